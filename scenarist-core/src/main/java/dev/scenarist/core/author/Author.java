@@ -1,0 +1,12 @@
+package dev.scenarist.core.author;
+
+/**
+ * Whatever proposes content: an LLM backend, a cassette replaying recorded replies, or a pack's
+ * procedural offline author. Implementations must be safe to call from several runs at once.
+ */
+public interface Author {
+    /** Stable name shown in lineage and summaries, e.g. {@code offline}, {@code cassette:sql-quiz}, {@code openai:gpt-4.1}. */
+    String id();
+
+    AuthorReply reply(AuthorRequest request) throws AuthorException, InterruptedException;
+}

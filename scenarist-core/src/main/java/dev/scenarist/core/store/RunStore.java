@@ -1,0 +1,30 @@
+package dev.scenarist.core.store;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface RunStore {
+    void create(RunRecord run);
+
+    Optional<RunRecord> find(String id);
+
+    /** Runs of a campaign in ordinal order. */
+    List<RunRecord> byCampaign(String campaignId);
+
+    /** The most recent runs of all campaigns, newest first. */
+    List<RunRecord> recent(int limit);
+
+    /** Stores {@code run} if the stored version is {@code run.version() - 1}; otherwise {@link StaleRunException}. */
+    void update(RunRecord run);
+
+    /** Attempt, calls, checks and the run's new version in one transaction (same version rule as {@link #update}). */
+    void commitAttempt(AttemptCommit commit);
+
+    List<AttemptRecord> attempts(String runId);
+
+    List<AttemptRecord> attemptsOfCampaign(String campaignId);
+
+    List<AuthorCallRecord> authorCalls(String runId);
+
+    List<CheckRecord> checks(String runId);
+}

@@ -1,0 +1,236 @@
+package dev.scenarist.core.store.memory;
+
+import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.store.AcceptOutcome;
+import dev.scenarist.core.store.AttemptCommit;
+import dev.scenarist.core.store.AttemptRecord;
+import dev.scenarist.core.store.AuthorCallRecord;
+import dev.scenarist.core.store.CampaignRecord;
+import dev.scenarist.core.store.CampaignStore;
+import dev.scenarist.core.store.CatalogEntry;
+import dev.scenarist.core.store.CatalogStore;
+import dev.scenarist.core.store.CheckRecord;
+import dev.scenarist.core.store.RunRecord;
+import dev.scenarist.core.store.RunStore;
+import dev.scenarist.core.store.StaleRunException;
+import dev.scenarist.core.store.Store;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store in memory: for tests and benchmarks. One lock makes every operation a transaction.
+ */
+public final class InMemoryStore implements Store {
+    private final Object lock = new Object();
+
+    private void replaceRun(RunRecord run) {
+        RunRecord old = runs.get(run.id());
+        if (old == null || old.version() != run.version() - 1) throw new StaleRunException(run.id(), run.version() - 1);
+        runs.put(run.id(), run);
+    }
+
+    private final Map<String, CampaignRecord> campaigns = new LinkedHashMap<>();
+    private final Map<String, RunRecord> runs = new LinkedHashMap<>();
+    private final List<AttemptRecord> attempts = new ArrayList<>();
+    private final List<AuthorCallRecord> calls = new ArrayList<>();
+    private final List<CheckRecord> checks = new ArrayList<>();
+    private final Map<String, CatalogEntry> catalog = new LinkedHashMap<>();
+
+    private final CampaignStore campaignStore = new Campaigns();
+    private final RunStore runStore = new Runs();
+    private final CatalogStore catalogStore = new Catalog();
+
+    @Override
+    public CampaignStore campaigns() {
+        return campaignStore;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runStore;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        return catalogStore;
+    }
+
+    @Override
+    public String describe() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {}
+
+    private final class Campaigns implements CampaignStore {
+
+    @Override
+    public void create(CampaignRecord c) {
+        synchronized (lock) {
+            if (campaigns.putIfAbsent(c.id(), c) != null) throw new IllegalStateException("campaign " + c.id() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<CampaignRecord> find(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(campaigns.get(id));
+        }
+    }
+
+    @Override
+    public List<CampaignRecord> list() {
+        synchronized (lock) {
+            return campaigns.values().stream()
+                    .sorted(Comparator.comparing(CampaignRecord::createdAt).thenComparing(CampaignRecord::id).reversed())
+                    .toList();
+        }
+    }
+
+    @Override
+    public void update(CampaignRecord c) {
+        synchronized (lock) {
+            if (!campaigns.containsKey(c.id())) throw new IllegalStateException("no campaign " + c.id());
+            campaigns.put(c.id(), c);
+        }
+    }
+
+    }
+
+    private final class Runs implements RunStore {
+
+    @Override
+    public void create(RunRecord run) {
+        synchronized (lock) {
+            if (runs.putIfAbsent(run.id(), run) != null) throw new IllegalStateException("run " + run.id() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<RunRecord> find(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(runs.get(id));
+        }
+    }
+
+    @Override
+    public List<RunRecord> byCampaign(String campaignId) {
+        synchronized (lock) {
+            return runs.values().stream().filter(r -> r.campaignId().equals(campaignId))
+                    .sorted(Comparator.comparingInt(RunRecord::ordinal)).toList();
+        }
+    }
+
+    @Override
+    public List<RunRecord> recent(int limit) {
+        synchronized (lock) {
+            return runs.values().stream()
+                    .sorted(Comparator.comparing(RunRecord::createdAt).thenComparing(RunRecord::id).reversed())
+                    .limit(limit).toList();
+        }
+    }
+
+    @Override
+    public void update(RunRecord run) {
+        synchronized (lock) {
+            replaceRun(run);
+        }
+    }
+
+
+    @Override
+    public void commitAttempt(AttemptCommit c) {
+        synchronized (lock) {
+            replaceRun(c.run());
+            attempts.add(c.attempt());
+            calls.addAll(c.calls());
+            checks.addAll(c.checks());
+        }
+    }
+
+    @Override
+    public List<AttemptRecord> attempts(String runId) {
+        synchronized (lock) {
+            return attempts.stream().filter(a -> a.runId().equals(runId)).sorted(Comparator.comparingInt(AttemptRecord::seq)).toList();
+        }
+    }
+
+    @Override
+    public List<AttemptRecord> attemptsOfCampaign(String campaignId) {
+        synchronized (lock) {
+            return attempts.stream().filter(a -> campaignId.equals(runs.get(a.runId()).campaignId())).toList();
+        }
+    }
+
+    @Override
+    public List<AuthorCallRecord> authorCalls(String runId) {
+        synchronized (lock) {
+            return calls.stream().filter(a -> a.runId().equals(runId)).toList();
+        }
+    }
+
+    @Override
+    public List<CheckRecord> checks(String runId) {
+        synchronized (lock) {
+            return checks.stream().filter(a -> a.runId().equals(runId)).toList();
+        }
+    }
+
+    }
+
+    private final class Catalog implements CatalogStore {
+
+    @Override
+    public AcceptOutcome accept(CatalogEntry entry, RunRecord acceptedRun, int campaignTarget) {
+        synchronized (lock) {
+            for (CatalogEntry e : catalog.values()) {
+                if (e.pack().equals(entry.pack()) && e.contentHash().equals(entry.contentHash())) {
+                    return new AcceptOutcome.DuplicateContent(e.scenarioId());
+                }
+            }
+            long accepted = runs.values().stream()
+                    .filter(r -> r.campaignId().equals(entry.campaignId()) && r.state() == RunState.ACCEPTED).count();
+            if (accepted >= campaignTarget) return new AcceptOutcome.CampaignFull((int) accepted);
+            replaceRun(acceptedRun);
+            catalog.put(entry.scenarioId(), entry);
+            return new AcceptOutcome.Accepted(entry);
+        }
+    }
+
+    @Override
+    public Optional<CatalogEntry> find(String scenarioId) {
+        synchronized (lock) {
+            return Optional.ofNullable(catalog.get(scenarioId));
+        }
+    }
+
+    @Override
+    public List<CatalogEntry> byPack(String pack) {
+        synchronized (lock) {
+            return catalog.values().stream().filter(e -> e.pack().equals(pack)).toList();
+        }
+    }
+
+    @Override
+    public List<CatalogEntry> byCampaign(String campaignId) {
+        synchronized (lock) {
+            return catalog.values().stream().filter(e -> e.campaignId().equals(campaignId)).toList();
+        }
+    }
+
+    @Override
+    public void updateStage(String scenarioId, String stage, String location) {
+        synchronized (lock) {
+            CatalogEntry e = catalog.get(scenarioId);
+            if (e == null) throw new IllegalStateException("no scenario " + scenarioId);
+            catalog.put(scenarioId, new CatalogEntry(e.scenarioId(), e.pack(), e.campaignId(), e.runId(), e.title(),
+                    e.contentHash(), e.uniquenessText(), location, stage, e.acceptedAt()));
+        }
+    }
+    }
+}

@@ -45,7 +45,7 @@ public final class CassetteAuthor implements Author {
             CassetteEntry e;
             try {
                 e = Json.mapper().readValue(line, CassetteEntry.class);
-            } catch (IOException ex) {
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a cassette entry (" + ex.getOriginalMessage()
                         + "); each line must be a JSON object with key, stage, reply and usage");
             }

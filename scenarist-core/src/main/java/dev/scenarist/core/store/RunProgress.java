@@ -27,8 +27,31 @@ public record RunProgress(int stageIndex, int stageAttempts, int attemptSeq, Lis
             new RunProgress(0, 0, 0, List.of(), new TreeMap<>(), Map.of(), 0, Usage.ZERO, -1);
 
     public RunProgress {
+        java.util.Objects.requireNonNull(usage, "usage");
         lastFindings = List.copyOf(lastFindings);
         lastAttemptFiles = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(lastAttemptFiles));
         stageOutputs = Map.copyOf(stageOutputs);
+    }
+
+    /** The stage passed: move to the next one with a clean slate. */
+    public RunProgress stagePassed(int seq, Map<String, String> outputs, Usage spent) {
+        return new RunProgress(stageIndex + 1, 0, seq, List.of(), new TreeMap<>(), outputs, trajectoryBytes, usage.plus(spent), -1);
+    }
+
+    /** Another attempt in the same stage was recorded. */
+    public RunProgress attempted(int seq, int attemptsInStage, List<Finding> findings, SortedMap<String, String> files,
+                                 double best, Usage spent) {
+        return new RunProgress(stageIndex, attemptsInStage, seq, findings, files, stageOutputs, trajectoryBytes, usage.plus(spent), best);
+    }
+
+    public RunProgress withTrajectoryBytes(long bytes) {
+        return new RunProgress(stageIndex, stageAttempts, attemptSeq, lastFindings, lastAttemptFiles, stageOutputs, bytes, usage, bestScore);
+    }
+
+    /** Back to the start of {@code stage}, forgetting the outputs of it and everything after. */
+    public RunProgress rewoundTo(int stage, java.util.Collection<String> laterStages) {
+        Map<String, String> kept = new java.util.HashMap<>(stageOutputs);
+        kept.keySet().removeAll(laterStages);
+        return new RunProgress(stage, 0, attemptSeq, List.of(), new TreeMap<>(), kept, trajectoryBytes, usage, -1);
     }
 }

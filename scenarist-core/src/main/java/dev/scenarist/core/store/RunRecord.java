@@ -39,11 +39,16 @@ public record RunRecord(String id, String campaignId, String pack, int ordinal, 
 
     /** The next version of this run in {@code next} state; the transition table is consulted. */
     public RunRecord moveTo(RunState next, Optional<RejectReason> reason, String why, Instant now) {
-        state.moveTo(next);
-        return new RunRecord(id, campaignId, pack, ordinal, seed, parameters, next, reason, why, progress, createdAt, now, version + 1);
+        return next(next, reason, why, progress, now);
     }
 
     public RunRecord withProgress(RunProgress p, Instant now) {
         return new RunRecord(id, campaignId, pack, ordinal, seed, parameters, state, rejectReason, detail, p, createdAt, now, version + 1);
+    }
+
+    /** The next version with new progress and (possibly) a new state, as one update. */
+    public RunRecord next(RunState nextState, Optional<RejectReason> reason, String why, RunProgress p, Instant now) {
+        if (nextState != state) state.moveTo(nextState);
+        return new RunRecord(id, campaignId, pack, ordinal, seed, parameters, nextState, reason, why, p, createdAt, now, version + 1);
     }
 }

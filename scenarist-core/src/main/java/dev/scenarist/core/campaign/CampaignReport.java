@@ -1,0 +1,74 @@
+package dev.scenarist.core.campaign;
+
+import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.store.AttemptRecord;
+import dev.scenarist.core.store.AttemptVerdict;
+import dev.scenarist.core.store.CampaignRecord;
+import dev.scenarist.core.store.CatalogEntry;
+import dev.scenarist.core.store.RunRecord;
+import dev.scenarist.core.store.Store;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The summary of a campaign, computed from the store (so it is the same after a crash and resume):
+ * accepted, rejected by reason, attempts and first-attempt pass rate per stage, tokens, cost, wall time.
+ */
+public record CampaignReport(String campaignId, String pack, String status, String stopReason, int requested, int accepted,
+                             int runs, Map<String, Integer> rejectedByReason, int failedInfra, int cancelled, int unfinished,
+                             int attempts, List<StageStats> stages, int infraRetries, Usage usage, double wallSeconds,
+                             List<Scenario> scenarios) {
+
+    public record StageStats(String stage, int attempts, int firstAttempts, int firstAttemptPasses, int infraErrors) {
+        public double firstAttemptPassRate() {
+            return firstAttempts == 0 ? 0 : (double) firstAttemptPasses / firstAttempts;
+        }
+    }
+
+    public record Scenario(String id, String path, String title) {}
+
+    public int rejected() {
+        return rejectedByReason.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public static CampaignReport of(CampaignRecord c, List<String> stageOrder, Store store) {
+        List<RunRecord> runs = store.runs().byCampaign(c.id());
+        List<AttemptRecord> attempts = store.runs().attemptsOfCampaign(c.id());
+        Map<String, Integer> rejected = new TreeMap<>();
+        int accepted = 0, infra = 0, cancelled = 0, unfinished = 0;
+        Usage usage = Usage.ZERO;
+        for (RunRecord r : runs) {
+            usage = usage.plus(r.progress().usage());
+            switch (r.state()) {
+                case ACCEPTED -> accepted++;
+                case REJECTED -> rejected.merge(r.rejectReason().orElseThrow().label(), 1, Integer::sum);
+                case FAILED_INFRA -> infra++;
+                case CANCELLED -> cancelled++;
+                case QUEUED, RUNNING, PAUSED -> unfinished++;
+            }
+        }
+        Map<String, int[]> perStage = new LinkedHashMap<>();
+        for (String s : stageOrder) perStage.put(s, new int[4]);
+        for (AttemptRecord a : attempts) {
+            int[] s = perStage.computeIfAbsent(a.stage(), k -> new int[4]);
+            s[0]++;
+            if (a.verdict() == AttemptVerdict.INFRA_ERROR) s[3]++;
+            else if (a.stageAttempt() == 1) {
+                s[1]++;
+                if (a.verdict() == AttemptVerdict.PASSED) s[2]++;
+            }
+        }
+        List<StageStats> stages = perStage.entrySet().stream()
+                .map(e -> new StageStats(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+        int retries = 0;
+        for (RunRecord r : runs) {
+            retries += (int) store.runs().authorCalls(r.id()).stream().filter(x -> x.outcome().equals("transient")).count();
+        }
+        List<Scenario> scenarios = store.catalog().byCampaign(c.id()).stream()
+                .map((CatalogEntry e) -> new Scenario(e.scenarioId(), e.location(), e.title())).toList();
+        return new CampaignReport(c.id(), c.pack(), c.status().label(), c.stopReason(), c.requested(), accepted, runs.size(),
+                rejected, infra, cancelled, unfinished, attempts.size(), stages, retries, usage, c.activeMillis() / 1000.0, scenarios);
+    }
+}

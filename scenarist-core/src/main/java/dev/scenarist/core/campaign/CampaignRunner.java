@@ -1,0 +1,197 @@
+package dev.scenarist.core.campaign;
+
+import dev.scenarist.core.author.Author;
+import dev.scenarist.core.engine.Acceptance;
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.RunExecutor;
+import dev.scenarist.core.events.ScenaristEvent;
+import dev.scenarist.core.model.Json;
+import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.store.CampaignRecord;
+import dev.scenarist.core.store.CampaignStatus;
+import dev.scenarist.core.store.RunRecord;
+import dev.scenarist.core.store.StaleRunException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a campaign to its count: keeps starting runs (on virtual threads, at most {@code concurrency} at once)
+ * until the requested number is accepted or a cap is reached, then stops gracefully with a summary.
+ * A campaign interrupted at any point is continued by {@link #resume}: its unfinished runs first, then top-up.
+ */
+public final class CampaignRunner {
+    private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
+    private final EngineServices services;
+    private final Set<String> indexedPacks = ConcurrentHashMap.newKeySet();
+
+    public CampaignRunner(EngineServices services) {
+        this.services = services;
+    }
+
+    /** Stores a new campaign (status running, no runs yet). */
+    public CampaignRecord create(CampaignSpec spec, Pack pack) {
+        var now = services.clock().instant();
+        var c = new CampaignRecord(services.ids().next("cmp", now), pack.name(), spec.count(), CampaignStatus.RUNNING, "",
+                spec.fingerprint(pack), Json.write(spec), now, now, 0);
+        services.store().campaigns().create(c);
+        return c;
+    }
+
+    public static CampaignSpec specOf(CampaignRecord c) {
+        return Json.read(c.specJson(), CampaignSpec.class);
+    }
+
+    /** Continues a campaign; refuses when the pack definition or configuration that shaped it has changed. */
+    public CampaignReport resume(String campaignId, Pack pack, Author author) throws InterruptedException {
+        CampaignRecord c = services.store().campaigns().find(campaignId)
+                .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId + "; list them with 'scenarist campaigns'"));
+        String now = specOf(c).fingerprint(pack);
+        if (!now.equals(c.fingerprint())) {
+            throw new CampaignMismatchException("campaign " + campaignId + " was started with a different configuration (fingerprint "
+                    + c.fingerprint() + ", now " + now + "): the pack '" + pack.name() + "' definition, author, seed or stage settings changed."
+                    + " Restore them, or start a new campaign with 'scenarist generate'");
+        }
+        if (c.status() != CampaignStatus.RUNNING) {
+            c = c.withStatus(CampaignStatus.RUNNING, "", services.clock().instant(), c.activeMillis());
+            services.store().campaigns().update(c);
+        }
+        return run(campaignId, pack, author);
+    }
+
+    /** Executes the campaign until its count is accepted or a cap stops it. */
+    public CampaignReport run(String campaignId, Pack pack, Author author) throws InterruptedException {
+        CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
+        CampaignSpec spec = specOf(c);
+        ensureIndexed(pack.name());
+        List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
+        Usage spent = existing.stream().map(r -> r.progress().usage()).reduce(Usage.ZERO, Usage::plus);
+        BudgetGuard guard = new BudgetGuard(spec.budget(), spent, c.activeMillis(), services.clock());
+        var executor = new RunExecutor(services, pack, author, guard, spec.stageSettings(), new Acceptance(services, spec.count(), author.id()));
+        long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+        services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
+
+        var done = new LinkedBlockingQueue<String>();
+        Map<String, Future<?>> inflight = new ConcurrentHashMap<>();
+        String stopReason = "";
+        CampaignStatus status;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                // unfinished runs of an interrupted session go first
+                for (RunRecord r : existing) {
+                    if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done);
+                }
+                while (true) {
+                    while (inflight.size() >= spec.concurrency()) awaitOne(done, inflight);
+                    List<RunRecord> runs = services.store().runs().byCampaign(campaignId);
+                    long accepted = runs.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+                    if (accepted >= spec.count()) {
+                        status = CampaignStatus.COMPLETED;
+                        break;
+                    }
+                    Optional<String> refusal = guard.refusal();
+                    if (refusal.isPresent()) {
+                        status = CampaignStatus.STOPPED;
+                        stopReason = refusal.get();
+                        break;
+                    }
+                    if (accepted + inflight.size() < spec.count() && runs.size() < spec.maxRuns()) {
+                        RunRecord r = newRun(c, spec, pack, runs.size() + 1);
+                        submit(pool, executor, r.id(), inflight, done);
+                        continue;
+                    }
+                    if (inflight.isEmpty()) {
+                        status = CampaignStatus.STOPPED;
+                        stopReason = "max runs reached (" + spec.maxRuns() + " runs started, " + accepted + " of " + spec.count() + " accepted)";
+                        break;
+                    }
+                    awaitOne(done, inflight);
+                }
+                while (!inflight.isEmpty()) awaitOne(done, inflight);
+            } catch (InterruptedException e) {
+                inflight.values().forEach(f -> f.cancel(true));
+                saveActive(campaignId, guard);
+                throw e;
+            }
+        }
+        CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow()
+                .withStatus(status, stopReason, services.clock().instant(), guard.activeMillis());
+        services.store().campaigns().update(after);
+        CampaignReport report = CampaignReport.of(after, pack.pipeline().names(), services.store());
+        services.events().publish(new ScenaristEvent.CampaignFinished(campaignId, status.label(), report.accepted(), spec.count(), stopReason));
+        return report;
+    }
+
+    private void saveActive(String campaignId, BudgetGuard guard) {
+        try {
+            services.store().campaigns().find(campaignId).ifPresent(c -> services.store().campaigns()
+                    .update(c.withStatus(c.status(), c.stopReason(), services.clock().instant(), guard.activeMillis())));
+        } catch (RuntimeException e) {
+            log.warn("could not record active time of {}: {}", campaignId, e.toString());
+        }
+    }
+
+    private RunRecord newRun(CampaignRecord c, CampaignSpec spec, Pack pack, int ordinal) {
+        long seed = spec.seed() + ordinal;
+        var now = services.clock().instant();
+        var r = RunRecord.queued(services.ids().next("run", now), c.id(), pack.name(), ordinal, seed, pack.parameters(seed), now);
+        services.store().runs().create(r);
+        return r;
+    }
+
+    private void submit(ExecutorService pool, RunExecutor executor, String runId, Map<String, Future<?>> inflight,
+                        LinkedBlockingQueue<String> done) {
+        inflight.put(runId, pool.submit(() -> {
+            try {
+                executor.execute(runId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (StaleRunException e) {
+                log.warn("run {} was advanced by another worker; leaving it to that one", runId);
+            } catch (RuntimeException e) {
+                markInfraFailure(runId, e);
+            } finally {
+                done.add(runId);
+            }
+        }));
+    }
+
+    /** An unexpected error (disk full, a bug) must not leave the run looking alive: record it as an infrastructure failure. */
+    private void markInfraFailure(String runId, RuntimeException e) {
+        log.error("run {} failed unexpectedly", runId, e);
+        try {
+            services.store().runs().find(runId).filter(r -> r.state().canMoveTo(RunState.FAILED_INFRA)).ifPresent(r ->
+                    services.store().runs().update(r.moveTo(RunState.FAILED_INFRA, Optional.empty(),
+                            "internal error: " + e, services.clock().instant())));
+        } catch (RuntimeException again) {
+            log.error("could not record the failure of run {}: {}", runId, again.toString());
+        }
+        services.events().publish(new ScenaristEvent.RunFinished("", runId, RunState.FAILED_INFRA, "internal error: " + e));
+    }
+
+    private static void awaitOne(LinkedBlockingQueue<String> done, Map<String, Future<?>> inflight) throws InterruptedException {
+        String id = done.poll(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        if (id != null) inflight.remove(id);
+    }
+
+    private void ensureIndexed(String pack) {
+        if (!indexedPacks.add(pack)) return;
+        Set<String> seen = new HashSet<>();
+        for (var e : services.store().catalog().byPack(pack)) {
+            if (seen.add(e.scenarioId())) services.similarity().add(pack, e.scenarioId(), e.uniquenessText());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.scenarist.core.campaign;
+
+import dev.scenarist.core.engine.StageSettings;
+import dev.scenarist.core.model.Json;
+import dev.scenarist.core.pack.Pack;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A request for {@code count} accepted, unique scenarios of a pack, and everything that shapes them.
+ *
+ * @param author      author spec as the user gave it: {@code offline}, {@code cassette:FILE}, {@code provider:model}
+ * @param seed        campaign seed; run n gets seed {@code seed + n}
+ * @param concurrency runs in flight at once (default 4)
+ * @param options     pack options such as {@code tier}
+ */
+public record CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
+                           StageSettings stageSettings, Map<String, String> options) {
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    public CampaignSpec {
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(stageSettings, "stageSettings");
+        options = options == null ? Map.of() : Map.copyOf(options);
+        if (count < 1 || count > 100_000) throw new IllegalArgumentException("count must be between 1 and 100000, got " + count);
+        if (concurrency < 1 || concurrency > 256) throw new IllegalArgumentException("concurrency must be between 1 and 256, got " + concurrency);
+    }
+
+    public int maxRuns() {
+        return budget.maxRunsOr(Math.max(10, count * 10));
+    }
+
+    /**
+     * What determines the scenarios: the pack's definition, the author, the seed, the stage settings and options.
+     * Count, concurrency and budgets may change between sessions; these may not.
+     */
+    public String fingerprint(Pack p) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("pack", pack);
+        f.put("definition", p.definitionHash());
+        f.put("author", author);
+        f.put("seed", seed);
+        f.put("stage_settings", stageSettings);
+        f.put("options", options);
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.write(f).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

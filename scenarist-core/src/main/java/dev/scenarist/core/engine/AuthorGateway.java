@@ -1,0 +1,117 @@
+package dev.scenarist.core.engine;
+
+import dev.scenarist.core.author.Author;
+import dev.scenarist.core.author.AuthorException;
+import dev.scenarist.core.author.AuthorReply;
+import dev.scenarist.core.author.AuthorRequest;
+import dev.scenarist.core.author.TransientAuthorException;
+import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.events.EventBus;
+import dev.scenarist.core.events.ScenaristEvent;
+import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.store.AuthorCallRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Every author call of a run goes through here: budget first, then the call, then retries of transient
+ * failures with backoff and jitter under {@link RetryOptions} — infrastructure trouble never reaches the
+ * stage's content attempts. Each call, failed or not, is recorded for the attempt's commit.
+ */
+final class AuthorGateway {
+    /** The outcome of a call with its retries. */
+    sealed interface Outcome {
+        record Replied(AuthorReply reply) implements Outcome {}
+
+        /** Transient failures exhausted the retries, or a permanent failure happened. */
+        record InfraFailed(AuthorException error) implements Outcome {}
+
+        /** The campaign's budget refused the call before it was made. */
+        record BudgetRefused(String reason) implements Outcome {}
+    }
+
+    /** The calls made during one attempt, in order. */
+    static final class CallLog {
+        private final String runId;
+        private final int attemptSeq;
+        private final List<AuthorCallRecord> calls = new ArrayList<>();
+        private Usage usage = Usage.ZERO;
+        private String lastModel = "";
+
+        CallLog(String runId, int attemptSeq) {
+            this.runId = runId;
+            this.attemptSeq = attemptSeq;
+        }
+
+        synchronized void add(String purpose, String author, String model, Usage u, long millis, String outcome, String error, Instant at) {
+            calls.add(new AuthorCallRecord(runId, attemptSeq, calls.size() + 1, purpose, author, model, u, millis, outcome, error, at));
+            usage = usage.plus(u);
+            if (!model.isEmpty()) lastModel = model;
+        }
+
+        synchronized List<AuthorCallRecord> calls() {
+            return List.copyOf(calls);
+        }
+
+        synchronized Usage usage() {
+            return usage;
+        }
+
+        synchronized String model() {
+            return lastModel;
+        }
+    }
+
+    private final Author author;
+    private final RetryOptions retry;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final BudgetGuard budget;
+    private final EventBus events;
+
+    AuthorGateway(Author author, RetryOptions retry, Sleeper sleeper, RandomGenerator random, Clock clock, BudgetGuard budget, EventBus events) {
+        this.author = author;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.clock = clock;
+        this.budget = budget;
+        this.events = events;
+    }
+
+    String authorId() {
+        return author.id();
+    }
+
+    Outcome call(AuthorRequest request, String purpose, CallLog log, String campaignId, String runId) throws InterruptedException {
+        for (int retryNo = 0; ; retryNo++) {
+            var refusal = budget.refusal();
+            if (refusal.isPresent()) return new Outcome.BudgetRefused(refusal.get());
+            Instant start = clock.instant();
+            long t0 = System.nanoTime();
+            try {
+                AuthorReply reply = author.reply(request);
+                budget.record(reply.usage());
+                log.add(purpose, author.id(), reply.model(), reply.usage(), reply.latency().isZero()
+                        ? (System.nanoTime() - t0) / 1_000_000 : reply.latency().toMillis(), "ok", "", start);
+                return new Outcome.Replied(reply);
+            } catch (AuthorException e) {
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                log.add(purpose, author.id(), "", Usage.ZERO, millis, e.retryable() ? "transient" : "permanent", e.getMessage(), start);
+                if (!e.retryable() || retryNo >= retry.maxRetries()) return new Outcome.InfraFailed(e);
+                Duration delay = retry.delayBefore(retryNo + 1, random.nextDouble());
+                if (e instanceof TransientAuthorException t && t.retryAfter().isPresent()) {
+                    Duration hinted = t.retryAfter().get();
+                    if (hinted.compareTo(delay) > 0) delay = hinted.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : hinted;
+                }
+                events.publish(new ScenaristEvent.InfraRetry(campaignId, runId, request.stage(), retryNo + 1, delay.toMillis(), e.getMessage()));
+                sleeper.sleep(delay);
+            }
+        }
+    }
+}

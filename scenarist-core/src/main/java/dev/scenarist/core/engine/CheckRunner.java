@@ -1,0 +1,81 @@
+package dev.scenarist.core.engine;
+
+import dev.scenarist.core.events.EventBus;
+import dev.scenarist.core.events.ScenaristEvent;
+import dev.scenarist.core.model.CheckResult;
+import dev.scenarist.core.model.Finding;
+import dev.scenarist.core.pack.Check;
+import dev.scenarist.core.pack.CheckContext;
+import dev.scenarist.core.store.CheckRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Runs a stage's checks cheapest tier first and stops after the first tier in which any check failed:
+ * there is no point simulating a file that does not parse. A check that errors (could not judge) makes the
+ * whole outcome errored: the caller treats that as infrastructure, not as a bad scenario.
+ */
+final class CheckRunner {
+    /**
+     * @param reachedLastTier whether every tier was run (false: an earlier tier failed, so later validation was not reached)
+     * @param failedTier      the tier that failed, or -1
+     * @param score           mean of the scores the checks reported, if any did
+     */
+    record Outcome(List<CheckRecord> records, List<Finding> findings, boolean passed, Optional<String> errored,
+                   boolean reachedLastTier, int failedTier, OptionalDouble score) {}
+
+    private final EventBus events;
+
+    CheckRunner(EventBus events) {
+        this.events = events;
+    }
+
+    Outcome run(List<Check> checks, CheckContext ctx, int attemptSeq) throws InterruptedException {
+        var byTier = new TreeMap<Integer, List<Check>>();
+        for (Check c : checks) byTier.computeIfAbsent(c.tier(), t -> new ArrayList<>()).add(c);
+        List<CheckRecord> records = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        int tiersRun = 0;
+        for (var tier : byTier.entrySet()) {
+            tiersRun++;
+            boolean tierFailed = false;
+            for (Check c : tier.getValue().stream().sorted(Comparator.comparing(Check::name)).toList()) {
+                long t0 = System.nanoTime();
+                CheckResult r;
+                try {
+                    r = c.run(ctx);
+                } catch (RuntimeException e) {
+                    r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
+                }
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                r.scoreIfAny().ifPresent(scores::add);
+                records.add(new CheckRecord(ctx.run().runId(), attemptSeq, c.name(), c.tier(), r.status(), r.findings(),
+                        r.scoreIfAny().orElse(-1), ms));
+                events.publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
+                switch (r) {
+                    case CheckResult.Errored e -> {
+                        return new Outcome(records, findings, false, Optional.of(e.message()), false, tier.getKey(), OptionalDouble.empty());
+                    }
+                    case CheckResult.Failed f -> {
+                        tierFailed = true;
+                        f.findings().forEach(x -> findings.add(x));
+                    }
+                    case CheckResult.Passed p -> p.notes().forEach(x -> findings.add(x));
+                }
+            }
+            if (tierFailed) {
+                return new Outcome(records, findings, false, Optional.empty(), tiersRun == byTier.size(), tier.getKey(), mean(scores));
+            }
+        }
+        return new Outcome(records, findings, true, Optional.empty(), true, -1, mean(scores));
+    }
+
+    private static OptionalDouble mean(List<Double> xs) {
+        return xs.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(xs.stream().mapToDouble(d -> d).average().orElse(0));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.scenarist.core.engine;
+
+import dev.scenarist.core.catalog.SimilarityIndex;
+import dev.scenarist.core.events.EventBus;
+import dev.scenarist.core.model.Ids;
+import dev.scenarist.core.store.Store;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * What the engine needs from the outside world, wired once by the application (no static globals):
+ * store, data folder, event bus, clock, sleeper, retry options, similarity index, id and randomness sources.
+ */
+public record EngineServices(Store store, DataLayout layout, EventBus events, Clock clock, Sleeper sleeper,
+                             RetryOptions retry, SimilarityIndex similarity, Ids ids, Supplier<RandomGenerator> random) {
+    public EngineServices {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(similarity, "similarity");
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(random, "random");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.scenarist.core.engine;
+
+import dev.scenarist.core.author.AuthorRequest;
+import dev.scenarist.core.author.ModelSettings;
+import dev.scenarist.core.model.Finding;
+import dev.scenarist.core.pack.OutputFile;
+import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.pack.Stage;
+import dev.scenarist.core.workspace.EditPolicy;
+import dev.scenarist.core.workspace.ReplyParser;
+import dev.scenarist.core.workspace.Workspace;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a stage's prompt. The stable prefix (system) holds the pack context, the stage's instructions and
+ * the reply format, so provider prompt caches hit across runs; the variable part holds the run's parameters,
+ * earlier stages' outputs, the current files and the feedback from the last failed checks.
+ * The run's seed is deliberately not in the prompt: parameters carry what varies, so recorded cassettes replay
+ * for any seed that yields the same parameters.
+ */
+public final class PromptBuilder {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
+
+    /** What the prompt is built from. */
+    public record Input(Pack pack, Stage stage, Map<String, Object> parameters, long seed, Workspace workspace,
+                        Map<String, String> stageOutputs, List<Finding> feedback, int attempt, int maxAttempts,
+                        ModelSettings settings, String extra) {}
+
+    public AuthorRequest build(Input in) {
+        String system = system(in);
+        String prompt = variable(in);
+        return new AuthorRequest(in.stage().name(), system, prompt, in.settings(), in.attempt(), in.seed(), in.parameters());
+    }
+
+    /** Replaces {@code {{name}}} with the parameter's value; unknown names stay as they are. */
+    public static String render(String template, Map<String, Object> parameters) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object v = parameters.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String system(Input in) {
+        StringBuilder b = new StringBuilder();
+        b.append("You are a scenario author for the \"").append(in.pack().name()).append("\" pack of Scenarist.\n\n");
+        if (!in.pack().context().isBlank()) b.append(in.pack().context().strip()).append("\n\n");
+        Stage s = in.stage();
+        b.append("## Stage: ").append(s.name()).append(" (").append(s.kind()).append(")\n\n");
+        switch (s) {
+            case Stage.AuthorStage a -> {
+                b.append(render(a.instructions(), in.parameters()).strip()).append("\n\n## Reply format\n\n");
+                b.append(ReplyParser.formatInstructions(a.outputs()));
+                b.append("You may change only: ").append(editPolicy(a.policy().editable(), a.outputs()).describe()).append(".\n");
+            }
+            case Stage.RefineStage r -> {
+                b.append(render(r.instructions(), in.parameters()).strip()).append("\n\n");
+                b.append("Improve the current files; each round is scored and only the best version is kept.\n\n## Reply format\n\n");
+                b.append(ReplyParser.formatInstructions(r.outputs()));
+                b.append("You may change only: ").append(editPolicy(r.policy().editable(), r.outputs()).describe()).append(".\n");
+            }
+            case Stage.ReviewStage r -> {
+                b.append(render(r.instructions(), in.parameters()).strip()).append("\n\n## Reply format\n\n");
+                b.append("Reply with your review as plain text: concrete problems and how to fix them. Do not rewrite the files.\n");
+            }
+            case Stage.GateStage g -> b.append("(gate)\n");
+        }
+        return b.toString();
+    }
+
+    private String variable(Input in) {
+        StringBuilder b = new StringBuilder();
+        if (!in.parameters().isEmpty()) {
+            b.append("## Scenario parameters\n\n");
+            new TreeMap<>(in.parameters()).forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
+            b.append('\n');
+        }
+        if (!in.stageOutputs().isEmpty()) {
+            b.append("## Notes from earlier stages\n\n");
+            new TreeMap<>(in.stageOutputs()).forEach((stage, text) ->
+                    b.append("### ").append(stage).append("\n\n").append(text.strip()).append("\n\n"));
+        }
+        var files = in.workspace().contents();
+        if (!files.isEmpty()) {
+            b.append("## Current files\n\n");
+            files.forEach((path, content) -> b.append("<file path=\"").append(path).append("\">\n").append(content)
+                    .append(content.endsWith("\n") ? "" : "\n").append("</file>\n\n"));
+        }
+        if (!in.feedback().isEmpty()) {
+            b.append("## Feedback: attempt ").append(in.attempt() - 1).append(" of ").append(in.maxAttempts())
+                    .append(" failed these checks\n\n");
+            for (Finding f : in.feedback()) b.append("- ").append(f.render()).append('\n');
+            b.append("\nFix every error above and reply with the complete files again.\n");
+        }
+        if (in.extra() != null && !in.extra().isBlank()) b.append('\n').append(in.extra().strip()).append('\n');
+        if (b.isEmpty()) b.append("Begin.\n");
+        return b.toString();
+    }
+
+    /** A stage's editable list, defaulting to its declared outputs. */
+    public static EditPolicy editPolicy(List<String> editable, List<OutputFile> outputs) {
+        return new EditPolicy(editable.isEmpty() ? outputs.stream().map(OutputFile::path).toList() : editable);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.scenarist.core.trajectory;
+
+import dev.scenarist.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The folder of one run: {@code steps.jsonl}, {@code workspace/}, {@code snapshots/<nn>-<stage>/} after each
+ * passed stage, {@code failure/} when it did not make it. Snapshots are written to a temporary folder and
+ * renamed, so a snapshot folder either exists complete or not at all.
+ */
+public final class RunFiles {
+    private final Path dir;
+
+    public RunFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path steps() {
+        return dir.resolve("steps.jsonl");
+    }
+
+    public Workspace workspace() {
+        return new Workspace(dir.resolve("workspace"));
+    }
+
+    public Path snapshotsDir() {
+        return dir.resolve("snapshots");
+    }
+
+    public Path failureDir() {
+        return dir.resolve("failure");
+    }
+
+    public static String snapshotName(int stageIndex, String stage) {
+        return String.format("%02d-%s", stageIndex + 1, stage);
+    }
+
+    public Path snapshot(int stageIndex, String stage) {
+        return snapshotsDir().resolve(snapshotName(stageIndex, stage));
+    }
+
+    /** Copies the workspace into the stage's snapshot folder atomically (temp folder + rename). */
+    public void writeSnapshot(int stageIndex, String stage, Workspace workspace) {
+        Path target = snapshot(stageIndex, stage);
+        Path tmp = snapshotsDir().resolve(".tmp-" + snapshotName(stageIndex, stage));
+        Workspace.deleteTree(tmp, true);
+        Workspace.copyTree(workspace.root(), tmp);
+        Workspace.deleteTree(target, true);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish snapshot " + target, e);
+        }
+    }
+
+    /** The snapshot of the last stage before {@code stageIndex}, if any stage before it has one. */
+    public Optional<Path> latestSnapshotBefore(int stageIndex) {
+        if (!Files.isDirectory(snapshotsDir())) return Optional.empty();
+        try (Stream<Path> s = Files.list(snapshotsDir())) {
+            return s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> snapshotIndex(p) < stageIndex)
+                    .max(java.util.Comparator.comparingInt(RunFiles::snapshotIndex));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes snapshots of stages at or after {@code stageIndex} and leftover temporary folders. */
+    public void pruneSnapshotsFrom(int stageIndex) {
+        if (!Files.isDirectory(snapshotsDir())) return;
+        try (Stream<Path> s = Files.list(snapshotsDir())) {
+            s.filter(p -> p.getFileName().toString().startsWith(".") || snapshotIndex(p) >= stageIndex)
+                    .forEach(p -> Workspace.deleteTree(p, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int snapshotIndex(Path p) {
+        String n = p.getFileName().toString();
+        int dash = n.indexOf('-');
+        try {
+            return Integer.parseInt(n.substring(0, dash)) - 1;
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.scenarist.core.workspace;
+
+import dev.scenarist.core.model.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which files, or which regions of which files, a stage may change (PARE's "editable regions").
+ * An entry is a path ({@code events.py}) or a path and a region ({@code scenario.py#events}); a region is the
+ * text between lines containing {@code scenarist:begin events} and {@code scenarist:end events}. Everything
+ * outside an allowed region must stay byte-identical.
+ */
+public final class EditPolicy {
+    private static final Pattern MARKER = Pattern.compile("scenarist:(begin|end)\\s+([A-Za-z0-9_.-]+)");
+
+    /** The outcome: the edits that may be written, and findings for those that were reverted. */
+    public record Decision(SortedMap<String, String> allowed, List<Finding> violations) {}
+
+    private final Set<String> wholeFiles = new LinkedHashSet<>();
+    private final Map<String, Set<String>> regions = new LinkedHashMap<>();
+
+    public EditPolicy(List<String> editable) {
+        for (String e : editable) {
+            int hash = e.indexOf('#');
+            if (hash < 0) wholeFiles.add(e);
+            else regions.computeIfAbsent(e.substring(0, hash), k -> new LinkedHashSet<>()).add(e.substring(hash + 1));
+        }
+    }
+
+    public Decision decide(SortedMap<String, String> proposed, Workspace workspace) {
+        SortedMap<String, String> allowed = new TreeMap<>();
+        List<Finding> violations = new ArrayList<>();
+        for (var e : proposed.entrySet()) {
+            String path = e.getKey();
+            if (wholeFiles.contains(path)) {
+                allowed.put(path, e.getValue());
+            } else if (regions.containsKey(path)) {
+                Optional<String> old = workspace.read(path);
+                Optional<Finding> problem = old.isEmpty() ? Optional.empty() : outsideRegions(path, old.get(), e.getValue(), regions.get(path));
+                problem.ifPresentOrElse(violations::add, () -> allowed.put(path, e.getValue()));
+            } else {
+                violations.add(Finding.error("EDIT_OUTSIDE_POLICY", "this stage may not write " + path + "; the edit was reverted",
+                        path, "change only " + describe()));
+            }
+        }
+        return new Decision(allowed, violations);
+    }
+
+    public String describe() {
+        List<String> parts = new ArrayList<>(wholeFiles);
+        regions.forEach((f, rs) -> rs.forEach(r -> parts.add(f + " (region '" + r + "' only)")));
+        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+    }
+
+    private static Optional<Finding> outsideRegions(String path, String oldText, String newText, Set<String> editableRegions) {
+        List<String> oldFrame = frame(oldText, editableRegions);
+        List<String> newFrame = frame(newText, editableRegions);
+        if (oldFrame.equals(newFrame)) return Optional.empty();
+        int line = firstDifference(oldFrame, newFrame);
+        return Optional.of(Finding.error("EDIT_OUTSIDE_REGION",
+                "the edit changes " + path + " outside its editable region(s) " + editableRegions + "; the edit was reverted",
+                path + ":" + line, "keep every line outside the scenarist:begin/end markers exactly as it was"));
+    }
+
+    /** The file with the bodies of editable regions blanked out (markers kept), as lines. */
+    private static List<String> frame(String text, Set<String> editableRegions) {
+        List<String> out = new ArrayList<>();
+        String inside = null;
+        for (String line : text.split("\n", -1)) {
+            Matcher m = MARKER.matcher(line);
+            if (m.find()) {
+                if (m.group(1).equals("begin") && editableRegions.contains(m.group(2))) inside = m.group(2);
+                else if (m.group(1).equals("end") && m.group(2).equals(inside)) inside = null;
+                out.add(line);
+            } else if (inside == null) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static int firstDifference(List<String> a, List<String> b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) if (!a.get(i).equals(b.get(i))) return i + 1;
+        return n + 1;
+    }
+}

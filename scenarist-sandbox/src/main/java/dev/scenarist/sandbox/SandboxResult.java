@@ -1,0 +1,49 @@
+package dev.scenarist.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** How a sandboxed command ended: it exited (with any code, including death by signal), or it ran out of time. */
+public sealed interface SandboxResult {
+    CapturedOutput stdout();
+
+    CapturedOutput stderr();
+
+    /** Wall time from start until the process (tree) was gone. */
+    Duration duration();
+
+    /** Whether it ran inside the sandbox ({@code false} only from {@link Sandbox#unconfined()}). */
+    boolean confined();
+
+    default boolean timedOut() {
+        return this instanceof TimedOut;
+    }
+
+    /**
+     * The command exited by itself. A process killed by a signal (for example after exceeding its CPU limit) has
+     * exit code 128 + the signal number, as in a shell.
+     */
+    record Exited(int exitCode, CapturedOutput stdout, CapturedOutput stderr, Duration duration, boolean confined)
+            implements SandboxResult {
+        public Exited {
+            Objects.requireNonNull(stdout, "stdout");
+            Objects.requireNonNull(stderr, "stderr");
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /** The command was still running at {@code limit}; it and every process it started were killed. */
+    record TimedOut(Duration limit, CapturedOutput stdout, CapturedOutput stderr, Duration duration, boolean confined)
+            implements SandboxResult {
+        public TimedOut {
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(stdout, "stdout");
+            Objects.requireNonNull(stderr, "stderr");
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.scenarist.sandbox.internal;
+
+import dev.scenarist.sandbox.SandboxResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a prepared command line with exactly the given environment, drains both output streams concurrently,
+ * enforces the wall-clock timeout and, on timeout or interruption, kills the whole process tree.
+ */
+public final class ProcessRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
+    /** How long to wait for the output readers after the process is gone (a detached grandchild may hold the pipe). */
+    private static final Duration READER_GRACE = Duration.ofSeconds(2);
+
+    /** What to start and how; {@code commandLine} is already wrapped (bwrap, prlimit) by the caller. */
+    public record Launch(List<String> commandLine, Map<String, String> environment, Path workDir, Duration timeout,
+                         int maxOutputBytes, boolean confined) {
+        public Launch {
+            commandLine = List.copyOf(commandLine);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    private ProcessRunner() {}
+
+    public static SandboxResult run(Launch launch) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(launch.commandLine())
+                .directory(launch.workDir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // never inherit: the parent's environment holds API keys
+        pb.environment().clear();
+        pb.environment().putAll(launch.environment());
+        LOG.debug("starting {}", launch.commandLine());
+
+        long start = System.nanoTime();
+        Process process = pb.start();
+        BoundedCapture out = new BoundedCapture(launch.maxOutputBytes());
+        BoundedCapture err = new BoundedCapture(launch.maxOutputBytes());
+        Thread outReader = reader("sandbox-stdout-" + process.pid(), () -> out.drain(process.getInputStream()));
+        Thread errReader = reader("sandbox-stderr-" + process.pid(), () -> err.drain(process.getErrorStream()));
+
+        boolean finished;
+        try {
+            finished = process.waitFor(launch.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            killTree(process);
+            throw e;
+        }
+        if (!finished) {
+            killTree(process);
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        outReader.join(READER_GRACE);
+        errReader.join(READER_GRACE);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (!finished) {
+            return new SandboxResult.TimedOut(launch.timeout(), out.snapshot(), err.snapshot(), took, launch.confined());
+        }
+        return new SandboxResult.Exited(process.exitValue(), out.snapshot(), err.snapshot(), took, launch.confined());
+    }
+
+    /**
+     * Kills the process and every descendant. The descendants are listed before anything is killed: once the
+     * parent is gone its children are re-parented and no longer show up as its descendants.
+     */
+    static void killTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static Thread reader(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

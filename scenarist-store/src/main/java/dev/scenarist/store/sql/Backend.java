@@ -1,0 +1,30 @@
+package dev.scenarist.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What differs between the databases {@link SqlStore} runs on. Everything else (schema, queries, transactions) is
+ * shared, so a backend stays a few dozen lines: how to connect, two DDL types, how accepts take turns, and how to
+ * explain a database that cannot be opened.
+ */
+public interface Backend {
+    /** For messages, e.g. {@code sqlite:/data/scenarist.db} or {@code postgresql://db:5432/scenarist}; never a password. */
+    String describe();
+
+    /** The connection pool, fully configured (the store only opens and closes it). */
+    HikariConfig poolConfig();
+
+    /** Values for the {@code ${text}} and {@code ${row_no}} placeholders of the migration scripts. */
+    Map<String, String> schemaPlaceholders();
+
+    /**
+     * Runs first inside every accept transaction and returns only when no other accept for the same pack or campaign
+     * is in flight, so that the duplicate check and the campaign count stay true until the transaction commits.
+     */
+    void serializeAccepts(Handle transaction, String pack, String campaignId);
+
+    /** Turns a failure while connecting or migrating into an exception that names the database and says what to do. */
+    RuntimeException openFailure(RuntimeException cause);
+}

@@ -1,0 +1,42 @@
+package dev.scenarist.store.sql;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.FlywayException;
+
+/** Brings a database to the current schema with Flyway; a no-op when it is already there. */
+final class Schema {
+    /**
+     * Our own history table name: a database that holds tables but not this one is some other application's, and
+     * Flyway refuses it instead of creating Scenarist tables among foreign ones.
+     */
+    static final String HISTORY_TABLE = "scenarist_schema_history";
+
+    private Schema() {}
+
+    /** @throws SchemaRefusedException when the database belongs to another application or to a newer Scenarist */
+    static void migrate(DataSource dataSource, Backend backend) {
+        Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/scenarist")
+                .table(HISTORY_TABLE)
+                .placeholders(backend.schemaPlaceholders())
+                // Flyway skips migrations newer than this code by default; a database written by a newer Scenarist
+                // must be refused instead, or this older code would write rows that break the newer schema's rules.
+                .ignoreMigrationPatterns(new String[0])
+                .load();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+                throw new SchemaRefusedException(SchemaRefusedException.Reason.FOREIGN_TABLES, e);
+            }
+            if (e.getErrorCode() == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED
+                    || e.getErrorCode() == CoreErrorCode.VALIDATE_ERROR && e.getMessage().contains("not resolved locally")) {
+                throw new SchemaRefusedException(SchemaRefusedException.Reason.NEWER_SCHEMA, e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.scenarist.store.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.scenarist.core.store.CampaignStore;
+import dev.scenarist.core.store.CatalogStore;
+import dev.scenarist.core.store.RunStore;
+import dev.scenarist.core.store.Store;
+import dev.scenarist.store.sql.postgres.PostgresBackend;
+import dev.scenarist.store.sql.sqlite.SqliteBackend;
+import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The store on a SQL database: SQLite (one file, the default) or PostgreSQL (shared by distributed workers).
+ *
+ * <p>One code base serves both: the schema is one Flyway migration set with two vendor placeholders, every query is
+ * plain SQL both accept, and a {@link Backend} holds the rest. Opening migrates the schema; a database that cannot be
+ * used fails right there with an {@link IllegalStateException} that names it and says what to do.
+ */
+public final class SqlStore implements Store {
+    private final Backend backend;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final CampaignStore campaigns;
+    private final RunStore runs;
+    private final CatalogStore catalog;
+
+    private SqlStore(Backend backend, HikariDataSource pool) {
+        this.backend = backend;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        this.campaigns = new SqlCampaignStore(jdbi);
+        this.runs = new SqlRunStore(jdbi);
+        this.catalog = new SqlCatalogStore(jdbi, backend);
+    }
+
+    /** Opens (creating it and its folder if missing) the SQLite database file {@code dbFile}. */
+    public static SqlStore sqlite(Path dbFile) {
+        return open(SqliteBackend.forFile(dbFile));
+    }
+
+    /** Connects to PostgreSQL, e.g. {@code postgres("jdbc:postgresql://db:5432/scenarist", "scenarist", secret)}. */
+    public static SqlStore postgres(String jdbcUrl, String user, String password) {
+        return open(PostgresBackend.forUrl(jdbcUrl, user, password));
+    }
+
+    /** Opens the pool and brings the schema up to date; on failure nothing stays open. */
+    public static SqlStore open(Backend backend) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(backend.poolConfig());
+        } catch (RuntimeException e) {
+            throw backend.openFailure(e);
+        }
+        try {
+            Schema.migrate(pool, backend);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw backend.openFailure(e);
+        }
+        return new SqlStore(backend, pool);
+    }
+
+    @Override
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    @Override
+    public String describe() {
+        return backend.describe();
+    }
+
+    /** For this module's tests, which check connection settings the port does not expose. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -51,6 +51,17 @@ public final class CampaignRunner {
         return c;
     }
 
+    /** Raises or lowers a campaign's caps (they are not part of its fingerprint). */
+    public CampaignRecord updateBudget(String campaignId, CampaignBudget budget) {
+        CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
+        CampaignSpec s = specOf(c);
+        CampaignSpec changed = new CampaignSpec(s.pack(), s.count(), s.author(), s.seed(), s.concurrency(), budget, s.stageSettings(), s.options());
+        CampaignRecord updated = new CampaignRecord(c.id(), c.pack(), c.requested(), c.status(), c.stopReason(), c.fingerprint(),
+                Json.write(changed), c.createdAt(), services.clock().instant(), c.activeMillis());
+        services.store().campaigns().update(updated);
+        return updated;
+    }
+
     public static CampaignSpec specOf(CampaignRecord c) {
         return Json.read(c.specJson(), CampaignSpec.class);
     }

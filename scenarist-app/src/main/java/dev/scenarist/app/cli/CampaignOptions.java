@@ -1,0 +1,72 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.app.config.CampaignConfig;
+import dev.scenarist.app.config.ConfigException;
+import dev.scenarist.app.wiring.AuthorFactory;
+import dev.scenarist.core.campaign.CampaignBudget;
+import dev.scenarist.core.campaign.CampaignSpec;
+import dev.scenarist.core.engine.StageSettings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import picocli.CommandLine.Option;
+
+/** The options that shape a campaign; command-line values win over the --config file's. */
+final class CampaignOptions {
+    @Option(names = "--author", paramLabel = "AUTHOR", description = "offline (default: the pack's own author, no model) or cassette:FILE.")
+    String author;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Campaign configuration (YAML): author, budgets, model settings per stage.")
+    Path config;
+
+    @Option(names = "--concurrency", paramLabel = "K", description = "Runs in flight at once (default 4).")
+    Integer concurrency;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Campaign seed; run n uses seed S+n (default 0).")
+    Long seed;
+
+    @Option(names = "--tier", paramLabel = "T", description = "Pack option 'tier' (packs that have tiers).")
+    String tier;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "Stop after starting N runs (default 10 x count).")
+    Integer maxRuns;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Stop before spending more than N tokens.")
+    Long maxTokens;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Stop before spending more than USD dollars.")
+    Double maxCost;
+
+    @Option(names = "--max-wall", paramLabel = "DURATION", description = "Stop after this much wall time, e.g. 90s, 30m, 2h.")
+    String maxWall;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Append every author reply to this cassette file.")
+    Path record;
+
+    CampaignSpec toSpec(String pack, int count) {
+        CampaignConfig c = config == null ? CampaignConfig.EMPTY : CampaignConfig.load(config);
+        var b = c.budget() == null ? new CampaignConfig.Budget(null, null, null, null) : c.budget();
+        Integer runs = maxRuns != null ? maxRuns : b.maxRuns();
+        Long tokens = maxTokens != null ? maxTokens : b.maxTokens();
+        Double cost = maxCost != null ? maxCost : b.maxCostUsd();
+        String wall = maxWall != null ? maxWall : b.maxWall();
+        Map<String, String> options = new HashMap<>(c.options() == null ? Map.of() : c.options());
+        if (tier != null) options.put("tier", tier);
+        try {
+            var budget = new CampaignBudget(runs == null ? OptionalInt.empty() : OptionalInt.of(runs),
+                    tokens == null ? OptionalLong.empty() : OptionalLong.of(tokens),
+                    cost == null ? OptionalDouble.empty() : OptionalDouble.of(cost),
+                    wall == null ? Optional.empty() : Optional.of(CampaignConfig.parseDuration(wall, "--max-wall")));
+            return new CampaignSpec(pack, count, author != null ? author : c.author() != null ? c.author() : AuthorFactory.OFFLINE,
+                    seed != null ? seed : c.seed() != null ? c.seed() : 0,
+                    concurrency != null ? concurrency : c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY,
+                    budget, new StageSettings(c.defaultSettings(), c.stageSettings()), options);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.core.campaign.CampaignReport;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a campaign report as the human summary table and as the --json document. */
+final class CampaignPrinter {
+    private CampaignPrinter() {}
+
+    static void human(CampaignReport r, Output out) {
+        var p = out.human();
+        p.println();
+        p.printf("Campaign %s (%s): %s%n", r.campaignId(), r.pack(), r.status() + (r.stopReason().isEmpty() ? "" : ": " + r.stopReason()));
+        p.printf("  accepted      %d of %d requested%n", r.accepted(), r.requested());
+        p.printf("  runs          %d (rejected %d%s, failed infra %d, cancelled %d%s)%n", r.runs(), r.rejected(),
+                r.rejectedByReason().isEmpty() ? "" : " " + r.rejectedByReason(), r.failedInfra(), r.cancelled(),
+                r.unfinished() > 0 ? ", unfinished " + r.unfinished() : "");
+        p.printf("  attempts      %d (infrastructure retries %d)%n", r.attempts(), r.infraRetries());
+        p.printf(Locale.ROOT, "  tokens        %d in, %d out, %d cache read (cost $%.4f)%n", r.usage().inputTokens(), r.usage().outputTokens(),
+                r.usage().cacheReadTokens(), r.usage().costUsd());
+        p.printf(Locale.ROOT, "  wall time     %.1f s%n%n", r.wallSeconds());
+        Table t = new Table("stage", "attempts", "first-attempt pass", "infra errors");
+        for (var s : r.stages()) {
+            t.row(s.stage(), s.attempts(), s.firstAttempts() == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.0f%%)",
+                    s.firstAttemptPasses(), s.firstAttempts(), 100 * s.firstAttemptPassRate()), s.infraErrors());
+        }
+        p.print(t.render());
+        if (!r.scenarios().isEmpty()) {
+            p.println();
+            p.println("Accepted scenarios:");
+            for (var s : r.scenarios()) p.printf("  %s  %s  %s%n", s.id(), s.path(), s.title());
+        }
+    }
+
+    static Map<String, Object> json(CampaignReport r, Path dataDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("campaign_id", r.campaignId());
+        m.put("pack", r.pack());
+        m.put("status", r.status());
+        m.put("stop_reason", r.stopReason());
+        m.put("requested", r.requested());
+        m.put("accepted", r.accepted());
+        m.put("rejected", r.rejected());
+        m.put("rejected_by_reason", r.rejectedByReason());
+        m.put("failed_infra", r.failedInfra());
+        m.put("cancelled", r.cancelled());
+        m.put("runs", r.runs());
+        m.put("attempts", r.attempts());
+        m.put("infra_retries", r.infraRetries());
+        m.put("stages", r.stages().stream().map(s -> Map.of("stage", s.stage(), "attempts", s.attempts(),
+                "first_attempts", s.firstAttempts(), "first_attempt_passes", s.firstAttemptPasses(), "infra_errors", s.infraErrors())).toList());
+        m.put("tokens", Map.of("input", r.usage().inputTokens(), "output", r.usage().outputTokens(),
+                "cache_read", r.usage().cacheReadTokens(), "cache_write", r.usage().cacheWriteTokens()));
+        m.put("cost_usd", r.usage().costUsd());
+        m.put("wall_seconds", r.wallSeconds());
+        m.put("scenarios", r.scenarios().stream().map(s -> Map.of("id", s.id(), "title", s.title(),
+                "path", dataDir.resolve(s.path()).toString())).toList());
+        return m;
+    }
+
+    static int exitCode(CampaignReport r) {
+        return r.accepted() >= r.requested() ? 0 : 1;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.core.model.RunState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "campaigns", mixinStandardHelpOptions = true, description = "List campaigns, newest first.")
+final class CampaignsCommand implements Callable<Integer> {
+    @ParentCommand
+    ScenaristCommand root;
+
+    @Override
+    public Integer call() {
+        Output out = root.output();
+        try (var app = root.open()) {
+            Table t = new Table("campaign", "pack", "status", "accepted", "runs", "created", "note");
+            List<Map<String, Object>> doc = new ArrayList<>();
+            for (var c : app.store().campaigns().list()) {
+                var runs = app.store().runs().byCampaign(c.id());
+                long accepted = runs.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+                t.row(c.id(), c.pack(), c.status().label(), accepted + "/" + c.requested(), runs.size(),
+                        c.createdAt().toString().substring(0, 19).replace('T', ' '), c.stopReason());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("campaign_id", c.id());
+                m.put("pack", c.pack());
+                m.put("status", c.status().label());
+                m.put("stop_reason", c.stopReason());
+                m.put("requested", c.requested());
+                m.put("accepted", accepted);
+                m.put("runs", runs.size());
+                m.put("created_at", c.createdAt().toString());
+                doc.add(m);
+            }
+            out.human().print(t.isEmpty() ? "no campaigns yet; start one with 'scenarist generate --pack PACK --count N'\n" : t.render());
+            if (out.json()) out.document(Map.of("campaigns", doc));
+        }
+        return 0;
+    }
+}

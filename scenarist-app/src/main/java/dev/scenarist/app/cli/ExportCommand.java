@@ -1,0 +1,87 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.app.config.ConfigException;
+import dev.scenarist.core.model.Json;
+import dev.scenarist.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export a campaign's accepted scenarios.",
+                "  dir:   OUT/<scenario-id>/ with the scenario's files and manifest.json",
+                "  jsonl: OUT/<campaign-id>.jsonl, one JSON object per scenario (manifest + files)"})
+final class ExportCommand implements Callable<Integer> {
+    enum Format { dir, jsonl }
+
+    @ParentCommand
+    ScenaristCommand root;
+
+    @Option(names = "--campaign", required = true, paramLabel = "C", description = "Campaign id (see 'scenarist campaigns').")
+    String campaign;
+
+    @Option(names = "--format", defaultValue = "dir", paramLabel = "FORMAT", description = "dir or jsonl (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path outDir;
+
+    @Override
+    public Integer call() {
+        Output out = root.output();
+        try (var app = root.open()) {
+            if (app.store().campaigns().find(campaign).isEmpty()) {
+                throw new ConfigException("no campaign " + campaign + "; list them with 'scenarist campaigns'");
+            }
+            var entries = app.store().catalog().byCampaign(campaign);
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                throw new ConfigException("cannot create output folder " + outDir + ": " + e.getMessage());
+            }
+            Path written;
+            if (format == Format.dir) {
+                for (var e : entries) {
+                    Path to = outDir.resolve(e.scenarioId());
+                    Workspace.deleteTree(to, true);
+                    Workspace.copyTree(app.layout().root().resolve(e.location()), to);
+                }
+                written = outDir;
+            } else {
+                written = outDir.resolve(campaign + ".jsonl");
+                Path tmp = outDir.resolve("." + campaign + ".jsonl.tmp");
+                StringBuilder b = new StringBuilder();
+                for (var e : entries) {
+                    Path dir = app.layout().root().resolve(e.location());
+                    var ws = new Workspace(dir);
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("manifest", Json.read(ws.read("manifest.json").orElse("{}"), Map.class));
+                    Map<String, String> files = new LinkedHashMap<>(ws.contents());
+                    files.remove("manifest.json");
+                    line.put("files", files);
+                    b.append(Json.write(line)).append('\n');
+                }
+                try {
+                    // write whole, then rename: an interrupted export never leaves half a file behind
+                    Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+                    Files.move(tmp, written, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            out.line("exported " + entries.size() + " scenario(s) of campaign " + campaign + " to " + written.toAbsolutePath());
+            if (out.json()) out.document(Map.of("campaign_id", campaign, "format", format.name(), "count", entries.size(),
+                    "path", written.toAbsolutePath().toString()));
+        }
+        return 0;
+    }
+}

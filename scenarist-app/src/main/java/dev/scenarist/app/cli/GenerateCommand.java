@@ -1,0 +1,50 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.core.campaign.CampaignReport;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Run a campaign until COUNT scenarios of PACK are accepted (valid, unique) or a cap is reached.",
+                "Exit 0 when all were accepted, 1 when the campaign fell short."})
+final class GenerateCommand implements Callable<Integer> {
+    @ParentCommand
+    ScenaristCommand root;
+
+    @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack to generate (see 'scenarist packs').")
+    String pack;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "Accepted scenarios wanted.")
+    int count;
+
+    @Mixin
+    CampaignOptions options = new CampaignOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Output out = root.output();
+        var spec = options.toSpec(pack, count);
+        try (var app = root.open()) {
+            var p = app.packs().get(pack);
+            var author = app.authors().create(spec.author(), p, Optional.ofNullable(options.record));
+            var campaign = app.campaigns().create(spec, p);
+            out.err().printf("Generating %d %s scenario(s) with author %s; data in %s%n", count, pack, author.id(), app.layout().root());
+            CampaignReport report;
+            try (var progress = new ProgressView(app.events(), out.err(), System.console() != null)) {
+                report = app.campaigns().run(campaign.id(), p, author);
+            }
+            CampaignPrinter.human(report, out);
+            if (CampaignPrinter.exitCode(report) != 0) {
+                out.human().println("\nThe campaign fell short. Continue it with: scenarist resume --campaign " + report.campaignId()
+                        + " (after raising its caps in a --config), or inspect rejected runs with 'scenarist runs --campaign "
+                        + report.campaignId() + "'.");
+            }
+            if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
+            return CampaignPrinter.exitCode(report);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.app.wiring.Scenarist;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command: global options, shared by every subcommand. */
+@Command(name = "scenarist", mixinStandardHelpOptions = true, version = "scenarist 0.1.0",
+        description = "Generates valid, unique, reproducible scenarios for testing AI agents, with LLMs or offline.",
+        subcommands = {PacksCommand.class, GenerateCommand.class, CampaignsCommand.class, RunsCommand.class, ShowCommand.class,
+                ResumeCommand.class, ExportCommand.class, picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 the job ran but fell short (campaign short of its count, validation failed),",
+                "2 usage or configuration error, 3 internal error."})
+public final class ScenaristCommand {
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data directory (default: $SCENARIST_HOME, else ./scenarist-data).")
+    Path dataDir;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document on stdout; human text goes to stderr.")
+    boolean json;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "Store (default: SQLite in the data directory; or jdbc:postgresql://host/db, also via $SCENARIST_DB_URL).")
+    String db;
+
+    private final Map<String, String> env;
+
+    public ScenaristCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    Path resolvedDataDir() {
+        if (dataDir != null) return dataDir;
+        String home = env.get("SCENARIST_HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of("scenarist-data");
+    }
+
+    Scenarist open() {
+        return Scenarist.open(resolvedDataDir(), db, env);
+    }
+
+    Output output() {
+        return new Output(json, System.out, System.err);
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+}

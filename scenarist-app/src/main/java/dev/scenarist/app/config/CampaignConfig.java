@@ -1,0 +1,105 @@
+package dev.scenarist.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenarist.core.author.ModelSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * A campaign configuration file ({@code --config FILE}), YAML. Every key is optional; command-line options win.
+ *
+ * <pre>
+ * author: offline            # offline | cassette:FILE | provider:model
+ * concurrency: 4
+ * seed: 42
+ * budget: {max_runs: 50, max_tokens: 200000, max_cost_usd: 5.0, max_wall: 30m}
+ * models:
+ *   default: {model: gpt-4.1, temperature: 0.2, max_tokens: 4000, timeout: 2m}
+ *   stages:
+ *     describe: {temperature: 0.8}
+ * options: {tier: "2"}
+ * </pre>
+ */
+public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options) {
+    public record Budget(@JsonProperty("max_runs") Integer maxRuns, @JsonProperty("max_tokens") Long maxTokens,
+                         @JsonProperty("max_cost_usd") Double maxCostUsd, @JsonProperty("max_wall") String maxWall) {}
+
+    public record Model(String model, Double temperature, @JsonProperty("max_tokens") Integer maxTokens, String timeout) {
+        ModelSettings toSettings(String where) {
+            return new ModelSettings(Optional.ofNullable(model),
+                    temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature),
+                    maxTokens == null ? OptionalInt.empty() : OptionalInt.of(maxTokens),
+                    timeout == null ? ModelSettings.DEFAULT_TIMEOUT : parseDuration(timeout, where + ".timeout"));
+        }
+    }
+
+    public record Models(Model defaults, Map<String, Model> stages) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Models(@JsonProperty("default") Model defaults, @JsonProperty("stages") Map<String, Model> stages) {
+            this.defaults = defaults;
+            this.stages = stages == null ? Map.of() : stages;
+        }
+    }
+
+    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of());
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public static CampaignConfig load(Path file) {
+        try {
+            CampaignConfig c = YAML.readValue(Files.readString(file), CampaignConfig.class);
+            return c == null ? EMPTY : c;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist; pass the path of a YAML campaign configuration");
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + ":" + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+                    + "'; known keys here: " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new ConfigException(file + where + ": " + e.getOriginalMessage() + " (at " + e.getPathReference() + ")");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public Map<String, ModelSettings> stageSettings() {
+        Map<String, ModelSettings> out = new TreeMap<>();
+        if (models != null) models.stages().forEach((k, v) -> out.put(k, v.toSettings("models.stages." + k)));
+        return out;
+    }
+
+    public ModelSettings defaultSettings() {
+        return models == null || models.defaults() == null ? ModelSettings.DEFAULTS : models.defaults().toSettings("models.default");
+    }
+
+    /** {@code 90s}, {@code 5m}, {@code 2h}, or ISO-8601 ({@code PT5M}). */
+    public static Duration parseDuration(String text, String where) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.startsWith("pt")) return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new ConfigException(where + ": '" + text + "' is not a duration; write e.g. 90s, 5m or 2h");
+        }
+    }
+}

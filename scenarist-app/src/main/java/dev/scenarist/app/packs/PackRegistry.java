@@ -1,0 +1,80 @@
+package dev.scenarist.app.packs;
+
+import dev.scenarist.core.pack.Pack;
+import dev.scenarist.packs.yaml.YamlPackLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds packs: the examples bundled in the application, then YAML packs in {@code <data-dir>/packs/<name>/pack.yaml}
+ * and in any folder listed in {@code SCENARIST_PACKS} (colon-separated). A later source with the same name wins,
+ * so a user can override a bundled pack. Packs are loaded on demand: a broken pack file only fails when used.
+ */
+public final class PackRegistry {
+    /** Where a pack comes from, for listings. */
+    public record Source(String name, String origin, Path dir) {}
+
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Map<String, Pack> loaded = new LinkedHashMap<>();
+    private final YamlPackLoader loader;
+
+    public PackRegistry(YamlPackLoader loader, Path bundledDir, List<Path> userDirs) {
+        this.loader = loader;
+        scan(bundledDir, "bundled");
+        for (Path d : userDirs) scan(d, d.toString());
+    }
+
+    private void scan(Path dir, String origin) {
+        if (dir == null || !Files.isDirectory(dir)) return;
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> Files.isRegularFile(p.resolve("pack.yaml"))).sorted()
+                    .forEach(p -> sources.put(p.getFileName().toString(), new Source(p.getFileName().toString(), origin, p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list packs in " + dir, e);
+        }
+    }
+
+    public List<Source> sources() {
+        return new ArrayList<>(sources.values());
+    }
+
+    public Optional<Source> source(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
+    /**
+     * The pack called {@code name}.
+     *
+     * @throws UnknownPackException naming the packs there are
+     * @throws dev.scenarist.packs.yaml.PackDefinitionException when its pack.yaml is broken (file, line, field)
+     */
+    public synchronized Pack get(String name) {
+        Pack p = loaded.get(name);
+        if (p != null) return p;
+        Source s = sources.get(name);
+        if (s == null) {
+            throw new UnknownPackException("no pack named '" + name + "'; available: " + String.join(", ", sources.keySet())
+                    + ". A YAML pack goes in <data-dir>/packs/" + name + "/pack.yaml");
+        }
+        p = loader.load(s.dir());
+        if (!p.name().equals(name)) {
+            throw new UnknownPackException("pack folder " + s.dir() + " declares name '" + p.name() + "'; rename the folder or the pack so they match");
+        }
+        loaded.put(name, p);
+        return p;
+    }
+
+    public static final class UnknownPackException extends RuntimeException {
+        public UnknownPackException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.scenarist.app.wiring;
+
+import dev.scenarist.app.config.ConfigException;
+import dev.scenarist.app.packs.BundledPacks;
+import dev.scenarist.app.packs.PackRegistry;
+import dev.scenarist.core.campaign.CampaignRunner;
+import dev.scenarist.core.catalog.ShingleSimilarityIndex;
+import dev.scenarist.core.engine.DataLayout;
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.RetryOptions;
+import dev.scenarist.core.engine.Sleeper;
+import dev.scenarist.core.events.EventBus;
+import dev.scenarist.core.events.InProcessEventBus;
+import dev.scenarist.core.model.Ids;
+import dev.scenarist.core.store.Store;
+import dev.scenarist.store.sql.SqlStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The one place where the application is wired: data folder, store, event bus, engine services, packs, authors.
+ * Everything is created here and passed down; nothing is global. Closing it closes the store.
+ */
+public final class Scenarist implements AutoCloseable {
+    private final DataLayout layout;
+    private final Store store;
+    private final EventBus events = new InProcessEventBus();
+    private final EngineServices services;
+    private final PackRegistry packs;
+    private final AuthorFactory authors = new AuthorFactory();
+    private final CampaignRunner campaigns;
+
+    private Scenarist(DataLayout layout, Store store, PackRegistry packs) {
+        this.layout = layout;
+        this.store = store;
+        this.packs = packs;
+        this.services = new EngineServices(store, layout, events, Clock.systemUTC(), Sleeper.REAL, RetryOptions.DEFAULTS,
+                new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom());
+        this.campaigns = new CampaignRunner(services);
+    }
+
+    /**
+     * Opens the data folder (created if missing) and its store: SQLite in {@code <data>/scenarist.db} by default,
+     * PostgreSQL when {@code dbUrl} (or {@code SCENARIST_DB_URL}) is a {@code jdbc:postgresql:} URL.
+     */
+    public static Scenarist open(Path dataDir, String dbUrl, Map<String, String> env) {
+        Path root = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the data directory " + root + ": " + e.getMessage() + "; pass another with --data-dir");
+        }
+        if (!Files.isWritable(root)) throw new ConfigException("the data directory " + root + " is not writable; pass another with --data-dir");
+        DataLayout layout = new DataLayout(root);
+        List<Path> userPackDirs = new ArrayList<>();
+        userPackDirs.add(root.resolve("packs"));
+        String extra = env.getOrDefault("SCENARIST_PACKS", "");
+        for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
+        PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(dev.scenarist.sandbox.Sandbox.bubblewrap()),
+                BundledPacks.unpack(root), userPackDirs);
+        Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
+        return new Scenarist(layout, store, packs);
+    }
+
+    private static Store openStore(DataLayout layout, String url, Map<String, String> env) {
+        try {
+            if (url == null || url.isBlank()) return SqlStore.sqlite(layout.database());
+            if (url.startsWith("jdbc:postgresql:")) {
+                return SqlStore.postgres(url, env.getOrDefault("SCENARIST_DB_USER", ""), env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
+            }
+            if (url.startsWith("jdbc:sqlite:")) return SqlStore.sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+        } catch (IllegalStateException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        throw new ConfigException("unsupported database URL '" + url + "'; use jdbc:postgresql://HOST:PORT/DB (user and password in"
+                + " SCENARIST_DB_USER / SCENARIST_DB_PASSWORD) or leave it empty for SQLite in the data directory");
+    }
+
+    public DataLayout layout() {
+        return layout;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public EngineServices services() {
+        return services;
+    }
+
+    public PackRegistry packs() {
+        return packs;
+    }
+
+    public AuthorFactory authors() {
+        return authors;
+    }
+
+    public CampaignRunner campaigns() {
+        return campaigns;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,9 +1,11 @@
 package dev.scenarist.store.sql;
 
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
 
 /** Brings a database to the current schema with Flyway; a no-op when it is already there. */
 final class Schema {
@@ -32,11 +34,20 @@ final class Schema {
             if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
                 throw new SchemaRefusedException(SchemaRefusedException.Reason.FOREIGN_TABLES, e);
             }
-            if (e.getErrorCode() == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED
-                    || e.getErrorCode() == CoreErrorCode.VALIDATE_ERROR && e.getMessage().contains("not resolved locally")) {
+            if (hasMigrationsFromTheFuture(flyway)) {
                 throw new SchemaRefusedException(SchemaRefusedException.Reason.NEWER_SCHEMA, e);
             }
             throw e;
+        }
+    }
+
+    /** Validation failed; was it because the history lists migrations this code does not have? */
+    private static boolean hasMigrationsFromTheFuture(Flyway flyway) {
+        try {
+            return Arrays.stream(flyway.info().applied()).anyMatch(m ->
+                    m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED);
+        } catch (FlywayException unreadable) {
+            return false; // the original failure says more than this one
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 final class SqlRunStore implements RunStore {
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {};
@@ -90,9 +91,10 @@ final class SqlRunStore implements RunStore {
 
     @Override
     public List<RunRecord> recent(int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RunRows.COLUMNS + " FROM runs"
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .bind("limit", Math.max(0, limit)).map(RunRows.MAPPER).list());
+                .bind("limit", limit).map(RunRows.MAPPER).list());
     }
 
     @Override
@@ -103,12 +105,22 @@ final class SqlRunStore implements RunStore {
     /** The run goes first: a stale version aborts the transaction before any attempt row is written. */
     @Override
     public void commitAttempt(AttemptCommit commit) {
-        jdbi.useTransaction(h -> {
-            RunRows.updateNextVersion(h, commit.run());
-            insertAttempt(h, commit.attempt());
-            for (AuthorCallRecord call : commit.calls()) insertCall(h, call);
-            for (CheckRecord check : commit.checks()) insertCheck(h, check);
-        });
+        try {
+            jdbi.useTransaction(h -> {
+                RunRows.updateNextVersion(h, commit.run());
+                insertAttempt(h, commit.attempt());
+                for (AuthorCallRecord call : commit.calls()) insertCall(h, call);
+                for (CheckRecord check : commit.checks()) insertCheck(h, check);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // rolled back; say why if it is the one constraint a caller can break with a well-versioned run
+            AttemptRecord a = commit.attempt();
+            if (attempts(a.runId()).stream().anyMatch(existing -> existing.seq() == a.seq())) {
+                throw new IllegalStateException("attempt " + a.seq() + " of run " + a.runId() + " is already recorded;"
+                        + " number the next attempt progress.attemptSeq + 1 (nothing of this commit was stored)", e);
+            }
+            throw e;
+        }
     }
 
     @Override

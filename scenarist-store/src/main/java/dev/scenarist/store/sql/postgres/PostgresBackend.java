@@ -106,7 +106,8 @@ public final class PostgresBackend implements Backend {
         if (refused.isPresent()) {
             return new IllegalStateException(switch (refused.get().reason()) {
                 case FOREIGN_TABLES -> description + " already holds tables of another application; give Scenarist a"
-                        + " database of its own (CREATE DATABASE scenarist) and put that in the URL";
+                        + " database of its own (CREATE DATABASE scenarist), or an empty schema (CREATE SCHEMA scenarist,"
+                        + " then add ?currentSchema=scenarist to the URL)";
                 case NEWER_SCHEMA -> description + " was migrated by a newer version of Scenarist; run that version"
                         + " here too, or use another database";
             }, cause);

@@ -66,7 +66,9 @@ public final class SqliteBackend implements Backend {
         }
         // an empty file is what SQLite itself leaves when a new database was opened but never written
         if (start.length > 0 && !Arrays.equals(start, HEADER)) {
-            throw new IllegalStateException(notADatabase(file));
+            throw new IllegalStateException(file + " is not a SQLite database (it does not start with the SQLite"
+                    + " header); point Scenarist at its database file, or move this file away so that a new database"
+                    + " can be created there");
         }
     }
 
@@ -138,8 +140,8 @@ public final class SqliteBackend implements Backend {
     /** Extended result codes share their primary code's prefix (SQLITE_CORRUPT_INDEX, SQLITE_READONLY_DIRECTORY…). */
     private String explain(SQLiteErrorCode code, String message) {
         String name = code.name();
-        if (name.equals("SQLITE_NOTADB")) return notADatabase(file);
-        if (name.startsWith("SQLITE_CORRUPT") || name.equals("SQLITE_IOERR_CORRUPTFS")) {
+        // NOTADB past our header check: the header is right but what follows is not, so it is damaged too
+        if (name.startsWith("SQLITE_CORRUPT") || name.equals("SQLITE_NOTADB") || name.equals("SQLITE_IOERR_CORRUPTFS")) {
             return file + " is a damaged SQLite database (" + message + "); restore it from a backup, or salvage"
                     + " what is left with: sqlite3 " + file + " .recover | sqlite3 recovered.db";
         }
@@ -152,10 +154,5 @@ public final class SqliteBackend implements Backend {
                     + " program using it, or choose another file";
         }
         return null;
-    }
-
-    private static String notADatabase(Path file) {
-        return file + " is not a SQLite database (it does not start with the SQLite header); point Scenarist at its"
-                + " database file, or move this file away so that a new database can be created there";
     }
 }

@@ -19,8 +19,14 @@ public final class Main {
     }
 
     public static int run(String[] args, Map<String, String> env) {
-        var root = new ScenaristCommand(env);
+        return run(args, env, System.out, System.err);
+    }
+
+    public static int run(String[] args, Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
+        var root = new ScenaristCommand(env, out, err);
         var cli = new CommandLine(root);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String msg = switch (ex) {
                 case ConfigException e -> e.getMessage();

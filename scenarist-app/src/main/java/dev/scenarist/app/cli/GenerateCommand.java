@@ -34,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
             var campaign = app.campaigns().create(spec, p);
             out.err().printf("Generating %d %s scenario(s) with author %s; data in %s%n", count, pack, author.id(), app.layout().root());
             CampaignReport report;
-            try (var progress = new ProgressView(app.events(), out.err(), System.console() != null)) {
+            try (var progress = new ProgressView(app.events(), out.err(), root.stderrIsTerminal())) {
                 report = app.campaigns().run(campaign.id(), p, author);
             }
             CampaignPrinter.human(report, out);

@@ -85,7 +85,7 @@ final class ResumeCommand implements Callable<Integer> {
         var a = app.authors().create(spec.author(), pack, Optional.empty());
         out.err().printf("Resuming campaign %s (%s, %d requested)%n", c.id(), c.pack(), c.requested());
         dev.scenarist.core.campaign.CampaignReport report;
-        try (var progress = new ProgressView(app.events(), out.err(), System.console() != null)) {
+        try (var progress = new ProgressView(app.events(), out.err(), root.stderrIsTerminal())) {
             report = app.campaigns().resume(campaignId, pack, a);
         }
         CampaignPrinter.human(report, out);

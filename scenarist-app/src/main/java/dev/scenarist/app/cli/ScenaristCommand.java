@@ -27,9 +27,13 @@ public final class ScenaristCommand {
     String db;
 
     private final Map<String, String> env;
+    private final java.io.PrintStream out;
+    private final java.io.PrintStream err;
 
-    public ScenaristCommand(Map<String, String> env) {
+    public ScenaristCommand(Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
         this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
     Path resolvedDataDir() {
@@ -43,7 +47,12 @@ public final class ScenaristCommand {
     }
 
     Output output() {
-        return new Output(json, System.out, System.err);
+        return new Output(json, out, err);
+    }
+
+    /** The launcher tells us whether stderr is a terminal (the JDK cannot, portably, at --release 21). */
+    boolean stderrIsTerminal() {
+        return "1".equals(System.getProperty("scenarist.tty"));
     }
 
     Map<String, String> env() {

@@ -60,13 +60,16 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public static CampaignConfig load(Path file) {
+        String text = "";
         try {
-            CampaignConfig c = YAML.readValue(Files.readString(file), CampaignConfig.class);
+            text = Files.readString(file);
+            CampaignConfig c = YAML.readValue(text, CampaignConfig.class);
             return c == null ? EMPTY : c;
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist; pass the path of a YAML campaign configuration");
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ":" + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+            throw new ConfigException(file + ":" + lineOfKey(text, String.valueOf(e.getPropertyName()), e.getLocation().getLineNr())
+                    + ": unknown key '" + e.getPropertyName()
                     + "'; known keys here: " + e.getKnownPropertyIds());
         } catch (JsonMappingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
@@ -74,6 +77,14 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Jackson reports where the parser stopped (after the value); a person wants the line of the key itself. */
+    private static int lineOfKey(String text, String key, int fallback) {
+        String[] lines = text.split("\n", -1);
+        var p = java.util.regex.Pattern.compile("^\\s*(-\\s+)?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = 0; i < lines.length; i++) if (p.matcher(lines[i]).find()) return i + 1;
+        return fallback;
     }
 
     public Map<String, ModelSettings> stageSettings() {

@@ -171,7 +171,7 @@ public final class RunExecutor {
                         findings = d.violations();
                         passed = false;
                     } else {
-                        var co = runChecks(st.checks(), run, st.name(), ws, seq, log);
+                        var co = runChecks(st.checks(), run, st.name(), ws, seq, stageAttempt, log);
                         if (co.errored().isPresent()) {
                             return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), req.hash(), started, trace,
                                     co.errored().get(), files, ws));
@@ -256,7 +256,7 @@ public final class RunExecutor {
             double score = -1;
             List<CheckRecord> records = List.of();
             if (usable) {
-                var co = runChecks(scored, run, st.name(), ws, seq, log);
+                var co = runChecks(scored, run, st.name(), ws, seq, round, log);
                 if (co.errored().isPresent()) {
                     return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), hash, started, trace, co.errored().get(), files, ws));
                 }
@@ -376,8 +376,8 @@ public final class RunExecutor {
     private record End(RunState state, Optional<RejectReason> reason, String detail) {}
 
     private CheckRunner.Outcome runChecks(List<dev.scenarist.core.pack.Check> list, RunRecord run, String stage, Workspace ws,
-                                          int seq, AuthorGateway.CallLog log) throws InterruptedException {
-        CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, seq, log));
+                                          int seq, int stageAttempt, AuthorGateway.CallLog log) throws InterruptedException {
+        CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log));
         // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure
         var random = services.random().get();
         for (int retry = 0; ; retry++) {
@@ -389,11 +389,14 @@ public final class RunExecutor {
         }
     }
 
-    /** Judge checks ask the run's author, through the gateway, so their calls are retried and accounted. */
-    private Critic critic(RunRecord run, String stage, int seq, AuthorGateway.CallLog log) {
+    /**
+     * Judge checks ask the run's author, through the gateway, so their calls are retried and accounted.
+     * The request is named {@code <stage>:<purpose>} and numbered with the stage attempt it judges.
+     */
+    private Critic critic(RunRecord run, String stage, int stageAttempt, AuthorGateway.CallLog log) {
         return (purpose, system, prompt) -> {
             ModelSettings settings = stageSettings.effective(stage, ModelSettings.DEFAULTS);
-            var req = new AuthorRequest(stage + ":" + purpose, system, prompt, settings, seq, run.seed(), run.parameters());
+            var req = new AuthorRequest(stage + ":" + purpose, system, prompt, settings, stageAttempt, run.seed(), run.parameters());
             var outcome = gateway.call(req, purpose, log, run.campaignId(), run.id());
             return switch (outcome) {
                 case AuthorGateway.Outcome.Replied r -> r.reply().text();

@@ -41,6 +41,7 @@ public record Finding(String code, Severity severity, String message, String loc
         return new Finding(code, severity, message, location, newHint);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -7,6 +7,12 @@ import dev.scenarist.core.author.AuthorException;
  * of the run's author so the call is rate-limited, retried, accounted and recorded like any other.
  */
 public interface Critic {
-    /** @return the critic's reply text */
+    /**
+     * Asks for a judgement. The engine sends it as a request whose stage is {@code <stage>:<purpose>} (e.g.
+     * {@code queries:judge:answerable}) numbered with the stage attempt being judged, so recorded replies replay.
+     *
+     * @param purpose what is asked, e.g. {@code judge:<check-name>}
+     * @return the critic's reply text
+     */
     String ask(String purpose, String system, String prompt) throws AuthorException, InterruptedException;
 }

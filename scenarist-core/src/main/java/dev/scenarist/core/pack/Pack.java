@@ -23,10 +23,17 @@ public interface Pack {
 
     Pipeline pipeline();
 
-    /** The procedural or recorded author that works with no model at all. */
+    /**
+     * The procedural or recorded author that works with no model at all.
+     *
+     * @throws IllegalStateException (or a pack-specific subclass) naming the fix when the pack has none
+     */
     Author offlineAuthor();
 
-    /** The run's parameters, chosen deterministically from its seed (same seed, same parameters). */
+    /**
+     * The run's parameters, chosen deterministically from its seed (same seed, same parameters). Values must be
+     * JSON types (strings, numbers, booleans, lists, maps): they are stored as JSON and come back as such.
+     */
     Map<String, Object> parameters(long seed);
 
     /** The text the uniqueness gate compares between scenarios. */

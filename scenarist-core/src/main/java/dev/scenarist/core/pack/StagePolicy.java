@@ -8,7 +8,8 @@ import java.util.Objects;
  * What a stage may do: which files (or {@code file#region}s) it may edit, which tools the model may use,
  * which model settings it runs with, and how many attempts it gets. Immutable and validated when built.
  *
- * @param editable     relative paths or {@code path#region}; a reply touching anything else is reverted with a finding
+ * @param editable     relative paths or {@code path#region}; a reply touching anything else is reverted with a finding;
+ *                     empty means the stage's declared output files
  * @param tools        tool names a tool-using author may use (e.g. {@code read}, {@code search}); empty = none
  * @param model        model settings for this stage (overrides the campaign's)
  * @param maxAttempts  content attempts before the run is rejected; default 3

@@ -146,6 +146,8 @@ public final class InMemoryStore implements Store {
     @Override
     public void commitAttempt(AttemptCommit c) {
         synchronized (lock) {
+            boolean seen = attempts.stream().anyMatch(a -> a.runId().equals(c.run().id()) && a.seq() == c.attempt().seq());
+            if (seen) throw new IllegalStateException("run " + c.run().id() + " already has attempt " + c.attempt().seq());
             replaceRun(c.run());
             attempts.add(c.attempt());
             calls.addAll(c.calls());
@@ -188,6 +190,9 @@ public final class InMemoryStore implements Store {
     @Override
     public AcceptOutcome accept(CatalogEntry entry, RunRecord acceptedRun, int campaignTarget) {
         synchronized (lock) {
+            if (catalog.containsKey(entry.scenarioId()) || catalog.values().stream().anyMatch(e -> e.runId().equals(entry.runId()))) {
+                throw new IllegalStateException("scenario " + entry.scenarioId() + " or run " + entry.runId() + " is already in the catalog");
+            }
             for (CatalogEntry e : catalog.values()) {
                 if (e.pack().equals(entry.pack()) && e.contentHash().equals(entry.contentHash())) {
                     return new AcceptOutcome.DuplicateContent(e.scenarioId());

@@ -1,0 +1,113 @@
+package dev.scenarist.packs.yaml.tree;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A single value. YAML has already decided its type ({@code 3} is a number, {@code yes} a boolean, {@code ~} null);
+ * {@link #text()} is what was written, whatever the type.
+ */
+public record ScalarNode(SourceLocation location, String path, String text, Type type) implements Node {
+    public enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+
+    public boolean isNull() {
+        return type == Type.NULL;
+    }
+
+    /** The value with its YAML type: String, Integer (Long when large), Double, Boolean, or null. */
+    public Object value() {
+        return switch (type) {
+            case STRING -> text;
+            case INTEGER -> {
+                long v = Long.parseLong(text.replace("_", ""));
+                yield v == (int) v ? (Object) (int) v : (Object) v;
+            }
+            case FLOAT -> Double.parseDouble(text);
+            case BOOLEAN -> Boolean.parseBoolean(text) || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on");
+            case NULL -> null;
+        };
+    }
+
+    public int asInt(int min, int max, String example) {
+        if (type != Type.INTEGER) throw error("expected a whole number from " + min + " to " + max + " but found " + describe(), example);
+        long v;
+        try {
+            v = Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw error("expected a whole number from " + min + " to " + max + " but found " + describe(), example);
+        }
+        if (v < min || v > max) throw error("the number " + text + " is out of range: it must be from " + min + " to " + max, example);
+        return (int) v;
+    }
+
+    public double asDouble(double min, double max, String example) {
+        if (type != Type.INTEGER && type != Type.FLOAT) {
+            throw error("expected a number from " + min + " to " + max + " but found " + describe(), example);
+        }
+        double v = Double.parseDouble(text.replace("_", ""));
+        if (!(v >= min && v <= max)) throw error("the number " + text + " is out of range: it must be from " + min + " to " + max, example);
+        return v;
+    }
+
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    /** A duration written like {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or {@code 1m30s}. */
+    public Duration asDuration(String example) {
+        String t = text.strip();
+        Matcher m = DURATION_PART.matcher(t);
+        Duration d = Duration.ZERO;
+        int end = 0;
+        while (type == Type.STRING && m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            d = d.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            });
+            end = m.end();
+        }
+        if (type != Type.STRING || end == 0 || end != t.length()) {
+            throw error("expected a duration like 30s, 5m or 1m30s but found " + describe()
+                    + (type == Type.INTEGER ? " (a number without a unit)" : ""), example);
+        }
+        if (d.isZero()) throw error("a duration must be longer than zero, got '" + text + "'", example);
+        return d;
+    }
+
+    public boolean asBoolean(String example) {
+        if (type != Type.BOOLEAN) throw error("expected true or false but found " + describe(), example);
+        return (Boolean) value();
+    }
+
+    @Override
+    public String describe() {
+        return switch (type) {
+            case NULL -> "nothing (an empty value)";
+            case STRING -> "the text '" + abbreviate(text) + "'";
+            case INTEGER, FLOAT -> "the number " + text;
+            case BOOLEAN -> "the boolean " + text;
+        };
+    }
+
+    @Override
+    public JsonNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (type) {
+            case STRING -> f.textNode(text);
+            case INTEGER -> f.numberNode(new BigDecimal(text.replace("_", "")).toBigInteger());
+            case FLOAT -> f.numberNode(new BigDecimal(text.replace("_", "")));
+            case BOOLEAN -> f.booleanNode((Boolean) value());
+            case NULL -> f.nullNode();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace("\n", "\\n");
+        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.scenarist.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scenarist.core.model.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: in-process, real SQLite store, the bundled example pack. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+        Map<?, ?> json() {
+            return Json.read(out, Map.class);
+        }
+    }
+
+    Result cli(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--data-dir", tmp.resolve("data").toString()));
+        all.addAll(List.of(args));
+        int code = Main.run(all.toArray(String[]::new), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        var r = cli("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("packs", "generate", "campaigns", "runs", "show", "resume", "export");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithExitCode2() {
+        var r = cli("generate", "--pack", "sql-quiz", "--count", "1", "--colour", "blue");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown options: '--colour'");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsNamed() {
+        var r = cli("generate", "--count", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--pack");
+    }
+
+    @Test
+    void anUnknownPackIsNamedTogetherWithTheAvailableOnes() {
+        var r = cli("generate", "--pack", "nope", "--count", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no pack named 'nope'").contains("sql-quiz").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadCountIsRefusedBeforeAnythingIsWritten() {
+        var r = cli("generate", "--pack", "sql-quiz", "--count", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("count must be between 1 and 100000, got 0");
+        assertThat(tmp.resolve("data/scenarist.db")).doesNotExist();
+    }
+
+    @Test
+    void aConfigFileWithATypoNamesTheFileAndLine() throws Exception {
+        Path cfg = tmp.resolve("campaign.yaml");
+        Files.writeString(cfg, "seed: 3\nconcurency: 2\n");
+        var r = cli("generate", "--pack", "sql-quiz", "--count", "1", "--config", cfg.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(cfg + ":2: unknown key 'concurency'");
+    }
+
+    @Test
+    void aBrokenPackFileIsReportedWithFileAndLine() throws Exception {
+        Path pack = tmp.resolve("data/packs/broken");
+        Files.createDirectories(pack);
+        Files.writeString(pack.resolve("pack.yaml"), "name: broken\ndescription: x\nstages:\n  - name: one\n    kind: author\n    max_attempt: 3\n");
+        var r = cli("generate", "--pack", "broken", "--count", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("pack.yaml").containsPattern(":\\d+").doesNotContain("\tat ");
+    }
+
+    @Test
+    void packsListsTheBundledExampleWithItsStagesAndChecks() {
+        var r = cli("--json", "packs");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"name\" : \"sql-quiz\"");
+        assertThat(r.err()).contains("sql-quiz").contains("queries");
+    }
+
+    @Test
+    void generateProducesScenariosAndOneJsonDocumentThenInspectAndExportThem() throws Exception {
+        var r = cli("--json", "generate", "--pack", "sql-quiz", "--count", "2", "--seed", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<?, ?> doc = r.json();
+        assertThat(doc.get("requested")).isEqualTo(2);
+        assertThat(doc.get("accepted")).isEqualTo(2);
+        assertThat(doc.keySet().stream().map(String::valueOf).toList()).contains("campaign_id", "pack", "rejected", "attempts", "wall_seconds", "scenarios");
+        List<?> scenarios = (List<?>) doc.get("scenarios");
+        assertThat(scenarios).hasSize(2).allSatisfy(s -> assertThat(Path.of((String) ((Map<?, ?>) s).get("path")).resolve("manifest.json")).exists());
+        assertThat(r.err()).contains("first-attempt pass");
+        String campaign = (String) doc.get("campaign_id");
+
+        var campaigns = cli("campaigns");
+        assertThat(campaigns.out()).contains(campaign).contains("completed").contains("2/2");
+
+        var runs = cli("--json", "runs", "--campaign", campaign);
+        List<?> runList = (List<?>) runs.json().get("runs");
+        assertThat(runList).isNotEmpty();
+        String runId = (String) ((Map<?, ?>) runList.getFirst()).get("run_id");
+
+        var show = cli("show", runId);
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).contains("Stage describe").contains("attempt 1").contains("check ");
+
+        Path outDir = tmp.resolve("export");
+        assertThat(cli("export", "--campaign", campaign, "--format", "dir", "--out", outDir.toString()).code()).isZero();
+        try (var dirs = Files.list(outDir)) {
+            assertThat(dirs.toList()).hasSize(2).allSatisfy(d -> assertThat(d.resolve("manifest.json")).exists());
+        }
+        Path jsonl = tmp.resolve("export-jsonl");
+        assertThat(cli("export", "--campaign", campaign, "--format", "jsonl", "--out", jsonl.toString()).code()).isZero();
+        List<String> lines = Files.readAllLines(jsonl.resolve(campaign + ".jsonl"));
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(Json.read(l, Map.class)).containsKeys("manifest", "files"));
+    }
+
+    @Test
+    void resumingACampaignWhosePackChangedIsRefused() throws Exception {
+        // a user copy of the example pack, so it can be edited
+        Path bundled = tmp.resolve("data/.bundled-packs/sql-quiz");
+        var first = cli("--json", "generate", "--pack", "sql-quiz", "--count", "1");
+        assertThat(first.code()).as(first.err()).isZero();
+        Path copy = tmp.resolve("data/packs/sql-quiz");
+        dev.scenarist.core.workspace.Workspace.copyTree(bundled, copy);
+        var second = cli("--json", "generate", "--pack", "sql-quiz", "--count", "1", "--max-runs", "1");
+        String campaign = (String) second.json().get("campaign_id");
+        Files.writeString(copy.resolve("pack.yaml"), Files.readString(copy.resolve("pack.yaml")) + "\n# edited\n");
+
+        var r = cli("resume", "--campaign", campaign);
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("different configuration").contains("sql-quiz");
+    }
+
+    @Test
+    void inspectingSomethingThatDoesNotExistSaysHowToFindIt() {
+        assertThat(cli("show", "run-nope").err()).contains("no run run-nope; list runs with 'scenarist runs'");
+        assertThat(cli("runs", "--campaign", "cmp-nope").code()).isEqualTo(2);
+        assertThat(cli("resume").code()).isEqualTo(2);
+    }
+}

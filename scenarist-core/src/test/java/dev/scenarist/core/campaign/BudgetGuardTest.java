@@ -1,0 +1,61 @@
+package dev.scenarist.core.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scenarist.core.model.Usage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class BudgetGuardTest {
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theWallTimeCapCountsEarlierSessionsAndRefusesOnceReached() {
+        var clock = new ManualClock();
+        var budget = new CampaignBudget(OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty(), Optional.of(Duration.ofMinutes(10)));
+        var guard = new BudgetGuard(budget, Usage.ZERO, Duration.ofMinutes(7).toMillis(), clock);
+        assertThat(guard.refusal()).isEmpty();
+        clock.now = clock.now.plus(Duration.ofMinutes(3));
+        assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r).contains("wall-time budget reached (600 s of 600 s)"));
+    }
+
+    @Test
+    void theCostCapIncludesWhatWasSpentBefore() {
+        var budget = new CampaignBudget(OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.of(1.0), Optional.empty());
+        var guard = new BudgetGuard(budget, new Usage(0, 0, 0, 0, 0.6), 0, Clock.systemUTC());
+        assertThat(guard.refusal()).isEmpty();
+        guard.record(new Usage(10, 10, 0, 0, 0.5));
+        assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r).contains("cost budget reached ($1.1000 of $1.00)"));
+    }
+
+    @Test
+    void capsAreValidatedWhenBuilt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CampaignBudget(OptionalInt.of(0), OptionalLong.empty(),
+                OptionalDouble.empty(), Optional.empty())).hasMessageContaining("max runs must be ≥ 1, got 0");
+    }
+}

@@ -97,6 +97,9 @@ public final class CampaignRunner {
 
         var done = new LinkedBlockingQueue<String>();
         Map<String, Future<?>> inflight = new ConcurrentHashMap<>();
+        // counted here rather than re-read from the store on every turn of the loop: that read grows with the campaign
+        int started = existing.size();
+        int accepted = (int) accepted0;
         String stopReason = "";
         CampaignStatus status;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -106,9 +109,7 @@ public final class CampaignRunner {
                     if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done);
                 }
                 while (true) {
-                    while (inflight.size() >= spec.concurrency()) awaitOne(done, inflight);
-                    List<RunRecord> runs = services.store().runs().byCampaign(campaignId);
-                    long accepted = runs.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+                    while (inflight.size() >= spec.concurrency()) accepted += awaitOne(done, inflight);
                     if (accepted >= spec.count()) {
                         status = CampaignStatus.COMPLETED;
                         break;
@@ -119,8 +120,8 @@ public final class CampaignRunner {
                         stopReason = refusal.get();
                         break;
                     }
-                    if (accepted + inflight.size() < spec.count() && runs.size() < spec.maxRuns()) {
-                        RunRecord r = newRun(c, spec, pack, runs.size() + 1);
+                    if (accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
+                        RunRecord r = newRun(c, spec, pack, ++started);
                         submit(pool, executor, r.id(), inflight, done);
                         continue;
                     }
@@ -129,9 +130,9 @@ public final class CampaignRunner {
                         stopReason = "max runs reached (" + spec.maxRuns() + " runs started, " + accepted + " of " + spec.count() + " accepted)";
                         break;
                     }
-                    awaitOne(done, inflight);
+                    accepted += awaitOne(done, inflight);
                 }
-                while (!inflight.isEmpty()) awaitOne(done, inflight);
+                while (!inflight.isEmpty()) accepted += awaitOne(done, inflight);
             } catch (InterruptedException e) {
                 inflight.values().forEach(f -> f.cancel(true));
                 saveActive(campaignId, guard);
@@ -165,7 +166,8 @@ public final class CampaignRunner {
 
     private void submit(ExecutorService pool, RunExecutor executor, String runId, Map<String, Future<?>> inflight,
                         LinkedBlockingQueue<String> done) {
-        inflight.put(runId, pool.submit(() -> {
+        // registered before it starts, so a run that finishes at once is never counted as still in flight
+        var task = new java.util.concurrent.FutureTask<Void>(() -> {
             try {
                 executor.execute(runId);
             } catch (InterruptedException e) {
@@ -177,7 +179,10 @@ public final class CampaignRunner {
             } finally {
                 done.add(runId);
             }
-        }));
+            return null;
+        });
+        inflight.put(runId, task);
+        pool.execute(task);
     }
 
     /** An unexpected error (disk full, a bug) must not leave the run looking alive: record it as an infrastructure failure. */
@@ -193,9 +198,12 @@ public final class CampaignRunner {
         services.events().publish(new ScenaristEvent.RunFinished("", runId, RunState.FAILED_INFRA, "internal error: " + e));
     }
 
-    private static void awaitOne(LinkedBlockingQueue<String> done, Map<String, Future<?>> inflight) throws InterruptedException {
+    /** Waits up to a second for a run to finish; returns 1 if the one that finished was accepted. */
+    private int awaitOne(LinkedBlockingQueue<String> done, Map<String, Future<?>> inflight) throws InterruptedException {
         String id = done.poll(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-        if (id != null) inflight.remove(id);
+        if (id == null) return 0;
+        inflight.remove(id);
+        return services.store().runs().find(id).filter(r -> r.state() == RunState.ACCEPTED).isPresent() ? 1 : 0;
     }
 
     private void ensureIndexed(String pack) {

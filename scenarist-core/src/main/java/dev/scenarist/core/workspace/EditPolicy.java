@@ -62,35 +62,44 @@ public final class EditPolicy {
     }
 
     private static Optional<Finding> outsideRegions(String path, String oldText, String newText, Set<String> editableRegions) {
-        List<String> oldFrame = frame(oldText, editableRegions);
-        List<String> newFrame = frame(newText, editableRegions);
-        if (oldFrame.equals(newFrame)) return Optional.empty();
+        List<Line> oldFrame = frame(oldText, editableRegions);
+        List<Line> newFrame = frame(newText, editableRegions);
+        if (texts(oldFrame).equals(texts(newFrame))) return Optional.empty();
         int line = firstDifference(oldFrame, newFrame);
         return Optional.of(Finding.error("EDIT_OUTSIDE_REGION",
                 "the edit changes " + path + " outside its editable region(s) " + editableRegions + "; the edit was reverted",
                 path + ":" + line, "keep every line outside the scenarist:begin/end markers exactly as it was"));
     }
 
-    /** The file with the bodies of editable regions blanked out (markers kept), as lines. */
-    private static List<String> frame(String text, Set<String> editableRegions) {
-        List<String> out = new ArrayList<>();
+    /** A line outside the editable regions, with its 1-based number in the file it came from. */
+    private record Line(int number, String text) {}
+
+    /** The file without the bodies of its editable regions (markers kept). */
+    private static List<Line> frame(String text, Set<String> editableRegions) {
+        List<Line> out = new ArrayList<>();
         String inside = null;
-        for (String line : text.split("\n", -1)) {
-            Matcher m = MARKER.matcher(line);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = MARKER.matcher(lines[i]);
             if (m.find()) {
                 if (m.group(1).equals("begin") && editableRegions.contains(m.group(2))) inside = m.group(2);
                 else if (m.group(1).equals("end") && m.group(2).equals(inside)) inside = null;
-                out.add(line);
+                out.add(new Line(i + 1, lines[i]));
             } else if (inside == null) {
-                out.add(line);
+                out.add(new Line(i + 1, lines[i]));
             }
         }
         return out;
     }
 
-    private static int firstDifference(List<String> a, List<String> b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) if (!a.get(i).equals(b.get(i))) return i + 1;
-        return n + 1;
+    private static List<String> texts(List<Line> lines) {
+        return lines.stream().map(Line::text).toList();
+    }
+
+    /** The line number, in the proposed file, of the first line outside the regions that differs. */
+    private static int firstDifference(List<Line> old, List<Line> proposed) {
+        int n = Math.min(old.size(), proposed.size());
+        for (int i = 0; i < n; i++) if (!old.get(i).text().equals(proposed.get(i).text())) return proposed.get(i).number();
+        return proposed.isEmpty() ? 1 : proposed.get(n - 1).number() + 1;
     }
 }

@@ -57,7 +57,7 @@ class ReplyParserTest {
         assertThat(((ParsedReply.Rejected) r).findings()).singleElement()
                 .satisfies(f -> {
                     assertThat(f.code()).isEqualTo("MALFORMED_JSON");
-                    assertThat(f.location()).isEqualTo("item.json:4");
+                    assertThat(f.location()).isEqualTo("item.json:3");
                 });
     }
 

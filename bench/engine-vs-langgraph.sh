@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Engine overhead, Scenarist vs the LangGraph.js anchor, one after the other on this machine.
+#   bash bench/engine-vs-langgraph.sh            # full: 1000 runs, sequential and 16 in flight, 3 reps each
+#   REPS=1 RUNS=300 bash bench/engine-vs-langgraph.sh   # quick look
+# Needs node + npm for the anchor (../shared/anchors/langgraphjs, copied to a temp folder and `npm ci`-ed there).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+runs=${RUNS:-1000}
+reps=${REPS:-3}
+out=${OUT:-$here/bench/results}
+mkdir -p "$out"
+. "$here/.mvn/find-jdk.sh"; scenarist_find_jdk
+
+"$here/mvnw" -q -B -DskipTests -pl bench -am package
+jar="$here/bench/target/scenarist-bench.jar"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+: > "$out/scenarist.jsonl"
+for conc in 1 16; do
+  for rep in $(seq 1 "$reps"); do
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$jar" dev.scenarist.bench.EngineBench \
+      --runs "$runs" --concurrency "$conc" --store sqlite --dir "$work/scenarist-$conc-$rep" 2>/dev/null | tail -n 1 | tee -a "$out/scenarist.jsonl"
+    rm -rf "$work/scenarist-$conc-$rep"
+  done
+done
+
+anchor="$here/../shared/anchors/langgraphjs"
+if [ -d "$anchor" ] && command -v npm >/dev/null; then
+  cp -r "$anchor" "$work/lg"
+  (cd "$work/lg" && npm ci --silent >/dev/null 2>&1 && node bench.mjs --runs "$runs" --reps "$reps" --savers sqlite --concurrency 16 \
+     --dbdir "$work/lg/data" --out "$out/langgraph.json" >/dev/null)
+  echo "langgraph results: $out/langgraph.json"
+else
+  echo "anchor or npm missing: skipped the LangGraph.js side" >&2
+fi
+
+python3 - "$out" <<'PY'
+import json, statistics, sys, os
+out = sys.argv[1]
+ours = [json.loads(l) for l in open(os.path.join(out, "scenarist.jsonl")) if l.strip()]
+def med(conc): return statistics.median(r["runs_per_second"] for r in ours if r["concurrency"] == conc)
+print("scenarist  runs/s  sequential %.1f   16 in flight %.1f" % (med(1), med(16)))
+lg_path = os.path.join(out, "langgraph.json")
+if os.path.exists(lg_path):
+    lg = json.load(open(lg_path))
+    rows = lg["results"] if isinstance(lg, dict) and "results" in lg else lg
+    def lgmed(conc):
+        vals = [r["runs_per_s"] if "runs_per_s" in r else r["runs_per_second"] for r in rows if r.get("saver") == "sqlite" and r.get("concurrency") == conc]
+        return statistics.median(vals) if vals else float("nan")
+    print("langgraph  runs/s  sequential %.1f   16 in flight %.1f" % (lgmed(1), lgmed(16)))
+    print("ratio (scenarist / langgraph)  sequential %.2f   16 in flight %.2f" % (med(1) / lgmed(1), med(16) / lgmed(16)))
+PY

@@ -44,10 +44,9 @@ print("scenarist  runs/s  sequential %.1f   16 in flight %.1f" % (med(1), med(16
 lg_path = os.path.join(out, "langgraph.json")
 if os.path.exists(lg_path):
     lg = json.load(open(lg_path))
-    rows = lg["results"] if isinstance(lg, dict) and "results" in lg else lg
     def lgmed(conc):
-        vals = [r["runs_per_s"] if "runs_per_s" in r else r["runs_per_second"] for r in rows if r.get("saver") == "sqlite" and r.get("concurrency") == conc]
-        return statistics.median(vals) if vals else float("nan")
+        vals = [r["runsPerSec"]["median"] for r in lg["summary"] if r["saver"] == "sqlite" and r["concurrency"] == conc]
+        return vals[0] if vals else float("nan")
     print("langgraph  runs/s  sequential %.1f   16 in flight %.1f" % (lgmed(1), lgmed(16)))
     print("ratio (scenarist / langgraph)  sequential %.2f   16 in flight %.2f" % (med(1) / lgmed(1), med(16) / lgmed(16)))
 PY

@@ -19,15 +19,17 @@ trap 'rm -rf "$work"' EXIT
 : > "$out/scenarist.jsonl"
 for conc in 1 16; do
   for rep in $(seq 1 "$reps"); do
+    # settle the disk first: this VM's ext4 is mounted with 'discard', so recent deletes slow later writes
+    sync; sleep 5
     "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$jar" dev.scenarist.bench.EngineBench \
       --runs "$runs" --concurrency "$conc" --store sqlite --dir "$work/scenarist-$conc-$rep" 2>/dev/null | tail -n 1 | tee -a "$out/scenarist.jsonl"
-    rm -rf "$work/scenarist-$conc-$rep"
   done
 done
 
 anchor="$here/../shared/anchors/langgraphjs"
 if [ -d "$anchor" ] && command -v npm >/dev/null; then
   cp -r "$anchor" "$work/lg"
+  sync; sleep 5
   (cd "$work/lg" && npm ci --silent >/dev/null 2>&1 && node bench.mjs --runs "$runs" --reps "$reps" --savers sqlite --concurrency 16 \
      --dbdir "$work/lg/data" --out "$out/langgraph.json" >/dev/null)
   echo "langgraph results: $out/langgraph.json"

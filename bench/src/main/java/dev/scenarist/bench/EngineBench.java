@@ -62,7 +62,10 @@ public final class EngineBench {
         int runs = Integer.parseInt(a.get("runs"));
         int concurrency = Integer.parseInt(a.get("concurrency"));
         Path dir = Path.of(a.get("dir")).toAbsolutePath();
-        Workspace.deleteTree(dir, true);
+        // a fresh folder: deleting a large old one here would make the disk discard blocks during the measurement
+        if (Files.exists(dir) && Workspace.list(dir).size() > 0) {
+            throw new IllegalArgumentException(dir + " is not empty; give a new folder (delete old ones when no benchmark is running)");
+        }
         Files.createDirectories(dir);
         Store store = a.get("store").equals("memory") ? new InMemoryStore() : SqlStore.sqlite(dir.resolve("scenarist.db"));
         var services = new EngineServices(store, new DataLayout(dir), new InProcessEventBus(), Clock.systemUTC(), Sleeper.REAL,

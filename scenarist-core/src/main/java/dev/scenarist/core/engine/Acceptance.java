@@ -14,12 +14,8 @@ import dev.scenarist.core.store.CheckRecord;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.trajectory.RunFiles;
 import dev.scenarist.core.workspace.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -162,17 +158,13 @@ public final class Acceptance {
         return m;
     }
 
-    /** Writes files + manifest into a temporary folder and renames it into place. */
+    /**
+     * Writes files + manifest. The folder only counts once the catalog entry is committed (export and listings
+     * read the catalog); a crash before that leaves a folder that the run's resumed acceptance rewrites.
+     */
     private static void writeScenarioFolder(Path dir, Workspace ws, Map<String, Object> manifest) {
-        Path tmp = dir.resolveSibling(".tmp-" + dir.getFileName());
-        Workspace.deleteTree(tmp, true);
-        Workspace.copyTree(ws.root(), tmp);
-        new Workspace(tmp).write("manifest.json", Json.pretty(manifest));
         Workspace.deleteTree(dir, true);
-        try {
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish scenario " + dir, e);
-        }
+        Workspace.copyTree(ws.root(), dir);
+        new Workspace(dir).write("manifest.json", Json.pretty(manifest));
     }
 }

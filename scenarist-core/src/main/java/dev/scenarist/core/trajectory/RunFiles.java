@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The folder of one run: {@code steps.jsonl}, {@code workspace/}, {@code snapshots/<nn>-<stage>/} after each
- * passed stage, {@code failure/} when it did not make it. Snapshots are written to a temporary folder and
- * renamed, so a snapshot folder either exists complete or not at all.
+ * passed stage, {@code failure/} when it did not make it. A snapshot is written before the store commits
+ * the attempt that passed its stage; a crash in between leaves a snapshot of an uncommitted stage, which
+ * {@link #pruneSnapshotsFrom} removes on resume — so no temporary folder and rename are needed.
  */
 public final class RunFiles {
     private final Path dir;
@@ -49,18 +49,11 @@ public final class RunFiles {
         return snapshotsDir().resolve(snapshotName(stageIndex, stage));
     }
 
-    /** Copies the workspace into the stage's snapshot folder atomically (temp folder + rename). */
+    /** Copies the workspace into the stage's snapshot folder (replacing a leftover of an uncommitted attempt). */
     public void writeSnapshot(int stageIndex, String stage, Workspace workspace) {
         Path target = snapshot(stageIndex, stage);
-        Path tmp = snapshotsDir().resolve(".tmp-" + snapshotName(stageIndex, stage));
-        Workspace.deleteTree(tmp, true);
-        Workspace.copyTree(workspace.root(), tmp);
         Workspace.deleteTree(target, true);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish snapshot " + target, e);
-        }
+        Workspace.copyTree(workspace.root(), target);
     }
 
     /** The snapshot of the last stage before {@code stageIndex}, if any stage before it has one. */

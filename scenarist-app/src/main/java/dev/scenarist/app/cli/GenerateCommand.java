@@ -39,9 +39,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             CampaignPrinter.human(report, out);
             if (CampaignPrinter.exitCode(report) != 0) {
-                out.human().println("\nThe campaign fell short. Continue it with: scenarist resume --campaign " + report.campaignId()
-                        + " (after raising its caps in a --config), or inspect rejected runs with 'scenarist runs --campaign "
-                        + report.campaignId() + "'.");
+                out.human().println("\nThe campaign fell short. See why with 'scenarist runs --campaign " + report.campaignId()
+                        + "'; continue it with 'scenarist resume --campaign " + report.campaignId() + " --max-runs N'.");
             }
             if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
             return CampaignPrinter.exitCode(report);

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * for any seed that yields the same parameters.
  */
 public final class PromptBuilder {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
     /** What the prompt is built from. */
     public record Input(Pack pack, Stage stage, Map<String, Object> parameters, long seed, Workspace workspace,
@@ -38,14 +37,7 @@ public final class PromptBuilder {
 
     /** Replaces {@code {{name}}} with the parameter's value; unknown names stay as they are. */
     public static String render(String template, Map<String, Object> parameters) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = parameters.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return dev.scenarist.core.pack.Placeholders.render(template, parameters);
     }
 
     private String system(Input in) {

@@ -55,7 +55,6 @@ final class CheckReader {
     }
 
     private static final Pattern CHECK_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
     private static final Pattern PACK_FILE = Pattern.compile("\\{\\{pack_dir}}/([^\\s'\";|&<>()]+)");
     private static final String CHECKS_EXAMPLE = "e.g. checks: [{type: required_files, files: [item.json]}]";
 
@@ -249,7 +248,7 @@ final class CheckReader {
         List<String> argv = new ArrayList<>();
         for (Node a : argvList.items()) {
             String arg = a.asScalar(example).text();
-            Matcher ph = PLACEHOLDER.matcher(arg);
+            Matcher ph = dev.scenarist.core.pack.Placeholders.PATTERN.matcher(arg);
             while (ph.find()) {
                 String p = ph.group(1);
                 if (!p.equals("pack_dir") && !p.equals("workspace")) {
@@ -274,7 +273,7 @@ final class CheckReader {
         MapNode c = ctx.node();
         Node rubricNode = c.require("rubric", "say what the judge grades, e.g. rubric: Is the question answerable from the schema alone?");
         String rubric = rubricNode.asText("e.g. rubric: |\n  Is the question answerable ...");
-        Matcher ph = PLACEHOLDER.matcher(rubric);
+        Matcher ph = dev.scenarist.core.pack.Placeholders.PATTERN.matcher(rubric);
         while (ph.find()) {
             if (!parameterNames.contains(ph.group(1))) {
                 throw rubricNode.error("the rubric uses {{" + ph.group(1) + "}}, but no parameter '" + ph.group(1) + "' is declared",

@@ -54,7 +54,6 @@ final class DefinitionReader {
             List.of("editable", "tools", "model", "temperature", "max_tokens", "timeout", "max_attempts");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
     private static final String STAGES_EXAMPLE = """
             for example:
@@ -435,7 +434,7 @@ final class DefinitionReader {
 
     /** Every {{name}} must be a declared parameter: an unknown one would reach the model unreplaced. */
     private void requireKnownPlaceholders(Node n, String text, String what) {
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = dev.scenarist.core.pack.Placeholders.PATTERN.matcher(text);
         while (m.find()) {
             String p = m.group(1);
             if (parameters.names().contains(p)) continue;

@@ -25,7 +25,6 @@ public final class JudgeCheck implements Check {
             SCORE: <a number from 0 to 1, where 1 means the rubric is fully met>
             FEEDBACK: <what is wrong and how to fix it, concretely; or why it is good>
             """;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
     private final String name;
     private final String rubric;
@@ -97,13 +96,6 @@ public final class JudgeCheck implements Check {
     }
 
     static String render(String template, Map<String, Object> parameters) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = parameters.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return dev.scenarist.core.pack.Placeholders.render(template, parameters);
     }
 }

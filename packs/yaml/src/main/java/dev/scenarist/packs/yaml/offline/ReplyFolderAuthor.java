@@ -40,7 +40,6 @@ import java.util.stream.Stream;
  * parameter of that name. Token usage is estimated at four characters per token; the cost is zero.
  */
 public final class ReplyFolderAuthor implements Author {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
     private final String id;
     private final Path folder;
@@ -127,14 +126,7 @@ public final class ReplyFolderAuthor implements Author {
     }
 
     private static String render(String text, Map<String, Object> parameters) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = parameters.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return dev.scenarist.core.pack.Placeholders.render(text, parameters);
     }
 
     private static long estimateTokens(String s) {

@@ -9,4 +9,13 @@ public interface Author {
     String id();
 
     AuthorReply reply(AuthorRequest request) throws AuthorException, InterruptedException;
+
+    /**
+     * The most this request may cost (input tokens of the prompt, output tokens up to the request's limit, and
+     * their price), so a campaign budget can refuse the call before it is made. Empty when unknown (offline
+     * and recorded authors cost nothing new).
+     */
+    default java.util.Optional<dev.scenarist.core.model.Usage> estimate(AuthorRequest request) {
+        return java.util.Optional.empty();
+    }
 }

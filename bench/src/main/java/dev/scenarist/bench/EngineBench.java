@@ -69,7 +69,7 @@ public final class EngineBench {
         Files.createDirectories(dir);
         Store store = a.get("store").equals("memory") ? new InMemoryStore() : SqlStore.sqlite(dir.resolve("scenarist.db"));
         var services = new EngineServices(store, new DataLayout(dir), new InProcessEventBus(), Clock.systemUTC(), Sleeper.REAL,
-                RetryOptions.DEFAULTS, new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(1));
+                RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS, new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(1));
         Pack pack = new BenchPack();
         var runner = new CampaignRunner(services);
         var spec = new CampaignSpec(pack.name(), runs, "instant", 0, concurrency,

@@ -40,7 +40,7 @@ public final class Scenarist implements AutoCloseable {
         this.layout = layout;
         this.store = store;
         this.packs = packs;
-        this.services = new EngineServices(store, layout, events, Clock.systemUTC(), Sleeper.REAL, RetryOptions.DEFAULTS,
+        this.services = new EngineServices(store, layout, events, Clock.systemUTC(), Sleeper.REAL, RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS,
                 new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom());
         this.campaigns = new CampaignRunner(services);
     }

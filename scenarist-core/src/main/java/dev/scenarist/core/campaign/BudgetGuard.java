@@ -44,7 +44,27 @@ public final class BudgetGuard {
 
     /** Why no further author call may start, or empty while within every cap. */
     public Optional<String> refusal() {
+        return refusal(Optional.empty());
+    }
+
+    /**
+     * Why a call expected to use {@code estimate} may not start: a cap already reached, or one the call would
+     * cross. Refusing before the call is what keeps a campaign inside its budget rather than just past it.
+     */
+    public Optional<String> refusal(Optional<Usage> estimate) {
         Usage u = spent.get();
+        if (estimate.isPresent()) {
+            Usage e = estimate.get();
+            Usage after = u.plus(e);
+            if (budget.maxTokens().isPresent() && u.totalTokens() < budget.maxTokens().getAsLong() && after.totalTokens() > budget.maxTokens().getAsLong()) {
+                return Optional.of("token budget: the next call may use up to " + e.totalTokens() + " tokens, " + u.totalTokens() + " of "
+                        + budget.maxTokens().getAsLong() + " are spent");
+            }
+            if (budget.maxCostUsd().isPresent() && u.costUsd() < budget.maxCostUsd().getAsDouble() && after.costUsd() > budget.maxCostUsd().getAsDouble()) {
+                return Optional.of(String.format(java.util.Locale.ROOT, "cost budget: the next call may cost up to $%.4f, $%.4f of $%.2f are spent",
+                        e.costUsd(), u.costUsd(), budget.maxCostUsd().getAsDouble()));
+            }
+        }
         if (budget.maxTokens().isPresent() && u.totalTokens() >= budget.maxTokens().getAsLong()) {
             return Optional.of("token budget reached (" + u.totalTokens() + " of " + budget.maxTokens().getAsLong() + " tokens)");
         }

@@ -68,6 +68,11 @@ public final class CampaignRunner {
 
     /** Continues a campaign; refuses when the pack definition or configuration that shaped it has changed. */
     public CampaignReport resume(String campaignId, Pack pack, Author author) throws InterruptedException {
+        return resume(campaignId, pack, author, dev.scenarist.core.author.Throttle.NONE);
+    }
+
+    public CampaignReport resume(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
+            throws InterruptedException {
         CampaignRecord c = services.store().campaigns().find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId + "; list them with 'scenarist campaigns'"));
         String now = specOf(c).fingerprint(pack);
@@ -80,18 +85,24 @@ public final class CampaignRunner {
             c = c.withStatus(CampaignStatus.RUNNING, "", services.clock().instant(), c.activeMillis());
             services.store().campaigns().update(c);
         }
-        return run(campaignId, pack, author);
+        return run(campaignId, pack, author, throttle);
     }
 
-    /** Executes the campaign until its count is accepted or a cap stops it. */
     public CampaignReport run(String campaignId, Pack pack, Author author) throws InterruptedException {
+        return run(campaignId, pack, author, dev.scenarist.core.author.Throttle.NONE);
+    }
+
+    /** Executes the campaign until its count is accepted or a cap stops it; {@code throttle} paces its author calls. */
+    public CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
+            throws InterruptedException {
         CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignSpec spec = specOf(c);
         ensureIndexed(pack.name());
         List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
         Usage spent = existing.stream().map(r -> r.progress().usage()).reduce(Usage.ZERO, Usage::plus);
         BudgetGuard guard = new BudgetGuard(spec.budget(), spent, c.activeMillis(), services.clock());
-        var executor = new RunExecutor(services, pack, author, guard, spec.stageSettings(), new Acceptance(services, spec.count(), author.id()));
+        var executor = new RunExecutor(services, pack, author, throttle, services.circuit().newBreaker(services.clock()), guard,
+                spec.stageSettings(), new Acceptance(services, spec.count(), author.id()));
         long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
         services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
 
@@ -100,6 +111,7 @@ public final class CampaignRunner {
         // counted here rather than re-read from the store on every turn of the loop: that read grows with the campaign
         int started = existing.size();
         int accepted = (int) accepted0;
+        Optional<String> budgetStop = Optional.empty();
         String stopReason = "";
         CampaignStatus status;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -109,12 +121,18 @@ public final class CampaignRunner {
                     if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done);
                 }
                 while (true) {
-                    while (inflight.size() >= spec.concurrency()) accepted += awaitOne(done, inflight);
+                    while (inflight.size() >= spec.concurrency()) {
+                        var r = awaitOne(done, inflight);
+                        accepted += accepted(r);
+                        budgetStop = budgetStop.or(() -> budgetReason(r));
+                    }
                     if (accepted >= spec.count()) {
                         status = CampaignStatus.COMPLETED;
                         break;
                     }
+                    // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
                     Optional<String> refusal = guard.refusal();
+                    if (refusal.isEmpty()) refusal = budgetStop;
                     if (refusal.isPresent()) {
                         status = CampaignStatus.STOPPED;
                         stopReason = refusal.get();
@@ -130,9 +148,11 @@ public final class CampaignRunner {
                         stopReason = "max runs reached (" + spec.maxRuns() + " runs started, " + accepted + " of " + spec.count() + " accepted)";
                         break;
                     }
-                    accepted += awaitOne(done, inflight);
+                    var r = awaitOne(done, inflight);
+                    accepted += accepted(r);
+                    budgetStop = budgetStop.or(() -> budgetReason(r));
                 }
-                while (!inflight.isEmpty()) accepted += awaitOne(done, inflight);
+                while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
             } catch (InterruptedException e) {
                 inflight.values().forEach(f -> f.cancel(true));
                 saveActive(campaignId, guard);
@@ -198,12 +218,21 @@ public final class CampaignRunner {
         services.events().publish(new ScenaristEvent.RunFinished("", runId, RunState.FAILED_INFRA, "internal error: " + e));
     }
 
-    /** Waits up to a second for a run to finish; returns 1 if the one that finished was accepted. */
-    private int awaitOne(LinkedBlockingQueue<String> done, Map<String, Future<?>> inflight) throws InterruptedException {
+    /** Waits up to a second for a run to finish; returns it as stored, or empty if none finished. */
+    private Optional<RunRecord> awaitOne(LinkedBlockingQueue<String> done, Map<String, Future<?>> inflight) throws InterruptedException {
         String id = done.poll(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-        if (id == null) return 0;
+        if (id == null) return Optional.empty();
         inflight.remove(id);
-        return services.store().runs().find(id).filter(r -> r.state() == RunState.ACCEPTED).isPresent() ? 1 : 0;
+        return services.store().runs().find(id);
+    }
+
+    private static int accepted(Optional<RunRecord> r) {
+        return r.filter(x -> x.state() == RunState.ACCEPTED).isPresent() ? 1 : 0;
+    }
+
+    private static Optional<String> budgetReason(Optional<RunRecord> r) {
+        return r.filter(x -> x.rejectReason().filter(reason -> reason == dev.scenarist.core.model.RejectReason.BUDGET).isPresent())
+                .map(RunRecord::detail);
     }
 
     private void ensureIndexed(String pack) {

@@ -4,6 +4,7 @@ import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorReply;
 import dev.scenarist.core.author.AuthorRequest;
+import dev.scenarist.core.author.Throttle;
 import dev.scenarist.core.author.TransientAuthorException;
 import dev.scenarist.core.campaign.BudgetGuard;
 import dev.scenarist.core.events.EventBus;
@@ -39,6 +40,7 @@ final class AuthorGateway {
         private final String runId;
         private final int attemptSeq;
         private final List<AuthorCallRecord> calls = new ArrayList<>();
+        private final List<java.util.Map<String, Object>> waits = new ArrayList<>();
         private Usage usage = Usage.ZERO;
         private String lastModel = "";
 
@@ -51,6 +53,15 @@ final class AuthorGateway {
             calls.add(new AuthorCallRecord(runId, attemptSeq, calls.size() + 1, purpose, author, model, u, millis, outcome, error, at));
             usage = usage.plus(u);
             if (!model.isEmpty()) lastModel = model;
+        }
+
+        /** A pause before a call (rate limit, circuit open, backoff), recorded in the trajectory. */
+        synchronized void waited(String reason, Duration d) {
+            if (!d.isZero()) waits.add(java.util.Map.of("reason", reason, "millis", d.toMillis()));
+        }
+
+        synchronized List<java.util.Map<String, Object>> waits() {
+            return List.copyOf(waits);
         }
 
         synchronized List<AuthorCallRecord> calls() {
@@ -73,9 +84,14 @@ final class AuthorGateway {
     private final Clock clock;
     private final BudgetGuard budget;
     private final EventBus events;
+    private final Throttle throttle;
+    private final CircuitBreaker breaker;
 
-    AuthorGateway(Author author, RetryOptions retry, Sleeper sleeper, RandomGenerator random, Clock clock, BudgetGuard budget, EventBus events) {
+    AuthorGateway(Author author, Throttle throttle, CircuitBreaker breaker, RetryOptions retry, Sleeper sleeper, RandomGenerator random,
+                  Clock clock, BudgetGuard budget, EventBus events) {
         this.author = author;
+        this.throttle = throttle;
+        this.breaker = breaker;
         this.retry = retry;
         this.sleeper = sleeper;
         this.random = random;
@@ -89,13 +105,20 @@ final class AuthorGateway {
     }
 
     Outcome call(AuthorRequest request, String purpose, CallLog log, String campaignId, String runId) throws InterruptedException {
+        var estimate = author.estimate(request);
         for (int retryNo = 0; ; retryNo++) {
-            var refusal = budget.refusal();
+            var refusal = budget.refusal(estimate);
             if (refusal.isPresent()) return new Outcome.BudgetRefused(refusal.get());
+            for (var pause = breaker.waitBeforeCall(); pause.isPresent(); pause = breaker.waitBeforeCall()) {
+                log.waited("circuit open", pause.get());
+                sleeper.sleep(pause.get());
+            }
+            log.waited("rate limit", throttle.acquire(request, estimate));
             Instant start = clock.instant();
             long t0 = System.nanoTime();
             try {
                 AuthorReply reply = author.reply(request);
+                breaker.onSuccess();
                 budget.record(reply.usage());
                 log.add(purpose, author.id(), reply.model(), reply.usage(), reply.latency().isZero()
                         ? (System.nanoTime() - t0) / 1_000_000 : reply.latency().toMillis(), "ok", "", start);
@@ -103,6 +126,10 @@ final class AuthorGateway {
             } catch (AuthorException e) {
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 log.add(purpose, author.id(), "", Usage.ZERO, millis, e.retryable() ? "transient" : "permanent", e.getMessage(), start);
+                if (e.retryable()) {
+                    breaker.onTransientFailure().ifPresent(pause -> events.publish(new ScenaristEvent.CircuitChanged(campaignId, true,
+                            pause.toMillis(), "author calls paused after repeated failures; last: " + e.getMessage())));
+                }
                 if (!e.retryable() || retryNo >= retry.maxRetries()) return new Outcome.InfraFailed(e);
                 Duration delay = retry.delayBefore(retryNo + 1, random.nextDouble());
                 if (e instanceof TransientAuthorException t && t.retryAfter().isPresent()) {
@@ -110,6 +137,7 @@ final class AuthorGateway {
                     if (hinted.compareTo(delay) > 0) delay = hinted.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : hinted;
                 }
                 events.publish(new ScenaristEvent.InfraRetry(campaignId, runId, request.stage(), retryNo + 1, delay.toMillis(), e.getMessage()));
+                log.waited("backoff", delay);
                 sleeper.sleep(delay);
             }
         }

@@ -11,10 +11,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * What the engine needs from the outside world, wired once by the application (no static globals):
- * store, data folder, event bus, clock, sleeper, retry options, similarity index, id and randomness sources.
+ * store, data folder, event bus, clock, sleeper, retry and circuit options, similarity index, id and randomness sources.
  */
 public record EngineServices(Store store, DataLayout layout, EventBus events, Clock clock, Sleeper sleeper,
-                             RetryOptions retry, SimilarityIndex similarity, Ids ids, Supplier<RandomGenerator> random) {
+                             RetryOptions retry, CircuitOptions circuit, SimilarityIndex similarity, Ids ids,
+                             Supplier<RandomGenerator> random) {
     public EngineServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(layout, "layout");
@@ -22,6 +23,7 @@ public record EngineServices(Store store, DataLayout layout, EventBus events, Cl
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(circuit, "circuit");
         Objects.requireNonNull(similarity, "similarity");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(random, "random");

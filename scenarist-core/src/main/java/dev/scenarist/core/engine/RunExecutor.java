@@ -55,9 +55,16 @@ public final class RunExecutor {
 
     public RunExecutor(EngineServices services, Pack pack, dev.scenarist.core.author.Author author, BudgetGuard budget,
                        StageSettings stageSettings, Acceptance acceptance) {
+        this(services, pack, author, dev.scenarist.core.author.Throttle.NONE, services.circuit().newBreaker(services.clock()),
+                budget, stageSettings, acceptance);
+    }
+
+    /** With the campaign's shared throttle and circuit breaker, so all its runs pace and pause together. */
+    public RunExecutor(EngineServices services, Pack pack, dev.scenarist.core.author.Author author, dev.scenarist.core.author.Throttle throttle,
+                       CircuitBreaker breaker, BudgetGuard budget, StageSettings stageSettings, Acceptance acceptance) {
         this.services = services;
         this.pack = pack;
-        this.gateway = new AuthorGateway(author, services.retry(), services.sleeper(), services.random().get(),
+        this.gateway = new AuthorGateway(author, throttle, breaker, services.retry(), services.sleeper(), services.random().get(),
                 services.clock(), budget, services.events());
         this.stageSettings = stageSettings;
         this.acceptance = acceptance;
@@ -430,7 +437,8 @@ public final class RunExecutor {
                 "millis", c.durationMillis(), "findings", c.findings())).toList());
         event.put("usage", a.calls().usage());
         event.put("calls", a.calls().calls().stream().map(c -> Map.of("purpose", c.purpose(), "model", c.model(),
-                "outcome", c.outcome(), "error", c.error(), "millis", c.latencyMillis())).toList());
+                "outcome", c.outcome(), "error", c.error(), "millis", c.latencyMillis(), "usage", c.usage())).toList());
+        if (!a.calls().waits().isEmpty()) event.put("waits", a.calls().waits());
         event.put("started", a.started().toString());
         event.put("millis", java.time.Duration.between(a.started(), finished).toMillis());
         event.putAll(a.trace());

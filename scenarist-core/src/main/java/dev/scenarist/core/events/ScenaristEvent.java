@@ -23,6 +23,9 @@ public sealed interface ScenaristEvent {
     record InfraRetry(String campaignId, String runId, String stage, int retry, long delayMillis, String error)
             implements ScenaristEvent {}
 
+    /** Author calls of the campaign are paused after repeated infrastructure failures (or resumed: {@code paused} false). */
+    record CircuitChanged(String campaignId, boolean paused, long pauseMillis, String reason) implements ScenaristEvent {}
+
     record RunFinished(String campaignId, String runId, RunState state, String detail) implements ScenaristEvent {}
 
     record CampaignFinished(String campaignId, String status, int accepted, int requested, String reason)

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scenarist.core.model.Usage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -14,33 +12,13 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class BudgetGuardTest {
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theWallTimeCapCountsEarlierSessionsAndRefusesOnceReached() {
-        var clock = new ManualClock();
+        var clock = new dev.scenarist.core.testing.ManualClock();
         var budget = new CampaignBudget(OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty(), Optional.of(Duration.ofMinutes(10)));
         var guard = new BudgetGuard(budget, Usage.ZERO, Duration.ofMinutes(7).toMillis(), clock);
         assertThat(guard.refusal()).isEmpty();
-        clock.now = clock.now.plus(Duration.ofMinutes(3));
+        clock.advance(Duration.ofMinutes(3));
         assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r).contains("wall-time budget reached (600 s of 600 s)"));
     }
 

@@ -17,7 +17,6 @@ import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.memory.InMemoryStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +30,25 @@ public final class EngineHarness {
     public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     public final List<ScenaristEvent> events = new CopyOnWriteArrayList<>();
     public final CampaignRunner runner;
+    /** Time only moves when the engine sleeps (backoff, circuit pauses) or a test advances it. */
+    public final ManualClock clock = new ManualClock();
 
     public EngineHarness(Path dataDir) {
         this(dataDir, new InMemoryStore(), RetryOptions.DEFAULTS);
     }
 
     public EngineHarness(Path dataDir, Store store, RetryOptions retry) {
+        this(dataDir, store, retry, dev.scenarist.core.engine.CircuitOptions.DEFAULTS);
+    }
+
+    public EngineHarness(Path dataDir, Store store, RetryOptions retry, dev.scenarist.core.engine.CircuitOptions circuit) {
         this.store = store;
         var bus = new InProcessEventBus();
         bus.subscribe(events::add);
-        this.services = new EngineServices(store, new DataLayout(dataDir), bus, Clock.systemUTC(), sleeps::add, retry,
+        this.services = new EngineServices(store, new DataLayout(dataDir), bus, clock, d -> {
+                    sleeps.add(d);
+                    clock.advance(d);
+                }, retry, circuit,
                 new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(7));
         this.runner = new CampaignRunner(services);
     }

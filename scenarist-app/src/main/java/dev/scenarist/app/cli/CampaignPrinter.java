@@ -19,8 +19,10 @@ final class CampaignPrinter {
                 r.rejectedByReason().isEmpty() ? "" : " " + r.rejectedByReason(), r.failedInfra(), r.cancelled(),
                 r.unfinished() > 0 ? ", unfinished " + r.unfinished() : "");
         p.printf("  attempts      %d (infrastructure retries %d)%n", r.attempts(), r.infraRetries());
-        p.printf(Locale.ROOT, "  tokens        %d in, %d out, %d cache read (cost $%.4f)%n", r.usage().inputTokens(), r.usage().outputTokens(),
-                r.usage().cacheReadTokens(), r.usage().costUsd());
+        p.printf(Locale.ROOT, "  tokens        %d in, %d out, %d cache read, %d cache write; %.0f%% of input served from cache%n",
+                r.usage().inputTokens(), r.usage().outputTokens(), r.usage().cacheReadTokens(), r.usage().cacheWriteTokens(),
+                100 * cachedShare(r));
+        p.printf(Locale.ROOT, "  cost          $%.4f%n", r.usage().costUsd());
         p.printf(Locale.ROOT, "  wall time     %.1f s%n%n", r.wallSeconds());
         Table t = new Table("stage", "attempts", "first-attempt pass", "infra errors");
         for (var s : r.stages()) {
@@ -54,11 +56,19 @@ final class CampaignPrinter {
                 "first_attempts", s.firstAttempts(), "first_attempt_passes", s.firstAttemptPasses(), "infra_errors", s.infraErrors())).toList());
         m.put("tokens", Map.of("input", r.usage().inputTokens(), "output", r.usage().outputTokens(),
                 "cache_read", r.usage().cacheReadTokens(), "cache_write", r.usage().cacheWriteTokens()));
+        m.put("cached_input_share", cachedShare(r));
         m.put("cost_usd", r.usage().costUsd());
         m.put("wall_seconds", r.wallSeconds());
         m.put("scenarios", r.scenarios().stream().map(s -> Map.of("id", s.id(), "title", s.title(),
                 "path", dataDir.resolve(s.path()).toString())).toList());
         return m;
+    }
+
+    /** The share of input tokens the provider served from its prompt cache. */
+    static double cachedShare(CampaignReport r) {
+        var u = r.usage();
+        long input = u.inputTokens() + u.cacheReadTokens() + u.cacheWriteTokens();
+        return input == 0 ? 0 : (double) u.cacheReadTokens() / input;
     }
 
     static int exitCode(CampaignReport r) {

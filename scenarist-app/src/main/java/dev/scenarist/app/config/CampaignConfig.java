@@ -31,9 +31,26 @@ import java.util.TreeMap;
  *   stages:
  *     describe: {temperature: 0.8}
  * options: {tier: "2"}
+ * providers:
+ *   openai: {base_url: http://localhost:8000/v1, api_key_env: VLLM_KEY, requests_per_minute: 60, tokens_per_minute: 100000}
+ * prices:
+ *   my-finetune: {input: 1.0, output: 2.0}
  * </pre>
  */
-public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options) {
+public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options,
+                             Map<String, Provider> providers, Map<String, Price> prices) {
+    /**
+     * Where and how to reach a provider. Keys are never written in the file: {@code api_key_env} names the
+     * environment variable that holds it (default: the provider's own, e.g. OPENAI_API_KEY).
+     */
+    public record Provider(@JsonProperty("base_url") String baseUrl, @JsonProperty("api_key_env") String apiKeyEnv,
+                           @JsonProperty("requests_per_minute") Long requestsPerMinute,
+                           @JsonProperty("tokens_per_minute") Long tokensPerMinute) {}
+
+    /** USD per million tokens; overrides the built-in price table for a model (or a model-name prefix). */
+    public record Price(Double input, Double output, @JsonProperty("cache_read") Double cacheRead,
+                        @JsonProperty("cache_write") Double cacheWrite) {}
+
     public record Budget(@JsonProperty("max_runs") Integer maxRuns, @JsonProperty("max_tokens") Long maxTokens,
                          @JsonProperty("max_cost_usd") Double maxCostUsd, @JsonProperty("max_wall") String maxWall) {}
 
@@ -54,7 +71,13 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         }
     }
 
-    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of());
+    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of());
+
+    public CampaignConfig {
+        options = options == null ? Map.of() : options;
+        providers = providers == null ? Map.of() : providers;
+        prices = prices == null ? Map.of() : prices;
+    }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();

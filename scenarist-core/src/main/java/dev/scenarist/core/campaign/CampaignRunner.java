@@ -55,7 +55,8 @@ public final class CampaignRunner {
     public CampaignRecord updateBudget(String campaignId, CampaignBudget budget) {
         CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignSpec s = specOf(c);
-        CampaignSpec changed = new CampaignSpec(s.pack(), s.count(), s.author(), s.seed(), s.concurrency(), budget, s.stageSettings(), s.options());
+        CampaignSpec changed = new CampaignSpec(s.pack(), s.count(), s.author(), s.seed(), s.concurrency(), budget, s.stageSettings(),
+                s.options(), s.authorSettings());
         CampaignRecord updated = new CampaignRecord(c.id(), c.pack(), c.requested(), c.status(), c.stopReason(), c.fingerprint(),
                 Json.write(changed), c.createdAt(), services.clock().instant(), c.activeMillis());
         services.store().campaigns().update(updated);

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param seed        campaign seed; run n gets seed {@code seed + n}
  * @param concurrency runs in flight at once (default 4)
  * @param options     pack options such as {@code tier}
+ * @param authorSettings how the application reaches the author (provider endpoints, rate limits, prices), kept so a
+ *                    resumed campaign reaches it the same way; opaque to the engine and not part of the fingerprint
  */
 public record CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
-                           StageSettings stageSettings, Map<String, String> options) {
+                           StageSettings stageSettings, Map<String, String> options, Map<String, Object> authorSettings) {
     public static final int DEFAULT_CONCURRENCY = 4;
 
     public CampaignSpec {
@@ -29,8 +31,14 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(stageSettings, "stageSettings");
         options = options == null ? Map.of() : Map.copyOf(options);
+        authorSettings = authorSettings == null ? Map.of() : Map.copyOf(authorSettings);
         if (count < 1 || count > 100_000) throw new IllegalArgumentException("count must be between 1 and 100000, got " + count);
         if (concurrency < 1 || concurrency > 256) throw new IllegalArgumentException("concurrency must be between 1 and 256, got " + concurrency);
+    }
+
+    public CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
+                        StageSettings stageSettings, Map<String, String> options) {
+        this(pack, count, author, seed, concurrency, budget, stageSettings, options, Map.of());
     }
 
     public int maxRuns() {

@@ -57,7 +57,6 @@ public final class RoutingAuthor implements Author {
 
     private static AuthorRequest forBackend(AuthorRequest r, ModelRef ref) {
         ModelSettings s = r.settings();
-        ModelSettings bare = new ModelSettings(Optional.of(ref.model()), s.temperature(), s.maxTokens(), s.timeout());
-        return new AuthorRequest(r.stage(), r.system(), r.prompt(), bare, r.attempt(), r.seed(), r.parameters());
+        return r.withSettings(new ModelSettings(Optional.of(ref.model()), s.temperature(), s.maxTokens(), s.timeout()));
     }
 }

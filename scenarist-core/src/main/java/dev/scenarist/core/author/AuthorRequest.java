@@ -16,15 +16,26 @@ import java.util.Objects;
  * @param attempt    1-based attempt number within the stage (informational; not part of the hash)
  * @param seed       the run's seed (offline authors use it; not part of the hash)
  * @param parameters the run's parameters (offline authors use them; not part of the hash)
+ * @param scope      the workspace and editable files, for tool-using authors (not part of the hash)
  */
 public record AuthorRequest(String stage, String system, String prompt, ModelSettings settings,
-                            int attempt, long seed, Map<String, Object> parameters) {
+                            int attempt, long seed, Map<String, Object> parameters, WorkScope scope) {
     public AuthorRequest {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(settings, "settings");
         parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    public AuthorRequest(String stage, String system, String prompt, ModelSettings settings, int attempt, long seed,
+                         Map<String, Object> parameters) {
+        this(stage, system, prompt, settings, attempt, seed, parameters, WorkScope.NONE);
+    }
+
+    public AuthorRequest withSettings(ModelSettings s) {
+        return new AuthorRequest(stage, system, prompt, s, attempt, seed, parameters, scope);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class PromptBuilder {
     public AuthorRequest build(Input in) {
         String system = system(in);
         String prompt = variable(in);
-        return new AuthorRequest(in.stage().name(), system, prompt, in.settings(), in.attempt(), in.seed(), in.parameters());
+        return new AuthorRequest(in.stage().name(), system, prompt, in.settings(), in.attempt(), in.seed(), in.parameters(), scope(in));
     }
 
     /** Replaces {@code {{name}}} with the parameter's value; unknown names stay as they are. */
@@ -94,6 +94,21 @@ public final class PromptBuilder {
         if (in.extra() != null && !in.extra().isBlank()) b.append('\n').append(in.extra().strip()).append('\n');
         if (b.isEmpty()) b.append("Begin.\n");
         return b.toString();
+    }
+
+    /** What a tool-using author may touch: the workspace, and the stage's editable files (none for reviews). */
+    private static dev.scenarist.core.author.WorkScope scope(Input in) {
+        var ws = java.util.Optional.of(in.workspace().root());
+        return switch (in.stage()) {
+            case Stage.AuthorStage a -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(a.policy().editable(), a.outputs()), a.policy().tools());
+            case Stage.RefineStage r -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(r.policy().editable(), r.outputs()), r.policy().tools());
+            case Stage.ReviewStage r -> new dev.scenarist.core.author.WorkScope(ws, List.of(), r.policy().tools());
+            case Stage.GateStage g -> dev.scenarist.core.author.WorkScope.NONE;
+        };
+    }
+
+    private static List<String> editableFiles(List<String> editable, List<OutputFile> outputs) {
+        return editable.isEmpty() ? outputs.stream().map(OutputFile::path).toList() : editable;
     }
 
     /** A stage's editable list, defaulting to its declared outputs. */

@@ -403,7 +403,10 @@ public final class RunExecutor {
     private Critic critic(RunRecord run, String stage, int stageAttempt, AuthorGateway.CallLog log) {
         return (purpose, system, prompt) -> {
             ModelSettings settings = stageSettings.effective(stage, ModelSettings.DEFAULTS);
-            var req = new AuthorRequest(stage + ":" + purpose, system, prompt, settings, stageAttempt, run.seed(), run.parameters());
+            // a critic only reads: it gets the workspace, nothing editable
+            var scope = new dev.scenarist.core.author.WorkScope(java.util.Optional.of(services.layout().run(run.id()).workspace().root()),
+                    List.of(), List.of("read", "search"));
+            var req = new AuthorRequest(stage + ":" + purpose, system, prompt, settings, stageAttempt, run.seed(), run.parameters(), scope);
             var outcome = gateway.call(req, purpose, log, run.campaignId(), run.id());
             return switch (outcome) {
                 case AuthorGateway.Outcome.Replied r -> r.reply().text();

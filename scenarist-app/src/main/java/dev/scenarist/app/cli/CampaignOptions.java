@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** The options that shape a campaign; command-line values win over the --config file's. */
 final class CampaignOptions {
-    @Option(names = "--author", paramLabel = "AUTHOR", description = "offline (default: the pack's own author, no model) or cassette:FILE.")
+    @Option(names = "--author", paramLabel = "AUTHOR", description = {"offline (default: the pack's own author, no model), cassette:FILE,",
+            "or a model: openai:gpt-4.1, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder:14b, claude-code:sonnet."})
     String author;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Campaign configuration (YAML): author, budgets, model settings per stage.")
@@ -64,7 +65,7 @@ final class CampaignOptions {
             return new CampaignSpec(pack, count, author != null ? author : c.author() != null ? c.author() : AuthorFactory.OFFLINE,
                     seed != null ? seed : c.seed() != null ? c.seed() : 0,
                     concurrency != null ? concurrency : c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY,
-                    budget, new StageSettings(c.defaultSettings(), c.stageSettings()), options);
+                    budget, new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

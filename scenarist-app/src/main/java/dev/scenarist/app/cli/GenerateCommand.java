@@ -30,12 +30,13 @@ final class GenerateCommand implements Callable<Integer> {
         var spec = options.toSpec(pack, count);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
-            var author = app.authors().create(spec.author(), p, Optional.ofNullable(options.record));
+            var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
+            var author = setup.author();
             var campaign = app.campaigns().create(spec, p);
             out.err().printf("Generating %d %s scenario(s) with author %s; data in %s%n", count, pack, author.id(), app.layout().root());
             CampaignReport report;
             try (var progress = new ProgressView(app.events(), out.err(), root.stderrIsTerminal())) {
-                report = app.campaigns().run(campaign.id(), p, author);
+                report = app.campaigns().run(campaign.id(), p, author, setup.throttle());
             }
             CampaignPrinter.human(report, out);
             if (CampaignPrinter.exitCode(report) != 0) {

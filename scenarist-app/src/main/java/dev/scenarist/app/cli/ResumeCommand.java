@@ -82,11 +82,11 @@ final class ResumeCommand implements Callable<Integer> {
             app.campaigns().updateBudget(campaignId, raised);
         }
         var pack = app.packs().get(c.pack());
-        var a = app.authors().create(spec.author(), pack, Optional.empty());
+        var setup = app.authors().create(spec.author(), pack, Optional.empty(), spec.authorSettings());
         out.err().printf("Resuming campaign %s (%s, %d requested)%n", c.id(), c.pack(), c.requested());
         dev.scenarist.core.campaign.CampaignReport report;
         try (var progress = new ProgressView(app.events(), out.err(), root.stderrIsTerminal())) {
-            report = app.campaigns().resume(campaignId, pack, a);
+            report = app.campaigns().resume(campaignId, pack, setup.author(), setup.throttle());
         }
         CampaignPrinter.human(report, out);
         if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
@@ -111,9 +111,10 @@ final class ResumeCommand implements Callable<Integer> {
         }
         if (fromStage != null) run = new RunRewinder(app.services()).rewind(runId, pack, fromStage);
         else if (run.state() == RunState.CANCELLED) throw new ConfigException("run " + runId + " was cancelled and cannot be resumed");
-        var a = app.authors().create(spec.author(), pack, Optional.empty());
-        var exec = new RunExecutor(app.services(), pack, a, BudgetGuard.unlimited(Clock.systemUTC()), spec.stageSettings(),
-                new Acceptance(app.services(), spec.count(), a.id()));
+        var setup = app.authors().create(spec.author(), pack, Optional.empty(), spec.authorSettings());
+        var exec = new RunExecutor(app.services(), pack, setup.author(), setup.throttle(),
+                app.services().circuit().newBreaker(app.services().clock()), BudgetGuard.unlimited(Clock.systemUTC()),
+                spec.stageSettings(), new Acceptance(app.services(), spec.count(), setup.author().id()));
         RunRecord after;
         try (var progress = new ProgressView(app.events(), out.err(), false)) {
             after = exec.execute(runId);

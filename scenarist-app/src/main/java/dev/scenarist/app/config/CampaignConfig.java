@@ -110,6 +110,14 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         return fallback;
     }
 
+    /** What a campaign stores so that, resumed, it reaches its models the same way (providers, prices). */
+    public Map<String, Object> authorSettings() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (!providers.isEmpty()) m.put("providers", dev.scenarist.core.model.Json.read(dev.scenarist.core.model.Json.write(providers), Map.class));
+        if (!prices.isEmpty()) m.put("prices", dev.scenarist.core.model.Json.read(dev.scenarist.core.model.Json.write(prices), Map.class));
+        return m;
+    }
+
     public Map<String, ModelSettings> stageSettings() {
         Map<String, ModelSettings> out = new TreeMap<>();
         if (models != null) models.stages().forEach((k, v) -> out.put(k, v.toSettings("models.stages." + k)));

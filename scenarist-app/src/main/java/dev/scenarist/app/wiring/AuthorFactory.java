@@ -7,21 +7,39 @@ import dev.scenarist.models.cassette.CassetteAuthor;
 import dev.scenarist.models.cassette.RecordingAuthor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns an author spec into an author: {@code offline} (the pack's own, no model), {@code cassette:FILE}
- * (replay recorded replies). {@code record} wraps any author to append its replies to a cassette.
+ * (replay recorded replies), or {@code provider:model} (a real model: openai, anthropic, ollama, claude-code).
+ * {@code record} wraps any author to append its replies to a cassette.
  */
 public final class AuthorFactory {
     public static final String OFFLINE = "offline";
+    private final Map<String, String> env;
+    private final dev.scenarist.models.Redactor redactor;
 
-    public Author create(String spec, Pack pack, Optional<Path> record) {
-        Author a = base(spec, pack);
-        return record.<Author>map(f -> new RecordingAuthor(a, f)).orElse(a);
+    public AuthorFactory(Map<String, String> env, dev.scenarist.models.Redactor redactor) {
+        this.env = env;
+        this.redactor = redactor;
     }
 
-    private Author base(String spec, Pack pack) {
+    public AuthorSetup create(String spec, Pack pack, Optional<Path> record, Map<String, Object> authorSettings) {
+        AuthorSetup base = dev.scenarist.models.ModelRef.looksLikeModel(spec) ? model(spec, authorSettings) : AuthorSetup.unthrottled(other(spec, pack));
+        return record.map(f -> new AuthorSetup(new RecordingAuthor(base.author(), f), base.throttle())).orElse(base);
+    }
+
+    /** A real model, reachable or not: used by {@code models check}. */
+    public AuthorSetup model(String spec, Map<String, Object> authorSettings) {
+        try {
+            return new ModelBackends(env, redactor, authorSettings).create(dev.scenarist.models.ModelRef.parse(spec));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private Author other(String spec, Pack pack) {
         if (spec.equals(OFFLINE)) {
             Author a = pack.offlineAuthor();
             if (a == null) throw new ConfigException("pack '" + pack.name() + "' has no offline author; pass --author cassette:FILE or a model");
@@ -36,7 +54,15 @@ public final class AuthorFactory {
                 throw new ConfigException(e.getMessage());
             }
         }
-        throw new ConfigException("unknown author '" + spec + "': this version supports 'offline' (the pack's own author, no model)"
-                + " and 'cassette:FILE' (replay recorded replies)");
+        if (spec.contains(":")) {
+            try {
+                dev.scenarist.models.ModelRef.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
+        throw new ConfigException("unknown author '" + spec + "': use 'offline' (the pack's own author, no model), 'cassette:FILE'"
+                + " (replay recorded replies) or provider:model (openai:gpt-4.1, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder:14b,"
+                + " claude-code:sonnet)");
     }
 }

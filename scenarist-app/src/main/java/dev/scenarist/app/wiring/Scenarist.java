@@ -33,15 +33,17 @@ public final class Scenarist implements AutoCloseable {
     private final EventBus events = new InProcessEventBus();
     private final EngineServices services;
     private final PackRegistry packs;
-    private final AuthorFactory authors = new AuthorFactory();
+    private final dev.scenarist.models.Redactor redactor = new dev.scenarist.models.Redactor();
+    private final AuthorFactory authors;
     private final CampaignRunner campaigns;
 
-    private Scenarist(DataLayout layout, Store store, PackRegistry packs) {
+    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env) {
+        this.authors = new AuthorFactory(env, redactor);
         this.layout = layout;
         this.store = store;
         this.packs = packs;
         this.services = new EngineServices(store, layout, events, Clock.systemUTC(), Sleeper.REAL, RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS,
-                new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom());
+                new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(), redactor::redact);
         this.campaigns = new CampaignRunner(services);
     }
 
@@ -65,7 +67,7 @@ public final class Scenarist implements AutoCloseable {
         PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(dev.scenarist.sandbox.Sandbox.bubblewrap()),
                 BundledPacks.unpack(root), userPackDirs);
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
-        return new Scenarist(layout, store, packs);
+        return new Scenarist(layout, store, packs, env);
     }
 
     private static Store openStore(DataLayout layout, String url, Map<String, String> env) {

@@ -86,9 +86,11 @@ final class AuthorGateway {
     private final EventBus events;
     private final Throttle throttle;
     private final CircuitBreaker breaker;
+    private final java.util.function.UnaryOperator<String> redact;
 
     AuthorGateway(Author author, Throttle throttle, CircuitBreaker breaker, RetryOptions retry, Sleeper sleeper, RandomGenerator random,
-                  Clock clock, BudgetGuard budget, EventBus events) {
+                  Clock clock, BudgetGuard budget, EventBus events, java.util.function.UnaryOperator<String> redact) {
+        this.redact = redact;
         this.author = author;
         this.throttle = throttle;
         this.breaker = breaker;
@@ -125,10 +127,11 @@ final class AuthorGateway {
                 return new Outcome.Replied(reply);
             } catch (AuthorException e) {
                 long millis = (System.nanoTime() - t0) / 1_000_000;
-                log.add(purpose, author.id(), "", Usage.ZERO, millis, e.retryable() ? "transient" : "permanent", e.getMessage(), start);
+                String message = redact.apply(String.valueOf(e.getMessage()));
+                log.add(purpose, author.id(), "", Usage.ZERO, millis, e.retryable() ? "transient" : "permanent", message, start);
                 if (e.retryable()) {
                     breaker.onTransientFailure().ifPresent(pause -> events.publish(new ScenaristEvent.CircuitChanged(campaignId, true,
-                            pause.toMillis(), "author calls paused after repeated failures; last: " + e.getMessage())));
+                            pause.toMillis(), "author calls paused after repeated failures; last: " + message)));
                 }
                 if (!e.retryable() || retryNo >= retry.maxRetries()) return new Outcome.InfraFailed(e);
                 Duration delay = retry.delayBefore(retryNo + 1, random.nextDouble());
@@ -136,7 +139,7 @@ final class AuthorGateway {
                     Duration hinted = t.retryAfter().get();
                     if (hinted.compareTo(delay) > 0) delay = hinted.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : hinted;
                 }
-                events.publish(new ScenaristEvent.InfraRetry(campaignId, runId, request.stage(), retryNo + 1, delay.toMillis(), e.getMessage()));
+                events.publish(new ScenaristEvent.InfraRetry(campaignId, runId, request.stage(), retryNo + 1, delay.toMillis(), message));
                 log.waited("backoff", delay);
                 sleeper.sleep(delay);
             }

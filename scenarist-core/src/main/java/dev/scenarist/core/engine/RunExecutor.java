@@ -65,7 +65,7 @@ public final class RunExecutor {
         this.services = services;
         this.pack = pack;
         this.gateway = new AuthorGateway(author, throttle, breaker, services.retry(), services.sleeper(), services.random().get(),
-                services.clock(), budget, services.events());
+                services.clock(), budget, services.events(), services.redact());
         this.stageSettings = stageSettings;
         this.acceptance = acceptance;
         this.checks = new CheckRunner(services.events());
@@ -444,7 +444,7 @@ public final class RunExecutor {
         if (!a.calls().waits().isEmpty()) event.put("waits", a.calls().waits());
         event.put("started", a.started().toString());
         event.put("millis", java.time.Duration.between(a.started(), finished).toMillis());
-        event.putAll(a.trace());
+        a.trace().forEach((k, v) -> event.put(k, v instanceof String str ? services.redact().apply(str) : v));
         if (end != null) event.put("run_state", end.state().label());
         if (stagePassed) event.put("snapshot", "snapshots/" + RunFiles.snapshotName(idx, a.stage()));
         long bytes = new TrajectoryLog(files.steps()).append(event);
@@ -464,7 +464,7 @@ public final class RunExecutor {
     private RunRecord infraFailure(RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log, List<CheckRecord> records,
                                    String hash, Instant started, Map<String, Object> trace, String error, RunFiles files, Workspace ws) {
         RunProgress p = run.progress();
-        String why = "infrastructure failure in stage '" + stage + "': " + error;
+        String why = services.redact().apply("infrastructure failure in stage '" + stage + "': " + error);
         writeFailure(files, ws, FailureKind.INFRASTRUCTURE, stage, why, List.of());
         var data = new AttemptData(seq, stage, 0, AttemptVerdict.INFRA_ERROR, List.of(), log, records, hash, started, trace);
         // an infrastructure failure spends no content attempt: stageAttempts stays as it was

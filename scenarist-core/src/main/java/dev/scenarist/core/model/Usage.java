@@ -22,6 +22,10 @@ public record Usage(long inputTokens, long outputTokens, long cacheReadTokens, l
                 cacheReadTokens + o.cacheReadTokens, cacheWriteTokens + o.cacheWriteTokens, costUsd + o.costUsd);
     }
 
+    public Usage withCost(double usd) {
+        return new Usage(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, usd);
+    }
+
     public long totalTokens() {
         return inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens;
     }

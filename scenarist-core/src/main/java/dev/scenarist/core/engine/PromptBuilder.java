@@ -100,8 +100,10 @@ public final class PromptBuilder {
     private static dev.scenarist.core.author.WorkScope scope(Input in) {
         var ws = java.util.Optional.of(in.workspace().root());
         return switch (in.stage()) {
-            case Stage.AuthorStage a -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(a.policy().editable(), a.outputs()), a.policy().tools());
-            case Stage.RefineStage r -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(r.policy().editable(), r.outputs()), r.policy().tools());
+            case Stage.AuthorStage a -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(a.policy().editable(), a.outputs()), a.policy().tools(),
+                    a.outputs().stream().map(OutputFile::path).toList());
+            case Stage.RefineStage r -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(r.policy().editable(), r.outputs()), r.policy().tools(),
+                    r.outputs().stream().map(OutputFile::path).toList());
             case Stage.ReviewStage r -> new dev.scenarist.core.author.WorkScope(ws, List.of(), r.policy().tools());
             case Stage.GateStage g -> dev.scenarist.core.author.WorkScope.NONE;
         };

@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *     describe: {temperature: 0.8}
  * options: {tier: "2"}
  * providers:
- *   openai: {base_url: http://localhost:8000/v1, api_key_env: VLLM_KEY, requests_per_minute: 60, tokens_per_minute: 100000}
+ *   openai: {base_url: http://localhost:8000/v1, api_key_env: VLLM_KEY, requests_per_minute: 60, tokens_per_minute: 100000,
+ *            structured_output: true}   # ask for JSON matching the stage's files (default: on for api.openai.com, Anthropic, Ollama)
  * prices:
  *   my-finetune: {input: 1.0, output: 2.0}
  * </pre>
@@ -45,7 +46,8 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
      */
     public record Provider(@JsonProperty("base_url") String baseUrl, @JsonProperty("api_key_env") String apiKeyEnv,
                            @JsonProperty("requests_per_minute") Long requestsPerMinute,
-                           @JsonProperty("tokens_per_minute") Long tokensPerMinute) {}
+                           @JsonProperty("tokens_per_minute") Long tokensPerMinute,
+                           @JsonProperty("structured_output") Boolean structuredOutput) {}
 
     /** USD per million tokens; overrides the built-in price table for a model (or a model-name prefix). */
     public record Price(Double input, Double output, @JsonProperty("cache_read") Double cacheRead,

@@ -81,6 +81,7 @@ final class ModelBackends {
             s = ProviderSettings.fromEnvironment(provider, env);
             CampaignConfig.Provider p = providers.get(provider);
             if (p != null && p.baseUrl() != null) s = s.withBaseUrl(ProviderSettings.parseUrl(p.baseUrl(), "providers." + provider + ".base_url"));
+            if (p != null && p.structuredOutput() != null) s = s.withStructuredOutput(p.structuredOutput());
             if (p != null && p.apiKeyEnv() != null) {
                 String v = env.get(p.apiKeyEnv());
                 if (v == null || v.isBlank()) {

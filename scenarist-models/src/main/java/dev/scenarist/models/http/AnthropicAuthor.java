@@ -11,7 +11,9 @@ import dev.scenarist.models.pricing.PriceTable;
 import dev.scenarist.models.reliability.RateLimitFeedback;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,12 @@ import java.util.Optional;
  * than the model's minimum are simply not cached). Temperature is clamped to Anthropic's range 0–1. Usage:
  * {@code input_tokens} (uncached), {@code output_tokens}, {@code cache_read_input_tokens},
  * {@code cache_creation_input_tokens}; the text is the concatenated text blocks.
+ *
+ * <p>Structured output (on by default): a stage whose reply must carry files offers one tool, {@code write_files},
+ * whose {@code input_schema} is the schema of those files ({@link StructuredReply}), and forces it with
+ * {@code tool_choice: {type: tool, name: write_files}}; the {@code tool_use} block's {@code input} is turned back into
+ * file blocks. An input that does not conform comes back as its JSON text (after any text blocks) for the guardrail to
+ * judge; a reply without the tool call comes back as its text blocks.
  */
 public final class AnthropicAuthor extends HttpChatAuthor {
     public static final String API_VERSION = "2023-06-01";
@@ -51,6 +59,13 @@ public final class AnthropicAuthor extends HttpChatAuthor {
         }
         body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
         request.settings().temperature().ifPresent(t -> body.put("temperature", Math.min(1.0, t)));
+        if (structured(request)) {
+            ObjectNode tool = body.putArray("tools").addObject();
+            tool.put("name", StructuredReply.TOOL_NAME);
+            tool.put("description", StructuredReply.TOOL_DESCRIPTION);
+            tool.set("input_schema", StructuredReply.schema(request.scope().outputs()));
+            body.putObject("tool_choice").put("type", "tool").put("name", StructuredReply.TOOL_NAME);
+        }
         return body;
     }
 
@@ -63,7 +78,7 @@ public final class AnthropicAuthor extends HttpChatAuthor {
     }
 
     @Override
-    Parsed parse(JsonNode root) throws MalformedReply {
+    Parsed parse(JsonNode root, AuthorRequest request) throws MalformedReply {
         if ("error".equals(text(root.path("type")))) {
             throw new MalformedReply("an error in a success response: " + text(root.path("error").path("type")) + ": "
                     + text(root.path("error").path("message")));
@@ -71,12 +86,34 @@ public final class AnthropicAuthor extends HttpChatAuthor {
         JsonNode content = root.path("content");
         if (!content.isArray()) throw new MalformedReply("no content array");
         StringBuilder text = new StringBuilder();
+        List<JsonNode> calls = new ArrayList<>();
         for (JsonNode block : content) {
-            if ("text".equals(text(block.path("type")))) text.append(text(block.path("text")));
+            String type = text(block.path("type"));
+            if ("text".equals(type)) text.append(text(block.path("text")));
+            if ("tool_use".equals(type) && StructuredReply.TOOL_NAME.equals(text(block.path("name")))) calls.add(block.path("input"));
         }
+        String reply = structured(request) && !calls.isEmpty() ? fromToolCalls(text.toString(), calls) : text.toString();
         JsonNode usage = root.path("usage");
-        return new Parsed(text.toString(), new Usage(tokens(usage.path("input_tokens")), tokens(usage.path("output_tokens")),
+        return new Parsed(reply, new Usage(tokens(usage.path("input_tokens")), tokens(usage.path("output_tokens")),
                 tokens(usage.path("cache_read_input_tokens")), tokens(usage.path("cache_creation_input_tokens")), 0.0),
                 text(root.path("model")));
+    }
+
+    /** The file blocks of every {@code write_files} call when all conform; else the text blocks followed by the inputs' JSON. */
+    private static String fromToolCalls(String text, List<JsonNode> inputs) {
+        StringBuilder blocks = new StringBuilder();
+        for (JsonNode input : inputs) {
+            var converted = StructuredReply.blocks(input);
+            if (converted.isEmpty()) {
+                StringBuilder raw = new StringBuilder(text);
+                for (JsonNode i : inputs) {
+                    if (!raw.isEmpty()) raw.append('\n');
+                    raw.append(i.isMissingNode() ? "" : i.toString());
+                }
+                return raw.toString();
+            }
+            blocks.append(converted.get());
+        }
+        return blocks.toString();
     }
 }

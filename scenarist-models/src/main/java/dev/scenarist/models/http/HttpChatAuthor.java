@@ -55,6 +55,7 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
     private final Clock clock;
     private final HttpFailures failures;
     private final HttpClient http;
+    private final boolean structuredOutput;
 
     HttpChatAuthor(Provider provider, String model, URI endpoint, ProviderSettings settings, PriceTable prices,
                    RateLimitFeedback feedback, Redactor redactor, Clock clock) {
@@ -73,6 +74,7 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
         this.prices = Objects.requireNonNull(prices, "prices");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.structuredOutput = settings.structuredOutputFor(provider);
         Objects.requireNonNull(redactor, "redactor");
         settings.apiKey().ifPresent(redactor::register);
         settings.sensitiveHeaderValues().forEach(v -> redactor.register(new Secret(v, "extra header")));
@@ -109,6 +111,14 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
         return model;
     }
 
+    /**
+     * Whether stages whose reply must carry files ask this provider for JSON matching a schema of those files
+     * ({@link ProviderSettings#structuredOutputFor(Provider)}).
+     */
+    public final boolean structuredOutput() {
+        return structuredOutput;
+    }
+
     /** Where requests go, e.g. {@code https://api.openai.com/v1/chat/completions}. */
     public final URI endpoint() {
         return endpoint;
@@ -138,7 +148,7 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
         if (root == null || !root.isObject()) throw failures.malformed(endpoint, "expected a JSON object", body, null);
         Parsed parsed;
         try {
-            parsed = parse(root);
+            parsed = parse(root, request);
         } catch (MalformedReply e) {
             throw failures.malformed(endpoint, e.getMessage(), body, null);
         }
@@ -176,8 +186,11 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
     /** The provider's own headers, auth included (the JSON content headers are already set). */
     abstract Map<String, String> headers(Optional<Secret> apiKey);
 
-    /** Text, usage (unpriced) and served model from a 2xx body. */
-    abstract Parsed parse(JsonNode root) throws MalformedReply;
+    /**
+     * Text, usage (unpriced) and served model from a 2xx body. When {@link #structured(AuthorRequest)} the text is the
+     * conforming JSON turned into file blocks by {@link StructuredReply}, or the provider's raw text when it does not conform.
+     */
+    abstract Parsed parse(JsonNode root, AuthorRequest request) throws MalformedReply;
 
     /** What a provider's 2xx body says. {@code model} may be blank when the server does not say. */
     record Parsed(String text, Usage usage, String model) {}
@@ -187,6 +200,15 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
         MalformedReply(String detail) {
             super(detail, null, false, false);
         }
+    }
+
+    /**
+     * Whether {@code request} asks for a schema-constrained reply: only when its reply must carry files
+     * ({@code scope().outputs()} non-empty; reviews and judges reply in prose) and structured output is on for this
+     * provider ({@link ProviderSettings#structuredOutputFor(Provider)}).
+     */
+    final boolean structured(AuthorRequest request) {
+        return structuredOutput && !request.scope().outputs().isEmpty();
     }
 
     final int maxTokens(AuthorRequest request) {

@@ -18,6 +18,10 @@ import java.util.Optional;
  * Ollama's native chat API ({@code POST {host}/api/chat}, {@code stream: false}), with {@code options.temperature}
  * and {@code options.num_predict}. Usage: {@code prompt_eval_count} input (absent when Ollama reused its cache),
  * {@code eval_count} output. Sends an {@code Authorization: Bearer} header only when a key is configured.
+ *
+ * <p>Structured output (on by default): a stage whose reply must carry files sends the schema of those files as
+ * {@code format} (Ollama's structured outputs) and the JSON message content is turned back into file blocks by
+ * {@link StructuredReply}.
  */
 public final class OllamaAuthor extends HttpChatAuthor {
     public OllamaAuthor(String model, ProviderSettings settings, PriceTable prices, RateLimitFeedback feedback,
@@ -36,6 +40,7 @@ public final class OllamaAuthor extends HttpChatAuthor {
         ObjectNode options = body.putObject("options");
         request.settings().temperature().ifPresent(t -> options.put("temperature", t));
         options.put("num_predict", maxTokens);
+        if (structured(request)) body.set("format", StructuredReply.schema(request.scope().outputs()));
         return body;
     }
 
@@ -45,13 +50,15 @@ public final class OllamaAuthor extends HttpChatAuthor {
     }
 
     @Override
-    Parsed parse(JsonNode root) throws MalformedReply {
+    Parsed parse(JsonNode root, AuthorRequest request) throws MalformedReply {
         JsonNode message = root.path("message");
         if (!message.isObject()) {
             String error = text(root.path("error"));
             throw new MalformedReply("no message" + (error.isEmpty() ? "" : "; it says: " + error));
         }
-        return new Parsed(text(message.path("content")),
+        String text = text(message.path("content"));
+        if (structured(request)) text = StructuredReply.fromText(text);
+        return new Parsed(text,
                 Usage.tokens(tokens(root.path("prompt_eval_count")), tokens(root.path("eval_count"))), text(root.path("model")));
     }
 }

@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  * {@code max_tokens}, or {@code max_completion_tokens} for reasoning models (o-series, gpt-5), which also take no
  * temperature. Usage: {@code prompt_tokens} minus {@code prompt_tokens_details.cached_tokens} is input, the
  * cached tokens are cache reads, {@code completion_tokens} is output.
+ *
+ * <p>Structured output (on by default only at {@code api.openai.com}, see
+ * {@link ProviderSettings#structuredOutputFor(Provider)}): a stage whose reply must carry files sends
+ * {@code response_format: {type: json_schema, json_schema: {name: scenario_files, strict: true, schema: …}}} and the
+ * JSON message content is turned back into file blocks by {@link StructuredReply}.
  */
 public final class OpenAiCompatibleAuthor extends HttpChatAuthor {
     private static final Pattern REASONING = Pattern.compile("^(o\\d+|gpt-5(?!-chat))([-.:@].*)?$");
@@ -48,6 +53,14 @@ public final class OpenAiCompatibleAuthor extends HttpChatAuthor {
         boolean reasoning = isReasoningModel(model());
         body.put(reasoning ? "max_completion_tokens" : "max_tokens", maxTokens);
         if (!reasoning) request.settings().temperature().ifPresent(t -> body.put("temperature", t));
+        if (structured(request)) {
+            ObjectNode format = body.putObject("response_format");
+            format.put("type", "json_schema");
+            ObjectNode schema = format.putObject("json_schema");
+            schema.put("name", StructuredReply.SCHEMA_NAME);
+            schema.put("strict", true);
+            schema.set("schema", StructuredReply.schema(request.scope().outputs()));
+        }
         return body;
     }
 
@@ -57,7 +70,7 @@ public final class OpenAiCompatibleAuthor extends HttpChatAuthor {
     }
 
     @Override
-    Parsed parse(JsonNode root) throws MalformedReply {
+    Parsed parse(JsonNode root, AuthorRequest request) throws MalformedReply {
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
             String error = text(root.path("error").path("message"));
@@ -71,7 +84,11 @@ public final class OpenAiCompatibleAuthor extends HttpChatAuthor {
             for (JsonNode part : message.path("content")) parts.append(text(part.path("text")));
             text = parts.toString();
         }
-        if (text.isEmpty()) text = text(message.path("refusal"));
+        if (text.isEmpty()) {
+            text = text(message.path("refusal"));
+        } else if (structured(request)) {
+            text = StructuredReply.fromText(text);
+        }
         JsonNode usage = root.path("usage");
         long prompt = tokens(usage.path("prompt_tokens"));
         long cached = Math.min(prompt, tokens(usage.path("prompt_tokens_details").path("cached_tokens")));

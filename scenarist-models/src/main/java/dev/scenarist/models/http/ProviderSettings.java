@@ -28,9 +28,11 @@ import java.util.Set;
  * @param extraHeaders   added to every request, overriding the author's own (e.g. {@code anthropic-beta},
  *                       {@code OpenAI-Organization}, a proxy's auth header)
  * @param maxTokens      the output limit sent when the stage sets none; default {@link #DEFAULT_MAX_TOKENS}
+ * @param structuredOutput whether a stage whose reply must carry files asks for JSON matching a schema of those files
+ *                       (see {@link StructuredReply}); empty takes the provider's default ({@link #structuredOutputFor})
  */
 public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration connectTimeout, Duration readTimeout,
-                               Map<String, String> extraHeaders, int maxTokens) {
+                               Map<String, String> extraHeaders, int maxTokens, Optional<Boolean> structuredOutput) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_TOKENS = 8192;
     /** Headers the JDK HTTP client sets itself and refuses to take. */
@@ -42,6 +44,7 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(extraHeaders, "extraHeaders");
+        Objects.requireNonNull(structuredOutput, "structuredOutput");
         checkUrl(baseUrl, "base URL");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout + "; e.g. PT10S");
@@ -66,6 +69,12 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
             headers.put(name, value);
         });
         extraHeaders = java.util.Collections.unmodifiableMap(headers);
+    }
+
+    /** Settings with the provider's default for structured output. */
+    public ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration connectTimeout, Duration readTimeout,
+                            Map<String, String> extraHeaders, int maxTokens) {
+        this(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, Optional.empty());
     }
 
     /** The defaults for {@code provider}: its public endpoint, no key, default timeouts and max tokens. */
@@ -128,33 +137,60 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
     }
 
     public ProviderSettings withBaseUrl(URI url) {
-        return new ProviderSettings(url, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens);
+        return new ProviderSettings(url, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withApiKey(Secret key) {
-        return new ProviderSettings(baseUrl, Optional.of(key), connectTimeout, readTimeout, extraHeaders, maxTokens);
+        return new ProviderSettings(baseUrl, Optional.of(key), connectTimeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withoutApiKey() {
-        return new ProviderSettings(baseUrl, Optional.empty(), connectTimeout, readTimeout, extraHeaders, maxTokens);
+        return new ProviderSettings(baseUrl, Optional.empty(), connectTimeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withConnectTimeout(Duration timeout) {
-        return new ProviderSettings(baseUrl, apiKey, timeout, readTimeout, extraHeaders, maxTokens);
+        return new ProviderSettings(baseUrl, apiKey, timeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withReadTimeout(Duration timeout) {
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, timeout, extraHeaders, maxTokens);
+        return new ProviderSettings(baseUrl, apiKey, connectTimeout, timeout, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withMaxTokens(int tokens) {
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, tokens);
+        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, tokens, structuredOutput);
     }
 
     public ProviderSettings withHeader(String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put(name, value);
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, headers, maxTokens);
+        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, headers, maxTokens, structuredOutput);
+    }
+
+    /** Forces schema-constrained replies on or off, whatever the provider's default. */
+    public ProviderSettings withStructuredOutput(boolean enabled) {
+        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, Optional.of(enabled));
+    }
+
+    /** Back to the provider's default for structured output. */
+    public ProviderSettings withDefaultStructuredOutput() {
+        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, Optional.empty());
+    }
+
+    /**
+     * Whether {@code provider} is asked for schema-constrained replies: the explicit setting when there is one, else on
+     * for Anthropic (a forced tool call) and Ollama ({@code format}), and for OpenAI-compatible servers only at
+     * {@code api.openai.com} (and its regional hosts such as {@code eu.api.openai.com}) — other servers speaking that API differ in their support of {@code json_schema}.
+     */
+    public boolean structuredOutputFor(Provider provider) {
+        return structuredOutput.orElseGet(() -> switch (provider) {
+            case OPENAI -> isOpenAi(baseUrl.getHost());
+            case ANTHROPIC, OLLAMA -> true;
+        });
+    }
+
+    private static boolean isOpenAi(String host) {
+        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        return h.equals("api.openai.com") || h.endsWith(".api.openai.com");
     }
 
     /** {@code baseUrl} and {@code path} joined with exactly one slash. */
@@ -180,7 +216,7 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
     public String toString() {
         return "ProviderSettings[baseUrl=" + baseUrl + ", apiKey=" + apiKey.map(Secret::toString).orElse("none")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", extraHeaders=" + extraHeaders.keySet()
-                + ", maxTokens=" + maxTokens + "]";
+                + ", maxTokens=" + maxTokens + ", structuredOutput=" + structuredOutput.map(String::valueOf).orElse("default") + "]";
     }
 
     private static void checkUrl(URI uri, String source) {

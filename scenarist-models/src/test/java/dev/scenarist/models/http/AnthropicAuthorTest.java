@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.core.author.AuthorReply;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
@@ -54,6 +55,104 @@ class AnthropicAuthorTest extends HttpAuthorContractTest {
     void assertKeySent(FakeProviderServer.Received request) {
         assertThat(request.header("x-api-key")).contains(KEY);
         assertThat(request.header("Authorization")).isEmpty();
+    }
+
+    @Override
+    String structuredResource() {
+        return "anthropic/reply-tool-use.json";
+    }
+
+    @Override
+    JsonNode sentSchema(JsonNode body) {
+        return body.path("tools").path(0).path("input_schema");
+    }
+
+    @Override
+    boolean asksForStructure(JsonNode body) {
+        return body.has("tools") || body.has("tool_choice");
+    }
+
+    @Override
+    String replyCarrying(JsonNode document) {
+        ObjectNode body = toolUseReply();
+        ((ObjectNode) body.path("content").get(0)).set("input", document);
+        return body.toString();
+    }
+
+    @Override
+    String replyWithText(String text) {
+        ObjectNode body = toolUseReply();
+        body.putArray("content").addObject().put("type", "text").put("text", text);
+        body.put("stop_reason", "end_turn");
+        return body.toString();
+    }
+
+    static ObjectNode toolUseReply() {
+        return (ObjectNode) OpenAiCompatibleAuthorTest.json(FakeProviderServer.resource("anthropic/reply-tool-use.json"));
+    }
+
+    @Test
+    void structuredOutputIsOnByDefaultAndForcesTheWriteFilesToolKeepingTheCachedSystemBlock() throws Exception {
+        server.enqueue(Scripted.fromResource(200, "anthropic/reply-tool-use.json"));
+        assertThat(author.structuredOutput()).isTrue();
+
+        AuthorReply reply = author.reply(fileRequest());
+
+        JsonNode body = server.lastRequest().json();
+        assertThat(body.path("tools")).hasSize(1);
+        JsonNode tool = body.path("tools").get(0);
+        assertThat(tool.path("name").asText()).isEqualTo("write_files");
+        assertThat(tool.path("description").asText()).isNotBlank();
+        assertThat(tool.path("input_schema").path("type").asText()).isEqualTo("object");
+        assertThat(body.path("tool_choice")).isEqualTo(OpenAiCompatibleAuthorTest.json("{\"type\":\"tool\",\"name\":\"write_files\"}"));
+        assertThat(body.path("system").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+        assertThat(body.path("messages")).hasSize(1);
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(ProviderSettings.DEFAULT_MAX_TOKENS);
+        assertThat(reply.text()).isEqualTo(FILE_BLOCKS);
+        assertThat(reply.model()).isEqualTo("claude-sonnet-4-5-20250929");
+        assertThat(reply.usage().cacheReadTokens()).isEqualTo(2093);
+        assertThat(reply.usage().costUsd()).isCloseTo((312 * 3.0 + 118 * 15.0 + 2093 * 0.3) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void severalWriteFilesCallsAreJoinedAndOtherToolsIgnored() throws Exception {
+        ObjectNode body = toolUseReply();
+        var content = body.putArray("content");
+        content.addObject().put("type", "tool_use").put("id", "toolu_1").put("name", "write_files")
+                .set("input", OpenAiCompatibleAuthorTest.json("{\"files\":[{\"path\":\"scenario/build.py\",\"content\":\"x = 1\"}]}"));
+        content.addObject().put("type", "tool_use").put("id", "toolu_2").put("name", "something_else")
+                .set("input", OpenAiCompatibleAuthorTest.json("{\"files\":[{\"path\":\"nope\",\"content\":\"no\"}]}"));
+        content.addObject().put("type", "tool_use").put("id", "toolu_3").put("name", "write_files")
+                .set("input", OpenAiCompatibleAuthorTest.json("{\"files\":[{\"path\":\"scenario/meta.json\",\"content\":\"{}\\n\"}]}"));
+        server.enqueue(Scripted.ok(body.toString()));
+
+        assertThat(author.reply(fileRequest()).text()).isEqualTo(
+                "<file path=\"scenario/build.py\">\nx = 1\n</file>\n<file path=\"scenario/meta.json\">\n{}\n</file>\n");
+    }
+
+    @Test
+    void aNonConformingToolInputComesBackAfterAnyTextAsJson() throws Exception {
+        ObjectNode body = toolUseReply();
+        var content = body.putArray("content");
+        content.addObject().put("type", "text").put("text", "Here are the files.");
+        content.addObject().put("type", "tool_use").put("id", "toolu_1").put("name", "write_files")
+                .set("input", OpenAiCompatibleAuthorTest.json("{\"files\":[{\"path\":\"scenario/build.py\"}]}"));
+        server.enqueue(Scripted.ok(body.toString()));
+
+        assertThat(author.reply(fileRequest()).text()).isEqualTo("Here are the files.\n{\"files\":[{\"path\":\"scenario/build.py\"}]}");
+    }
+
+    @Test
+    void turnedOffTheToolIsNotOfferedAndTheTextBlocksAreTheReplyAsBefore() throws Exception {
+        server.enqueue(Scripted.fromResource(200, "anthropic/reply.json"));
+        try (var a = new AnthropicAuthor("claude-sonnet-4-5", settings(server).withStructuredOutput(false), PriceTable.defaults(),
+                RateLimitFeedback.NONE, redactor, clock)) {
+            assertThat(a.reply(fileRequest()).text()).isEqualTo(CODE);
+        }
+        JsonNode body = server.lastRequest().json();
+        assertThat(body.has("tools")).isFalse();
+        assertThat(body.has("tool_choice")).isFalse();
+        assertThat(body.path("system").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
     }
 
     @Test

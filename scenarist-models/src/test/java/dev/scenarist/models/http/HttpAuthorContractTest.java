@@ -4,13 +4,20 @@ import static dev.scenarist.models.http.FakeProviderServer.Scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorReply;
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
 import dev.scenarist.core.author.TransientAuthorException;
+import dev.scenarist.core.author.WorkScope;
+import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.pack.FileFormat;
+import dev.scenarist.core.pack.OutputFile;
+import dev.scenarist.core.workspace.ParsedReply;
+import dev.scenarist.core.workspace.ReplyParser;
 import dev.scenarist.models.Redactor;
 import dev.scenarist.models.Secret;
 import dev.scenarist.models.pricing.PriceTable;
@@ -40,6 +47,20 @@ abstract class HttpAuthorContractTest {
     static final String KEY = "sk-test-SECRETSECRETSECRET1234";
     static final String CODE = "```python\ndef build(seed: int, scale: float) -> str:\n    return f\"<mujoco model='ramp-{seed}'/>\"\n```";
     static final Duration SHORT = Duration.ofMillis(400);
+    /** The files a structured test stage must write; {@code <provider>/reply-structured.json} (or -tool-use) carries both. */
+    static final List<String> OUTPUTS = List.of("scenario/build.py", "scenario/meta.json");
+    static final List<OutputFile> OUTPUT_FILES = List.of(OutputFile.required("scenario/build.py", FileFormat.CODE, "the builder"),
+            OutputFile.required("scenario/meta.json", FileFormat.JSON, "the metadata"));
+    static final String BUILD_PY = "def build(seed: int, scale: float) -> str:\n    return f\"<mujoco model='ramp-{seed}'/>\"\n";
+    static final String META_JSON = "{\"name\": \"ramp\", \"difficulty\": 2}";
+    /** What the structured reply must become: the text a model writing the same files as blocks would send. */
+    static final String FILE_BLOCKS = "<file path=\"scenario/build.py\">\n" + BUILD_PY + "</file>\n"
+            + "<file path=\"scenario/meta.json\">\n" + META_JSON + "\n</file>\n";
+    /** The schema of OUTPUTS, written out as the issue states it. */
+    static final String SCHEMA = """
+            {"type":"object","properties":{"files":{"type":"array","items":{"type":"object","properties":{
+             "path":{"type":"string","enum":["scenario/build.py","scenario/meta.json"]},"content":{"type":"string"}},
+             "required":["path","content"],"additionalProperties":false}}},"required":["files"],"additionalProperties":false}""";
 
     FakeProviderServer server;
     Redactor redactor;
@@ -64,6 +85,21 @@ abstract class HttpAuthorContractTest {
     /** The key went out in the provider's auth header. */
     abstract void assertKeySent(FakeProviderServer.Received request);
 
+    /** The resource holding a reply that carries OUTPUTS as structured output, in the provider's documented format. */
+    abstract String structuredResource();
+
+    /** The JSON schema a request body asks the reply to match, or a missing node. */
+    abstract JsonNode sentSchema(JsonNode body);
+
+    /** Whether a request body carries any of the provider's structured-output fields. */
+    abstract boolean asksForStructure(JsonNode body);
+
+    /** A 2xx body whose structured payload is {@code document} (a tool input for Anthropic, message content otherwise). */
+    abstract String replyCarrying(JsonNode document);
+
+    /** A 2xx body whose reply is plain {@code text} (the model did not answer in the structured form). */
+    abstract String replyWithText(String text);
+
     @BeforeEach
     void start() {
         server = FakeProviderServer.start();
@@ -85,6 +121,17 @@ abstract class HttpAuthorContractTest {
 
     static AuthorRequest request() {
         return request(ModelSettings.DEFAULTS);
+    }
+
+    /** A request whose reply must carry OUTPUTS. */
+    static AuthorRequest fileRequest() {
+        return new AuthorRequest("author", "You write MuJoCo scenario builders.", "Write build() for a ramp.", ModelSettings.DEFAULTS, 1, 7L,
+                Map.of(), new WorkScope(Optional.empty(), List.of(), List.of(), OUTPUTS));
+    }
+
+    /** An author of this provider with structured output forced on. */
+    HttpChatAuthor structuredAuthor() {
+        return author(settings(server).withStructuredOutput(true), observed::add, redactor, clock);
     }
 
     static ModelSettings timeout(Duration t) {
@@ -321,6 +368,96 @@ abstract class HttpAuthorContractTest {
         Usage estimate = author.estimate(new AuthorRequest("s", "abcde", "", settings, 1, 0, Map.of())).orElseThrow();
         assertThat(estimate.inputTokens()).isEqualTo(2);
         assertThat(estimate.outputTokens()).isEqualTo(500);
+    }
+
+    // ---------------------------------------------------------------- structured replies
+
+    @Test
+    void aStageThatMustWriteFilesAsksForTheSchemaOfItsOutputs() throws Exception {
+        server.enqueue(Scripted.fromResource(200, structuredResource()));
+        try (HttpChatAuthor a = structuredAuthor()) {
+            assertThat(a.structuredOutput()).isTrue();
+            a.reply(fileRequest());
+        }
+        JsonNode body = server.lastRequest().json();
+        assertThat(asksForStructure(body)).isTrue();
+        assertThat(sentSchema(body)).isEqualTo(Json.mapper().readTree(SCHEMA));
+        assertThat(body.path("model").asText()).isEqualTo(author.model());
+    }
+
+    @Test
+    void aStructuredReplyBecomesExactlyTheFileBlocksTheGuardrailAccepts() throws Exception {
+        server.enqueue(Scripted.fromResource(200, structuredResource()));
+        AuthorReply reply;
+        try (HttpChatAuthor a = structuredAuthor()) {
+            reply = a.reply(fileRequest());
+        }
+        assertThat(reply.text()).isEqualTo(FILE_BLOCKS);
+        assertThat(reply.usage().outputTokens()).isPositive();
+        assertThat(new ReplyParser().parse(reply.text(), OUTPUT_FILES)).isInstanceOfSatisfying(ParsedReply.Artifact.class,
+                art -> assertThat(art.files()).containsExactly(Map.entry("scenario/build.py", BUILD_PY),
+                        Map.entry("scenario/meta.json", META_JSON + "\n")));
+    }
+
+    @Test
+    void aStructuredReplyThatDoesNotMatchTheSchemaComesBackAsItsRawTextForTheGuardrailToReject() throws Exception {
+        List<String> documents = List.of(
+                "{\"file\":[{\"path\":\"scenario/build.py\",\"content\":\"x = 1\\n\"}]}",
+                "{\"files\":[{\"path\":\"scenario/build.py\"}]}",
+                "{\"files\":[{\"content\":\"x = 1\\n\"}]}",
+                "{\"files\":[{\"path\":\"scenario/build.py\",\"content\":42}]}",
+                "{\"files\":[{\"path\":\"\",\"content\":\"x = 1\\n\"}]}",
+                "{\"files\":\"scenario/build.py\"}",
+                "{\"files\":[\"scenario/build.py\"]}");
+        try (HttpChatAuthor a = structuredAuthor()) {
+            for (String doc : documents) {
+                JsonNode document = Json.mapper().readTree(doc);
+                server.enqueue(Scripted.ok(replyCarrying(document)));
+                String text = a.reply(fileRequest()).text();
+                assertThat(text).as(doc).isEqualTo(document.toString());
+                assertThat(new ReplyParser().parse(text, OUTPUT_FILES)).as(doc).isInstanceOf(ParsedReply.Rejected.class);
+            }
+        }
+    }
+
+    @Test
+    void textInsteadOfTheStructuredFormComesBackUnchanged() throws Exception {
+        String truncated = "{\"files\":[{\"path\":\"scenario/build.py\",\"content\":\"def build(seed";
+        String prose = "I would tilt the ramp by fifteen degrees.";
+        try (HttpChatAuthor a = structuredAuthor()) {
+            for (String text : List.of(truncated, prose, FILE_BLOCKS, "")) {
+                server.enqueue(Scripted.ok(replyWithText(text)));
+                assertThat(a.reply(fileRequest()).text()).as(text).isEqualTo(text);
+            }
+        }
+    }
+
+    @Test
+    void aProseStageNeverAsksForStructureEvenWhenItIsOn() throws Exception {
+        server.enqueue(resource(200, "reply.json"));
+        try (HttpChatAuthor a = structuredAuthor()) {
+            assertThat(a.reply(request()).text()).isEqualTo(CODE);
+        }
+        assertThat(asksForStructure(server.lastRequest().json())).isFalse();
+    }
+
+    @Test
+    void turnedOffAStageThatMustWriteFilesGetsAPlainRequestAndTheTextAsItIs() throws Exception {
+        server.enqueue(resource(200, "reply.json"));
+        try (HttpChatAuthor a = author(settings(server).withStructuredOutput(false), observed::add, redactor, clock)) {
+            assertThat(a.structuredOutput()).isFalse();
+            assertThat(a.reply(fileRequest()).text()).isEqualTo(CODE);
+        }
+        assertThat(asksForStructure(server.lastRequest().json())).isFalse();
+    }
+
+    @Test
+    void theEstimateIsTheSameWithOrWithoutStructure() {
+        AuthorRequest plain = fileRequest();
+        AuthorRequest prose = new AuthorRequest(plain.stage(), plain.system(), plain.prompt(), plain.settings(), 1, 7L, Map.of());
+        try (HttpChatAuthor a = structuredAuthor()) {
+            assertThat(a.estimate(plain)).isEqualTo(a.estimate(prose)).isEqualTo(author.estimate(prose));
+        }
     }
 
     /** A key from a variable the tests name, so messages can be checked for the source. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.core.author.AuthorReply;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
@@ -52,6 +53,48 @@ class OllamaAuthorTest extends HttpAuthorContractTest {
     @Override
     void assertKeySent(FakeProviderServer.Received request) {
         assertThat(request.header("Authorization")).contains("Bearer " + KEY);
+    }
+
+    @Override
+    String structuredResource() {
+        return "ollama/reply-structured.json";
+    }
+
+    @Override
+    JsonNode sentSchema(JsonNode body) {
+        return body.path("format");
+    }
+
+    @Override
+    boolean asksForStructure(JsonNode body) {
+        return body.has("format");
+    }
+
+    @Override
+    String replyCarrying(JsonNode document) {
+        return replyWithText(document.toString());
+    }
+
+    @Override
+    String replyWithText(String text) {
+        ObjectNode body = (ObjectNode) OpenAiCompatibleAuthorTest.json(FakeProviderServer.resource("ollama/reply-structured.json"));
+        ((ObjectNode) body.path("message")).put("content", text);
+        return body.toString();
+    }
+
+    @Test
+    void structuredOutputIsOnByDefaultAndSendsTheSchemaAsFormatBesideTheOptions() throws Exception {
+        server.enqueue(Scripted.fromResource(200, "ollama/reply-structured.json"));
+        assertThat(author.structuredOutput()).isTrue();
+        AuthorReply reply = author.reply(fileRequest());
+
+        JsonNode body = server.lastRequest().json();
+        assertThat(body.path("format").isObject()).isTrue();
+        assertThat(body.path("format").path("required")).extracting(JsonNode::asText).containsExactly("files");
+        assertThat(body.path("stream").asBoolean(true)).isFalse();
+        assertThat(body.path("options").path("num_predict").asInt()).isEqualTo(ProviderSettings.DEFAULT_MAX_TOKENS);
+        assertThat(reply.text()).isEqualTo(FILE_BLOCKS);
+        assertThat(reply.usage()).isEqualTo(Usage.tokens(2406, 74));
     }
 
     @Test

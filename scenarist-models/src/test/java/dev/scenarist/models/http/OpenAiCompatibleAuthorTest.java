@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.core.author.AuthorReply;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
 import dev.scenarist.core.author.TransientAuthorException;
+import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.Usage;
 import dev.scenarist.models.Redactor;
 import dev.scenarist.models.pricing.PriceTable;
@@ -55,6 +57,109 @@ class OpenAiCompatibleAuthorTest extends HttpAuthorContractTest {
     @Override
     void assertKeySent(FakeProviderServer.Received request) {
         assertThat(request.header("Authorization")).contains("Bearer " + KEY);
+    }
+
+    @Override
+    String structuredResource() {
+        return "openai/reply-structured.json";
+    }
+
+    @Override
+    JsonNode sentSchema(JsonNode body) {
+        return body.path("response_format").path("json_schema").path("schema");
+    }
+
+    @Override
+    boolean asksForStructure(JsonNode body) {
+        return body.has("response_format");
+    }
+
+    @Override
+    String replyCarrying(JsonNode document) {
+        return replyWithText(document.toString());
+    }
+
+    @Override
+    String replyWithText(String text) {
+        ObjectNode body = (ObjectNode) json(FakeProviderServer.resource("openai/reply-structured.json"));
+        ((ObjectNode) body.path("choices").get(0).path("message")).put("content", text);
+        return body.toString();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theStructuredRequestIsAStrictJsonSchemaResponseFormatBesideTheUsualFields() throws Exception {
+        server.enqueue(Scripted.fromResource(200, "openai/reply-structured.json"));
+        try (var a = structuredAuthor()) {
+            a.reply(fileRequest());
+        }
+        JsonNode body = server.lastRequest().json();
+        JsonNode format = body.path("response_format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("name").asText()).isEqualTo("scenario_files");
+        assertThat(format.path("json_schema").path("strict").isBoolean()).isTrue();
+        assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
+        assertThat(format.path("json_schema").path("schema").path("properties").path("files").path("items").path("properties")
+                .path("path").path("enum")).extracting(JsonNode::asText).containsExactly("scenario/build.py", "scenario/meta.json");
+        assertThat(body.path("messages")).hasSize(2);
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(ProviderSettings.DEFAULT_MAX_TOKENS);
+    }
+
+    @Test
+    void aStructuredReplyIsPricedLikeAnyOther() throws Exception {
+        server.enqueue(Scripted.fromResource(200, "openai/reply-structured.json"));
+        try (var a = structuredAuthor()) {
+            AuthorReply reply = a.reply(fileRequest());
+            assertThat(reply.model()).isEqualTo("gpt-4.1-2025-04-14");
+            assertThat(reply.usage()).isEqualTo(new Usage(358, 61, 2048, 0, reply.usage().costUsd()));
+            assertThat(reply.usage().costUsd()).isCloseTo((358 * 2.0 + 61 * 8.0 + 2048 * 0.5) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
+    void structuredOutputIsOnByDefaultOnlyAtOpenAisOwnApi() {
+        ProviderSettings openAi = ProviderSettings.defaults(Provider.OPENAI);
+        assertThat(structured(openAi)).isTrue();
+        assertThat(structured(openAi.withBaseUrl(URI.create("https://eu.api.openai.com/v1")))).isTrue();
+        assertThat(structured(openAi.withBaseUrl(URI.create("http://localhost:8000/v1")))).as("vLLM").isFalse();
+        assertThat(structured(openAi.withBaseUrl(URI.create("http://localhost:11434/v1")))).as("Ollama's /v1").isFalse();
+        assertThat(structured(openAi.withBaseUrl(URI.create("https://api.openai.com.proxy.example/v1")))).isFalse();
+        assertThat(structured(openAi.withStructuredOutput(false))).isFalse();
+        assertThat(structured(openAi.withBaseUrl(URI.create("http://localhost:8000/v1")).withStructuredOutput(true))).isTrue();
+        assertThat(author.structuredOutput()).as("the fake server is not api.openai.com").isFalse();
+    }
+
+    private boolean structured(ProviderSettings settings) {
+        try (var a = new OpenAiCompatibleAuthor("gpt-4.1", settings, PriceTable.defaults(), RateLimitFeedback.NONE, redactor, clock)) {
+            return a.structuredOutput();
+        }
+    }
+
+    @Test
+    void byDefaultAnotherOpenAiCompatibleServerGetsNoResponseFormatAndItsTextIsKept() throws Exception {
+        server.enqueue(Scripted.fromResource(200, "openai/reply-structured.json"));
+        String text = author.reply(fileRequest()).text();
+        assertThat(server.lastRequest().json().has("response_format")).isFalse();
+        assertThat(text).startsWith("{\"files\":[").isEqualTo(json(FakeProviderServer.resource("openai/reply-structured.json"))
+                .path("choices").get(0).path("message").path("content").asText());
+    }
+
+    @Test
+    void aRefusalUnderStructuredOutputIsReturnedAsTheRefusalText() throws Exception {
+        server.enqueue(Scripted.ok("""
+                {"id":"chatcmpl-2","object":"chat.completion","created":1,"model":"gpt-4o-2024-08-06",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":"I can't help with that."},
+                 "finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":6,"total_tokens":16}}"""));
+        try (var a = structuredAuthor()) {
+            assertThat(a.reply(fileRequest()).text()).isEqualTo("I can't help with that.");
+        }
     }
 
     @Test

@@ -115,4 +115,35 @@ class ProviderSettingsTest {
         assertThat(AnthropicAuthor.messagesEndpoint(d.withBaseUrl(URI.create("http://litellm:4000/"))))
                 .isEqualTo(URI.create("http://litellm:4000/v1/messages"));
     }
+
+    @Test
+    void structuredOutputDefaultsPerProviderAndCanBeForcedEitherWay() {
+        assertThat(ProviderSettings.defaults(Provider.OPENAI).structuredOutput()).isEmpty();
+        assertThat(ProviderSettings.defaults(Provider.OPENAI).structuredOutputFor(Provider.OPENAI)).isTrue();
+        assertThat(ProviderSettings.defaults(Provider.ANTHROPIC).structuredOutputFor(Provider.ANTHROPIC)).isTrue();
+        assertThat(ProviderSettings.defaults(Provider.OLLAMA).structuredOutputFor(Provider.OLLAMA)).isTrue();
+        ProviderSettings vllm = ProviderSettings.fromEnvironment("openai", Map.of("OPENAI_BASE_URL", "http://gpu-box:8000/v1"));
+        assertThat(vllm.structuredOutputFor(Provider.OPENAI)).isFalse();
+        assertThat(ProviderSettings.fromEnvironment("openai", Map.of("OPENAI_BASE_URL", "https://API.OpenAI.com/v1/"))
+                .structuredOutputFor(Provider.OPENAI)).isTrue();
+
+        ProviderSettings on = vllm.withStructuredOutput(true);
+        assertThat(on.structuredOutput()).contains(true);
+        assertThat(on.structuredOutputFor(Provider.OPENAI)).isTrue();
+        ProviderSettings off = ProviderSettings.defaults(Provider.ANTHROPIC).withStructuredOutput(false);
+        assertThat(off.structuredOutputFor(Provider.ANTHROPIC)).isFalse();
+        assertThat(off.withDefaultStructuredOutput().structuredOutputFor(Provider.ANTHROPIC)).isTrue();
+    }
+
+    @Test
+    void theStructuredOutputFlagSurvivesTheOtherCopyMethodsAndShowsInToString() {
+        ProviderSettings s = ProviderSettings.defaults(Provider.OLLAMA).withStructuredOutput(false)
+                .withBaseUrl(URI.create("http://h:1")).withApiKey(new Secret(KEY, "$X")).withoutApiKey().withConnectTimeout(Duration.ofSeconds(3))
+                .withReadTimeout(Duration.ofSeconds(30)).withMaxTokens(100).withHeader("X-A", "b");
+        assertThat(s.structuredOutput()).contains(false);
+        assertThat(s.toString()).contains("structuredOutput=false");
+        assertThat(ProviderSettings.defaults(Provider.OLLAMA).toString()).contains("structuredOutput=default");
+        assertThat(new ProviderSettings(URI.create("http://h:1"), java.util.Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Map.of(), 10).structuredOutput()).isEmpty();
+    }
 }

@@ -158,4 +158,42 @@ class CliTest {
         assertThat(cli("runs", "--campaign", "cmp-nope").code()).isEqualTo(2);
         assertThat(cli("resume").code()).isEqualTo(2);
     }
+
+    @Test
+    void validateRunsThePacksChecksOnAnExistingScenarioAndExitsOneOnErrors() throws Exception {
+        var gen = cli("--json", "generate", "--pack", "sql-quiz", "--count", "1");
+        Path scenario = Path.of((String) ((Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst()).get("path"));
+
+        var ok = cli("validate", "--pack", "sql-quiz", scenario.toString());
+        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("results").contains("valid: no check found an error");
+
+        Path broken = tmp.resolve("broken");
+        dev.scenarist.core.workspace.Workspace.copyTree(scenario, broken);
+        Files.writeString(broken.resolve("expected.csv"), "nothing,like,this\n1,2,3\n");
+        var bad = cli("--json", "validate", "--pack", "sql-quiz", broken.resolve("expected.csv").toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("EXPECTED_MISMATCH");
+        assertThat(bad.json().get("valid")).isEqualTo(false);
+        assertThat(Files.readString(broken.resolve("expected.csv"))).as("validate never changes the files").startsWith("nothing,like,this");
+
+        assertThat(cli("validate", "--pack", "sql-quiz", tmp.resolve("nope").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void promoteMovesAnAcceptedScenarioIntoTheDataset() {
+        var gen = cli("--json", "generate", "--pack", "sql-quiz", "--count", "1");
+        Map<?, ?> s = (Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst();
+        String id = (String) s.get("id");
+
+        var r = cli("--json", "promote", id);
+
+        assertThat(r.code()).as(r.err()).isZero();
+        Path to = Path.of((String) r.json().get("path"));
+        assertThat(to).isEqualTo(tmp.resolve("data/dataset/sql-quiz").resolve(id));
+        assertThat(to.resolve("manifest.json")).exists();
+        assertThat(Path.of((String) s.get("path"))).doesNotExist();
+        assertThat(cli("promote", id).out()).contains("already in the dataset");
+        assertThat(cli("promote", "sql-quiz-nope").code()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,94 @@
+package dev.scenarist.app.cli;
+
+import dev.scenarist.app.config.ConfigException;
+import dev.scenarist.core.author.AuthorRequest;
+import dev.scenarist.core.author.ModelSettings;
+import dev.scenarist.core.model.CheckResult;
+import dev.scenarist.core.model.Finding;
+import dev.scenarist.core.pack.Check;
+import dev.scenarist.core.pack.CheckContext;
+import dev.scenarist.core.pack.Critic;
+import dev.scenarist.core.pack.RunContext;
+import dev.scenarist.core.pack.Stage;
+import dev.scenarist.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run a pack's checks on a scenario that already exists (a folder, or a file in its folder), print the findings.",
+                "The scenario is copied to a scratch workspace first: checks never change your files.",
+                "Exit 0 when no check found an error, 1 when one did."})
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    ScenaristCommand root;
+
+    @Option(names = "--pack", required = true, paramLabel = "PACK", description = "The pack whose checks to run.")
+    String pack;
+
+    @Option(names = "--author", paramLabel = "AUTHOR", defaultValue = "offline",
+            description = "Who answers judge checks (default ${DEFAULT-VALUE}); judges that cannot be answered are reported as not judged.")
+    String author;
+
+    @Parameters(paramLabel = "PATH", description = "A scenario folder, or a file inside one.")
+    Path path;
+
+    @Override
+    public Integer call() throws Exception {
+        Output out = root.output();
+        if (!Files.exists(path)) throw new ConfigException(path + " does not exist; give a scenario folder or a file in one");
+        Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        try (var app = root.open()) {
+            var p = app.packs().get(pack);
+            Path scratch = Files.createTempDirectory("scenarist-validate-");
+            try {
+                Workspace ws = new Workspace(scratch);
+                Workspace.copyTree(folder, scratch);
+                var setup = app.authors().create(author, p, Optional.empty(), Map.of());
+                Critic critic = (purpose, system, prompt) -> setup.author().reply(new AuthorRequest("validate:" + purpose, system, prompt,
+                        ModelSettings.DEFAULTS, 1, 0, Map.of())).text();
+                Map<String, Object> params = new LinkedHashMap<>();
+                if (!Files.isDirectory(path)) params.put("target", path.getFileName().toString());
+                var ctx = new RunContext("validate", "validate", p.name(), 0, params);
+                List<Map<String, Object>> doc = new ArrayList<>();
+                int errors = 0;
+                for (Stage s : p.pipeline().stages()) {
+                    List<Check> checks = switch (s) {
+                        case Stage.AuthorStage a -> a.checks();
+                        case Stage.RefineStage r -> r.checks();
+                        default -> List.of();
+                    };
+                    for (Check c : checks.stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
+                        CheckResult r = c.run(new CheckContext(ctx, s.name(), ws, Map.of(), critic));
+                        String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status();
+                        out.line(String.format("%-10s %-22s %s", s.name(), c.name(), status));
+                        for (Finding f : r.findings()) out.line("    " + f.render());
+                        if (r instanceof CheckResult.Failed) errors++;
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("stage", s.name());
+                        m.put("check", c.name());
+                        m.put("status", r.status());
+                        m.put("findings", r.findings());
+                        if (r instanceof CheckResult.Errored e) m.put("error", e.message());
+                        doc.add(m);
+                    }
+                }
+                out.line(errors == 0 ? "valid: no check found an error" : errors + " check(s) found errors");
+                if (out.json()) out.document(Map.of("pack", p.name(), "path", path.toAbsolutePath().toString(), "valid", errors == 0, "checks", doc));
+                return errors == 0 ? 0 : 1;
+            } finally {
+                Workspace.deleteTree(scratch, true);
+            }
+        }
+    }
+}

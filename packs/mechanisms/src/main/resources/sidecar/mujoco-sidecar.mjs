@@ -1,0 +1,437 @@
+#!/usr/bin/env node
+// Scenarist MuJoCo sidecar: a long-lived Node process that loads MJCF scenes into the official MuJoCo WASM
+// bindings (npm @mujoco/mujoco 3.14.0, pinned with its checksum in package-lock.json; install.sh runs npm ci)
+// and simulates them. One request at a time; the Java client (MujocoSidecar) serializes callers.
+//
+// Protocol: newline-delimited JSON. One request per line on stdin, one answer per line on stdout, in order.
+// stdout carries nothing else (console.log goes to stderr, and so does anything the engine prints).
+//
+// On start-up the process prints one line:
+//   {"ready":true,"mujoco_version":"3.14.0","node_version":"v20.x","pid":123}
+//
+// Requests:
+//   {"id":1,"op":"ping"}                      -> {"id":1,"ok":true,"pong":true,"mujoco_version":"3.14.0"}
+//   {"id":2,"op":"shutdown"}                  -> {"id":2,"ok":true} and the process exits 0
+//   {"id":3,"op":"simulate",
+//    "xml_path":"/abs/scene.xml",             required, absolute
+//    "assets_dir":"/abs/dir",                 optional, default: the XML's folder; its files (XML, MJCF, STL,
+//                                             OBJ, MSH, PNG, SKN, BIN; not node_modules or dot-folders) are
+//                                             copied into MuJoCo's in-memory file system (Emscripten MEMFS) under
+//                                             /job<n>/ with their relative paths, so meshdir, file= and <include>
+//                                             resolve as on disk; error texts name the real paths again
+//    "duration":1.0,                          simulated seconds, default 1.0
+//    "speed_limit":15.7,                      optional, m/s: the answer says when a body first went faster
+//    "bounds":{"min":[x,y,z],"max":[x,y,z]},  optional: moving bodies whose COM leaves this box are listed
+//    "max_steps":1000000}                     optional cap on round(duration / timestep)
+//
+// Answers to simulate:
+//   loaded and simulated:
+//     {"id":3,"ok":true,"load_error":null,"mujoco_version":"3.14.0",
+//      "timestep":0.002,"steps":500,"simulated_seconds":1.0,"gravity":[0,0,-9.81],
+//      "nbody":3,"nq":7,"nv":6,
+//      "max_body_speed":9.81,"max_body_speed_body":"ball","max_body_speed_time":1.0,
+//      "speed_limit_exceeded_at":0.64,                     (null when never, or when no limit was given)
+//      "nan":false,"nan_first_time":null,
+//      "initial_penetration":0.0021,"penetrating_pair":["box_a","box_b"],  (0.0 and null when none)
+//      "initial_contacts":4,
+//      "out_of_bounds":[{"body":"ball","time":0.4,"position":[0,0,-1.2]}],
+//      "warnings":[{"code":"mjWARN_BADQACC","count":1,"last_info":3,"text":"Nan, Inf or huge value in QACC ..."}],
+//      "resets":1,
+//      "engine_output":[],                                 (anything the engine printed, at most 50 lines)
+//      "wall_ms":12.3}
+//   MuJoCo rejected the model (XML parse or compile error):
+//     {"id":3,"ok":false,"load_error":"XML Error: zero quaternion is not allowed\nElement 'geom', line 5"}
+//   the model loaded but could not be simulated (MuJoCo raised an error while stepping, or the step cap):
+//     {"id":3,"ok":false,"load_error":null,"simulation_error":"..."}
+//   a bad request (missing file, unknown op, malformed JSON):
+//     {"id":3,"ok":false,"error":"..."}
+//   If the WebAssembly runtime aborts (e.g. out of memory) the module is unusable: the sidecar answers with
+//   "fatal":true and exits with status 70 so the client starts a fresh one.
+//
+// Body speed: for every body not welded to the world, the linear speed of its centre of mass in the world frame,
+// i.e. the last three components of mj_objectVelocity(m, d, mjOBJ_BODY, b, res, flg_local=0). It is computed
+// here from the same inputs mj_objectVelocity uses -- cvel (6D com-based velocity: [angular; linear] at
+// subtree_com of the body's root, world orientation), xipos and subtree_com -- as v + w x (xipos - subtree_com),
+// which avoids one WASM call per body per step (checked equal to mj_objectVelocity to 1e-6).
+// mj_step computes cvel/xipos from the state *before* integrating, so sampling after every mj_step sees states
+// 0..N-1, and one mj_forward after the loop adds the final state N (a body in free fall for T seconds therefore
+// reports g*T, not g*(T-dt)).
+//
+// Warnings: MuJoCo's mjData.warning counters (mjWARN_INERTIA, _CONTACTFULL, _CNSTRFULL, _BADQPOS, _BADQVEL,
+// _BADQACC, _BADCTRL), read after every step. With autoreset (MuJoCo's default) a bad state resets mjData --
+// which also zeroes these counters -- so the counters are accumulated across resets (a reset shows as simulated
+// time not advancing by one timestep).
+// Compile-time warnings (mjs_numWarnings / mjs_getWarning, e.g. an unconstrained flex) are NOT reported: in the
+// 3.14.0 bindings MjModel.from_xml_path drops the warning text mj_loadXML returns, and the only other route,
+// parseXMLString + mj_compile, leaks every parsed spec (its wrapper never frees the mjSpec: ~2 MB per load of a
+// humanoid), which a long-lived process cannot afford.
+//
+// NaN: any non-finite value in qpos, qvel or act after a step. With autoreset MuJoCo usually catches the
+// instability first (mjWARN_BADQ* and a reset), so callers should treat those warnings as instability too.
+//
+// Memory: every request deletes its MjModel/MjData/contact wrappers and removes its /job<n> folder; 432
+// requests over the shared test models kept the process at a steady ~164 MB RSS.
+//
+// Initial penetration: after mj_forward at t = 0 (qpos0), the most negative mjContact.dist among active contacts
+// (exclude 0 or 1), reported as a positive depth in metres with the two geoms' names.
+
+import loadMujoco from '@mujoco/mujoco';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+
+// Keep stdout for protocol lines only.
+const protocolOut = process.stdout;
+console.log = (...args) => console.error(...args);
+console.info = (...args) => console.error(...args);
+
+const ASSET_EXTENSIONS = new Set(['.xml', '.mjcf', '.stl', '.obj', '.msh', '.png', '.skn', '.bin']);
+const SKIPPED_DIRS = new Set(['node_modules']); // and every folder whose name starts with a dot
+const MAX_ASSET_FILES = 20000;
+const MAX_ASSET_BYTES = 512 * 1024 * 1024;
+const DEFAULT_MAX_STEPS = 1000000;
+
+const engineOutput = [];
+const mujoco = await loadMujoco({
+  print: (s) => { engineOutput.push(String(s)); process.stderr.write(`[mujoco] ${s}\n`); },
+  printErr: (s) => { engineOutput.push(String(s)); process.stderr.write(`[mujoco] ${s}\n`); },
+});
+const MUJOCO_VERSION = mujoco.mj_versionString();
+const WARNING_NAMES = Object.keys(mujoco.mjtWarning)
+  .filter((k) => k.startsWith('mjWARN_'))
+  .sort((a, b) => mujoco.mjtWarning[a].value - mujoco.mjtWarning[b].value);
+const NWARNING = mujoco.mjtWarning.mjNWARNING.value;
+
+let jobCounter = 0;
+
+function send(obj) {
+  protocolOut.write(JSON.stringify(obj) + '\n');
+}
+
+/** Strips the bindings' wrapper text from an error thrown by the WASM layer, leaving MuJoCo's own message. */
+function mujocoMessage(e) {
+  let s = e && e.message !== undefined ? String(e.message) : String(e);
+  for (;;) {
+    const before = s;
+    s = s.replace(/^MuJoCo Error:\s*/, '')
+      .replace(/^Loading error:\s*/, '')
+      .replace(/^Could not create Spec from XML string:\s*/, '');
+    if (s === before) break;
+  }
+  return s.trim();
+}
+
+function isFatal(e) {
+  return e instanceof WebAssembly.RuntimeError || /^Aborted\(/.test(String(e && e.message));
+}
+
+// ---- in-memory file system -------------------------------------------------------------------------------------
+
+function collectAssets(dir) {
+  const files = [];
+  let bytes = 0;
+  const walk = (abs, rel) => {
+    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+      const childAbs = path.join(abs, entry.name);
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(childAbs, childRel);
+      } else if (entry.isFile() && ASSET_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        const size = fs.statSync(childAbs).size;
+        bytes += size;
+        files.push({ abs: childAbs, rel: childRel });
+        if (files.length > MAX_ASSET_FILES || bytes > MAX_ASSET_BYTES) {
+          throw new Error(`assets_dir ${dir} holds more than ${MAX_ASSET_FILES} files or ${MAX_ASSET_BYTES} bytes of assets`);
+        }
+      }
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
+function writeMemFile(memPath, bytes) {
+  mujoco.FS.mkdirTree(path.posix.dirname(memPath));
+  mujoco.FS.writeFile(memPath, bytes);
+}
+
+function removeMemTree(p) {
+  let st;
+  try { st = mujoco.FS.stat(p); } catch { return; }
+  if (mujoco.FS.isDir(st.mode)) {
+    for (const name of mujoco.FS.readdir(p)) {
+      if (name !== '.' && name !== '..') removeMemTree(`${p}/${name}`);
+    }
+    mujoco.FS.rmdir(p);
+  } else {
+    mujoco.FS.unlink(p);
+  }
+}
+
+// ---- model helpers ---------------------------------------------------------------------------------------------
+
+// Names are read from mjModel.names at name_*adr rather than with mj_id2name: in these bindings mj_id2name turns
+// the NULL it returns for an unnamed object into whatever string sits at WASM address 0 (e.g. "emsc").
+const utf8 = new TextDecoder();
+
+function names(model, adr, count) {
+  const raw = model.names;
+  const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const start = adr[i];
+    let end = start;
+    while (end < bytes.length && bytes[end] !== 0) end++;
+    out.push(end > start ? utf8.decode(bytes.subarray(start, end)) : null);
+  }
+  return out;
+}
+
+function readWarnings(data, into) {
+  const vec = data.warning; // a reference owned by MjData: must NOT be deleted
+  const n = Math.min(vec.size(), NWARNING);
+  for (let i = 0; i < n; i++) {
+    const stat = vec.get(i); // a copy: delete it
+    into[i].number = stat.number;
+    into[i].lastinfo = stat.lastinfo;
+    stat.delete();
+  }
+}
+
+function finiteArray(a) {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+function checkBounds(b) {
+  if (b === undefined || b === null) return null;
+  const ok = (v) => Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (typeof b !== 'object' || !ok(b.min) || !ok(b.max)) throw new Error('bounds must be {"min":[x,y,z],"max":[x,y,z]}');
+  return b;
+}
+
+// ---- simulate --------------------------------------------------------------------------------------------------
+
+function simulate(req) {
+  const started = performance.now();
+  const xmlPath = req.xml_path;
+  if (typeof xmlPath !== 'string' || !path.isAbsolute(xmlPath)) throw new Error('xml_path must be an absolute path');
+  if (!fs.existsSync(xmlPath) || !fs.statSync(xmlPath).isFile()) throw new Error(`no such file: ${xmlPath}`);
+  const assetsDir = path.resolve(req.assets_dir ? String(req.assets_dir) : path.dirname(xmlPath));
+  if (!fs.existsSync(assetsDir) || !fs.statSync(assetsDir).isDirectory()) throw new Error(`no such directory: ${assetsDir}`);
+  const duration = req.duration === undefined || req.duration === null ? 1.0 : Number(req.duration);
+  if (!(duration > 0) || !Number.isFinite(duration)) throw new Error('duration must be a positive number');
+  const speedLimit = req.speed_limit === undefined || req.speed_limit === null ? null : Number(req.speed_limit);
+  if (speedLimit !== null && !(speedLimit >= 0)) throw new Error('speed_limit must be a non-negative number');
+  const bounds = checkBounds(req.bounds);
+  const maxSteps = req.max_steps ? Number(req.max_steps) : DEFAULT_MAX_STEPS;
+
+  const jobDir = `/job${++jobCounter}`;
+  let xmlRel = path.relative(assetsDir, xmlPath).split(path.sep).join('/');
+  if (xmlRel.startsWith('..') || path.isAbsolute(xmlRel)) xmlRel = path.basename(xmlPath);
+  const memXml = `${jobDir}/${xmlRel}`;
+  engineOutput.length = 0;
+
+  // messages name files by their in-memory paths: point them back at the caller's folder
+  const hostPaths = (msg) => msg.split(`${jobDir}/`).join(`${assetsDir}/`);
+  const owned = []; // wrappers to delete, most recent last
+  const own = (o) => { owned.push(o); return o; };
+  try {
+    for (const f of collectAssets(assetsDir)) writeMemFile(`${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
+    writeMemFile(memXml, fs.readFileSync(xmlPath));
+
+    // ---- load: MjModel.from_xml_path = mj_loadXML (parse + compile; meshdir, file= and <include> resolve against
+    // the XML's folder in the in-memory file system)
+    let model;
+    try {
+      model = own(mujoco.MjModel.from_xml_path(memXml));
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      return { ok: false, load_error: hostPaths(mujocoMessage(e)) };
+    }
+
+    const opt = model.opt;
+    const dt = opt.timestep;
+    const gravity = Array.from(opt.gravity);
+    opt.delete();
+    const steps = Math.round(duration / dt);
+    if (!(dt > 0) || !Number.isFinite(steps)) return { ok: false, load_error: null, simulation_error: `invalid timestep ${dt}` };
+    if (steps > maxSteps) {
+      return { ok: false, load_error: null,
+        simulation_error: `timestep ${dt} s needs ${steps} steps for ${duration} s, more than the cap of ${maxSteps}` };
+    }
+
+    const data = own(new mujoco.MjData(model));
+    const nbody = model.nbody;
+    const bodyNames = names(model, model.name_bodyadr, nbody).map((n, b) => n ?? `body#${b}`);
+    const geomNames = names(model, model.name_geomadr, model.ngeom);
+    const geomBody = model.geom_bodyid;
+    const geomLabel = (g) => geomNames[g] ?? `${bodyNames[geomBody[g]]}/geom#${g}`;
+    const weld = model.body_weldid;
+    const root = model.body_rootid;
+    const moving = [];
+    for (let b = 1; b < nbody; b++) if (weld[b] !== 0) moving.push(b);
+
+    // ---- t = 0: initial contacts
+    let stage = 'mj_forward at t=0';
+    try {
+      mujoco.mj_forward(model, data);
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}` };
+    }
+    let minDist = 0;
+    let pair = null;
+    const ncon0 = data.ncon;
+    if (ncon0 > 0) {
+      const contacts = own(data.contact); // a copy: delete it
+      for (let i = 0; i < ncon0; i++) {
+        const c = contacts.get(i);
+        if (c.exclude <= 1 && c.dist < minDist) {
+          minDist = c.dist;
+          pair = [geomLabel(c.geom1), geomLabel(c.geom2)];
+        }
+        c.delete();
+      }
+    }
+
+    // ---- run
+    let maxSpeed = 0, maxBody = null, maxTime = 0, limitExceededAt = null;
+    let nan = false, nanTime = null, resets = 0;
+    const exits = new Map();
+    const sample = (t) => {
+      const cvel = data.cvel, xipos = data.xipos, com = data.subtree_com;
+      for (const b of moving) {
+        const r = root[b];
+        const w0 = cvel[6 * b], w1 = cvel[6 * b + 1], w2 = cvel[6 * b + 2];
+        const px = xipos[3 * b], py = xipos[3 * b + 1], pz = xipos[3 * b + 2];
+        const dx = px - com[3 * r], dy = py - com[3 * r + 1], dz = pz - com[3 * r + 2];
+        const vx = cvel[6 * b + 3] + (w1 * dz - w2 * dy);
+        const vy = cvel[6 * b + 4] + (w2 * dx - w0 * dz);
+        const vz = cvel[6 * b + 5] + (w0 * dy - w1 * dx);
+        const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
+        if (speed > maxSpeed) { maxSpeed = speed; maxBody = bodyNames[b]; maxTime = t; }
+        if (speedLimit !== null && limitExceededAt === null && speed > speedLimit) limitExceededAt = t;
+        if (bounds && !exits.has(b)) {
+          const p = [px, py, pz];
+          for (let k = 0; k < 3; k++) {
+            if (!(p[k] >= bounds.min[k] && p[k] <= bounds.max[k])) {
+              exits.set(b, { body: bodyNames[b], time: t, position: p.map((x) => (Number.isFinite(x) ? x : null)) });
+              break;
+            }
+          }
+        }
+      }
+    };
+    const seen = Array.from({ length: NWARNING }, () => ({ number: 0, lastinfo: 0 }));
+    const base = new Array(NWARNING).fill(0);
+    const lastInfo = new Array(NWARNING).fill(0);
+    sample(0);
+    let done = 0;
+    try {
+      for (let i = 1; i <= steps; i++) {
+        stage = `mj_step ${i} (t=${((i - 1) * dt).toPrecision(6)} s)`;
+        const before = data.time;
+        mujoco.mj_step(model, data);
+        done = i;
+        if (data.time < before + 0.5 * dt) {
+          resets++;
+          for (let k = 0; k < NWARNING; k++) base[k] += seen[k].number;
+        }
+        readWarnings(data, seen);
+        for (let k = 0; k < NWARNING; k++) if (seen[k].number > 0) lastInfo[k] = seen[k].lastinfo;
+        if (!nan && !(finiteArray(data.qpos) && finiteArray(data.qvel) && finiteArray(data.act))) {
+          nan = true;
+          nanTime = i * dt;
+        }
+        if (i > 1) sample((i - 1) * dt); // kinematics of the state before this step
+      }
+      stage = 'mj_forward at the end';
+      mujoco.mj_forward(model, data);
+      sample(steps * dt);
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}`, steps: done };
+    }
+
+    const warnings = [];
+    for (let k = 0; k < NWARNING; k++) {
+      const count = base[k] + seen[k].number;
+      if (count > 0) {
+        warnings.push({ code: WARNING_NAMES[k] ?? `warning#${k}`, count, last_info: lastInfo[k],
+          text: mujoco.mju_warningText(k, lastInfo[k]) });
+      }
+    }
+    return {
+      ok: true,
+      load_error: null,
+      mujoco_version: MUJOCO_VERSION,
+      timestep: dt,
+      steps: done,
+      simulated_seconds: done * dt,
+      gravity,
+      nbody, nq: model.nq, nv: model.nv,
+      max_body_speed: maxSpeed,
+      max_body_speed_body: maxBody,
+      max_body_speed_time: maxTime,
+      speed_limit_exceeded_at: limitExceededAt,
+      nan,
+      nan_first_time: nanTime,
+      initial_penetration: -minDist,
+      penetrating_pair: pair,
+      initial_contacts: ncon0,
+      out_of_bounds: [...exits.values()],
+      warnings,
+      resets,
+      engine_output: engineOutput.slice(0, 50),
+      wall_ms: Math.round((performance.now() - started) * 10) / 10,
+    };
+  } finally {
+    for (let i = owned.length - 1; i >= 0; i--) {
+      try { owned[i].delete(); } catch { /* already gone */ }
+    }
+    removeMemTree(jobDir);
+  }
+}
+
+// ---- main loop -------------------------------------------------------------------------------------------------
+
+function handle(line) {
+  let req;
+  try {
+    req = JSON.parse(line);
+  } catch (e) {
+    send({ id: null, ok: false, error: `malformed JSON request: ${e.message}` });
+    return;
+  }
+  const id = req && req.id !== undefined ? req.id : null;
+  try {
+    switch (req.op) {
+      case 'ping':
+        send({ id, ok: true, pong: true, mujoco_version: MUJOCO_VERSION });
+        return;
+      case 'shutdown':
+        send({ id, ok: true });
+        process.exit(0);
+        return;
+      case 'simulate':
+        send({ id, ...simulate(req) });
+        return;
+      default:
+        send({ id, ok: false, error: `unknown op: ${JSON.stringify(req.op)}` });
+    }
+  } catch (e) {
+    if (isFatal(e)) {
+      send({ id, ok: false, fatal: true, error: `MuJoCo WebAssembly runtime aborted: ${e.message}` });
+      process.exit(70);
+    }
+    send({ id, ok: false, error: e && e.message ? e.message : String(e) });
+  }
+}
+
+const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+rl.on('line', (line) => {
+  if (line.trim() !== '') handle(line);
+});
+rl.on('close', () => process.exit(0));
+send({ ready: true, mujoco_version: MUJOCO_VERSION, node_version: process.version, pid: process.pid });

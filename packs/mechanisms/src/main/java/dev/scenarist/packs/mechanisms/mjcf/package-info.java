@@ -1,0 +1,10 @@
+/**
+ * Strict static validation of MuJoCo MJCF models, without MuJoCo.
+ *
+ * <p>{@link dev.scenarist.packs.mechanisms.mjcf.MjcfValidator} checks an MJCF file (and the files it includes and
+ * names) against MuJoCo's own grammar, {@link dev.scenarist.packs.mechanisms.mjcf.MjcfSchema}, derived from
+ * {@code google-deepmind/mujoco src/xml/mjcf.schema} (Apache-2.0) and cross-checked against the table compiled into
+ * MuJoCo 3.14.0, and against the rules MuJoCo's compiler enforces; it returns findings with {@code file:line}.
+ * {@link dev.scenarist.packs.mechanisms.mjcf.BinaryStl} tells whether a mesh file is a binary STL MuJoCo can read.
+ */
+package dev.scenarist.packs.mechanisms.mjcf;

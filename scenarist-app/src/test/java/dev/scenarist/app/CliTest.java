@@ -196,4 +196,25 @@ class CliTest {
         assertThat(cli("promote", id).out()).contains("already in the dataset");
         assertThat(cli("promote", "sql-quiz-nope").code()).isEqualTo(2);
     }
+
+    @Test
+    void validateChecksAnExistingMujocoSceneStaticallyAndInSimulation() {
+        Path shared = Path.of(System.getProperty("user.dir")).resolve("../../shared/data/mjcf").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared), "the shared data folder " + shared + " is missing");
+
+        var good = cli("--json", "validate", "--pack", "mechanisms", shared.resolve("valid/dmc_cartpole.xml").toString());
+        assertThat(good.code()).as(good.err()).isZero();
+        assertThat(good.err()).contains("mjcf-static").contains("mujoco-simulation").contains("MUJOCO_SIMULATED");
+
+        var bad = cli("validate", "--pack", "mechanisms", shared.resolve("invalid/zero_quaternion.xml").toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("zero quaternion is not allowed").contains("zero_quaternion.xml:5");
+    }
+
+    @Test
+    void theMechanismsPackSaysItHasNoOfflineAuthorYet() {
+        var r = cli("generate", "--pack", "mechanisms", "--count", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no offline author yet").contains("validate --pack mechanisms");
+    }
 }

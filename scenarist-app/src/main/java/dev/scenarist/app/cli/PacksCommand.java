@@ -25,7 +25,7 @@ final class PacksCommand implements Callable<Integer> {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("name", pack.name());
                 p.put("origin", src.origin());
-                p.put("folder", src.dir().toString());
+                p.put("folder", src.dir() == null ? "" : src.dir().toString());
                 p.put("description", pack.description());
                 List<Map<String, Object>> stages = new ArrayList<>();
                 out.line(pack.name() + "  (" + src.origin() + ")  " + pack.description().strip().lines().findFirst().orElse(""));

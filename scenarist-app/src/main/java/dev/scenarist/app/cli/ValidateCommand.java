@@ -54,9 +54,16 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 Workspace ws = new Workspace(scratch);
                 Workspace.copyTree(folder, scratch);
-                var setup = app.authors().create(author, p, Optional.empty(), Map.of());
-                Critic critic = (purpose, system, prompt) -> setup.author().reply(new AuthorRequest("validate:" + purpose, system, prompt,
-                        ModelSettings.DEFAULTS, 1, 0, Map.of())).text();
+                // the author is only needed if a judge asks; a pack without one can still be validated
+                Critic critic = (purpose, system, prompt) -> {
+                    dev.scenarist.core.author.Author a;
+                    try {
+                        a = app.authors().create(author, p, Optional.empty(), Map.of()).author();
+                    } catch (ConfigException e) {
+                        throw new dev.scenarist.core.author.PermanentAuthorException(e.getMessage());
+                    }
+                    return a.reply(new AuthorRequest("validate:" + purpose, system, prompt, ModelSettings.DEFAULTS, 1, 0, Map.of())).text();
+                };
                 Map<String, Object> params = new LinkedHashMap<>();
                 if (!Files.isDirectory(path)) params.put("target", path.getFileName().toString());
                 var ctx = new RunContext("validate", "validate", p.name(), 0, params);

@@ -26,8 +26,18 @@ public final class PackRegistry {
     private final Map<String, Pack> loaded = new LinkedHashMap<>();
     private final YamlPackLoader loader;
 
-    public PackRegistry(YamlPackLoader loader, Path bundledDir, List<Path> userDirs) {
+    private final Map<String, java.util.function.Supplier<Pack>> builtIn = new LinkedHashMap<>();
+
+    /**
+     * @param javaPacks packs written in Java (created on first use), listed before the YAML ones; a YAML pack of
+     *                  the same name in a user folder overrides one
+     */
+    public PackRegistry(YamlPackLoader loader, Path bundledDir, List<Path> userDirs, Map<String, java.util.function.Supplier<Pack>> javaPacks) {
         this.loader = loader;
+        javaPacks.forEach((name, factory) -> {
+            builtIn.put(name, factory);
+            sources.put(name, new Source(name, "built-in", null));
+        });
         scan(bundledDir, "bundled");
         for (Path d : userDirs) scan(d, d.toString());
     }
@@ -60,6 +70,11 @@ public final class PackRegistry {
         Pack p = loaded.get(name);
         if (p != null) return p;
         Source s = sources.get(name);
+        if (s != null && s.dir() == null) {
+            p = builtIn.get(name).get();
+            loaded.put(name, p);
+            return p;
+        }
         if (s == null) {
             throw new UnknownPackException("no pack named '" + name + "'; available: " + String.join(", ", sources.keySet())
                     + ". A YAML pack goes in <data-dir>/packs/" + name + "/pack.yaml");

@@ -41,7 +41,12 @@ public final class AuthorFactory {
 
     private Author other(String spec, Pack pack) {
         if (spec.equals(OFFLINE)) {
-            Author a = pack.offlineAuthor();
+            Author a;
+            try {
+                a = pack.offlineAuthor();
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
             if (a == null) throw new ConfigException("pack '" + pack.name() + "' has no offline author; pass --author cassette:FILE or a model");
             return a;
         }

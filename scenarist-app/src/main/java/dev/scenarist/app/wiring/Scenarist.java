@@ -65,7 +65,9 @@ public final class Scenarist implements AutoCloseable {
         String extra = env.getOrDefault("SCENARIST_PACKS", "");
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
         PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(dev.scenarist.sandbox.Sandbox.bubblewrap()),
-                BundledPacks.unpack(root), userPackDirs);
+                BundledPacks.unpack(root), userPackDirs,
+                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(
+                        dev.scenarist.packs.mechanisms.sim.MujocoSidecar.fromEnvironment())));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
         return new Scenarist(layout, store, packs, env);
     }

@@ -140,13 +140,13 @@ public final class RunExecutor {
         ModelSettings settings = stageSettings.effective(st.name(), st.policy().model());
         EditPolicy policy = PromptBuilder.editPolicy(st.policy().editable(), st.outputs());
         while (true) {
-            RunProgress p = run.progress();
-            int stageAttempt = p.stageAttempts() + 1;
-            int seq = p.attemptSeq() + 1;
-            Instant started = now();
-            var log = new AuthorGateway.CallLog(run.id(), seq);
-            AuthorRequest req = prompts.build(new PromptBuilder.Input(pack, st, run.parameters(), run.seed(), ws,
-                    p.stageOutputs(), p.lastFindings(), stageAttempt, max, settings, ""));
+            var a = nextAttempt(run, st, ws, max, settings);
+            RunProgress p = a.progress();
+            int stageAttempt = a.stageAttempt();
+            int seq = a.seq();
+            Instant started = a.started();
+            var log = a.log();
+            AuthorRequest req = a.request();
             var outcome = gateway.call(req, "stage", log, run.campaignId(), run.id());
             Map<String, Object> trace = trace(req, null);
             switch (outcome) {
@@ -306,13 +306,13 @@ public final class RunExecutor {
         ModelSettings settings = stageSettings.effective(st.name(), st.policy().model());
         int max = st.policy().maxAttempts();
         while (true) {
-            RunProgress p = run.progress();
-            int stageAttempt = p.stageAttempts() + 1;
-            int seq = p.attemptSeq() + 1;
-            Instant started = now();
-            var log = new AuthorGateway.CallLog(run.id(), seq);
-            AuthorRequest req = prompts.build(new PromptBuilder.Input(pack, st, run.parameters(), run.seed(), ws,
-                    p.stageOutputs(), p.lastFindings(), stageAttempt, max, settings, ""));
+            var a = nextAttempt(run, st, ws, max, settings);
+            RunProgress p = a.progress();
+            int stageAttempt = a.stageAttempt();
+            int seq = a.seq();
+            Instant started = a.started();
+            var log = a.log();
+            AuthorRequest req = a.request();
             Map<String, Object> trace = trace(req, null);
             var outcome = gateway.call(req, "review", log, run.campaignId(), run.id());
             if (outcome instanceof AuthorGateway.Outcome.BudgetRefused b) {
@@ -381,6 +381,19 @@ public final class RunExecutor {
     // ---------------------------------------------------------------- shared
 
     private record End(RunState state, Optional<RejectReason> reason, String detail) {}
+
+    /** The next content attempt of a stage: its numbers, its call log and the prompt built from the run's progress. */
+    private record NextAttempt(RunProgress progress, int stageAttempt, int seq, Instant started, AuthorGateway.CallLog log,
+                               AuthorRequest request) {}
+
+    private NextAttempt nextAttempt(RunRecord run, Stage st, Workspace ws, int max, ModelSettings settings) {
+        RunProgress p = run.progress();
+        int stageAttempt = p.stageAttempts() + 1;
+        int seq = p.attemptSeq() + 1;
+        AuthorRequest req = prompts.build(new PromptBuilder.Input(pack, st, run.parameters(), run.seed(), ws,
+                p.stageOutputs(), p.lastFindings(), stageAttempt, max, settings, ""));
+        return new NextAttempt(p, stageAttempt, seq, now(), new AuthorGateway.CallLog(run.id(), seq), req);
+    }
 
     private CheckRunner.Outcome runChecks(List<dev.scenarist.core.pack.Check> list, RunRecord run, String stage, Workspace ws,
                                           int seq, int stageAttempt, AuthorGateway.CallLog log) throws InterruptedException {

@@ -186,6 +186,11 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
     /** The provider's own headers, auth included (the JSON content headers are already set). */
     abstract Map<String, String> headers(Optional<Secret> apiKey);
 
+    /** {@code Authorization: Bearer <key>} when there is a key (OpenAI-compatible servers, Ollama behind a proxy). */
+    static Map<String, String> bearer(Optional<Secret> apiKey) {
+        return apiKey.filter(k -> !k.isEmpty()).map(k -> Map.of("Authorization", "Bearer " + k.reveal())).orElse(Map.of());
+    }
+
     /**
      * Text, usage (unpriced) and served model from a 2xx body. When {@link #structured(AuthorRequest)} the text is the
      * conforming JSON turned into file blocks by {@link StructuredReply}, or the provider's raw text when it does not conform.

@@ -46,7 +46,7 @@ public final class OllamaAuthor extends HttpChatAuthor {
 
     @Override
     Map<String, String> headers(Optional<Secret> apiKey) {
-        return apiKey.filter(k -> !k.isEmpty()).map(k -> Map.of("Authorization", "Bearer " + k.reveal())).orElse(Map.of());
+        return bearer(apiKey);
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class OpenAiCompatibleAuthor extends HttpChatAuthor {
 
     @Override
     Map<String, String> headers(Optional<Secret> apiKey) {
-        return apiKey.filter(k -> !k.isEmpty()).map(k -> Map.of("Authorization", "Bearer " + k.reveal())).orElse(Map.of());
+        return bearer(apiKey);
     }
 
     @Override

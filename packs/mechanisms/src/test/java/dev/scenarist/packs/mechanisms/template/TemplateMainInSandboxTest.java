@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A template written against the scene API is compiled and built in the sandbox, across randomized variants. */
-class TemplateMainInSandboxTest {
-    static final String PENDULUM = """
+public class TemplateMainInSandboxTest {
+    public static final String PENDULUM = """
             import dev.scenarist.packs.mechanisms.scene.*;
             import java.util.List;
 

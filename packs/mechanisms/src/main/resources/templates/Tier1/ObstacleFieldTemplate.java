@@ -1,0 +1,221 @@
+import dev.scenarist.packs.mechanisms.scene.*;
+import java.util.*;
+
+/**
+ * Tier 1 (static spatial): a walled field of static boxes and cylinders between a start zone (where the agent's puck
+ * rests) and a goal zone, with a forbidden region in between.
+ *
+ * <p>Obstacles are placed by bounded rejection sampling on circular footprints, so none overlaps another, a wall, a
+ * zone or the puck. After each placement a coarse grid search (cells the size of the puck, obstacles inflated by
+ * the puck's radius) checks that a collision-free route from start to goal around the forbidden zone still exists;
+ * an obstacle that would close the last route is dropped. Every variant is therefore solvable.
+ */
+public class ObstacleFieldTemplate implements Template {
+    public ObstacleFieldTemplate() {}
+
+    @Override
+    public TemplateInfo info() {
+        return new TemplateInfo("obstacle-field", 1, "Obstacle field navigation",
+                "A puck (agent_puck) rests in zone_start at one end of a walled field scattered with fixed boxes and"
+                        + " cylinders (obstacle_*); zone_goal is at the far end and a zone_forbid region lies in"
+                        + " between. The agent must plan and execute a collision-free route that brings the puck into"
+                        + " the goal without touching any obstacle or crossing the forbidden region; a route always"
+                        + " exists. Learning objective: free-space reasoning with clearances (inflating obstacles by"
+                        + " the moving body's size) and path planning on a randomized map.",
+                new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x();
+        double sy = scale.y();
+        double sz = scale.z();
+
+        double fieldX = rng.uniform(0.7, 0.9) * sx;   // half-extent of the field along x
+        double fieldY = rng.uniform(0.4, 0.5) * sy;   // half-extent along y
+        double wallT = 0.015;
+        double wallH = 0.04 * sz;
+
+        Scene scene = Scene.named("obstacle_field").timestep(0.002);
+        scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
+        Material wall = Material.of("wall", Rgba.of(0.5, 0.5, 0.55));
+        scene.geom(Geom.box("wall_north", fieldX + 2 * wallT, wallT, wallH).at(0, fieldY + wallT, wallH).material(wall));
+        scene.geom(Geom.box("wall_south", fieldX + 2 * wallT, wallT, wallH).at(0, -fieldY - wallT, wallH).material(wall));
+        scene.geom(Geom.box("wall_east", wallT, fieldY, wallH).at(fieldX + wallT, 0, wallH).material(wall));
+        scene.geom(Geom.box("wall_west", wallT, fieldY, wallH).at(-fieldX - wallT, 0, wallH).material(wall));
+
+        // The puck: a flat cylinder resting on the floor in the start zone.
+        double puckR = 0.035 * Math.min(sx, sy);
+        double puckHalf = 0.015 * sz;
+        double zoneHalf = puckR * 2;
+        double startX = -fieldX + zoneHalf + 0.02;
+        double startY = rng.uniform(-0.6, 0.6) * (fieldY - zoneHalf - 0.02);
+        double goalX = fieldX - zoneHalf - 0.02;
+        double goalY = rng.uniform(-0.6, 0.6) * (fieldY - zoneHalf - 0.02);
+        scene.body("agent_puck").at(startX, startY, puckHalf + 0.0005)
+                .joint(Joint.free("agent_puck_free"))
+                .geom(Geom.cylinder("agent_puck", puckR, puckHalf).density(800).friction(0.5).rgba(Rgba.BLUE));
+        scene.zone(Zone.START, Vec3.of(startX, startY, 0.005), Vec3.of(zoneHalf, zoneHalf, 0.005));
+        scene.zone(Zone.GOAL, Vec3.of(goalX, goalY, 0.005), Vec3.of(zoneHalf, zoneHalf, 0.005));
+
+        // The forbidden region: a rectangle across part of the middle, open at one end.
+        double forbidHalfX = rng.uniform(0.08, 0.15) * sx;
+        double forbidHalfY = rng.uniform(0.25, 0.45) * fieldY;
+        double forbidX = rng.uniform(-0.3, 0.3) * fieldX;
+        double forbidY = (rng.chance(0.5) ? 1 : -1) * (fieldY - forbidHalfY);
+        scene.zone(Zone.FORBID, Vec3.of(forbidX, forbidY, 0.005), Vec3.of(forbidHalfX, forbidHalfY, 0.005));
+
+        // Keep-out discs (x, y, radius) that obstacles must not touch: the zones and the puck.
+        List<double[]> taken = new ArrayList<>();
+        taken.add(new double[] {startX, startY, zoneHalf * 1.5});
+        taken.add(new double[] {goalX, goalY, zoneHalf * 1.5});
+        Grid grid = new Grid(fieldX, fieldY, puckR);
+        grid.block(forbidX, forbidY, forbidHalfX, forbidHalfY, puckR);
+
+        int wanted = rng.integer(5, 10);
+        int placed = 0;
+        Material obstacleColour = Material.of("obstacle", Rgba.of(0.8, 0.25, 0.2));
+        for (int i = 0; i < wanted; i++) {
+            boolean box = rng.chance(0.5);
+            double a = rng.uniform(0.03, 0.08) * sx;
+            double b = rng.uniform(0.03, 0.08) * sy;
+            double h = rng.uniform(0.03, 0.1) * sz;
+            double yaw = rng.uniform(0, Math.PI);
+            double footprint = box ? Math.hypot(a, b) : Math.min(a, b);
+            double[] spot = freeSpot(rng, taken, fieldX - footprint - 0.01, fieldY - footprint - 0.01, footprint);
+            if (spot == null) continue;
+            Grid trial = grid.copy();
+            trial.blockDisc(spot[0], spot[1], footprint + puckR);
+            if (!trial.connected(startX, startY, goalX, goalY)) continue; // would close the last route
+            grid = trial;
+            taken.add(new double[] {spot[0], spot[1], footprint});
+            String name = PartLabel.OBSTACLE.named(Integer.toString(placed++));
+            Geom g = box
+                    ? Geom.box(name, a, b, h).oriented(Quat.axisAngle(Vec3.Z, yaw))
+                    : Geom.cylinder(name, Math.min(a, b), h);
+            scene.geom(g.at(spot[0], spot[1], h).material(obstacleColour));
+        }
+        return scene;
+    }
+
+    /** Bounded rejection sampling: the result depends on the seed alone. */
+    private static double[] freeSpot(Rng rng, List<double[]> taken, double xHalf, double yHalf, double r) {
+        if (xHalf <= 0 || yHalf <= 0) return null;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            double x = rng.uniform(-xHalf, xHalf);
+            double y = rng.uniform(-yHalf, yHalf);
+            boolean clear = true;
+            for (double[] t : taken) {
+                if (Math.hypot(t[0] - x, t[1] - y) < t[2] + r + 0.03) {
+                    clear = false;
+                    break;
+                }
+            }
+            if (clear) return new double[] {x, y};
+        }
+        return null;
+    }
+
+    /** Occupancy grid over the field for the route check; a cell is free when the puck's centre may be there. */
+    private static final class Grid {
+        final double fieldX;
+        final double fieldY;
+        final double cell;
+        final int nx;
+        final int ny;
+        final boolean[][] blocked;
+
+        Grid(double fieldX, double fieldY, double puckR) {
+            this.fieldX = fieldX;
+            this.fieldY = fieldY;
+            this.cell = puckR;
+            this.nx = Math.max(2, (int) Math.ceil(2 * fieldX / cell));
+            this.ny = Math.max(2, (int) Math.ceil(2 * fieldY / cell));
+            this.blocked = new boolean[nx][ny];
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    double x = cx(i);
+                    double y = cy(j);
+                    // the puck's centre must stay a radius away from the walls
+                    blocked[i][j] = Math.abs(x) > fieldX - puckR || Math.abs(y) > fieldY - puckR;
+                }
+            }
+        }
+
+        private Grid(Grid o) {
+            fieldX = o.fieldX;
+            fieldY = o.fieldY;
+            cell = o.cell;
+            nx = o.nx;
+            ny = o.ny;
+            blocked = new boolean[nx][];
+            for (int i = 0; i < nx; i++) blocked[i] = o.blocked[i].clone();
+        }
+
+        Grid copy() {
+            return new Grid(this);
+        }
+
+        double cx(int i) {
+            return -fieldX + (i + 0.5) * (2 * fieldX / nx);
+        }
+
+        double cy(int j) {
+            return -fieldY + (j + 0.5) * (2 * fieldY / ny);
+        }
+
+        void block(double x, double y, double hx, double hy, double inflate) {
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    if (Math.abs(cx(i) - x) <= hx + inflate && Math.abs(cy(j) - y) <= hy + inflate) blocked[i][j] = true;
+                }
+            }
+        }
+
+        void blockDisc(double x, double y, double r) {
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    if (Math.hypot(cx(i) - x, cy(j) - y) <= r + cell) blocked[i][j] = true;
+                }
+            }
+        }
+
+        int ix(double x) {
+            return Math.min(nx - 1, Math.max(0, (int) Math.floor((x + fieldX) / (2 * fieldX / nx))));
+        }
+
+        int iy(double y) {
+            return Math.min(ny - 1, Math.max(0, (int) Math.floor((y + fieldY) / (2 * fieldY / ny))));
+        }
+
+        boolean connected(double x0, double y0, double x1, double y1) {
+            int si = ix(x0);
+            int sj = iy(y0);
+            int gi = ix(x1);
+            int gj = iy(y1);
+            boolean[][] seen = new boolean[nx][ny];
+            ArrayDeque<int[]> queue = new ArrayDeque<>();
+            queue.add(new int[] {si, sj});
+            seen[si][sj] = true;
+            int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+            while (!queue.isEmpty()) {
+                int[] c = queue.poll();
+                if (c[0] == gi && c[1] == gj) return true;
+                for (int[] s : steps) {
+                    int i = c[0] + s[0];
+                    int j = c[1] + s[1];
+                    if (i < 0 || j < 0 || i >= nx || j >= ny || seen[i][j] || blocked[i][j]) continue;
+                    seen[i][j] = true;
+                    queue.add(new int[] {i, j});
+                }
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return info().id();
+    }
+}

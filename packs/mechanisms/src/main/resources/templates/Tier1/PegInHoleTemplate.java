@@ -1,0 +1,99 @@
+import dev.scenarist.packs.mechanisms.scene.*;
+import java.util.*;
+
+/**
+ * Tier 1 (static spatial): peg-in-hole. A block with a round bore lies on the floor; a loose cylindrical peg stands
+ * upright on the floor beside it, in the start zone. The goal zone fills the bore.
+ *
+ * <p>Collision note: MuJoCo collides a mesh as its convex hull, which would fill the bore. So the block with the hole
+ * ({@link Meshes#boxWithHole}) is drawn but does not collide; its collision shape is eight boxes that frame an
+ * octagonal opening whose inscribed circle is exactly the drawn bore. Static geoms never collide with each other, so
+ * the boxes may overlap freely.
+ */
+public class PegInHoleTemplate implements Template {
+    private static final double TAN_22_5 = StrictMath.tan(Math.PI / 8);
+
+    public PegInHoleTemplate() {}
+
+    @Override
+    public TemplateInfo info() {
+        return new TemplateInfo("peg-in-hole", 1, "Peg in hole",
+                "A cylindrical peg stands upright in the start zone beside a block with a round bore whose radius is"
+                        + " only slightly larger than the peg's. The agent must move the peg from zone_start and"
+                        + " insert it fully into the bore (zone_goal), approaching from the front (zone_forbid,"
+                        + " behind the block, is off limits) and aligning the peg's axis with the bore before"
+                        + " descending. Learning objective:"
+                        + " reason about clearances and alignment in 3-D, read the hole position and radius from the"
+                        + " scene and check that a part of given radius fits a hole of given radius.",
+                new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x();
+        double sy = scale.y();
+        double sz = scale.z();
+        double sxy = Math.min(sx, sy);
+
+        double holeR = rng.uniform(0.03, 0.045) * sxy;
+        double clearance = rng.uniform(0.06, 0.18);
+        double pegR = holeR * (1 - clearance);
+        double hx = rng.uniform(0.11, 0.15) * sx;
+        double hy = rng.uniform(0.11, 0.15) * sy;
+        double hz = rng.uniform(0.025, 0.04) * sz;
+        // The hole may sit off-centre, but its octagonal collision frame (reaching 1.3 r) must stay in the block.
+        double cx = rng.uniform(-1, 1) * 0.4 * (hx - 1.6 * holeR);
+        double cy = rng.uniform(-1, 1) * 0.4 * (hy - 1.6 * holeR);
+        double bx = rng.uniform(0.2, 0.3) * sx;
+        double by = rng.uniform(-0.08, 0.08) * sy;
+
+        Scene scene = Scene.named("peg_in_hole").timestep(0.002);
+        scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
+
+        Material steel = Material.of("block_steel", Rgba.of(0.55, 0.58, 0.62));
+        Mesh plate = Mesh.of("bored_block", Meshes.boxWithHole(hx, hy, hz, Vec2.of(cx, cy), holeR, 48));
+        scene.geom(Geom.mesh("bored_block", plate).at(bx, by, hz).material(steel).noContacts());
+
+        // Collision frame: four boxes around a square opening of half-side r, four diagonal fillers cutting its
+        // corners, so the opening is the octagon circumscribing the drawn circle.
+        Rgba hidden = Rgba.of(0.55, 0.58, 0.62, 0);
+        double hxL = ((cx - holeR) + hx) / 2;
+        double hxR = (hx - (cx + holeR)) / 2;
+        scene.geom(Geom.box("block_collider_left", hxL, hy, hz).at(bx - hx + hxL, by, hz).rgba(hidden).group(3));
+        scene.geom(Geom.box("block_collider_right", hxR, hy, hz).at(bx + hx - hxR, by, hz).rgba(hidden).group(3));
+        double hyB = ((cy - holeR) + hy) / 2;
+        double hyT = (hy - (cy + holeR)) / 2;
+        scene.geom(Geom.box("block_collider_front", holeR, hyB, hz).at(bx + cx, by - hy + hyB, hz).rgba(hidden).group(3));
+        scene.geom(Geom.box("block_collider_back", holeR, hyT, hz).at(bx + cx, by + hy - hyT, hz).rgba(hidden).group(3));
+        double depth = holeR * (Math.sqrt(2) - 1);
+        for (int k = 0; k < 4; k++) {
+            double a = Math.PI / 4 + k * Math.PI / 2;
+            double d = holeR + depth / 2;
+            scene.geom(Geom.box("block_collider_corner_" + k, depth / 2, holeR * TAN_22_5, hz)
+                    .at(bx + cx + d * StrictMath.cos(a), by + cy + d * StrictMath.sin(a), hz)
+                    .oriented(Quat.axisAngle(Vec3.Z, a)).rgba(hidden).group(3));
+        }
+
+        // The peg stands on the floor, well clear of the block, 0.5 mm above the floor so it settles onto it.
+        double pegHalf = rng.uniform(0.045, 0.07) * sz;
+        double side = rng.chance(0.5) ? -1 : 1;
+        double px = bx - hx - rng.uniform(0.08, 0.14) * sx - pegR;
+        double py = by + side * rng.uniform(0.0, 0.12) * sy;
+        scene.body("agent_peg").at(px, py, pegHalf + 0.0005)
+                .joint(Joint.free("agent_peg_free"))
+                .geom(Geom.cylinder("agent_peg", pegR, pegHalf).density(rng.uniform(700, 1200))
+                        .friction(0.6).rgba(Rgba.BLUE));
+
+        scene.zone(Zone.START, Vec3.of(px, py, pegHalf), Vec3.of(pegR + 0.02 * sxy, pegR + 0.02 * sxy, pegHalf));
+        scene.zone(Zone.GOAL, Vec3.of(bx + cx, by + cy, hz), Vec3.of(holeR * 0.7, holeR * 0.7, hz));
+        // The region behind the block is off limits: the peg approaches from its own side.
+        scene.zone(Zone.FORBID, Vec3.of(bx + hx + 0.06 * sx, by, 0.01), Vec3.of(0.05 * sx, hy, 0.01));
+        return scene;
+    }
+
+    @Override
+    public String toString() {
+        return info().id();
+    }
+}

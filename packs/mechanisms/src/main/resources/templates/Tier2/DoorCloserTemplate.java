@@ -1,0 +1,98 @@
+import dev.scenarist.packs.mechanisms.scene.*;
+import java.util.*;
+
+/**
+ * Tier 2 (kinematic): a door in a fixed frame, on a vertical hinge with a range (closed to fully open), damping and
+ * a spring closer pulling it shut. Closed is the hinge's zero and its lower limit, so the door starts still.
+ *
+ * <p>Clearances: the door spans x in [-halfWidth, halfWidth] and turns about its edge at -halfWidth; its corners
+ * sweep a circle of its half-thickness there, so the hinge-side post stands half a thickness plus a gap away. The
+ * latch-side post, the lintel and the floor keep a 1 cm gap.
+ */
+public class DoorCloserTemplate implements Template {
+    public DoorCloserTemplate() {}
+
+    @Override
+    public TemplateInfo info() {
+        return new TemplateInfo("door-closer", 2, "Door with a spring closer",
+                "A door hangs in a fixed frame on a vertical hinge with limits, damping and a spring closer that"
+                        + " pulls it shut. The agent must get the door open past 60 degrees so that its handle"
+                        + " (site agent_handle) reaches zone_goal, and keep it there, for example by pushing the"
+                        + " handle and designing a wedge or stop that holds the door against the spring, while"
+                        + " zone_forbid, the walkway in front of the door, stays clear. Learning objective: rotation"
+                        + " about a fixed axis, limits, and the torque a spring closer exerts at a given angle.",
+                new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x();
+        double sy = scale.y();
+        double sz = scale.z();
+
+        double halfWidth = rng.uniform(0.35, 0.45) * sx;
+        double halfHeight = rng.uniform(0.8, 1.0) * sz;
+        double halfThick = 0.02 * Math.min(sy, 1.5);
+        double gap = 0.01;
+        double postHalf = 0.04 * Math.min(sx, sy);
+
+        Scene scene = Scene.named("door_closer").timestep(0.002);
+        scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
+
+        Material frameWood = Material.of("frame", Rgba.of(0.45, 0.3, 0.2));
+        double hingeGap = halfThick + gap;
+        double frameTop = 2 * halfHeight + 2 * gap;
+        scene.geom(Geom.box("frame_hinge_post", postHalf, postHalf, frameTop / 2)
+                .at(-halfWidth - hingeGap - postHalf, 0, frameTop / 2).material(frameWood));
+        scene.geom(Geom.box("frame_latch_post", postHalf, postHalf, frameTop / 2)
+                .at(halfWidth + gap + postHalf, 0, frameTop / 2).material(frameWood));
+        double lintelLeft = -halfWidth - hingeGap - 2 * postHalf;
+        double lintelRight = halfWidth + gap + 2 * postHalf;
+        scene.geom(Geom.box("frame_lintel", (lintelRight - lintelLeft) / 2, postHalf, postHalf)
+                .at((lintelLeft + lintelRight) / 2, 0, frameTop + gap + postHalf).material(frameWood));
+
+        double maxOpen = Math.toRadians(rng.uniform(95, 110));
+        double panelMass = rng.uniform(8, 20) * sx * sz;
+        Joint hinge = Joint.hinge("door_hinge").axis(0, 0, 1).range(0, maxOpen)
+                .damping(rng.uniform(1, 4) * sx * sx).stiffness(rng.uniform(2, 6) * sx * sx).armature(0.05);
+
+        // A revolved knob on the -y face near the latch edge, at handle height.
+        Mesh knob = Mesh.of("door_knob", Meshes.revolution(List.of(Vec2.of(0, 0), Vec2.of(0.012, 0),
+                Vec2.of(0.012, 0.03), Vec2.of(0.025, 0.045), Vec2.of(0.02, 0.06), Vec2.of(0, 0.062)), 24));
+        double handleX = 2 * halfWidth - 0.08 * sx;
+        double handleZ = Math.min(halfHeight - 0.05, 1.0 - (gap + halfHeight));
+        handleZ = Math.max(handleZ, -halfHeight + 0.1);
+        int panels = rng.integer(1, 3);
+        Body door = scene.body("door").at(-halfWidth, 0, gap + halfHeight).joint(hinge)
+                .geom(Geom.box("door_panel", halfWidth, halfThick, halfHeight).at(halfWidth, 0, 0)
+                        .mass(panelMass).rgba(Rgba.of(0.7, 0.55, 0.35, 1)))
+                .geom(Geom.mesh("door_knob", knob).at(handleX, -halfThick, handleZ)
+                        .oriented(Quat.axisAngle(Vec3.X, Math.PI / 2)).density(2000).rgba(Rgba.of(0.8, 0.75, 0.3, 1)))
+                .site(Site.sphere("agent_handle", 0.015).at(handleX, -halfThick - 0.062, handleZ).rgba(Rgba.GREEN));
+        // Decorative raised panels on the -y face: part of the door body, so they never collide with it.
+        for (int i = 0; i < panels; i++) {
+            double h = (2 * halfHeight - 0.1 * sz) / panels;
+            double zc = -halfHeight + 0.05 * sz + h * (i + 0.5);
+            door.geom(Geom.box("door_moulding_" + i, 0.75 * halfWidth, 0.004, 0.4 * h)
+                    .at(halfWidth, -halfThick - 0.004, zc).density(500).rgba(Rgba.of(0.62, 0.48, 0.3, 1)));
+        }
+
+        // The handle sweeps a circle about the hinge line; the goal is where it is at 60 to 90 degrees open.
+        double radius = Math.hypot(handleX, halfThick + 0.062);
+        double phase = StrictMath.atan2(-(halfThick + 0.062), handleX);
+        double mid = Math.toRadians(75) + phase;
+        double hingeX = -halfWidth;
+        double goalZ = gap + halfHeight + handleZ;
+        scene.zone(Zone.GOAL, Vec3.of(hingeX + radius * StrictMath.cos(mid), radius * StrictMath.sin(mid), goalZ),
+                Vec3.of(0.12 * sx, 0.12 * sx, 0.1));
+        scene.zone(Zone.START, Vec3.of(hingeX + handleX, -(halfThick + 0.062), goalZ), Vec3.of(0.05, 0.05, 0.05));
+        scene.zone(Zone.FORBID, Vec3.of(0, -0.6 * sy - 0.3, 0.01), Vec3.of(halfWidth, 0.25 * sy, 0.01));
+        return scene;
+    }
+
+    @Override
+    public String toString() {
+        return info().id();
+    }
+}

@@ -1,0 +1,116 @@
+import dev.scenarist.packs.mechanisms.scene.*;
+import java.util.*;
+
+/**
+ * Tier 2 (kinematic): a first-class lever. A beam is pinned (hinge about y) above the apex of a triangular fulcrum;
+ * a heavy load block is fixed on its +x end. At rest the load end is down and the hinge sits on its upper limit, so
+ * the lever starts still; the joint range lets the load end rise by as much as it fell below horizontal.
+ *
+ * <p>Clearances: the beam's underside passes a few millimetres above the pivot, the fulcrum's apex a little below it,
+ * and the fulcrum's flanks are steeper than any beam angle in the range, so beam and fulcrum never touch. The pivot
+ * height is raised, if needed, until every corner of beam and load clears the floor by 1 cm at both ends of the
+ * range.
+ */
+public class LeverTemplate implements Template {
+    public LeverTemplate() {}
+
+    @Override
+    public TemplateInfo info() {
+        return new TemplateInfo("lever-fulcrum", 2, "Lever on a fulcrum",
+                "A beam pivots on a hinge above a triangular fulcrum; a heavy load is fixed to one end, which rests"
+                        + " down against the hinge's limit. The agent must raise the load into zone_goal by applying"
+                        + " force only at the other end (site agent_effort), for instance by designing a counterweight"
+                        + " of the right mass and position, and should predict the effort needed from the moment"
+                        + " arms before acting. Learning objective: torque balance about a pivot (mass times arm on"
+                        + " each side) and how the pivot position trades force for travel.",
+                new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x();
+        double sy = scale.y();
+        double sz = scale.z();
+
+        double halfLength = rng.uniform(0.4, 0.6) * sx;
+        double halfThick = 0.012 * sz;
+        double halfWidth = 0.05 * sy;
+        double offset = rng.uniform(-0.3, 0.3) * halfLength; // beam centre relative to the pivot
+        double gap = 0.003;                                   // pivot to beam underside
+        double loadHalfX = rng.uniform(0.035, 0.05) * sx;
+        double loadHalfY = Math.min(halfWidth, rng.uniform(0.035, 0.05) * sy);
+        double loadHalfZ = rng.uniform(0.03, 0.05) * sz;
+        double tilt = Math.toRadians(rng.uniform(8, 15));    // load end down by this much at rest
+        double rise = tilt;                                  // and up by as much at the other end of the range
+        double beamMass = rng.uniform(0.6, 1.2) * sx * sy;
+        double loadMass = beamMass * rng.uniform(2, 4);
+
+        // Beam and load in the beam's frame (origin at the pivot, x along the beam).
+        Vec3 beamCenter = Vec3.of(offset, 0, gap + halfThick);
+        Vec3 beamHalf = Vec3.of(halfLength, halfWidth, halfThick);
+        Vec3 loadCenter = Vec3.of(offset + halfLength - loadHalfX, 0, gap + 2 * halfThick + loadHalfZ + 0.0);
+        Vec3 loadHalf = Vec3.of(loadHalfX, loadHalfY, loadHalfZ);
+
+        // Pivot height: the lowest corner at either end of the range clears the floor by 1 cm.
+        double pivotZ = rng.uniform(0.12, 0.2) * sz;
+        double lowest = Math.min(Math.min(lowestZ(beamCenter, beamHalf, tilt), lowestZ(loadCenter, loadHalf, tilt)),
+                Math.min(lowestZ(beamCenter, beamHalf, -rise), lowestZ(loadCenter, loadHalf, -rise)));
+        pivotZ = Math.max(pivotZ, 0.01 - lowest);
+
+        Scene scene = Scene.named("lever_fulcrum").timestep(0.002);
+        scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
+
+        // Fulcrum: a triangular prism along y, apex 4 mm below the pivot, flanks at about 60 degrees.
+        double apexZ = pivotZ - 0.004;
+        double baseHalf = 0.6 * apexZ;
+        Mesh fulcrum = Mesh.of("fulcrum", Meshes.extrusion(
+                List.of(Vec2.of(-baseHalf, 0), Vec2.of(baseHalf, 0), Vec2.of(0, apexZ)), 2 * halfWidth + 0.04 * sy));
+        scene.geom(Geom.mesh("fulcrum", fulcrum).oriented(Quat.axisAngle(Vec3.X, Math.PI / 2))
+                .rgba(Rgba.of(0.45, 0.45, 0.5, 1)));
+        scene.geom(Geom.cylinder("pivot_pin", 0.006, halfWidth + 0.02 * sy).at(0, 0, pivotZ)
+                .oriented(Quat.axisAngle(Vec3.X, Math.PI / 2)).rgba(Rgba.of(0.8, 0.8, 0.82, 1)).noContacts());
+
+        Joint hinge = Joint.hinge("lever_hinge").axis(0, 1, 0).range(-(tilt + rise), 0)
+                .damping(rng.uniform(0.05, 0.2) * beamMass * halfLength).armature(0.002);
+        scene.body("lever").at(0, 0, pivotZ).oriented(Quat.axisAngle(Vec3.Y, tilt))
+                .joint(hinge)
+                .geom(Geom.box("lever_beam", beamHalf).at(beamCenter).mass(beamMass).rgba(Rgba.of(0.65, 0.5, 0.3, 1)))
+                .geom(Geom.box("lever_load", loadHalf).at(loadCenter).mass(loadMass).rgba(Rgba.of(0.3, 0.3, 0.35, 1)))
+                .site(Site.sphere("agent_effort", 0.015).at(offset - halfLength + 0.03, 0, gap + 2 * halfThick + 0.015)
+                        .rgba(Rgba.GREEN));
+
+        // Goal: where the load's centre is with the load end raised to 80 % of the range above horizontal.
+        Vec3 raised = rotateY(loadCenter, -0.8 * rise).plus(Vec3.of(0, 0, pivotZ));
+        scene.zone(Zone.GOAL, raised, Vec3.of(loadHalfX * 1.5, loadHalfY * 1.5, loadHalfZ * 1.5));
+        Vec3 resting = rotateY(loadCenter, tilt).plus(Vec3.of(0, 0, pivotZ));
+        scene.zone(Zone.START, resting, Vec3.of(loadHalfX * 1.2, loadHalfY * 1.2, loadHalfZ * 1.2));
+        // Nothing may be placed under the load end (no propping it up from below).
+        scene.zone(Zone.FORBID, Vec3.of(resting.x(), 0, 0.005), Vec3.of(loadHalfX * 2, halfWidth + 0.05 * sy, 0.005));
+        return scene;
+    }
+
+    /** A point of the beam frame turned by {@code angle} about y (positive lowers +x), as MuJoCo's euler/quat do. */
+    private static Vec3 rotateY(Vec3 p, double angle) {
+        double c = StrictMath.cos(angle);
+        double s = StrictMath.sin(angle);
+        return Vec3.of(p.x() * c + p.z() * s, p.y(), -p.x() * s + p.z() * c);
+    }
+
+    /** The lowest z of a box (centre, half-sizes in the beam frame) once turned by {@code angle} about y. */
+    private static double lowestZ(Vec3 center, Vec3 half, double angle) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = -1; i <= 1; i += 2) {
+            for (int k = -1; k <= 1; k += 2) {
+                Vec3 corner = Vec3.of(center.x() + i * half.x(), 0, center.z() + k * half.z());
+                min = Math.min(min, rotateY(corner, angle).z());
+            }
+        }
+        return min;
+    }
+
+    @Override
+    public String toString() {
+        return info().id();
+    }
+}

@@ -1,0 +1,86 @@
+import dev.scenarist.packs.mechanisms.scene.*;
+import java.util.*;
+
+/**
+ * Tier 2 (kinematic): a damped pendulum (rod and bob on a hinge about y) hangs from a gantry and is released from a
+ * random angle, so it swings in the x-z plane from the first step.
+ *
+ * <p>Clearances: the gantry's posts stand beside the swing plane, farther out than the bob's radius; the crossbar
+ * sits above the pivot, higher than the rod's rounded top can reach; the bob's lowest point clears the floor. The
+ * release angle stays below 50 degrees, so the bob's top speed, sqrt(2 g L (1 - cos a)), is far under the limit.
+ */
+public class PendulumTemplate implements Template {
+    private static final double G = 9.81;
+
+    public PendulumTemplate() {}
+
+    @Override
+    public TemplateInfo info() {
+        return new TemplateInfo("pendulum-catch", 2, "Released pendulum",
+                "A damped pendulum (rod and bob on a hinge) hangs from a gantry and is released from a random angle"
+                        + " at t = 0. The agent must design a static catcher, placed outside zone_forbid (the"
+                        + " vertical below the pivot, which the bob must keep passing through), that stops the bob"
+                        + " at the far side of its first swing inside zone_goal. Learning objective: predict a"
+                        + " pendulum's motion from its length and release angle (period, far-side amplitude reduced"
+                        + " by damping) and place geometry at the predicted turning point.",
+                new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x();
+        double sy = scale.y();
+        double sz = scale.z();
+
+        double length = rng.uniform(0.4, 0.7) * sz;
+        double bobR = rng.uniform(0.035, 0.05) * Math.min(Math.min(sx, sy), sz);
+        double rodR = 0.006 * Math.min(sx, sy);
+        double floorGap = 0.05 * sz + 0.02;
+        double pivotZ = length + bobR + floorGap;
+        double release = Math.toRadians(rng.uniform(15, 45)) * (rng.chance(0.5) ? 1 : -1);
+        double bobMass = rng.uniform(0.5, 2.0) * sx * sy * sz;
+        double zeta = rng.uniform(0.01, 0.05);
+        double inertia = bobMass * length * length;
+        double damping = 2 * zeta * inertia * Math.sqrt(G / length);
+
+        Scene scene = Scene.named("pendulum_catch").timestep(0.002);
+        scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
+
+        // Gantry: two posts beside the swing plane and a crossbar above the pivot.
+        Material steel = Material.of("gantry", Rgba.of(0.5, 0.52, 0.56));
+        double postHalf = 0.02 * Math.min(sx, sy);
+        double postY = bobR + 0.08 * sy + postHalf;
+        double barHalfZ = 0.02 * sz;
+        double barZ = pivotZ + rodR + 0.01 + barHalfZ;
+        double postTop = barZ + barHalfZ;
+        for (int side = -1; side <= 1; side += 2) {
+            scene.geom(Geom.box(side < 0 ? "gantry_post_left" : "gantry_post_right", postHalf, postHalf, postTop / 2)
+                    .at(0, side * postY, postTop / 2).material(steel));
+        }
+        scene.geom(Geom.box("gantry_bar", postHalf, postY + postHalf, barHalfZ).at(0, 0, barZ).material(steel));
+        scene.geom(Geom.cylinder("pivot_axle", 0.004, postY).at(0, 0, pivotZ)
+                .oriented(Quat.axisAngle(Vec3.X, Math.PI / 2)).rgba(Rgba.of(0.8, 0.8, 0.82, 1)).noContacts());
+
+        Joint hinge = Joint.hinge("pendulum_hinge").axis(0, 1, 0).damping(damping).armature(0.0005);
+        scene.body("pendulum").at(0, 0, pivotZ).oriented(Quat.axisAngle(Vec3.Y, release))
+                .joint(hinge)
+                .geom(Geom.capsule("pendulum_rod", rodR, Vec3.of(0, 0, 0), Vec3.of(0, 0, -length))
+                        .density(2700).rgba(Rgba.of(0.75, 0.75, 0.78, 1)))
+                .geom(Geom.sphere("pendulum_bob", bobR).at(0, 0, -length).mass(bobMass).rgba(Rgba.BLUE));
+
+        // Bob centre at angle a: turning about +y maps (0, 0, -L) to (-L sin a, 0, -L cos a).
+        double far = -0.85 * release;
+        Vec3 start = Vec3.of(-length * StrictMath.sin(release), 0, pivotZ - length * StrictMath.cos(release));
+        Vec3 goal = Vec3.of(-length * StrictMath.sin(far), 0, pivotZ - length * StrictMath.cos(far));
+        scene.zone(Zone.START, start, Vec3.of(bobR * 1.5, bobR * 1.5, bobR * 1.5));
+        scene.zone(Zone.GOAL, goal, Vec3.of(bobR * 2, bobR * 2, bobR * 2));
+        scene.zone(Zone.FORBID, Vec3.of(0, 0, pivotZ - length / 2), Vec3.of(bobR * 1.2, bobR * 1.2, length / 2 + bobR));
+        return scene;
+    }
+
+    @Override
+    public String toString() {
+        return info().id();
+    }
+}

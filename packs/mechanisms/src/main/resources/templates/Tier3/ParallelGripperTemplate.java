@@ -1,0 +1,112 @@
+import dev.scenarist.packs.mechanisms.scene.*;
+import java.util.*;
+
+/**
+ * Tier 3 (actuated multi-body): a parallel-jaw gripper on a vertical lift, lowered over a box that rests on the
+ * floor. Three position servos: the lift and one per finger (two slide joints closing towards each other).
+ *
+ * <p>Stability: every servo's target (control 0) is the initial pose. The lift starts on its lower joint limit, so
+ * gravity presses it into the limit instead of making the servo sag; the fingers slide horizontally, so gravity
+ * does not load them. The open fingers straddle the box with a scaled clearance on each side and stop above the
+ * floor; the palm is above the box's top. Fully closed, the fingers still keep a gap between each other.
+ */
+public class ParallelGripperTemplate implements Template {
+    public ParallelGripperTemplate() {}
+
+    @Override
+    public TemplateInfo info() {
+        return new TemplateInfo("parallel-gripper", 3, "Parallel gripper pick-and-lift",
+                "A parallel-jaw gripper hangs on a vertical lift with its open fingers straddling a box that rests"
+                        + " on the floor in zone_start. Servos: agent_lift_servo (height), agent_finger_left_servo and"
+                        + " agent_finger_right_servo (finger closure). The agent must close the fingers on the box,"
+                        + " lift it into zone_goal and hold it there without dropping it, choosing a grip force that"
+                        + " holds the box's weight through friction. Learning objective: coordinating several"
+                        + " actuators in sequence and reasoning about friction grasps (normal force times friction"
+                        + " coefficient versus weight).",
+                new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x();
+        double sy = scale.y();
+        double sz = scale.z();
+
+        double boxHX = rng.uniform(0.025, 0.04) * sx;
+        double boxHY = rng.uniform(0.02, 0.035) * sy;
+        double boxHZ = rng.uniform(0.025, 0.05) * sz;
+        double boxX = rng.uniform(-0.1, 0.1) * sx;
+        double boxY = rng.uniform(-0.1, 0.1) * sy;
+        double clearance = rng.uniform(0.3, 0.6) * boxHY + 0.004;   // per side, fingers open
+        double fingerT = 0.008 * sy;                                // finger half-thickness
+        double fingerHX = 0.8 * boxHX;
+        double palmHX = Math.max(boxHX, fingerHX) + 0.01;
+        double palmHY = boxHY + clearance + 2 * fingerT + 0.01;
+        double palmHZ = 0.015 * sz;
+        double palmGap = rng.uniform(0.015, 0.03) * sz + 0.005;     // box top to palm underside
+        double palmZ = 2 * boxHZ + palmGap + palmHZ;
+        double fingerBottom = 0.3 * boxHZ + 0.004;                  // above the floor
+        double fingerTop = palmZ - palmHZ + 0.01;                   // 1 cm into the palm (parent and child do not collide)
+        double fingerHZ = (fingerTop - fingerBottom) / 2;
+        double liftTravel = rng.uniform(0.12, 0.2) * sz + 0.05;
+        double closeTravel = clearance + 0.8 * boxHY;               // leaves 0.4 box half-widths between the fingers
+        double palmMass = rng.uniform(0.3, 0.6) * sx * sy;
+        double fingerMass = 0.05 * sx * sy;
+
+        Scene scene = Scene.named("parallel_gripper").timestep(0.002).integrator(Integrator.IMPLICITFAST);
+        scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
+
+        // Gantry (static) above the lift's highest position, and a mast that passes through it without contact.
+        Material steel = Material.of("gantry", Rgba.of(0.5, 0.52, 0.56));
+        double beamHZ = 0.02 * sz;
+        double beamZ = palmZ + palmHZ + liftTravel + 0.04 + beamHZ;
+        double postX = palmHX + 0.25 * sx;
+        for (int side = -1; side <= 1; side += 2) {
+            double top = beamZ + beamHZ;
+            scene.geom(Geom.box(side < 0 ? "gantry_post_left" : "gantry_post_right", 0.02, 0.02, top / 2)
+                    .at(boxX + side * postX, boxY, top / 2).material(steel));
+        }
+        scene.geom(Geom.box("gantry_beam", postX + 0.02, 0.02, beamHZ).at(boxX, boxY, beamZ).material(steel));
+
+        Joint lift = Joint.slide("lift").axis(0, 0, 1).range(0, liftTravel).damping(20 * palmMass).armature(0.05);
+        double mastTop = beamZ + beamHZ + 0.05 - palmZ;
+        Body palm = scene.body("agent_gripper").at(boxX, boxY, palmZ)
+                .joint(lift)
+                .geom(Geom.box("agent_palm", palmHX, palmHY, palmHZ).mass(palmMass).rgba(Rgba.of(0.25, 0.25, 0.3, 1)))
+                .geom(Geom.cylinder("agent_mast", 0.008, (mastTop - palmHZ) / 2).at(0, 0, (mastTop + palmHZ) / 2)
+                        .mass(0.02).rgba(Rgba.of(0.7, 0.7, 0.72, 1)).noContacts());
+
+        Material rubber = Material.of("finger_rubber", Rgba.of(0.95, 0.55, 0.15));
+        Joint left = Joint.slide("finger_left").axis(0, 1, 0).range(0, closeTravel).damping(2).armature(0.01);
+        Joint right = Joint.slide("finger_right").axis(0, -1, 0).range(0, closeTravel).damping(2).armature(0.01);
+        double fingerY = boxHY + clearance + fingerT;
+        double fingerZ = (fingerTop + fingerBottom) / 2 - palmZ;
+        palm.body("agent_finger_left").at(0, -fingerY, 0).joint(left)
+                .geom(Geom.box("agent_finger_left", fingerHX, fingerT, fingerHZ).at(0, 0, fingerZ)
+                        .mass(fingerMass).friction(1.2).material(rubber));
+        palm.body("agent_finger_right").at(0, fingerY, 0).joint(right)
+                .geom(Geom.box("agent_finger_right", fingerHX, fingerT, fingerHZ).at(0, 0, fingerZ)
+                        .mass(fingerMass).friction(1.2).material(rubber));
+        palm.site(Site.sphere("agent_grasp_center", 0.006).at(0, 0, boxHZ - palmZ));
+
+        scene.actuator(Actuator.position("agent_lift_servo", lift, 800 * palmMass).ctrlRange(0, liftTravel)
+                .forceRange(-60 * palmMass, 60 * palmMass));
+        scene.actuator(Actuator.position("agent_finger_left_servo", left, 150).ctrlRange(0, closeTravel).forceRange(-15, 15));
+        scene.actuator(Actuator.position("agent_finger_right_servo", right, 150).ctrlRange(0, closeTravel).forceRange(-15, 15));
+
+        scene.body("box").at(boxX, boxY, boxHZ + 0.0005)
+                .joint(Joint.free("box_free"))
+                .geom(Geom.box("box", boxHX, boxHY, boxHZ).density(rng.uniform(200, 600)).friction(1.0).rgba(Rgba.BLUE));
+
+        scene.zone(Zone.START, Vec3.of(boxX, boxY, boxHZ), Vec3.of(boxHX * 1.3, boxHY * 1.3, boxHZ * 1.2));
+        scene.zone(Zone.GOAL, Vec3.of(boxX, boxY, boxHZ + 0.8 * liftTravel), Vec3.of(boxHX * 1.5, boxHY * 1.5, boxHZ * 1.5));
+        scene.zone(Zone.FORBID, Vec3.of(boxX, boxY + palmHY + 0.1 * sy, 0.005), Vec3.of(palmHX, 0.06 * sy, 0.005));
+        return scene;
+    }
+
+    @Override
+    public String toString() {
+        return info().id();
+    }
+}

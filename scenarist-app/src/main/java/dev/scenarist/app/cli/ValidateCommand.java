@@ -54,15 +54,18 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 Workspace ws = new Workspace(scratch);
                 Workspace.copyTree(folder, scratch);
-                // the author is only needed if a judge asks; a pack without one can still be validated
+                // the author is only needed if a judge asks (a pack without one can still be validated), and built once
+                var judgeAuthor = new java.util.concurrent.atomic.AtomicReference<dev.scenarist.core.author.Author>();
                 Critic critic = (purpose, system, prompt) -> {
-                    dev.scenarist.core.author.Author a;
-                    try {
-                        a = app.authors().create(author, p, Optional.empty(), Map.of()).author();
-                    } catch (ConfigException e) {
-                        throw new dev.scenarist.core.author.PermanentAuthorException(e.getMessage());
+                    if (judgeAuthor.get() == null) {
+                        try {
+                            judgeAuthor.set(app.authors().create(author, p, Optional.empty(), Map.of()).author());
+                        } catch (ConfigException e) {
+                            throw new dev.scenarist.core.author.PermanentAuthorException(e.getMessage());
+                        }
                     }
-                    return a.reply(new AuthorRequest("validate:" + purpose, system, prompt, ModelSettings.DEFAULTS, 1, 0, Map.of())).text();
+                    return judgeAuthor.get().reply(new AuthorRequest("validate:" + purpose, system, prompt, ModelSettings.DEFAULTS, 1, 0,
+                            Map.of())).text();
                 };
                 Map<String, Object> params = new LinkedHashMap<>();
                 if (!Files.isDirectory(path)) params.put("target", path.getFileName().toString());

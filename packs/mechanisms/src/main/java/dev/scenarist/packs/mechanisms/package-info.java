@@ -7,6 +7,7 @@
  *   <li>{@code mjcf} — strict static validation of MJCF files</li>
  *   <li>{@code mesh} — mesh checks (watertight, manifold, oriented, positive volume, no self-intersection)</li>
  *   <li>{@code sim} — simulation checks: MuJoCo (WASM, in a Node sidecar) and a pure-Java fallback</li>
+ *   <li>{@code preview} — headless software-rendered PNG previews of scenes ({@code images/preview_<seed>.png})</li>
  * </ul>
  */
 package dev.scenarist.packs.mechanisms;

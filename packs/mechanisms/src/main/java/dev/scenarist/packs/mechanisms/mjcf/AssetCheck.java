@@ -14,7 +14,6 @@ import java.util.Set;
  * ({@code assetdir} sets both), each relative to the folder of the main model file unless absolute.
  */
 final class AssetCheck {
-    private static final Set<String> MESH_DIR_ELEMENTS = Set.of("mesh", "hfield", "skin", "flexcomp");
     private static final Set<String> OTHER_MESH_TYPES = Set.of("obj", "msh");
 
     private final ModelIndex ix;
@@ -28,21 +27,7 @@ final class AssetCheck {
     }
 
     void run() {
-        String meshdir = null;
-        String texturedir = null;
-        for (MjcfNode c : ix.compilerNodes) {
-            if (c.has("assetdir")) {
-                meshdir = c.attrs.get("assetdir");
-                texturedir = c.attrs.get("assetdir");
-            }
-            if (c.has("meshdir")) {
-                meshdir = c.attrs.get("meshdir");
-            }
-            if (c.has("texturedir")) {
-                texturedir = c.attrs.get("texturedir");
-            }
-        }
-        boolean strip = ix.compilerValue("strippath", "false").equals("true");
+        AssetDirs dirs = AssetDirs.of(ix);
         for (MjcfNode n : ix.nodes) {
             if (ModelIndex.inDefaults(n)) {
                 continue;
@@ -53,9 +38,8 @@ final class AssetCheck {
                     continue;
                 }
                 String id = n.def.id();
-                String dir = MESH_DIR_ELEMENTS.contains(id) ? meshdir : id.equals("texture") ? texturedir : null;
-                String dirAttr = MESH_DIR_ELEMENTS.contains(id) ? "meshdir" : "texturedir";
-                file(n, a.name(), strip ? stripPath(value) : value, dir, dirAttr);
+                String dirAttr = AssetDirs.usesMeshDir(id) ? "meshdir" : "texturedir";
+                file(n, a.name(), dirs.fileValue(value), dirs.dirFor(id), dirAttr);
             }
         }
     }
@@ -68,16 +52,7 @@ final class AssetCheck {
         }
         Path path;
         try {
-            Path f = Path.of(value);
-            if (f.isAbsolute()) {
-                path = f;
-            } else if (dir != null && !dir.isEmpty()) {
-                Path d = Path.of(dir);
-                path = (d.isAbsolute() ? d : modelDir.resolve(d)).resolve(f);
-            } else {
-                path = modelDir.resolve(f);
-            }
-            path = path.normalize();
+            path = AssetDirs.resolve(modelDir, dir, value);
         } catch (InvalidPathException e) {
             out.error(MjcfValidator.ASSET_FILE, n, "attribute '" + attr + "' of " + n.describe() + " is not a usable "
                     + "path: '" + value + "'", "use a relative path with '/' separators");
@@ -128,10 +103,5 @@ final class AssetCheck {
         f = f.substring(f.lastIndexOf('/') + 1);
         int dot = f.lastIndexOf('.');
         return dot < 0 ? "" : f.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String stripPath(String file) {
-        String f = file.replace('\\', '/');
-        return f.substring(f.lastIndexOf('/') + 1);
     }
 }

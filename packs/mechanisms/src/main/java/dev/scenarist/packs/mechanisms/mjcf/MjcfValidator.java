@@ -124,6 +124,23 @@ public final class MjcfValidator {
     }
 
     private void run(String text, String fileName, Path modelDir, Set<Path> mainFile, Findings out) {
+        ModelIndex index = index(schema, text, fileName, modelDir, mainFile, out);
+        if (index == null) {
+            return;
+        }
+        new ReferenceCheck(index, out).run();
+        new PhysicsCheck(index, out).run();
+        new ModelRulesCheck(index, out).run();
+        new AssetCheck(index, out, modelDir).run();
+    }
+
+    /**
+     * The first passes, which every reader of a model needs: parse, expand includes, check the grammar (resolving
+     * each element's schema entry) and index default classes and names. Null when nothing past the XML can be read
+     * (malformed XML, a root other than {@code <mujoco>}); why is in {@code out}.
+     */
+    static ModelIndex index(MjcfSchema schema, String text, String fileName, Path modelDir, Set<Path> mainFile,
+            Findings out) {
         List<MjcfXml.StrayText> stray = new ArrayList<>();
         MjcfNode root;
         try {
@@ -131,7 +148,7 @@ public final class MjcfValidator {
         } catch (MjcfXml.ParseException e) {
             out.add(Finding.error(XML, e.getMessage(), fileName + ":" + e.line,
                     "fix the XML syntax (matching tags, quoted attribute values, one root element)"));
-            return;
+            return null;
         }
         Includes includes = new Includes(modelDir, out, stray);
         includes.visited.addAll(mainFile);
@@ -142,13 +159,9 @@ public final class MjcfValidator {
                     + abbreviate(s.text()) + "'", "MJCF keeps all data in attributes; remove the text");
         }
         if (!new StructureCheck(schema, out).run(root)) {
-            return;
+            return null;
         }
-        ModelIndex index = ModelIndex.build(schema, root, out);
-        new ReferenceCheck(index, out).run();
-        new PhysicsCheck(index, out).run();
-        new ModelRulesCheck(index, out).run();
-        new AssetCheck(index, out, modelDir).run();
+        return ModelIndex.build(schema, root, out);
     }
 
     private static String abbreviate(String s) {
@@ -157,7 +170,7 @@ public final class MjcfValidator {
     }
 
     /** Reads a model file as UTF-8, reporting why it cannot be read. */
-    private static String read(Path file, String shown, MjcfNode includedFrom, Findings out) {
+    static String read(Path file, String shown, MjcfNode includedFrom, Findings out) {
         String code = includedFrom == null ? FILE : INCLUDE;
         try {
             if (!Files.isRegularFile(file)) {

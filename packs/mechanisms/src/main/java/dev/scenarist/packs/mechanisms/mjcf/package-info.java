@@ -6,5 +6,7 @@
  * {@code google-deepmind/mujoco src/xml/mjcf.schema} (Apache-2.0) and cross-checked against the table compiled into
  * MuJoCo 3.14.0, and against the rules MuJoCo's compiler enforces; it returns findings with {@code file:line}.
  * {@link dev.scenarist.packs.mechanisms.mjcf.BinaryStl} tells whether a mesh file is a binary STL MuJoCo can read.
+ * {@link dev.scenarist.packs.mechanisms.mjcf.MjcfModel} is a read-only view of a model through the same parser,
+ * include expansion and default-class resolution, for code that draws or measures models.
  */
 package dev.scenarist.packs.mechanisms.mjcf;

@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Severity;
 import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
+import dev.scenarist.packs.mechanisms.library.TemplateLibrary.Loaded;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
 import dev.scenarist.packs.mechanisms.scene.AxisRange;
 import dev.scenarist.packs.mechanisms.scene.MjcfWriter;
 import dev.scenarist.packs.mechanisms.scene.Scale;
 import dev.scenarist.packs.mechanisms.scene.ScaleLimits;
-import dev.scenarist.packs.mechanisms.scene.Template;
 import dev.scenarist.packs.mechanisms.scene.TemplateInfo;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.sim.SimulationReport;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +33,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,22 +71,11 @@ class TemplateLibraryTest {
     @TempDir
     Path dir;
 
-    /** One template: its source file, tier folder and a loaded instance. */
-    record Loaded(Path source, int folderTier, String className, Template template) {
-        @Override
-        public String toString() {
-            return "Tier" + folderTier + "/" + className;
-        }
-    }
-
     @BeforeAll
     static void compileTheLibrary() throws IOException {
         classesRoot = Files.createTempDirectory("template-library-classes");
         library = new LinkedHashMap<>();
-        for (Path source : sources()) {
-            Loaded l = compileAndLoad(source, classesRoot);
-            library.put(l.toString(), l);
-        }
+        for (Loaded l : TemplateLibrary.loadAll(classesRoot)) library.put(l.toString(), l);
         sidecar = MujocoSidecar.fromEnvironment();
     }
 
@@ -254,87 +233,5 @@ class TemplateLibraryTest {
         double min = Math.max(0.5, r.min());
         double max = Math.min(2.0, r.max());
         return min + (max - min) * random.nextDouble();
-    }
-
-    // ---- compiling the sources -----------------------------------------------------------------------------------
-
-    /** The template sources: {@code templates/Tier<N>/<ClassName>.java}, from the classpath or the source tree. */
-    static List<Path> sources() throws IOException {
-        Path root = templatesRoot();
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> tiers = Files.list(root)) {
-            for (Path tier : tiers.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> files = Files.list(tier)) {
-                    out.addAll(files.filter(p -> p.getFileName().toString().endsWith(".java")).sorted().toList());
-                }
-            }
-        }
-        assertThat(out).as("template sources under %s", root).isNotEmpty();
-        return out;
-    }
-
-    private static Path templatesRoot() {
-        URL url = TemplateLibraryTest.class.getResource("/templates");
-        if (url != null && "file".equals(url.getProtocol())) {
-            try {
-                return Path.of(url.toURI());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        Path inTree = Path.of("src/main/resources/templates");
-        if (Files.isDirectory(inTree)) return inTree;
-        return Path.of("packs/mechanisms/src/main/resources/templates");
-    }
-
-    /** Compiles one source file alone (so it must be self-contained) into its own folder, loads and instantiates it. */
-    static Loaded compileAndLoad(Path source, Path classesRoot) {
-        String folder = source.getParent().getFileName().toString();
-        Matcher tier = Pattern.compile("Tier([123])").matcher(folder);
-        assertThat(tier.matches()).as("%s lies in a Tier<N> folder", source).isTrue();
-        String className = source.getFileName().toString().replaceFirst("\\.java$", "");
-        Path out = classesRoot.resolve(folder).resolve(className);
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac).as("a JDK (javax.tools compiler) runs the tests").isNotNull();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter log = new StringWriter();
-        boolean ok;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            Iterable<? extends JavaFileObject> units = files.getJavaFileObjects(source.toFile());
-            List<String> options = List.of("-classpath", compileClasspath(), "-d", out.toString(), "--release", "21",
-                    "-encoding", "UTF-8", "-Xlint:all", "-proc:none");
-            ok = javac.getTask(log, files, diagnostics, options, null, units).call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        assertThat(ok).as("%s compiles:%n%s%s", source, log, diagnostics.getDiagnostics()).isTrue();
-        try {
-            URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
-                    TemplateLibraryTest.class.getClassLoader());
-            Class<?> c = loader.loadClass(className);
-            Object instance = c.getConstructor().newInstance();
-            assertThat(instance).as("%s implements Template", className).isInstanceOf(Template.class);
-            return new Loaded(source, Integer.parseInt(tier.group(1)), className, (Template) instance);
-        } catch (ReflectiveOperationException | IOException e) {
-            throw new AssertionError("cannot load " + className + " from " + source + ": " + e, e);
-        }
-    }
-
-    /** The test classpath plus the folder or jar the scene API was loaded from. */
-    private static String compileClasspath() {
-        Set<String> entries = new LinkedHashSet<>();
-        try {
-            entries.add(Path.of(Template.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        String cp = System.getProperty("java.class.path", "");
-        if (!cp.isBlank()) entries.addAll(List.of(cp.split(java.io.File.pathSeparator)));
-        return String.join(java.io.File.pathSeparator, entries);
     }
 }

@@ -1,0 +1,104 @@
+package dev.scenarist.packs.mechanisms.mjcf;
+
+import dev.scenarist.core.model.Finding;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A read-only view of an MJCF model for code that draws or measures it: parsed, includes expanded and default
+ * classes resolved by the same passes the {@link MjcfValidator} runs, so a reader and the validator never disagree
+ * on what a file says.
+ *
+ * <p>Lenient on purpose: only what makes the file unreadable (missing or unreadable file, malformed XML, a missing
+ * include, a root other than {@code <mujoco>}) is thrown. Grammar and compiler-rule errors are the validator's
+ * business; the view shows whatever the file holds.
+ */
+public final class MjcfModel {
+    /** Finding codes after which nothing sensible can be read. */
+    private static final Set<String> FATAL = Set.of(MjcfValidator.FILE, MjcfValidator.XML, MjcfValidator.INCLUDE,
+            MjcfValidator.ROOT);
+
+    private final Path file;
+    private final ModelIndex index;
+    private final AssetDirs dirs;
+
+    private MjcfModel(Path file, ModelIndex index) {
+        this.file = file;
+        this.index = index;
+        this.dirs = AssetDirs.of(index);
+    }
+
+    /** Reads {@code file}; includes and asset files resolve against its folder. */
+    public static MjcfModel load(Path file) throws MjcfReadException {
+        Path main = file.toAbsolutePath().normalize();
+        String shown = main.getFileName() == null ? main.toString() : main.getFileName().toString();
+        Findings out = new Findings(Integer.MAX_VALUE);
+        String text = MjcfValidator.read(main, shown, null, out);
+        ModelIndex index = text == null ? null
+                : MjcfValidator.index(MjcfSchema.bundled(), text, shown, main.getParent(), Set.of(main), out);
+        List<Finding> fatal = out.result().stream().filter(f -> f.isError() && FATAL.contains(f.code())).toList();
+        if (index == null || !fatal.isEmpty()) {
+            String why = fatal.isEmpty() ? "unreadable model"
+                    : fatal.stream().map(f -> f.location().isEmpty() ? f.message() : f.location() + ": " + f.message())
+                            .collect(Collectors.joining("; "));
+            throw new MjcfReadException("cannot read MJCF model " + main + ": " + why);
+        }
+        return new MjcfModel(main, index);
+    }
+
+    /** The model file, absolute. */
+    public Path file() {
+        return file;
+    }
+
+    /** {@code <mujoco model="...">}, or empty. */
+    public Optional<String> modelName() {
+        return index.root.attr("model");
+    }
+
+    /** A {@code <compiler>} attribute (the last {@code <compiler>} that sets it wins), or empty when unset. */
+    public Optional<String> compiler(String attribute) {
+        return Optional.ofNullable(index.compiler.get(attribute));
+    }
+
+    /** The {@code <worldbody>} sections in document order (MuJoCo merges several into one world body). */
+    public List<MjcfElement> worldbodies() {
+        return index.root.children.stream().filter(ModelIndex::isWorld).map(n -> new MjcfElement(n, this)).toList();
+    }
+
+    /**
+     * The asset of kind {@code kind} ({@code mesh}, {@code material}, {@code texture}, ...) named {@code name},
+     * counting the names MuJoCo gives file assets without a name (the file name without folder and extension).
+     */
+    public Optional<MjcfElement> asset(String kind, String name) {
+        MjcfNode n = index.names.getOrDefault(kind, Map.of()).get(name);
+        return n == null ? Optional.empty() : Optional.of(new MjcfElement(n, this));
+    }
+
+    /**
+     * The file an asset element's {@code file=} names, resolved as MuJoCo does (meshdir/texturedir/assetdir,
+     * strippath, relative to the model's folder), or empty when it names none.
+     */
+    public Optional<Path> assetFile(MjcfElement asset) throws MjcfReadException {
+        String value = asset.node.attrs.get("file");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String id = asset.node.def == null ? asset.node.tag : asset.node.def.id();
+        try {
+            return Optional.of(AssetDirs.resolve(file.getParent(), dirs.dirFor(id), dirs.fileValue(value)));
+        } catch (InvalidPathException e) {
+            throw new MjcfReadException(asset.location() + ": file '" + value + "' of " + asset.node.describe()
+                    + " is not a usable path", e);
+        }
+    }
+
+    ModelIndex index() {
+        return index;
+    }
+}

@@ -11,6 +11,15 @@ import java.util.*;
  * an obstacle that would close the last route is dropped. Every variant is therefore solvable.
  */
 public class ObstacleFieldTemplate implements Template {
+    // scenarist:begin design
+    /** Half the field's length, start to goal, metres at unit x scale (seed: +-0.1 around it). */
+    static final double FIELD_HALF_LENGTH = 0.8;
+    /** Obstacles wanted (seed: 2 fewer to 3 more), placed as far as they fit and leave a route (3 tries each). */
+    static final double OBSTACLE_COUNT = 7.0;
+    /** Share of the field's half width the forbidden region spans from its wall (seed: +-0.1 around it). */
+    static final double FORBID_SPAN = 0.35;
+    // scenarist:end design
+
     public ObstacleFieldTemplate() {}
 
     @Override
@@ -32,7 +41,7 @@ public class ObstacleFieldTemplate implements Template {
         double sy = scale.y();
         double sz = scale.z();
 
-        double fieldX = rng.uniform(0.7, 0.9) * sx;   // half-extent of the field along x
+        double fieldX = rng.uniform(FIELD_HALF_LENGTH - 0.1, FIELD_HALF_LENGTH + 0.1) * sx; // half-extent along x
         double fieldY = rng.uniform(0.4, 0.5) * sy;   // half-extent along y
         double wallT = 0.015;
         double wallH = 0.04 * sz;
@@ -61,7 +70,7 @@ public class ObstacleFieldTemplate implements Template {
 
         // The forbidden region: a rectangle across part of the middle, open at one end.
         double forbidHalfX = rng.uniform(0.08, 0.15) * sx;
-        double forbidHalfY = rng.uniform(0.25, 0.45) * fieldY;
+        double forbidHalfY = rng.uniform(FORBID_SPAN - 0.1, FORBID_SPAN + 0.1) * fieldY;
         double forbidX = rng.uniform(-0.3, 0.3) * fieldX;
         double forbidY = (rng.chance(0.5) ? 1 : -1) * (fieldY - forbidHalfY);
         scene.zone(Zone.FORBID, Vec3.of(forbidX, forbidY, 0.005), Vec3.of(forbidHalfX, forbidHalfY, 0.005));
@@ -73,10 +82,11 @@ public class ObstacleFieldTemplate implements Template {
         Grid grid = new Grid(fieldX, fieldY, puckR);
         grid.block(forbidX, forbidY, forbidHalfX, forbidHalfY, puckR);
 
-        int wanted = rng.integer(5, 10);
+        int count = (int) Math.round(OBSTACLE_COUNT);
+        int wanted = rng.integer(Math.max(1, count - 2), count + 3);
         int placed = 0;
         Material obstacleColour = Material.of("obstacle", Rgba.of(0.8, 0.25, 0.2));
-        for (int i = 0; i < wanted; i++) {
+        for (int attempt = 0; placed < wanted && attempt < 3 * wanted; attempt++) {
             boolean box = rng.chance(0.5);
             double a = rng.uniform(0.03, 0.08) * sx;
             double b = rng.uniform(0.03, 0.08) * sy;

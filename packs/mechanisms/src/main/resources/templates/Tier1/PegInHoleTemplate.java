@@ -11,6 +11,15 @@ import java.util.*;
  * the boxes may overlap freely.
  */
 public class PegInHoleTemplate implements Template {
+    // scenarist:begin design
+    /** Bore radius, metres at unit scale (seed: 0.8 to 1.2 times it). */
+    static final double HOLE_RADIUS = 0.0375;
+    /** Radial clearance as a fraction of the bore radius (seed: half to one and a half times it). */
+    static final double CLEARANCE = 0.12;
+    /** Half the peg's height, metres at unit z scale (seed: +-0.0125 around it). */
+    static final double PEG_HALF_HEIGHT = 0.0575;
+    // scenarist:end design
+
     private static final double TAN_22_5 = StrictMath.tan(Math.PI / 8);
 
     public PegInHoleTemplate() {}
@@ -36,8 +45,8 @@ public class PegInHoleTemplate implements Template {
         double sz = scale.z();
         double sxy = Math.min(sx, sy);
 
-        double holeR = rng.uniform(0.03, 0.045) * sxy;
-        double clearance = rng.uniform(0.06, 0.18);
+        double holeR = HOLE_RADIUS * rng.uniform(0.8, 1.2) * sxy;
+        double clearance = CLEARANCE * rng.uniform(0.5, 1.5);
         double pegR = holeR * (1 - clearance);
         double hx = rng.uniform(0.11, 0.15) * sx;
         double hy = rng.uniform(0.11, 0.15) * sy;
@@ -76,7 +85,7 @@ public class PegInHoleTemplate implements Template {
         }
 
         // The peg stands on the floor, well clear of the block, 0.5 mm above the floor so it settles onto it.
-        double pegHalf = rng.uniform(0.045, 0.07) * sz;
+        double pegHalf = rng.uniform(PEG_HALF_HEIGHT - 0.0125, PEG_HALF_HEIGHT + 0.0125) * sz;
         double side = rng.chance(0.5) ? -1 : 1;
         double px = bx - hx - rng.uniform(0.08, 0.14) * sx - pegR;
         double py = by + side * rng.uniform(0.0, 0.12) * sy;

@@ -12,6 +12,17 @@ import java.util.*;
  * (static) ramp, which never collides with it.
  */
 public class RampReleaseTemplate implements Template {
+    // scenarist:begin design
+    /** The ramp's horizontal run, metres at unit x scale (seed: +-0.1 around it). */
+    static final double RAMP_RUN = 0.6;
+    /** The ramp's height, metres at unit z scale (seed: +-0.05 around it; the slope stays within 6 to 38 degrees). */
+    static final double RAMP_RISE = 0.2;
+    /** The ball's radius, metres at unit scale (seed: +-0.005 around it). */
+    static final double BALL_RADIUS = 0.03;
+    /** Sideways offset of the goal from the ball's straight path, metres at unit y scale (seed: +-0.075). */
+    static final double GOAL_OFFSET = 0.325;
+    // scenarist:end design
+
     public RampReleaseTemplate() {}
 
     @Override
@@ -34,11 +45,11 @@ public class RampReleaseTemplate implements Template {
         double sy = scale.y();
         double sz = scale.z();
 
-        double run = rng.uniform(0.5, 0.7) * sx;
+        double run = rng.uniform(RAMP_RUN - 0.1, RAMP_RUN + 0.1) * sx;
         // Keep the slope between about 6 and 38 degrees whatever the scale.
-        double rise = Math.max(0.1 * run, Math.min(0.78 * run, rng.uniform(0.15, 0.25) * sz));
+        double rise = Math.max(0.1 * run, Math.min(0.78 * run, rng.uniform(RAMP_RISE - 0.05, RAMP_RISE + 0.05) * sz));
         double halfWidth = rng.uniform(0.12, 0.18) * sy;
-        double ballR = rng.uniform(0.025, 0.035) * Math.min(Math.min(sx, sy), sz);
+        double ballR = rng.uniform(BALL_RADIUS - 0.005, BALL_RADIUS + 0.005) * Math.min(Math.min(sx, sy), sz);
         ballR = Math.min(ballR, 0.5 * halfWidth);
 
         Scene scene = Scene.named("ramp_release").timestep(0.002);
@@ -75,7 +86,7 @@ public class RampReleaseTemplate implements Template {
         // Goal beyond the foot, off to one side; an obstacle on the straight line between them.
         double side = rng.chance(0.5) ? 1 : -1;
         double goalX = rng.uniform(0.45, 0.7) * sx;
-        double goalY = side * rng.uniform(0.25, 0.4) * sy;
+        double goalY = side * rng.uniform(GOAL_OFFSET - 0.075, GOAL_OFFSET + 0.075) * sy;
         double goalHalf = 0.06 * Math.min(sx, sy);
         scene.zone(Zone.GOAL, Vec3.of(goalX, goalY, 0.01), Vec3.of(goalHalf, goalHalf, 0.01));
         scene.zone(Zone.FORBID, Vec3.of(goalX, -side * 0.35 * sy, 0.01), Vec3.of(0.12 * sx, 0.08 * sy, 0.01));

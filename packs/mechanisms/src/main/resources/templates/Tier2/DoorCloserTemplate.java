@@ -10,6 +10,15 @@ import java.util.*;
  * latch-side post, the lintel and the floor keep a 1 cm gap.
  */
 public class DoorCloserTemplate implements Template {
+    // scenarist:begin design
+    /** Half the door's width, metres at unit x scale (seed: +-0.05 around it). */
+    static final double DOOR_HALF_WIDTH = 0.4;
+    /** Half the door's height, metres at unit z scale (seed: +-0.1 around it). */
+    static final double DOOR_HALF_HEIGHT = 0.9;
+    /** Spring closer stiffness, N m/rad at unit x scale (seed: half to one and a half times it). */
+    static final double CLOSER_STIFFNESS = 4.0;
+    // scenarist:end design
+
     public DoorCloserTemplate() {}
 
     @Override
@@ -31,8 +40,8 @@ public class DoorCloserTemplate implements Template {
         double sy = scale.y();
         double sz = scale.z();
 
-        double halfWidth = rng.uniform(0.35, 0.45) * sx;
-        double halfHeight = rng.uniform(0.8, 1.0) * sz;
+        double halfWidth = rng.uniform(DOOR_HALF_WIDTH - 0.05, DOOR_HALF_WIDTH + 0.05) * sx;
+        double halfHeight = rng.uniform(DOOR_HALF_HEIGHT - 0.1, DOOR_HALF_HEIGHT + 0.1) * sz;
         double halfThick = 0.02 * Math.min(sy, 1.5);
         double gap = 0.01;
         double postHalf = 0.04 * Math.min(sx, sy);
@@ -55,7 +64,7 @@ public class DoorCloserTemplate implements Template {
         double maxOpen = Math.toRadians(rng.uniform(95, 110));
         double panelMass = rng.uniform(8, 20) * sx * sz;
         Joint hinge = Joint.hinge("door_hinge").axis(0, 0, 1).range(0, maxOpen)
-                .damping(rng.uniform(1, 4) * sx * sx).stiffness(rng.uniform(2, 6) * sx * sx).armature(0.05);
+                .damping(rng.uniform(1, 4) * sx * sx).stiffness(CLOSER_STIFFNESS * rng.uniform(0.5, 1.5) * sx * sx).armature(0.05);
 
         // A revolved knob on the -y face near the latch edge, at handle height.
         Mesh knob = Mesh.of("door_knob", Meshes.revolution(List.of(Vec2.of(0, 0), Vec2.of(0.012, 0),

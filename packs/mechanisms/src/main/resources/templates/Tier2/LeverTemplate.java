@@ -12,6 +12,15 @@ import java.util.*;
  * range.
  */
 public class LeverTemplate implements Template {
+    // scenarist:begin design
+    /** Load mass as a multiple of the beam mass (the seed varies it by a third either way). */
+    static final double LOAD_RATIO = 3.0;
+    /** Beam centre's offset from the pivot as a fraction of the beam's half length (seed: +-0.3 around it). */
+    static final double FULCRUM_OFFSET = 0.0;
+    /** Resting tilt of the load end below horizontal, degrees (seed: +-3.5 around it). */
+    static final double TILT_DEG = 11.5;
+    // scenarist:end design
+
     public LeverTemplate() {}
 
     @Override
@@ -36,21 +45,26 @@ public class LeverTemplate implements Template {
         double halfLength = rng.uniform(0.4, 0.6) * sx;
         double halfThick = 0.012 * sz;
         double halfWidth = 0.05 * sy;
-        double offset = rng.uniform(-0.3, 0.3) * halfLength; // beam centre relative to the pivot
+        double offset = rng.uniform(FULCRUM_OFFSET - 0.3, FULCRUM_OFFSET + 0.3) * halfLength; // beam centre vs pivot
         double gap = 0.003;                                   // pivot to beam underside
         double loadHalfX = rng.uniform(0.035, 0.05) * sx;
         double loadHalfY = Math.min(halfWidth, rng.uniform(0.035, 0.05) * sy);
         double loadHalfZ = rng.uniform(0.03, 0.05) * sz;
-        double tilt = Math.toRadians(rng.uniform(8, 15));    // load end down by this much at rest
+        double tilt = Math.toRadians(rng.uniform(TILT_DEG - 3.5, TILT_DEG + 3.5)); // load end down at rest
         double rise = tilt;                                  // and up by as much at the other end of the range
         double beamMass = rng.uniform(0.6, 1.2) * sx * sy;
-        double loadMass = beamMass * rng.uniform(2, 4);
+        double loadMass = beamMass * LOAD_RATIO * rng.uniform(2.0 / 3, 4.0 / 3);
 
         // Beam and load in the beam's frame (origin at the pivot, x along the beam).
         Vec3 beamCenter = Vec3.of(offset, 0, gap + halfThick);
         Vec3 beamHalf = Vec3.of(halfLength, halfWidth, halfThick);
         Vec3 loadCenter = Vec3.of(offset + halfLength - loadHalfX, 0, gap + 2 * halfThick + loadHalfZ + 0.0);
         Vec3 loadHalf = Vec3.of(loadHalfX, loadHalfY, loadHalfZ);
+        // At rest the load end must press the hinge into its limit: its moment about the pivot outweighs the beam's
+        // by half again, however far the pivot sits towards the load.
+        double loadArm = rotateY(loadCenter, tilt).x();
+        double beamArm = rotateY(beamCenter, tilt).x();
+        if (beamArm < 0) loadMass = Math.max(loadMass, 1.5 * beamMass * -beamArm / loadArm);
 
         // Pivot height: the lowest corner at either end of the range clears the floor by 1 cm.
         double pivotZ = rng.uniform(0.12, 0.2) * sz;

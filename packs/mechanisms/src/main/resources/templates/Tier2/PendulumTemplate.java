@@ -7,9 +7,18 @@ import java.util.*;
  *
  * <p>Clearances: the gantry's posts stand beside the swing plane, farther out than the bob's radius; the crossbar
  * sits above the pivot, higher than the rod's rounded top can reach; the bob's lowest point clears the floor. The
- * release angle stays below 50 degrees, so the bob's top speed, sqrt(2 g L (1 - cos a)), is far under the limit.
+ * release angle stays below 70 degrees, so the bob's top speed, sqrt(2 g L (1 - cos a)), is far under the limit.
  */
 public class PendulumTemplate implements Template {
+    // scenarist:begin design
+    /** Arm length from the pivot to the bob's centre, metres at unit z scale (seed: +-0.15 around it). */
+    static final double ARM_LENGTH = 0.55;
+    /** Release angle from the vertical, degrees (seed: half to one and a half times it, either side). */
+    static final double RELEASE_DEG = 30.0;
+    /** Damping ratio of the swing (seed: a third to five thirds of it). */
+    static final double DAMPING_RATIO = 0.03;
+    // scenarist:end design
+
     private static final double G = 9.81;
 
     public PendulumTemplate() {}
@@ -33,14 +42,14 @@ public class PendulumTemplate implements Template {
         double sy = scale.y();
         double sz = scale.z();
 
-        double length = rng.uniform(0.4, 0.7) * sz;
+        double length = rng.uniform(ARM_LENGTH - 0.15, ARM_LENGTH + 0.15) * sz;
         double bobR = rng.uniform(0.035, 0.05) * Math.min(Math.min(sx, sy), sz);
         double rodR = 0.006 * Math.min(sx, sy);
         double floorGap = 0.05 * sz + 0.02;
         double pivotZ = length + bobR + floorGap;
-        double release = Math.toRadians(rng.uniform(15, 45)) * (rng.chance(0.5) ? 1 : -1);
+        double release = Math.toRadians(RELEASE_DEG * rng.uniform(0.5, 1.5)) * (rng.chance(0.5) ? 1 : -1);
         double bobMass = rng.uniform(0.5, 2.0) * sx * sy * sz;
-        double zeta = rng.uniform(0.01, 0.05);
+        double zeta = DAMPING_RATIO * rng.uniform(1.0 / 3, 5.0 / 3);
         double inertia = bobMass * length * length;
         double damping = 2 * zeta * inertia * Math.sqrt(G / length);
 

@@ -11,6 +11,15 @@ import java.util.*;
  * m g sin(tilt) / c, a few centimetres per second.
  */
 public class RailSliderTemplate implements Template {
+    // scenarist:begin design
+    /** Half the rail's length, metres at unit x scale (seed: +-0.1 around it). */
+    static final double RAIL_HALF_LENGTH = 0.55;
+    /** Mean tilt of the rail, degrees, +x end up (seed: from level to twice it). */
+    static final double TILT_DEG = 3.0;
+    /** Slide damping per kilogram of carriage, N s/m/kg (seed: +-3 around it). */
+    static final double DAMPING_PER_KG = 7.0;
+    // scenarist:end design
+
     private static final double G = 9.81;
 
     public RailSliderTemplate() {}
@@ -34,18 +43,18 @@ public class RailSliderTemplate implements Template {
         double sy = scale.y();
         double sz = scale.z();
 
-        double railHalf = rng.uniform(0.45, 0.65) * sx;     // half-length of the rail along its axis
+        double railHalf = rng.uniform(RAIL_HALF_LENGTH - 0.1, RAIL_HALF_LENGTH + 0.1) * sx; // half-length, along x
         double railHalfWidth = rng.uniform(0.05, 0.07) * sy; // half the outer width
         double wallT = 0.008 * sy;                           // half-thickness of a side wall
         double baseT = 0.01 * sz;                            // half-thickness of the rail floor
         double wallH = rng.uniform(0.025, 0.04) * sz;        // half-height of the walls
         double endT = 0.01 * sx;                             // half-thickness of an end block
-        double tilt = Math.toRadians(rng.uniform(0, 6));     // the +x end is higher
+        double tilt = Math.toRadians(rng.uniform(0, 2 * TILT_DEG)); // the +x end is higher
         double carHalfX = rng.uniform(0.05, 0.08) * sx;
         double carHalfY = railHalfWidth - 2 * wallT - 0.003;
         double carHalfZ = rng.uniform(0.6, 0.9) * wallH;
         double carMass = rng.uniform(0.3, 1.0) * sx * sy * sz;
-        double damping = carMass * rng.uniform(4, 10);
+        double damping = carMass * rng.uniform(DAMPING_PER_KG - 3, DAMPING_PER_KG + 3);
 
         Scene scene = Scene.named("rail_slider").timestep(0.002);
         scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));

@@ -11,6 +11,15 @@ import java.util.*;
  * floor; the palm is above the box's top. Fully closed, the fingers still keep a gap between each other.
  */
 public class ParallelGripperTemplate implements Template {
+    // scenarist:begin design
+    /** Open fingers' clearance to the box per side, as a fraction of the box's half width (seed: +-0.15). */
+    static final double FINGER_GAP = 0.45;
+    /** Half the box's height, metres at unit z scale (seed: +-0.0125 around it). */
+    static final double BOX_HALF_HEIGHT = 0.0375;
+    /** The lift's travel above its start, metres at unit z scale, plus 5 cm (seed: +-0.04 around it). */
+    static final double LIFT_TRAVEL = 0.16;
+    // scenarist:end design
+
     public ParallelGripperTemplate() {}
 
     @Override
@@ -35,10 +44,10 @@ public class ParallelGripperTemplate implements Template {
 
         double boxHX = rng.uniform(0.025, 0.04) * sx;
         double boxHY = rng.uniform(0.02, 0.035) * sy;
-        double boxHZ = rng.uniform(0.025, 0.05) * sz;
+        double boxHZ = rng.uniform(BOX_HALF_HEIGHT - 0.0125, BOX_HALF_HEIGHT + 0.0125) * sz;
         double boxX = rng.uniform(-0.1, 0.1) * sx;
         double boxY = rng.uniform(-0.1, 0.1) * sy;
-        double clearance = rng.uniform(0.3, 0.6) * boxHY + 0.004;   // per side, fingers open
+        double clearance = rng.uniform(FINGER_GAP - 0.15, FINGER_GAP + 0.15) * boxHY + 0.004; // per side, open
         double fingerT = 0.008 * sy;                                // finger half-thickness
         double fingerHX = 0.8 * boxHX;
         double palmHX = Math.max(boxHX, fingerHX) + 0.01;
@@ -49,7 +58,7 @@ public class ParallelGripperTemplate implements Template {
         double fingerBottom = 0.3 * boxHZ + 0.004;                  // above the floor
         double fingerTop = palmZ - palmHZ + 0.01;                   // 1 cm into the palm (parent and child do not collide)
         double fingerHZ = (fingerTop - fingerBottom) / 2;
-        double liftTravel = rng.uniform(0.12, 0.2) * sz + 0.05;
+        double liftTravel = rng.uniform(LIFT_TRAVEL - 0.04, LIFT_TRAVEL + 0.04) * sz + 0.05;
         double closeTravel = clearance + 0.8 * boxHY;               // leaves 0.4 box half-widths between the fingers
         double palmMass = rng.uniform(0.3, 0.6) * sx * sy;
         double fingerMass = 0.05 * sx * sy;

@@ -11,6 +11,15 @@ import java.util.*;
  * well clear of it, of the pedestal and of the zones.
  */
 public class PlanarArmTemplate implements Template {
+    // scenarist:begin design
+    /** Upper-arm length, metres at unit scale (seed: +-0.04 around it). */
+    static final double UPPER_ARM = 0.32;
+    /** Forearm length as a fraction of the upper arm's (seed: +-0.125 around it). */
+    static final double FOREARM_RATIO = 0.825;
+    /** The puck's radius, metres at unit scale (seed: 0.8 to 1.2 times it). */
+    static final double PUCK_RADIUS = 0.0375;
+    // scenarist:end design
+
     public PlanarArmTemplate() {}
 
     @Override
@@ -34,8 +43,8 @@ public class PlanarArmTemplate implements Template {
         double sz = scale.z();
         double sxy = Math.sqrt(sx * sy);
 
-        double l1 = rng.uniform(0.28, 0.36) * sxy;
-        double l2 = rng.uniform(0.7, 0.95) * l1;
+        double l1 = rng.uniform(UPPER_ARM - 0.04, UPPER_ARM + 0.04) * sxy;
+        double l2 = rng.uniform(FOREARM_RATIO - 0.125, FOREARM_RATIO + 0.125) * l1;
         double linkR = 0.02 * Math.min(sxy, sz);
         double pedestalR = 0.06 * Math.min(sx, sy);
         double pedestalH = rng.uniform(0.12, 0.18) * sz;
@@ -79,7 +88,7 @@ public class PlanarArmTemplate implements Template {
         double fy = ey + l2 * StrictMath.sin(yaw + bend);
 
         // The puck: flat, below the links, on the floor inside the reachable annulus, clear of finger and pedestal.
-        double puckR = rng.uniform(0.03, 0.045) * Math.min(sx, sy);
+        double puckR = PUCK_RADIUS * rng.uniform(0.8, 1.2) * Math.min(sx, sy);
         double puckHalf = Math.min(0.02 * sz, (shoulderZ - linkR - 0.01) / 2 - 0.001);
         double inner = Math.abs(l1 - l2) + pedestalR + puckR + 0.03;
         double outer = l1 + l2 - puckR;
@@ -97,7 +106,12 @@ public class PlanarArmTemplate implements Template {
                 goal = new double[] {x, y};
             }
         }
-        if (puck == null) puck = new double[] {-fx, -fy};     // the opposite side of the pedestal
+        if (puck == null) {
+            // Mid-annulus, on the far side of the pedestal from the finger.
+            double mid = 0.5 * (inner + Math.max(inner, 0.92 * outer));
+            double away = StrictMath.atan2(fy, fx) + Math.PI;
+            puck = new double[] {mid * StrictMath.cos(away), mid * StrictMath.sin(away)};
+        }
         if (goal == null) goal = new double[] {-puck[0], -puck[1]};
         scene.body("puck").at(puck[0], puck[1], puckHalf + 0.0005)
                 .joint(Joint.free("puck_free"))

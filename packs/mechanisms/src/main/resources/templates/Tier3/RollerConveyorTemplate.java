@@ -11,6 +11,15 @@ import java.util.*;
  * treats the velocity servos' damping implicitly.
  */
 public class RollerConveyorTemplate implements Template {
+    // scenarist:begin design
+    /** Number of rollers (seed: 2 fewer to 2 more). */
+    static final double ROLLER_COUNT = 9.0;
+    /** Roller pitch, axle to axle, metres at unit x scale (seed: +-0.01 around it). */
+    static final double ROLLER_PITCH = 0.08;
+    /** Half the length of a roller's straight part (the conveyor's width), metres at unit y scale (seed: +-0.025). */
+    static final double ROLLER_HALF_LENGTH = 0.175;
+    // scenarist:end design
+
     public RollerConveyorTemplate() {}
 
     @Override
@@ -32,10 +41,11 @@ public class RollerConveyorTemplate implements Template {
         double sy = scale.y();
         double sz = scale.z();
 
-        int count = rng.integer(7, 11);
-        double pitch = rng.uniform(0.07, 0.09) * sx;
+        int rollers = (int) Math.round(ROLLER_COUNT);
+        int count = rng.integer(rollers - 2, rollers + 2);
+        double pitch = rng.uniform(ROLLER_PITCH - 0.01, ROLLER_PITCH + 0.01) * sx;
         double rollerR = Math.min(0.025 * Math.min(sx, sz), 0.4 * pitch);
-        double rollerHalf = rng.uniform(0.15, 0.2) * sy;          // half-length of the straight part, along y
+        double rollerHalf = rng.uniform(ROLLER_HALF_LENGTH - 0.025, ROLLER_HALF_LENGTH + 0.025) * sy; // along y
         double axleZ = rng.uniform(0.15, 0.25) * sz + rollerR;
         double railT = 0.01;
         double railY = rollerHalf + rollerR + 0.005 + railT;       // rail centre

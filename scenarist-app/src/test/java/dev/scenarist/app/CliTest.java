@@ -212,9 +212,13 @@ class CliTest {
     }
 
     @Test
-    void theMechanismsPackSaysItHasNoOfflineAuthorYet() {
-        var r = cli("generate", "--pack", "mechanisms", "--count", "1");
+    void theMechanismsPackRefusesABadTierBeforeDoingAnything() {
+        var r = cli("generate", "--pack", "mechanisms", "--tier", "4", "--count", "1");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("no offline author yet").contains("validate --pack mechanisms");
+        assertThat(r.err()).contains("--tier must be 1 (static spatial), 2 (kinematic) or 3 (actuated multi-body), got '4'");
+        var other = cli("generate", "--pack", "sql-quiz", "--tier", "2", "--count", "1");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("pack 'sql-quiz' takes no options, but got tier");
+        assertThat(cli("--json", "campaigns").out()).doesNotContain("mechanisms");
     }
 }

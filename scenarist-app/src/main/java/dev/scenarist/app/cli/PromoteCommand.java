@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        description = {"Move an accepted scenario from staging into the dataset (<data-dir>/dataset/<pack>/<id>/), after a person approved it."})
+        description = {"Move an accepted scenario from staging into the dataset, after a person approved it:",
+                "<data-dir>/dataset/<pack>/<id>/, or where the pack puts it (mechanisms: <data-dir>/datasets/benchmarks/tier<T>_<id>/)."})
 final class PromoteCommand implements Callable<Integer> {
     @ParentCommand
     ScenaristCommand root;
@@ -31,7 +32,8 @@ final class PromoteCommand implements Callable<Integer> {
                 return 0;
             }
             Path from = app.layout().root().resolve(entry.location());
-            Path to = app.layout().root().resolve("dataset").resolve(entry.pack()).resolve(scenarioId);
+            var parameters = app.store().runs().find(entry.runId()).map(r -> r.parameters()).orElse(Map.of());
+            Path to = app.layout().root().resolve(app.packs().get(entry.pack()).datasetPath(scenarioId, parameters));
             // copy, record, then remove: a crash in between leaves the scenario in both places, never in neither
             Workspace.deleteTree(to, true);
             Workspace.copyTree(from, to);

@@ -72,20 +72,17 @@ final class ValidateCommand implements Callable<Integer> {
                 var ctx = new RunContext("validate", "validate", p.name(), 0, params);
                 List<Map<String, Object>> doc = new ArrayList<>();
                 int errors = 0;
-                for (Stage s : p.pipeline().stages()) {
-                    List<Check> checks = switch (s) {
-                        case Stage.AuthorStage a -> a.checks();
-                        case Stage.RefineStage r -> r.checks();
-                        default -> List.of();
-                    };
-                    for (Check c : checks.stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
-                        CheckResult r = c.run(new CheckContext(ctx, s.name(), ws, Map.of(), critic));
+                var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
+                Path artifacts = scratch.resolveSibling(scratch.getFileName() + "-artifacts");
+                for (var stage : p.validationChecks(target).entrySet()) {
+                    for (Check c : stage.getValue().stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
+                        CheckResult r = c.run(new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
                         String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status();
-                        out.line(String.format("%-10s %-22s %s", s.name(), c.name(), status));
+                        out.line(String.format("%-10s %-22s %s", stage.getKey(), c.name(), status));
                         for (Finding f : r.findings()) out.line("    " + f.render());
                         if (r instanceof CheckResult.Failed) errors++;
                         Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("stage", s.name());
+                        m.put("stage", stage.getKey());
                         m.put("check", c.name());
                         m.put("status", r.status());
                         m.put("findings", r.findings());
@@ -98,6 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
                 return errors == 0 ? 0 : 1;
             } finally {
                 Workspace.deleteTree(scratch, true);
+                Workspace.deleteTree(scratch.resolveSibling(scratch.getFileName() + "-artifacts"), true);
             }
         }
     }

@@ -43,12 +43,23 @@ public final class Acceptance {
         this.authorId = authorId;
     }
 
-    RunRecord accept(RunRecord run, Pack pack, Workspace ws, RunFiles files) {
+    RunRecord accept(RunRecord run, Pack pack, Workspace ws, RunFiles files) throws InterruptedException {
         SortedMap<String, String> content = ws.contents();
         String hash = contentHash(content);
         String text = pack.uniquenessText(ws);
         String scenarioId = scenarioId(run);
         SimilarityIndex index = services.similarity();
+        // the pack's own additions (builds, previews) may be slow: made outside the lock, into the run's folder
+        Path assembled = files.dir().resolve("assembled");
+        Workspace.deleteTree(assembled, true);
+        try {
+            java.nio.file.Files.createDirectories(assembled);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + assembled, e);
+        }
+        pack.assemble(new dev.scenarist.core.pack.ScenarioAssembly(scenarioId,
+                new dev.scenarist.core.pack.RunContext(run.id(), run.campaignId(), run.pack(), run.seed(), run.parameters()),
+                ws, files.artifacts(), assembled));
         synchronized (index) {
             var near = index.nearest(pack.name(), text, 1).stream()
                     .filter(m -> !m.scenarioId().equals(scenarioId) && m.similarity() >= pack.duplicateThreshold()).findFirst();
@@ -59,7 +70,8 @@ public final class Acceptance {
             }
             Path dir = services.layout().scenario(pack.name(), scenarioId);
             ScenarioSummary summary = pack.summarize(ws);
-            writeScenarioFolder(dir, ws, manifest(run, pack, scenarioId, summary, hash, content));
+            writeScenarioFolder(dir, ws, assembled, manifest(run, pack, scenarioId, summary, hash, content, Workspace.list(assembled)));
+            Workspace.deleteTree(assembled, true); // it lives on in the scenario folder
             var entry = new CatalogEntry(scenarioId, pack.name(), run.campaignId(), run.id(), summary.title(), hash, text,
                     services.layout().relative(dir), "staging", services.clock().instant());
             RunRecord accepted = run.moveTo(RunState.ACCEPTED, Optional.empty(), "accepted as " + scenarioId, services.clock().instant());
@@ -115,7 +127,7 @@ public final class Acceptance {
     }
 
     private Map<String, Object> manifest(RunRecord run, Pack pack, String id, ScenarioSummary summary, String hash,
-                                         SortedMap<String, String> content) {
+                                         SortedMap<String, String> content, List<String> assembledFiles) {
         List<AttemptRecord> attempts = services.store().runs().attempts(run.id());
         List<CheckRecord> checks = services.store().runs().checks(run.id());
         List<Map<String, Object>> stages = new ArrayList<>();
@@ -154,6 +166,7 @@ public final class Acceptance {
         m.put("check_report", stages);
         m.put("usage", run.progress().usage());
         m.put("files", content.keySet());
+        if (!assembledFiles.isEmpty()) m.put("artifacts", assembledFiles);
         m.put("content_hash", hash);
         return m;
     }
@@ -162,9 +175,10 @@ public final class Acceptance {
      * Writes files + manifest. The folder only counts once the catalog entry is committed (export and listings
      * read the catalog); a crash before that leaves a folder that the run's resumed acceptance rewrites.
      */
-    private static void writeScenarioFolder(Path dir, Workspace ws, Map<String, Object> manifest) {
+    private static void writeScenarioFolder(Path dir, Workspace ws, Path assembled, Map<String, Object> manifest) {
         Workspace.deleteTree(dir, true);
         Workspace.copyTree(ws.root(), dir);
+        Workspace.copyTree(assembled, dir);
         new Workspace(dir).write("manifest.json", Json.pretty(manifest));
     }
 }

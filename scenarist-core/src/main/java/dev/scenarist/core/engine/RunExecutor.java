@@ -139,6 +139,11 @@ public final class RunExecutor {
         int max = st.policy().maxAttempts();
         ModelSettings settings = stageSettings.effective(st.name(), st.policy().model());
         EditPolicy policy = PromptBuilder.editPolicy(st.policy().editable(), st.outputs());
+        if (st.verifyFirst() && run.progress().stageAttempts() == 0) {
+            Step verified = verifyOnly(run, idx, st, files, ws);
+            if (verified instanceof Step.Stop || verified.run().progress().stageIndex() != idx) return verified;
+            run = verified.run();
+        }
         while (true) {
             var a = nextAttempt(run, st, ws, max, settings);
             RunProgress p = a.progress();
@@ -205,6 +210,35 @@ public final class RunExecutor {
             }
             run = commit(run, files, ws, idx, data, failed, false, null);
         }
+    }
+
+    /**
+     * The first attempt of a verifying stage: the checks on the files as they are, no author call. Passing ends the
+     * stage; failing spends attempt 1 and leaves its findings as the feedback for the author's repair.
+     */
+    private Step verifyOnly(RunRecord run, int idx, Stage.AuthorStage st, RunFiles files, Workspace ws) throws InterruptedException {
+        RunProgress p = run.progress();
+        int seq = p.attemptSeq() + 1;
+        Instant started = now();
+        var log = new AuthorGateway.CallLog(run.id(), seq);
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("verify_only", true);
+        var co = runChecks(st.checks(), run, st.name(), ws, seq, 1, log);
+        if (co.errored().isPresent()) {
+            return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), "", started, trace, co.errored().get(), files, ws));
+        }
+        var data = new AttemptData(seq, st.name(), 1, co.passed() ? AttemptVerdict.PASSED : AttemptVerdict.FAILED,
+                co.findings(), log, co.records(), "", started, trace);
+        if (co.passed()) return new Step.Next(commit(run, files, ws, idx, data, p.stagePassed(seq, p.stageOutputs(), log.usage()), true, null));
+        RunProgress failed = p.attempted(seq, 1, co.findings(), p.lastAttemptFiles(), p.bestScore(), log.usage());
+        if (st.policy().maxAttempts() <= 1) {
+            String why = "stage '" + st.name() + "' failed its checks; last: " + firstError(co.findings());
+            FailureKind kind = FailureKind.ofFailedTier(co.failedTier(), co.reachedLastTier());
+            writeFailure(files, ws, kind, st.name(), why, co.findings());
+            return new Step.Stop(commit(run, files, ws, idx, data, failed, false,
+                    new End(RunState.REJECTED, Optional.of(RejectReason.CHECKS_EXHAUSTED), why)));
+        }
+        return new Step.Next(commit(run, files, ws, idx, data, failed, false, null));
     }
 
     // ---------------------------------------------------------------- refine
@@ -397,7 +431,8 @@ public final class RunExecutor {
 
     private CheckRunner.Outcome runChecks(List<dev.scenarist.core.pack.Check> list, RunRecord run, String stage, Workspace ws,
                                           int seq, int stageAttempt, AuthorGateway.CallLog log) throws InterruptedException {
-        CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log));
+        CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log),
+                services.layout().run(run.id()).artifacts());
         // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure
         var random = services.random().get();
         for (int retry = 0; ; retry++) {

@@ -36,6 +36,51 @@ public interface Pack {
      */
     Map<String, Object> parameters(long seed);
 
+    /**
+     * The run's parameters under the campaign's pack options (such as {@code tier}). Packs without options keep the
+     * default, which refuses any option so that a mistyped or misplaced one is not silently ignored.
+     *
+     * @throws IllegalArgumentException naming the option, the allowed values and the fix
+     */
+    default Map<String, Object> parameters(long seed, Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("pack '" + name() + "' takes no options, but got " + String.join(", ", new java.util.TreeSet<>(options.keySet()))
+                    + "; remove " + (options.size() == 1 ? "it" : "them") + " (e.g. --tier is for packs with tiers such as 'mechanisms')");
+        }
+        return parameters(seed);
+    }
+
+    /**
+     * Adds what an accepted scenario needs beyond its workspace files (builds, per-variant manifests, previews) into
+     * {@code assembly.target()}, reading by-products its checks left in {@code assembly.artifacts()}. Runs once per
+     * accepted run, before the scenario folder is written; the default adds nothing.
+     */
+    default void assemble(ScenarioAssembly assembly) throws InterruptedException {}
+
+    /**
+     * The checks {@code scenarist validate} runs on an existing scenario, by stage name. {@code target} is the file
+     * the user named, if they named one rather than a folder. The default is every stage's checks.
+     */
+    default Map<String, java.util.List<Check>> validationChecks(java.util.Optional<String> target) {
+        Map<String, java.util.List<Check>> out = new java.util.LinkedHashMap<>();
+        for (Stage s : pipeline().stages()) {
+            switch (s) {
+                case Stage.AuthorStage a -> out.put(s.name(), a.checks());
+                case Stage.RefineStage r -> out.put(s.name(), r.checks());
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where {@code scenarist promote} puts an approved scenario, relative to the data folder. The default is
+     * {@code dataset/<pack>/<scenario id>}.
+     */
+    default String datasetPath(String scenarioId, Map<String, Object> parameters) {
+        return "dataset/" + name() + "/" + scenarioId;
+    }
+
     /** The text the uniqueness gate compares between scenarios. */
     String uniquenessText(Workspace workspace);
 

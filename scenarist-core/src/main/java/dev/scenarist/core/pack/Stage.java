@@ -18,9 +18,25 @@ public sealed interface Stage {
         }
     }
 
-    /** Write or edit files, then check them; retry with feedback up to the policy's max attempts. */
-    record AuthorStage(String name, String instructions, StagePolicy policy, List<OutputFile> outputs, List<Check> checks)
-            implements Stage {
+    /**
+     * Write or edit files, then check them; retry with feedback up to the policy's max attempts.
+     *
+     * <p>With {@code verifyFirst}, the stage's first attempt makes no author call: it runs the checks on the files
+     * as earlier stages left them, and only when they fail does the author get the findings to repair the editable
+     * files (a {@code validate} stage whose findings go back to the code). Its kind is then "verify".
+     */
+    record AuthorStage(String name, String instructions, StagePolicy policy, List<OutputFile> outputs, List<Check> checks,
+                       boolean verifyFirst) implements Stage {
+        public AuthorStage(String name, String instructions, StagePolicy policy, List<OutputFile> outputs, List<Check> checks) {
+            this(name, instructions, policy, outputs, checks, false);
+        }
+
+        /** A stage that checks the existing files first and asks the author only to repair what failed. */
+        public static AuthorStage verifying(String name, String repairInstructions, StagePolicy policy, List<OutputFile> outputs,
+                                            List<Check> checks) {
+            return new AuthorStage(name, repairInstructions, policy, outputs, checks, true);
+        }
+
         public AuthorStage {
             requireName(name);
             Objects.requireNonNull(instructions, "instructions");
@@ -32,7 +48,7 @@ public sealed interface Stage {
 
         @Override
         public String kind() {
-            return "author";
+            return verifyFirst ? "verify" : "author";
         }
     }
 

@@ -33,6 +33,11 @@ public final class RunFiles {
         return new Workspace(dir.resolve("workspace"));
     }
 
+    /** By-products of checks (builds, reports) that are not scenario files: see {@code CheckContext#artifacts}. */
+    public Path artifacts() {
+        return dir.resolve("artifacts");
+    }
+
     public Path snapshotsDir() {
         return dir.resolve("snapshots");
     }

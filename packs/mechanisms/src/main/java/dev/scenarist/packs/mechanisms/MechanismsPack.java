@@ -1,10 +1,12 @@
 package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.core.author.Author;
+import dev.scenarist.core.model.Json;
 import dev.scenarist.core.pack.FileFormat;
 import dev.scenarist.core.pack.OutputFile;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.Pipeline;
+import dev.scenarist.core.pack.ScenarioAssembly;
 import dev.scenarist.core.pack.ScenarioSummary;
 import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.pack.StagePolicy;
@@ -12,32 +14,92 @@ import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.checks.MeshFilesCheck;
 import dev.scenarist.packs.mechanisms.checks.MjcfStaticCheck;
 import dev.scenarist.packs.mechanisms.checks.MujocoSimulationCheck;
+import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
+import dev.scenarist.packs.mechanisms.checks.VariantsSetup;
+import dev.scenarist.packs.mechanisms.export.BenchmarkExport;
+import dev.scenarist.packs.mechanisms.export.Previewer;
+import dev.scenarist.packs.mechanisms.offline.LibraryAuthor;
+import dev.scenarist.packs.mechanisms.offline.LibraryTemplate;
+import dev.scenarist.packs.mechanisms.offline.TemplateLibrary;
+import dev.scenarist.packs.mechanisms.plan.Plan;
+import dev.scenarist.packs.mechanisms.preview.PreviewRenderer;
+import dev.scenarist.packs.mechanisms.plan.PlanCheck;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.Simulator;
+import dev.scenarist.packs.mechanisms.template.SandboxedTemplateRunner;
+import dev.scenarist.packs.mechanisms.template.TemplateMain;
+import dev.scenarist.packs.mechanisms.validation.TemplateValidator;
+import dev.scenarist.sandbox.Sandbox;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Physics benchmark scenes checked in MuJoCo. This first version has one stage in which the author writes the MJCF
- * scene directly, checked cheapest first: strict static validation, mesh checks, then 1 s in real MuJoCo. It also
- * serves {@code scenarist validate --pack mechanisms scene.xml} for scenes that already exist. Parametric templates
- * (plan → code → review → validate), the randomizer, the offline template library and previews come next.
+ * Physics benchmark scenarios checked in MuJoCo. A scenario is a parametric template — Java source against the
+ * scene API — that the randomizer turns into K validated variants (seed × non-uniform scale):
+ * {@code plan} (requirements, learning objective, self-verification, scale limits) → {@code code} (the template;
+ * checked by reading it, then compiled and built in the sandbox for every variant) → {@code review} (a critic reads
+ * plan and code) → {@code validate} (static MJCF, meshes, 1 s of simulation for every variant; on failure the
+ * findings go back to the author, who repairs the code). Accepted scenarios carry every variant's scene, meshes,
+ * manifest with measured numbers, and a preview image; {@code promote} moves them to
+ * {@code datasets/benchmarks/tier<T>_<id>/}.
  */
 public final class MechanismsPack implements Pack {
-    private static final Pattern MODEL_NAME = Pattern.compile("<mujoco[^>]*\\smodel\\s*=\\s*\"([^\"]*)\"");
-    private final Pipeline pipeline;
+    public static final String TIER_OPTION = "tier";
+    static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
+    private final TemplateLibrary library;
+    private final VariantsSetup setup;
+    private final BenchmarkExport export;
+    private final Pipeline pipeline;
+    private final String context;
+
+    /** The pack with the sandbox (bubblewrap) and the given simulator, K = 5 variants per template. */
     public MechanismsPack(Simulator simulator) {
-        var scene = new Stage.AuthorStage("scene", """
-                Write a MuJoCo MJCF scene for a physics benchmark: a static, kinematic or actuated mechanism an agent must \
-                reason about. Name parts by role: obstacle_*, zone_goal, zone_start, zone_forbid, agent_*. Zones are \
-                non-colliding markers (contype="0" conaffinity="0"). The scene must load in MuJoCo 3.14, stay stable for \
-                1 s of simulation (no body faster than the limit, no initial interpenetration) and use only primitive geoms.""",
-                StagePolicy.editing("scene.xml"), List.of(OutputFile.required("scene.xml", FileFormat.XML, "the MJCF scene")),
-                List.of(new MjcfStaticCheck(), new MeshFilesCheck(), new MujocoSimulationCheck(simulator, SimulationLimits.defaults())));
-        this.pipeline = new Pipeline(List.of(scene));
+        this(simulator, SandboxedTemplateRunner.forThisJvm(Sandbox.bubblewrap(), TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
+    }
+
+    public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
+        this(simulator, runner, variants, new PreviewRenderer()::render);
+    }
+
+    public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
+        this.library = TemplateLibrary.bundled();
+        this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);
+        this.export = new BenchmarkExport(setup, previewer);
+        this.context = context(library);
+        var plan = new Stage.AuthorStage("plan", """
+                Plan one parametric template for a tier {{tier}} ({{tier_name}}) physics benchmark. Theme: {{kind_title}}.
+                {{theme}}
+
+                Write plan.json: {"tier": {{tier}}, "kind": short id, "title", "learning_objective": what an agent must \
+                understand to solve it, "geometric_requirements": [...], "self_verification": [what the 1 s simulation \
+                must show], "scale_limits": {"x": [min, max], "y": [...], "z": [...]} (directional limits within which the \
+                design stays valid; 0.1 ≤ min ≤ 1 ≤ max ≤ 5; default 0.5–2.0), "design": {optional named design constants}}.""",
+                StagePolicy.editing(Plan.FILE), List.of(OutputFile.required(Plan.FILE, FileFormat.JSON, "the plan")), List.of(new PlanCheck()));
+        var codeChecks = new java.util.ArrayList<dev.scenarist.core.pack.Check>();
+        codeChecks.add(new TemplateSourceCheck());
+        codeChecks.add(setup.checks().getFirst()); // compile and build every variant in the sandbox
+        var code = new Stage.AuthorStage("code", """
+                Write template.java: one public class in the default package implementing Template, as planned in \
+                plan.json. build(seed, scale) must be a pure function of its arguments (all randomness from new Rng(seed)), \
+                scale every length per axis, and keep the mechanism valid for every scale within the plan's limits.""",
+                StagePolicy.editing(TemplateSourceCheck.FILE), List.of(OutputFile.required(TemplateSourceCheck.FILE, FileFormat.TEXT, "the template")),
+                codeChecks);
+        var review = new Stage.ReviewStage("review", """
+                As a critic, read plan.json and template.java. Does the code build what the plan requires, with the labelled \
+                parts (zone_goal, zone_start, zone_forbid, obstacle_*, agent_*) the task needs? Will every variant be stable \
+                for 1 s: no initial interpenetration (clearances), moving bodies with mass, joint limits that hold, nothing \
+                falling faster than free fall? Write concrete, numbered feedback.""", StagePolicy.readOnly());
+        var validate = Stage.AuthorStage.verifying("validate", """
+                template.java failed validation on the variants named in the findings (each names its seed and scale). \
+                Repair template.java so that every variant passes: strict static MJCF validation, sound meshes, and 1 s in \
+                MuJoCo without warnings, NaN, initial interpenetration, excessive speed or bodies leaving the bounds.""",
+                StagePolicy.editing(TemplateSourceCheck.FILE).withMaxAttempts(4),
+                List.of(OutputFile.required(TemplateSourceCheck.FILE, FileFormat.TEXT, "the repaired template")), setup.checks());
+        this.pipeline = new Pipeline(List.of(plan, code, review, validate));
     }
 
     @Override
@@ -47,18 +109,18 @@ public final class MechanismsPack implements Pack {
 
     @Override
     public String description() {
-        return "Physics benchmark scenes (MuJoCo MJCF + STL), validated statically and in MuJoCo. Early version: one authoring stage;"
-                + " use 'validate --pack mechanisms scene.xml' for existing scenes.";
+        return "Physics benchmarks for MuJoCo: parametric templates (Java, built in the sandbox) validated across "
+                + setup.variants() + " randomized variants — static MJCF, meshes, 1 s of simulation; option --tier 1|2|3.";
     }
 
     @Override
     public String definitionHash() {
-        return "mechanisms-0.1";
+        return "mechanisms-0.2-" + library.fingerprint() + "-k" + setup.variants();
     }
 
     @Override
     public String context() {
-        return "You design physics benchmark scenes in MuJoCo's MJCF format (MuJoCo 3.14).";
+        return context;
     }
 
     @Override
@@ -68,24 +130,131 @@ public final class MechanismsPack implements Pack {
 
     @Override
     public Author offlineAuthor() {
-        throw new IllegalStateException("the mechanisms pack has no offline author yet (its template library is being built);"
-                + " generate with a model (--author provider:model), or check existing scenes with 'scenarist validate --pack mechanisms FILE'");
+        return new LibraryAuthor(library);
     }
 
     @Override
     public Map<String, Object> parameters(long seed) {
-        return Map.of();
+        return parameters(seed, Map.of());
     }
 
+    /**
+     * The tier comes from the option (default: tiers in turn by seed); the template kind is the seed's turn among
+     * the tier's library templates, so consecutive runs cover every kind before repeating one.
+     */
+    @Override
+    public Map<String, Object> parameters(long seed, Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals(TIER_OPTION)) {
+                throw new IllegalArgumentException("pack 'mechanisms' has no option '" + key + "'; its only option is --tier 1|2|3");
+            }
+        }
+        int tier = tier(options.get(TIER_OPTION)).orElse((int) Math.floorMod(seed, 3L) + 1);
+        List<LibraryTemplate> kinds = library.tier(tier);
+        LibraryTemplate kind = kinds.get((int) Math.floorMod(seed, (long) kinds.size()));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tier", tier);
+        p.put("tier_name", TIER_NAMES.get(tier));
+        p.put("kind", kind.id());
+        p.put("kind_title", kind.title());
+        p.put("theme", kind.description());
+        return p;
+    }
+
+    private static Optional<Integer> tier(String value) {
+        if (value == null) return Optional.empty();
+        return switch (value.strip()) {
+            case "1" -> Optional.of(1);
+            case "2" -> Optional.of(2);
+            case "3" -> Optional.of(3);
+            default -> throw new IllegalArgumentException("--tier must be 1 (static spatial), 2 (kinematic) or 3 (actuated multi-body), got '" + value + "'");
+        };
+    }
+
+    /**
+     * What makes two scenarios the same: the kind and, for a template with named design constants, their values
+     * (a library template at the same design point is the same scenario); otherwise the plan's own words.
+     */
     @Override
     public String uniquenessText(Workspace workspace) {
-        return workspace.read("scene.xml").orElse("");
+        Optional<Plan> plan = VariantsSetup.plan(workspace);
+        if (plan.isEmpty()) return workspace.read(TemplateSourceCheck.FILE).orElse("");
+        Plan p = plan.get();
+        StringBuilder b = new StringBuilder("tier ").append(p.tier()).append(' ').append(p.kind());
+        if (!p.design().isEmpty()) {
+            new TreeMap<>(p.design()).forEach((k, v) -> b.append(' ').append(k).append(' ').append(LibraryTemplate.number(v)));
+            return b.toString();
+        }
+        return b.append(' ').append(p.title()).append(' ').append(p.learningObjective()).append(' ')
+                .append(String.join(" ", p.geometricRequirements())).toString();
     }
 
     @Override
     public ScenarioSummary summarize(Workspace workspace) {
-        String xml = workspace.read("scene.xml").orElse("");
-        Matcher m = MODEL_NAME.matcher(xml);
-        return new ScenarioSummary(m.find() ? m.group(1) : "mechanism scene", "a MuJoCo scene");
+        return VariantsSetup.plan(workspace).map(p -> new ScenarioSummary(p.title(), p.learningObjective()))
+                .orElse(new ScenarioSummary("mechanism", "a parametric MuJoCo benchmark template"));
+    }
+
+    @Override
+    public void assemble(ScenarioAssembly assembly) throws InterruptedException {
+        export.assemble(assembly);
+    }
+
+    @Override
+    public String datasetPath(String scenarioId, Map<String, Object> parameters) {
+        Object tier = parameters.get("tier");
+        return "datasets/benchmarks/tier" + (tier instanceof Number n ? n.intValue() : 0) + "_" + scenarioId;
+    }
+
+    /**
+     * {@code scenarist validate --pack mechanisms scene.xml} checks one existing MJCF scene (static, meshes, simulation);
+     * a scenario folder or {@code template.java} gets the pipeline's checks (plan, template, every variant).
+     */
+    @Override
+    public Map<String, List<dev.scenarist.core.pack.Check>> validationChecks(Optional<String> target) {
+        if (target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            return Map.of("scene", List.of(new MjcfStaticCheck(), new MeshFilesCheck(), new MujocoSimulationCheck(setup.simulator(), setup.limits())));
+        }
+        return Pack.super.validationChecks(target);
+    }
+
+    private static String context(TemplateLibrary library) {
+        String example = library.all().stream().filter(t -> t.id().equals("lever-fulcrum")).findFirst()
+                .or(() -> library.all().stream().findFirst()).map(LibraryTemplate::source).orElse("");
+        return """
+                You design physics benchmark scenarios for MuJoCo 3.14 as parametric templates: Java source written against \
+                Scenarist's scene API (package dev.scenarist.packs.mechanisms.scene; import it with .*, and java.util.*; \
+                nothing else). A template is `public class X implements Template` (default package, public no-argument \
+                constructor) with `TemplateInfo info()` (id, tier 1–3, title, description with the learning objective, \
+                ScaleLimits) and `Scene build(long seed, Scale scale)`, which must be deterministic and scale every length \
+                per axis (scale.x(), scale.y(), scale.z()). It is compiled and run only in a sandbox, and each variant is \
+                checked: strict MJCF validation, watertight meshes, and 1 s of simulation (no warnings, NaN, initial \
+                interpenetration, speeds over g·T·1.5+1 m/s, bodies leaving the bounds).
+
+                Tiers: 1 static spatial (peg-in-hole, ramps, obstacle fields), 2 kinematic (levers, hinged doors, \
+                pendulums, sliders), 3 actuated multi-body (arms, grippers, conveyors). Name parts by role: obstacle_*, \
+                agent_*, and zones with scene.zone(Zone.GOAL|START|FORBID, centre, halfSizes) (non-colliding markers).
+
+                Scene API: Scene.named(n).timestep(s).gravity(x,y,z); scene.geom(g) (static); scene.body(name) → Body \
+                .at(x,y,z).oriented(Quat…).joint(j).geom(g).site(s).body(child); Geom.plane|box|sphere|capsule|cylinder|\
+                ellipsoid|mesh(name, …).at(…).oriented(…).mass(kg)|density(…).rgba(…).material(…).friction(…).noContacts(); \
+                Mesh.of(name, Meshes.extrusion(polygon, height)|revolution(profile, segments)|boxWithHole(…)|\
+                boxWithRectHole(…)) — watertight by construction; Joint.hinge|slide|ball|free(name).at(…).axis(…)\
+                .range(min,max).damping(d).stiffness(k).armature(a); Actuator.motor|position(name, joint, kp)|\
+                velocity(name, joint, kv).ctrlRange(…).forceRange(…); Site.sphere|box|cylinder(name, …); Vec3, Vec2, \
+                Quat.axisAngle(axis, radians), Rgba, Material.of(name, rgba); Rng(seed).uniform(min,max)|integer|chance|pick.
+
+                A complete example template:
+
+                """ + example;
+    }
+
+    /** The plan in a scenario folder or workspace, for tools that read exported scenarios. */
+    public static Optional<Plan> plan(String planJson) {
+        try {
+            return Optional.of(Json.read(planJson, Plan.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

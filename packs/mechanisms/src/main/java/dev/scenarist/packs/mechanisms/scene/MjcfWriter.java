@@ -24,27 +24,40 @@ public final class MjcfWriter {
      * then the meshes in the order the scene registered them. Each file is written whole or not at all.
      */
     public static List<Path> write(Scene scene, Path xmlFile) throws IOException {
+        return write(scene, xmlFile, "");
+    }
+
+    /**
+     * As {@link #write(Scene, Path)}, with {@code meshSuffix} appended to every mesh file's name
+     * ({@code meshes/<name><suffix>.stl}), so the scenes of several variants can share one meshes folder.
+     */
+    public static List<Path> write(Scene scene, Path xmlFile, String meshSuffix) throws IOException {
+        if (!meshSuffix.matches("[A-Za-z0-9_.-]*")) throw new IllegalArgumentException("mesh suffix '" + meshSuffix + "' must be a plain file-name part");
         List<Path> written = new ArrayList<>();
         Path meshDir = xmlFile.toAbsolutePath().getParent().resolve(MESH_DIR);
         // Meshes first: the XML refers to them, so a reader that sees the XML finds them in place.
         List<Path> meshFiles = new ArrayList<>();
         for (Mesh mesh : scene.meshes()) {
-            Path stl = meshDir.resolve(mesh.fileName());
+            Path stl = meshDir.resolve(fileName(mesh, meshSuffix));
             StlWriter.write(mesh.geometry(), stl);
             meshFiles.add(stl);
         }
-        AtomicFile.write(xmlFile, toXml(scene).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(xmlFile, toXml(scene, meshSuffix).getBytes(StandardCharsets.UTF_8));
         written.add(xmlFile);
         written.addAll(meshFiles);
         return written;
     }
 
     public static String toXml(Scene scene) {
+        return toXml(scene, "");
+    }
+
+    static String toXml(Scene scene, String meshSuffix) {
         XmlBuilder x = new XmlBuilder();
         x.open("mujoco").attr("model", scene.name());
         compiler(x, scene.compiler());
         option(x, scene);
-        assets(x, scene);
+        assets(x, scene, meshSuffix);
         x.open("worldbody");
         bodyContent(x, scene.world());
         x.close("worldbody");
@@ -70,14 +83,19 @@ public final class MjcfWriter {
         x.close("option");
     }
 
-    private static void assets(XmlBuilder x, Scene scene) {
+    private static String fileName(Mesh m, String suffix) {
+        String f = m.fileName();
+        return suffix.isEmpty() ? f : f.substring(0, f.length() - ".stl".length()) + suffix + ".stl";
+    }
+
+    private static void assets(XmlBuilder x, Scene scene, String meshSuffix) {
         if (scene.materials().isEmpty() && scene.meshes().isEmpty()) return;
         x.open("asset");
         for (Material m : scene.materials()) {
             x.open("material").attr("name", m.name()).attr("rgba", m.rgba().toArray()).close("material");
         }
         for (Mesh m : scene.meshes()) {
-            x.open("mesh").attr("name", m.name()).attr("file", m.fileName());
+            x.open("mesh").attr("name", m.name()).attr("file", fileName(m, meshSuffix));
             if (m.exactInertia()) x.attr("inertia", "exact");
             x.close("mesh");
         }

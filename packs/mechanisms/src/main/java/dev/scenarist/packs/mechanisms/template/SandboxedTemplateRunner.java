@@ -64,6 +64,26 @@ public final class SandboxedTemplateRunner {
      */
     public TemplateBuildResult build(Path workspace, String sourceFile, String templateClass, long seed, double[] scale, String outDir)
             throws InterruptedException {
+        var result = buildVariants(workspace, sourceFile, templateClass, List.of(new Randomizer.Draw(seed, scale)), outDir);
+        if (result instanceof TemplateBuildResult.Built b) {
+            var failed = b.files().stream().filter(f -> f.endsWith("/failed_" + seed + ".txt")).findFirst();
+            if (failed.isPresent()) {
+                String why = new Workspace(workspace.toAbsolutePath()).read(failed.get()).orElse("").strip();
+                String code = why.contains("OutOfMemoryError") ? "TEMPLATE_OUT_OF_MEMORY" : "TEMPLATE_RUNTIME_ERROR";
+                return rejected(code, "build(" + seed + ", scale) failed: " + why, sourceFile);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Compiles {@code sourceFile} once and builds every variant in one sandboxed JVM (see {@link TemplateMain} for the
+     * files it writes into {@code outDir}). A variant whose {@code build} threw leaves {@code failed_<seed>.txt}
+     * among the files; a compile error, a timeout, running out of memory or a crash of the whole JVM is a
+     * {@link TemplateBuildResult.Rejected}.
+     */
+    public TemplateBuildResult buildVariants(Path workspace, String sourceFile, String templateClass, List<Randomizer.Draw> draws, String outDir)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         Path ws = workspace.toAbsolutePath();
         Workspace.deleteTree(ws.resolve(BUILD_DIR), true);
@@ -73,27 +93,29 @@ public final class SandboxedTemplateRunner {
             // JVM reservations must fit under the sandbox's address-space limit: small heap, class space, code cache
             var compile = run(ws, List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx384m", "-J-XX:CompressedClassSpaceSize=64m",
                     "-J-XX:ReservedCodeCacheSize=64m", "-J-XX:TieredStopAtLevel=1", "-nowarn", "-encoding", "UTF-8",
-                    "-cp", cp, "-d", BUILD_DIR, sourceFile));
+                    "-proc:none", "-cp", cp, "-d", BUILD_DIR, sourceFile));
             if (compile instanceof SandboxResult.TimedOut) return rejected("TEMPLATE_COMPILE_TIMEOUT", "compiling " + sourceFile + " took longer than " + timeout.toSeconds() + " s", sourceFile);
             var c = (SandboxResult.Exited) compile;
             if (c.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, c.stderr().text() + c.stdout().text()));
             List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
-                    "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", cp + ":" + BUILD_DIR, mainClass, templateClass,
-                    Long.toString(seed)));
-            for (double s : scale) args.add(Double.toString(s));
-            args.add(outDir);
+                    "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", cp + ":" + BUILD_DIR, mainClass, templateClass, outDir));
+            for (Randomizer.Draw d : draws) {
+                args.add(d.seed() + ":" + d.scale()[0] + "," + d.scale()[1] + "," + d.scale()[2]);
+            }
             var run = run(ws, args);
             if (run instanceof SandboxResult.TimedOut) {
-                return rejected("TEMPLATE_TIMEOUT", "build(" + seed + ", scale) ran longer than " + timeout.toSeconds() + " s", sourceFile);
+                return rejected("TEMPLATE_TIMEOUT", "building " + draws.size() + " variant(s) ran longer than " + timeout.toSeconds() + " s", sourceFile);
             }
             var r = (SandboxResult.Exited) run;
-            if (r.exitCode() != 0) {
+            if (r.exitCode() != 0 && r.exitCode() != 4) {
                 String err = r.stderr().tail(1500).strip();
                 String code = err.contains("OutOfMemoryError") ? "TEMPLATE_OUT_OF_MEMORY" : "TEMPLATE_RUNTIME_ERROR";
-                return rejected(code, "build(" + seed + ", scale) failed: " + (err.isEmpty() ? "exit code " + r.exitCode() : err), sourceFile);
+                return rejected(code, "the template could not be run: " + (err.isEmpty() ? "exit code " + r.exitCode() : err), sourceFile);
             }
             List<String> files = Workspace.list(ws.resolve(outDir)).stream().map(f -> outDir + "/" + f).toList();
-            if (files.isEmpty()) return rejected("TEMPLATE_WROTE_NOTHING", "build(" + seed + ", scale) wrote no file into " + outDir, sourceFile);
+            if (files.stream().noneMatch(f -> f.endsWith(".xml") || f.contains("/failed_"))) {
+                return rejected("TEMPLATE_WROTE_NOTHING", "build(seed, scale) wrote no scene into " + outDir, sourceFile);
+            }
             return new TemplateBuildResult.Built(files, Duration.ofNanos(System.nanoTime() - t0));
         } catch (SandboxUnavailableException e) {
             return new TemplateBuildResult.Unavailable(e.getMessage());

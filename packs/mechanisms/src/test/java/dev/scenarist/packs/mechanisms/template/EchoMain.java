@@ -10,8 +10,8 @@ import java.nio.file.Path;
 public final class EchoMain {
     public static void main(String[] args) throws Exception {
         Class<?> template = Class.forName(args[0]);
-        Path out = Path.of(args[args.length - 1]);
+        Path out = Path.of(args[1]); // TemplateMain's protocol: <class> <out-dir> <seed>:<sx>,<sy>,<sz> ...
         Files.createDirectories(out);
-        template.getMethod("build", Path.class, long.class).invoke(null, out, Long.parseLong(args[1]));
+        template.getMethod("build", Path.class, long.class).invoke(null, out, Long.parseLong(args[2].split(":")[0]));
     }
 }

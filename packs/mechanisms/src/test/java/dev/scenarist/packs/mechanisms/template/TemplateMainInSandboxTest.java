@@ -54,10 +54,10 @@ public class TemplateMainInSandboxTest {
             var result = runner.build(ws, "Pendulum.java", "Pendulum", draw.seed(), draw.scale(), out);
             assertThat(result).as("variant %s", draw.seed()).isInstanceOf(TemplateBuildResult.Built.class);
             var built = (TemplateBuildResult.Built) result;
-            assertThat(built.files()).contains(out + "/scene_" + draw.seed() + ".xml", out + "/meshes/bob.stl");
+            assertThat(built.files()).contains(out + "/scene_" + draw.seed() + ".xml", out + "/meshes/bob_" + draw.seed() + ".stl");
             Path xml = ws.resolve(out).resolve("scene_" + draw.seed() + ".xml");
             assertThat(new MjcfValidator().validate(xml)).noneMatch(f -> f.isError());
-            assertThat(MeshChecker.check(ws.resolve(out).resolve("meshes/bob.stl"))).noneMatch(f -> f.isError());
+            assertThat(MeshChecker.check(ws.resolve(out).resolve("meshes/bob_" + draw.seed() + ".stl"))).noneMatch(f -> f.isError());
             seenXml.add(Files.readString(xml));
         }
         assertThat(seenXml).as("different seeds and scales give different scenes").hasSize(3);

@@ -1,0 +1,64 @@
+package dev.scenarist.packs.mechanisms.checks;
+
+import dev.scenarist.core.model.CheckResult;
+import dev.scenarist.core.model.Finding;
+import dev.scenarist.core.model.Json;
+import dev.scenarist.core.pack.CheckContext;
+import dev.scenarist.packs.mechanisms.plan.Plan;
+import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.sim.Simulator;
+import dev.scenarist.packs.mechanisms.template.Randomizer;
+import dev.scenarist.packs.mechanisms.validation.BuildOutcome;
+import dev.scenarist.packs.mechanisms.validation.TemplateBuild;
+import dev.scenarist.packs.mechanisms.validation.TemplateValidator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the variant checks share: the validator, the simulator and its limits, and how many variants a template is
+ * tried on. The variants come from the run's seed and the plan's scale limits, so every check of a run (and the
+ * export) addresses the same build.
+ */
+public record VariantsSetup(TemplateValidator validator, Simulator simulator, SimulationLimits limits, int variants) {
+    public static final int DEFAULT_VARIANTS = 5;
+
+    public VariantsSetup {
+        if (variants < 1 || variants > 100) throw new IllegalArgumentException("variants per template must be 1..100, got " + variants);
+    }
+
+    /** The four checks, cheapest first: build in the sandbox, static MJCF, meshes, simulation. */
+    public List<dev.scenarist.core.pack.Check> checks() {
+        return List.of(new VariantsBuildCheck(this), new VariantsStaticCheck(this), new VariantsMeshCheck(this), new VariantsSimulationCheck(this));
+    }
+
+    public List<Randomizer.Draw> draws(long runSeed, Optional<Plan> plan) {
+        return Randomizer.draws(runSeed, variants, plan.map(Plan::limits).orElse(Randomizer.Limits.DEFAULT));
+    }
+
+    /** The plan of this run, when it has a readable one (the plan check has judged it). */
+    public static Optional<Plan> plan(dev.scenarist.core.workspace.Workspace ws) {
+        try {
+            return ws.read(Plan.FILE).map(t -> Json.read(t, Plan.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The build of this attempt's template: built, or a result to return at once. */
+    sealed interface Built {
+        record Ok(TemplateBuild build) implements Built {}
+
+        record Stop(CheckResult result) implements Built {}
+    }
+
+    Built build(CheckContext ctx) throws InterruptedException {
+        var source = ctx.workspace().read(TemplateSourceCheck.FILE);
+        if (source.isEmpty()) return new Built.Stop(CheckResult.failed(Finding.error("NO_TEMPLATE", "no template.java", "template.java", "write the template")));
+        var draws = draws(ctx.run().seed(), plan(ctx.workspace()));
+        return switch (validator.build(ctx.workspace(), source.get(), draws, ctx.artifacts())) {
+            case BuildOutcome.Unavailable u -> new Built.Stop(CheckResult.errored("the sandbox could not run the template: " + u.reason()));
+            case BuildOutcome.Rejected r -> new Built.Stop(CheckResult.of(r.findings()));
+            case BuildOutcome.Built b -> new Built.Ok(b.build());
+        };
+    }
+}

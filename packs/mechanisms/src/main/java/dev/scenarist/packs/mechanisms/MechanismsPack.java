@@ -149,9 +149,12 @@ public final class MechanismsPack implements Pack {
                 throw new IllegalArgumentException("pack 'mechanisms' has no option '" + key + "'; its only option is --tier 1|2|3");
             }
         }
-        int tier = tier(options.get(TIER_OPTION)).orElse((int) Math.floorMod(seed, 3L) + 1);
+        Optional<Integer> asked = tier(options.get(TIER_OPTION));
+        int tier = asked.orElse((int) Math.floorMod(seed, 3L) + 1);
+        // the run's turn within its tier: every seed when the tier is fixed, every third seed when tiers alternate
+        long turn = asked.isPresent() ? seed : Math.floorDiv(seed, 3L);
         List<LibraryTemplate> kinds = library.tier(tier);
-        LibraryTemplate kind = kinds.get((int) Math.floorMod(seed, (long) kinds.size()));
+        LibraryTemplate kind = kinds.get((int) Math.floorMod(turn, (long) kinds.size()));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tier", tier);
         p.put("tier_name", TIER_NAMES.get(tier));

@@ -24,7 +24,7 @@ public final class VariantsMeshCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) throws InterruptedException {
-        return switch (setup.build(ctx)) {
+        return switch (setup.built(ctx)) {
             case VariantsSetup.Built.Stop s -> s.result();
             case VariantsSetup.Built.Ok ok -> CheckResult.of(ok.build().meshStage().variants().stream().flatMap(v -> v.findings().stream()).toList());
         };

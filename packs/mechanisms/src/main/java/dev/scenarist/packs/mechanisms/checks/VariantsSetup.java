@@ -51,6 +51,16 @@ public record VariantsSetup(TemplateValidator validator, Simulator simulator, Si
         record Stop(CheckResult result) implements Built {}
     }
 
+    /** For the checks after the build: a template that does not build is reported once, by the build check. */
+    Built built(CheckContext ctx) throws InterruptedException {
+        Built b = build(ctx);
+        if (b instanceof Built.Stop stop && stop.result() instanceof CheckResult.Failed) {
+            return new Built.Stop(CheckResult.failed(Finding.error("NOT_BUILT", "not checked: the template does not build (see the template-build check)",
+                    "template.java", "")));
+        }
+        return b;
+    }
+
     Built build(CheckContext ctx) throws InterruptedException {
         var source = ctx.workspace().read(TemplateSourceCheck.FILE);
         if (source.isEmpty()) return new Built.Stop(CheckResult.failed(Finding.error("NO_TEMPLATE", "no template.java", "template.java", "write the template")));

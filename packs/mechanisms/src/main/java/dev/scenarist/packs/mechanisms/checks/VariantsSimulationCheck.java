@@ -29,7 +29,7 @@ public final class VariantsSimulationCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) throws InterruptedException {
-        return switch (setup.build(ctx)) {
+        return switch (setup.built(ctx)) {
             case VariantsSetup.Built.Stop s -> s.result();
             case VariantsSetup.Built.Ok ok -> switch (ok.build().simulationStage(setup.simulator(), setup.limits())) {
                 case TemplateBuild.Result.Unavailable<?> u -> CheckResult.errored(setup.simulator().engine() + " is not available: " + u.reason());

@@ -3,12 +3,9 @@ package dev.scenarist.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.core.model.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,20 +16,8 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-        Map<?, ?> json() {
-            return Json.read(out, Map.class);
-        }
-    }
-
-    Result cli(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--data-dir", tmp.resolve("data").toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRun cli(String... args) {
+        return CliRun.in(tmp.resolve("data"), args);
     }
 
     @Test

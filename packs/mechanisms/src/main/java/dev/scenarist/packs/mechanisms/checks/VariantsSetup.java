@@ -28,7 +28,7 @@ public record VariantsSetup(TemplateValidator validator, Simulator simulator, Si
 
     /** The four checks, cheapest first: build in the sandbox, static MJCF, meshes, simulation. */
     public List<dev.scenarist.core.pack.Check> checks() {
-        return List.of(new VariantsBuildCheck(this), new VariantsStaticCheck(this), new VariantsMeshCheck(this), new VariantsSimulationCheck(this));
+        return List.of(new VariantsBuildCheck(this), VariantsStageCheck.staticMjcf(this), VariantsStageCheck.meshes(this), new VariantsSimulationCheck(this));
     }
 
     public List<Randomizer.Draw> draws(long runSeed, Optional<Plan> plan) {

@@ -28,15 +28,11 @@ final class AssetCheck {
     }
 
     void run() {
-        String meshdir = null;
+        String meshdir = meshDir(ix);
         String texturedir = null;
         for (MjcfNode c : ix.compilerNodes) {
             if (c.has("assetdir")) {
-                meshdir = c.attrs.get("assetdir");
                 texturedir = c.attrs.get("assetdir");
-            }
-            if (c.has("meshdir")) {
-                meshdir = c.attrs.get("meshdir");
             }
             if (c.has("texturedir")) {
                 texturedir = c.attrs.get("texturedir");
@@ -68,16 +64,7 @@ final class AssetCheck {
         }
         Path path;
         try {
-            Path f = Path.of(value);
-            if (f.isAbsolute()) {
-                path = f;
-            } else if (dir != null && !dir.isEmpty()) {
-                Path d = Path.of(dir);
-                path = (d.isAbsolute() ? d : modelDir.resolve(d)).resolve(f);
-            } else {
-                path = modelDir.resolve(f);
-            }
-            path = path.normalize();
+            path = resolve(modelDir, dir, value);
         } catch (InvalidPathException e) {
             out.error(MjcfValidator.ASSET_FILE, n, "attribute '" + attr + "' of " + n.describe() + " is not a usable "
                     + "path: '" + value + "'", "use a relative path with '/' separators");
@@ -117,6 +104,37 @@ final class AssetCheck {
             out.error(MjcfValidator.MESH_FILE, n, "unknown mesh file type '" + ext + "' of '" + value + "'",
                     "MuJoCo reads .stl, .obj and .msh meshes; this pack writes binary .stl");
         }
+    }
+
+    /** The folder mesh files resolve against: the last {@code meshdir}, else {@code assetdir}, else null. */
+    static String meshDir(ModelIndex ix) {
+        String meshdir = null;
+        for (MjcfNode c : ix.compilerNodes) {
+            if (c.has("assetdir")) {
+                meshdir = c.attrs.get("assetdir");
+            }
+            if (c.has("meshdir")) {
+                meshdir = c.attrs.get("meshdir");
+            }
+        }
+        return meshdir;
+    }
+
+    /** Where MuJoCo looks for {@code value}: absolute as is, else under {@code dir} (itself under the model's folder). */
+    static Path resolve(Path modelDir, String dir, String value) {
+        Path f = Path.of(value);
+        if (f.isAbsolute()) {
+            return f.normalize();
+        }
+        if (dir != null && !dir.isEmpty()) {
+            Path d = Path.of(dir);
+            return (d.isAbsolute() ? d : modelDir.resolve(d)).resolve(f).normalize();
+        }
+        return modelDir.resolve(f).normalize();
+    }
+
+    static String stripped(ModelIndex ix, String value) {
+        return ix.compilerValue("strippath", "false").equals("true") ? stripPath(value) : value;
     }
 
     private String shown(Path path) {

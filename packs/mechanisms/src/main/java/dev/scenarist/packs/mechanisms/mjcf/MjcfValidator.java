@@ -95,14 +95,33 @@ public final class MjcfValidator {
 
     /** Validates the model file; includes and asset files resolve against its folder. */
     public List<Finding> validate(Path modelFile) {
+        Findings out = new Findings(maxFindings);
+        index(modelFile, out);
+        return out.result();
+    }
+
+    /**
+     * Validates the model file and, when it has no errors, gives its content to consumers that need more than
+     * findings (the pure-Java simulator): the same parse, include expansion and default classes the checks use.
+     */
+    public MjcfModel.Read read(Path modelFile) {
         Path main = modelFile.toAbsolutePath().normalize();
         Findings out = new Findings(maxFindings);
+        ModelIndex index = index(main, out);
+        List<Finding> findings = out.result();
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        if (index == null || !errors.isEmpty()) {
+            return new MjcfModel.Invalid(errors.isEmpty() ? findings : errors);
+        }
+        return new MjcfModel.Valid(new MjcfModel(index, main), findings);
+    }
+
+    /** Runs every check on the file; the model's index, or null when the grammar pass stopped the checks. */
+    private ModelIndex index(Path modelFile, Findings out) {
+        Path main = modelFile.toAbsolutePath().normalize();
         String name = main.getFileName() == null ? main.toString() : main.getFileName().toString();
         String text = read(main, name, null, out);
-        if (text != null) {
-            run(text, name, main.getParent(), Set.of(main), out);
-        }
-        return out.result();
+        return text == null ? null : run(text, name, main.getParent(), Set.of(main), out);
     }
 
     /**
@@ -123,7 +142,7 @@ public final class MjcfValidator {
         return CheckResult.of(validate(modelFile));
     }
 
-    private void run(String text, String fileName, Path modelDir, Set<Path> mainFile, Findings out) {
+    private ModelIndex run(String text, String fileName, Path modelDir, Set<Path> mainFile, Findings out) {
         List<MjcfXml.StrayText> stray = new ArrayList<>();
         MjcfNode root;
         try {
@@ -131,7 +150,7 @@ public final class MjcfValidator {
         } catch (MjcfXml.ParseException e) {
             out.add(Finding.error(XML, e.getMessage(), fileName + ":" + e.line,
                     "fix the XML syntax (matching tags, quoted attribute values, one root element)"));
-            return;
+            return null;
         }
         Includes includes = new Includes(modelDir, out, stray);
         includes.visited.addAll(mainFile);
@@ -142,13 +161,14 @@ public final class MjcfValidator {
                     + abbreviate(s.text()) + "'", "MJCF keeps all data in attributes; remove the text");
         }
         if (!new StructureCheck(schema, out).run(root)) {
-            return;
+            return null;
         }
         ModelIndex index = ModelIndex.build(schema, root, out);
         new ReferenceCheck(index, out).run();
         new PhysicsCheck(index, out).run();
         new ModelRulesCheck(index, out).run();
         new AssetCheck(index, out, modelDir).run();
+        return index;
     }
 
     private static String abbreviate(String s) {

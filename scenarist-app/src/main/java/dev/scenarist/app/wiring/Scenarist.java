@@ -1,5 +1,7 @@
 package dev.scenarist.app.wiring;
 
+import dev.scenarist.packs.mechanisms.sim.Simulators;
+
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.BundledPacks;
 import dev.scenarist.app.packs.PackRegistry;
@@ -66,10 +68,21 @@ public final class Scenarist implements AutoCloseable {
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
         PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(dev.scenarist.sandbox.Sandbox.bubblewrap()),
                 BundledPacks.unpack(root), userPackDirs,
-                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(
-                        dev.scenarist.packs.mechanisms.sim.MujocoSidecar.fromEnvironment())));
+                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env))));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
         return new Scenarist(layout, store, packs, env);
+    }
+
+    /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */
+    private static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Map<String, String> env) {
+        String forced = System.getProperty(Simulators.PROPERTY, env.get(Simulators.ENV));
+        try {
+            var selection = Simulators.select(Simulators.parse(forced), dev.scenarist.packs.mechanisms.sim.MujocoSidecar.locate(),
+                    k -> env.getOrDefault(k, System.getenv(k)));
+            return selection.simulator();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Simulators.ENV + ": " + e.getMessage());
+        }
     }
 
     private static Store openStore(DataLayout layout, String url, Map<String, String> env) {

@@ -13,6 +13,8 @@ import java.util.List;
 /**
  * Loads every scene into real MuJoCo and simulates it (1 s by default): load errors, NaN, warnings, a body faster
  * than the limit, initial interpenetration and bodies leaving the bounds fail it. No engine → errored (infrastructure).
+ * With the pure-Java fallback ({@link dev.scenarist.packs.mechanisms.sim.Simulators}) the passing finding names that
+ * engine and what it approximated.
  */
 public final class MujocoSimulationCheck implements Check {
     private final Simulator simulator;
@@ -48,9 +50,12 @@ public final class MujocoSimulationCheck implements Check {
                     for (String p : ok.report().problems()) all.add(Finding.error("MUJOCO_UNSTABLE", p, s, "the scene must stay still and sane for "
                             + limits.duration() + " s of simulation"));
                     if (all.isEmpty()) {
+                        // a fallback engine says so, with what it could only approximate: never a silent claim of MuJoCo
+                        String by = ok.report().engine().startsWith("MuJoCo") ? "" : " by " + ok.report().engine()
+                                + (ok.report().exact() ? "" : ", approximating: " + String.join("; ", ok.report().approximations()));
                         all.add(new Finding("MUJOCO_SIMULATED", dev.scenarist.core.model.Severity.INFO, String.format(java.util.Locale.ROOT,
-                                "simulated %.3f s in %d steps; max body speed %.3f m/s (limit %.3f)", ok.report().simulatedSeconds(),
-                                ok.report().steps(), ok.report().maxBodySpeed(), limits.speedLimit()), s, ""));
+                                "simulated %.3f s in %d steps; max body speed %.3f m/s (limit %.3f)%s", ok.report().simulatedSeconds(),
+                                ok.report().steps(), ok.report().maxBodySpeed(), limits.speedLimit(), by), s, ""));
                     }
                 }
             }

@@ -133,6 +133,7 @@ public final class BenchmarkExport {
         out.put("speed_limit", s.speedLimit());
         out.put("initial_penetration", s.initialPenetration());
         out.put("initial_contacts", s.initialContacts());
+        if (!s.approximations().isEmpty()) out.put("approximations", s.approximations());
         return out;
     }
 }

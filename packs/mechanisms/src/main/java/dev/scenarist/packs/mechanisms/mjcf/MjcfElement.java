@@ -63,6 +63,74 @@ public final class MjcfElement {
         return node.children.stream().map(c -> new MjcfElement(c, model)).toList();
     }
 
+    /**
+     * The schema element id: the tag, except where one tag means different elements by context ("joint" in a body,
+     * "fixed_joint" in a fixed tendon, "equality_joint" in an equality section; "sensor_contact", ...).
+     */
+    public String kind() {
+        return node.def == null ? node.tag : node.def.id();
+    }
+
+    /** {@code geom 'arm'}, or {@code geom} when unnamed. */
+    public String describe() {
+        return node.describe();
+    }
+
+    public Optional<MjcfElement> parent() {
+        return Optional.ofNullable(node.parent).map(model::wrap);
+    }
+
+    /** Children of {@code kind}, in document order. */
+    public List<MjcfElement> children(String kind) {
+        return children().stream().filter(c -> c.kind().equals(kind)).toList();
+    }
+
+    /** The attribute written on this element itself, ignoring default classes, or null. */
+    public String own(String attribute) {
+        return node.attrs.get(attribute);
+    }
+
+    /** The attribute once default classes apply, or null when neither the element nor a class sets it. */
+    public String attr(String attribute) {
+        return attribute(attribute).orElse(null);
+    }
+
+    public String attr(String attribute, String fallback) {
+        return attribute(attribute).orElse(fallback);
+    }
+
+    /** Whether the element or one of its default classes sets the attribute. */
+    public boolean has(String attribute) {
+        return attribute(attribute).isPresent();
+    }
+
+    /** The attribute's numbers once default classes apply, or null when unset (or not numbers). */
+    public double[] reals(String attribute) {
+        return MjcfValues.reals(attr(attribute));
+    }
+
+    /** As {@link #numbers}, but {@code initial} (copied) when a layer is not numbers: for models already validated. */
+    public double[] reals(String attribute, double[] initial) {
+        double[] v = model.index().merged(node, attribute, initial);
+        return v == null ? initial.clone() : v;
+    }
+
+    /** A single number, or {@code fallback} when unset or not a number. */
+    public double real(String attribute, double fallback) {
+        double[] v = reals(attribute);
+        return v != null && v.length >= 1 ? v[0] : fallback;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MjcfElement e && e.node == node;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(node);
+    }
+
     @Override
     public String toString() {
         return "<" + node.tag + "> at " + location();

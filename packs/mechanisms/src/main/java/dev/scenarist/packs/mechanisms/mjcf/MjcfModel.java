@@ -27,7 +27,30 @@ public final class MjcfModel {
     private final ModelIndex index;
     private final AssetDirs dirs;
 
-    private MjcfModel(Path file, ModelIndex index) {
+    /** What came of reading a model file strictly ({@link #read}). */
+    public sealed interface Read permits Valid, Invalid {}
+
+    /** The model passed the validator; {@code warnings} are its non-error findings. */
+    public record Valid(MjcfModel model, List<Finding> warnings) implements Read {
+        public Valid {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The validator found errors (MuJoCo would refuse the model); {@code errors} says which. */
+    public record Invalid(List<Finding> errors) implements Read {
+        public Invalid {
+            errors = List.copyOf(errors);
+        }
+
+        /** The errors as one message, "file:line: message" per line. */
+        public String message() {
+            return errors.stream().map(f -> (f.location().isEmpty() ? "" : f.location() + ": ") + f.message())
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+
+    MjcfModel(Path file, ModelIndex index) {
         this.file = file;
         this.index = index;
         this.dirs = AssetDirs.of(index);
@@ -49,6 +72,55 @@ public final class MjcfModel {
             throw new MjcfReadException("cannot read MJCF model " + main + ": " + why);
         }
         return new MjcfModel(main, index);
+    }
+
+    /**
+     * Reads a model strictly: validated with the bundled schema, and its content given only when MuJoCo would load
+     * it (the pure-Java simulator needs that). {@link #load} is the lenient reader (previews draw what they can).
+     */
+    public static Read read(Path modelFile) {
+        return new MjcfValidator().read(modelFile);
+    }
+
+    /** The {@code <mujoco>} element. */
+    public MjcfElement root() {
+        return wrap(index.root);
+    }
+
+    /**
+     * Every element of {@code kind} (a schema element id such as "geom", "connect", "motor"; see
+     * {@link MjcfElement#kind()}) outside {@code <default>}, in document order.
+     */
+    public List<MjcfElement> all(String kind) {
+        List<MjcfElement> out = new java.util.ArrayList<>();
+        for (MjcfNode n : index.nodes) {
+            if (n.def != null && n.def.id().equals(kind) && !ModelIndex.inDefaults(n)) out.add(wrap(n));
+        }
+        return out;
+    }
+
+    /** The element declared as {@code name} in {@code namespace} ("body", "geom", "site", "mesh", "joint", ...). */
+    public Optional<MjcfElement> named(String namespace, String name) {
+        MjcfNode n = index.names.getOrDefault(namespace, Map.of()).get(name);
+        return Optional.ofNullable(n).map(this::wrap);
+    }
+
+    /** A {@code <compiler>} attribute (later elements override earlier ones), or {@code fallback}. */
+    public String compiler(String attribute, String fallback) {
+        return index.compilerValue(attribute, fallback);
+    }
+
+    /** The file a {@code <mesh file=...>} names, resolved as MuJoCo does; empty when it names none or no usable path. */
+    public Optional<Path> meshFile(MjcfElement mesh) {
+        try {
+            return assetFile(mesh);
+        } catch (MjcfReadException e) {
+            return Optional.empty();
+        }
+    }
+
+    MjcfElement wrap(MjcfNode n) {
+        return new MjcfElement(n, this);
     }
 
     /** The model file, absolute. */

@@ -123,15 +123,34 @@ public final class MjcfValidator {
         return CheckResult.of(validate(modelFile));
     }
 
-    private void run(String text, String fileName, Path modelDir, Set<Path> mainFile, Findings out) {
+    private ModelIndex run(String text, String fileName, Path modelDir, Set<Path> mainFile, Findings out) {
         ModelIndex index = index(schema, text, fileName, modelDir, mainFile, out);
         if (index == null) {
-            return;
+            return null;
         }
         new ReferenceCheck(index, out).run();
         new PhysicsCheck(index, out).run();
         new ModelRulesCheck(index, out).run();
         new AssetCheck(index, out, modelDir).run();
+        return index;
+    }
+
+    /**
+     * Validates the model file and, when it has no errors, gives its content to consumers that need more than
+     * findings (the pure-Java simulator): the same parse, include expansion and default classes the checks use.
+     */
+    public MjcfModel.Read read(Path modelFile) {
+        Path main = modelFile.toAbsolutePath().normalize();
+        String name = main.getFileName() == null ? main.toString() : main.getFileName().toString();
+        Findings out = new Findings(maxFindings);
+        String text = read(main, name, null, out);
+        ModelIndex index = text == null ? null : run(text, name, main.getParent(), Set.of(main), out);
+        List<Finding> findings = out.result();
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        if (index == null || !errors.isEmpty()) {
+            return new MjcfModel.Invalid(errors.isEmpty() ? findings : errors);
+        }
+        return new MjcfModel.Valid(new MjcfModel(main, index), findings);
     }
 
     /**

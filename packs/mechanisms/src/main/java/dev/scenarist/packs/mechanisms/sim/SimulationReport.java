@@ -28,6 +28,9 @@ import java.util.Set;
  * @param warnings MuJoCo's runtime warnings that fired (mjData.warning counters, accumulated across auto-resets)
  * @param resets how often MuJoCo reset the state because it became unstable (auto-reset)
  * @param wallMillis engine time spent on this request
+ * @param approximations where the engine's model of the scene departs from MuJoCo's, one sentence each; empty for
+ *     MuJoCo itself. A fallback engine lists here everything it could only approximate (or had to leave out), so
+ *     that no report claims an exactness it does not have.
  */
 public record SimulationReport(
         String engine,
@@ -48,25 +51,52 @@ public record SimulationReport(
         List<BoundsExit> outOfBounds,
         List<EngineWarning> warnings,
         int resets,
-        double wallMillis) {
+        double wallMillis,
+        List<String> approximations) {
 
-    /** MuJoCo warnings that mean the state blew up (MuJoCo resets the simulation when they fire). */
-    public static final Set<String> INSTABILITY_WARNINGS = Set.of("mjWARN_BADQPOS", "mjWARN_BADQVEL", "mjWARN_BADQACC");
+    /** The pure-Java engine's warning for a state it cannot continue from (NaN, or beyond 1e10 as MuJoCo judges). */
+    public static final String ODE_BAD_STATE = "ode4j_BADSTATE";
+
+    /**
+     * Warnings that mean the state blew up: MuJoCo's (MuJoCo resets the simulation when they fire) and the pure-Java
+     * engine's (it stops the run).
+     */
+    public static final Set<String> INSTABILITY_WARNINGS =
+            Set.of("mjWARN_BADQPOS", "mjWARN_BADQVEL", "mjWARN_BADQACC", ODE_BAD_STATE);
 
     public SimulationReport {
         gravity = List.copyOf(gravity);
         penetratingPair = List.copyOf(penetratingPair);
         outOfBounds = List.copyOf(outOfBounds);
         warnings = List.copyOf(warnings);
+        approximations = List.copyOf(approximations);
+    }
+
+    /** A report of an engine that models the scene exactly as MuJoCo does (MuJoCo itself): no approximations. */
+    public SimulationReport(String engine, SimulationLimits limits, double timestep, long steps,
+                            double simulatedSeconds, List<Double> gravity, double maxBodySpeed, String maxBodySpeedBody,
+                            double maxBodySpeedTime, Double speedLimitExceededAt, boolean nan, Double nanFirstTime,
+                            double initialPenetration, List<String> penetratingPair, int initialContacts,
+                            List<BoundsExit> outOfBounds, List<EngineWarning> warnings, int resets,
+                            double wallMillis) {
+        this(engine, limits, timestep, steps, simulatedSeconds, gravity, maxBodySpeed, maxBodySpeedBody,
+                maxBodySpeedTime, speedLimitExceededAt, nan, nanFirstTime, initialPenetration, penetratingPair,
+                initialContacts, outOfBounds, warnings, resets, wallMillis, List.of());
+    }
+
+    /** Whether the engine modelled every part of the scene as MuJoCo does. */
+    public boolean exact() {
+        return approximations.isEmpty();
     }
 
     /** A moving body's centre of mass left the bounds. */
     public record BoundsExit(String body, double time, double x, double y, double z) {}
 
     /**
-     * One of MuJoCo's runtime warnings ({@code mjtWarning}) that fired during the run.
+     * One of the engine's runtime warnings that fired during the run: MuJoCo's ({@code mjtWarning}), or the
+     * pure-Java engine's {@value #ODE_BAD_STATE}.
      *
-     * @param code e.g. "mjWARN_BADQACC", "mjWARN_CONTACTFULL", "mjWARN_INERTIA"
+     * @param code e.g. "mjWARN_BADQACC", "mjWARN_CONTACTFULL", "mjWARN_INERTIA", "ode4j_BADSTATE"
      * @param count how often it fired
      * @param lastInfo MuJoCo's info for the last occurrence (e.g. the DOF index)
      * @param text MuJoCo's text for it, e.g. "Nan, Inf or huge value in QACC at DOF 0. The simulation is unstable."
@@ -97,7 +127,8 @@ public record SimulationReport(
             out.add("NaN/Inf in the state at t=%s s".formatted(fmt(nanFirstTime == null ? 0 : nanFirstTime)));
         }
         for (EngineWarning w : warnings) {
-            out.add("MuJoCo warning %s ×%d: %s".formatted(w.code(), w.count(), w.text()));
+            out.add("%s warning %s ×%d: %s".formatted(w.code().startsWith("mjWARN") ? "MuJoCo" : "engine", w.code(),
+                    w.count(), w.text()));
         }
         if (resets > 0 && warnings.stream().noneMatch(w -> INSTABILITY_WARNINGS.contains(w.code()))) {
             out.add("MuJoCo reset the unstable simulation %d time(s)".formatted(resets));

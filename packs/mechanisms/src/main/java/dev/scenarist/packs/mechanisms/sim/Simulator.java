@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * (speeds, NaN, warnings, initial interpenetration, bodies leaving the bounds).
  *
  * <p>The reference implementation is {@link MujocoSidecar} (real MuJoCo: the official WASM bindings in a Node
- * process). A pure-Java fallback for machines without Node plugs in here too.
+ * process). {@link dev.scenarist.packs.mechanisms.sim.ode.OdeSimulator} is the pure-Java fallback for machines without
+ * Node (its reports list what it approximates); {@link Simulators#preferred()} picks between them.
  *
  * <p>Implementations are thread-safe. They never throw for a bad scene or a missing engine: every result is a
  * {@link SimulationOutcome}.

@@ -20,6 +20,7 @@ import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.sim.SimulationReport;
+import dev.scenarist.packs.mechanisms.sim.ode.OdeSimulator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -63,7 +64,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>For every template and every seed 1..5, two non-uniform scales drawn (seeded) within the template's own limits:
  * building twice writes byte-identical files; the MJCF has no static-validation ERROR; every STL passes the mesh
- * checks; and MuJoCo (when the sidecar is installed) simulates 1 s with the default limits and finds no problem.
+ * checks; and MuJoCo (when the sidecar is installed) simulates 1 s with the default limits and finds no problem — nor
+ * does the pure-Java ode4j fallback on the same files.
  *
  * <p>Design spaces: every template declares its design constants in a marked region of its source, and a
  * {@code <ClassName>.design.json} beside it gives their grid (see {@link DesignSpace}). The names must match, the
@@ -197,6 +199,7 @@ class TemplateLibraryTest {
                 + reason.orElseThrow());
         SoftAssertions soft = new SoftAssertions();
         StringBuilder table = new StringBuilder();
+        OdeSimulator ode = new OdeSimulator();
         for (Variant v : variants(t)) {
             Path xml = dir.resolve(v.folder() + "/scene.xml");
             MjcfWriter.write(t.template().build(v.seed(), v.scale()), xml);
@@ -211,10 +214,19 @@ class TemplateLibraryTest {
                 soft.assertThat(r.maxBodySpeed()).as("%s: the design.json's speed bound (%s m/s), body %s", v,
                         bound.getAsDouble(), r.maxBodySpeedBody()).isLessThanOrEqualTo(bound.getAsDouble());
             }
+            // the pure-Java fallback must accept what MuJoCo accepts (its speeds differ where it approximates)
+            SimulationOutcome fallback = ode.simulate(xml, SimulationLimits.defaults());
+            soft.assertThat(fallback).as("%s: the ode4j fallback simulates it", v)
+                    .isInstanceOf(SimulationOutcome.Simulated.class);
+            double odeSpeed = fallback instanceof SimulationOutcome.Simulated(SimulationReport o) ? o.maxBodySpeed()
+                    : Double.NaN;
+            if (fallback instanceof SimulationOutcome.Simulated(SimulationReport o)) {
+                soft.assertThat(o.problems()).as("%s: stability problems found by the ode4j fallback", v).isEmpty();
+            }
             table.append(String.format(Locale.ROOT, "  %-22s seed %d scale (%.3f, %.3f, %.3f): max speed %.4f m/s (%s),"
-                            + " initial penetration %.2e m, %d steps%n", t.template().info().id(), v.seed(),
-                    v.scale().x(), v.scale().y(), v.scale().z(), r.maxBodySpeed(), r.maxBodySpeedBody(),
-                    r.initialPenetration(), r.steps()));
+                            + " initial penetration %.2e m, %d steps; ode4j %.4f m/s%n", t.template().info().id(),
+                    v.seed(), v.scale().x(), v.scale().y(), v.scale().z(), r.maxBodySpeed(), r.maxBodySpeedBody(),
+                    r.initialPenetration(), r.steps(), odeSpeed));
         }
         System.out.print(table);
         soft.assertAll();

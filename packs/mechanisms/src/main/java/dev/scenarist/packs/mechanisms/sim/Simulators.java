@@ -1,0 +1,124 @@
+package dev.scenarist.packs.mechanisms.sim;
+
+import dev.scenarist.packs.mechanisms.sim.ode.OdeSimulator;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Chooses the {@link Simulator}: real MuJoCo (the {@link MujocoSidecar}) where Node.js and the sidecar's npm package
+ * are installed, the pure-Java {@link OdeSimulator} otherwise — whose reports list what it only approximates.
+ *
+ * <p>{@value #PROPERTY} (system property) or {@value #ENV} (environment variable, read when the property is unset)
+ * forces the choice: {@code mujoco}, {@code ode}, or {@code auto} (the default). Forcing {@code mujoco} where it is not
+ * installed gives the sidecar anyway, which answers {@link SimulationOutcome.Unavailable} naming the fix — the caller
+ * asked for MuJoCo, and a silent substitute would misreport what judged the scene.
+ *
+ * <p>"Installed" is decided without starting anything: the sidecar folder ({@link MujocoSidecar#locate()}) holds the
+ * script and {@code node_modules/@mujoco/mujoco}, and {@code node} (or {@value MujocoSidecar#ENV_NODE}) is an
+ * executable file, on the PATH or by path. A Node too old to run the sidecar still selects MuJoCo, whose first
+ * request reports it.
+ */
+public final class Simulators {
+    /** System property forcing the choice: mujoco, ode or auto. */
+    public static final String PROPERTY = "scenarist.simulator";
+    /** Environment variable forcing the choice when the system property is unset. */
+    public static final String ENV = "SCENARIST_SIMULATOR";
+
+    /** Which engine to use. */
+    public enum Choice { AUTO, MUJOCO, ODE }
+
+    /** The simulator chosen, and why (for logs and `--help`-style diagnostics). */
+    public record Selection(Simulator simulator, String reason) {}
+
+    private Simulators() {}
+
+    /** The simulator for this process: see the class comment. */
+    public static Simulator preferred() {
+        return select().simulator();
+    }
+
+    /** {@link #preferred()} with the reason for the choice. */
+    public static Selection select() {
+        String forced = System.getProperty(PROPERTY);
+        if (forced == null || forced.isBlank()) {
+            forced = System.getenv(ENV);
+        }
+        return select(parse(forced), MujocoSidecar.locate(), System::getenv);
+    }
+
+    /**
+     * The choice for explicit inputs (what {@link #select()} reads from the environment), for tests and embedders.
+     *
+     * @param sidecarDir the located sidecar folder, if any
+     * @param env environment lookup (PATH, {@value MujocoSidecar#ENV_NODE})
+     */
+    public static Selection select(Choice choice, Optional<Path> sidecarDir, Function<String, String> env) {
+        Optional<String> missing = mujocoMissing(sidecarDir, env);
+        return switch (choice) {
+            case MUJOCO -> new Selection(sidecar(sidecarDir), "MuJoCo forced by " + PROPERTY + "/" + ENV
+                    + missing.map(m -> " (but " + m + ")").orElse(""));
+            case ODE -> new Selection(new OdeSimulator(), "the ode4j fallback forced by " + PROPERTY + "/" + ENV);
+            case AUTO -> missing.isEmpty()
+                    ? new Selection(sidecar(sidecarDir), "MuJoCo: Node.js and the sidecar package are installed")
+                    : new Selection(new OdeSimulator(), "the ode4j fallback, because " + missing.get());
+        };
+    }
+
+    /** Parses a {@value #PROPERTY} value; null or blank is {@link Choice#AUTO}. */
+    public static Choice parse(String value) {
+        if (value == null || value.isBlank()) {
+            return Choice.AUTO;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> Choice.AUTO;
+            case "mujoco" -> Choice.MUJOCO;
+            case "ode", "ode4j" -> Choice.ODE;
+            default -> throw new IllegalArgumentException(PROPERTY + " must be mujoco, ode or auto, got '" + value
+                    + "'");
+        };
+    }
+
+    private static MujocoSidecar sidecar(Optional<Path> dir) {
+        return new MujocoSidecar(dir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)));
+    }
+
+    /** Why MuJoCo cannot run here, or empty when it looks installed. */
+    private static Optional<String> mujocoMissing(Optional<Path> dir, Function<String, String> env) {
+        if (dir.isEmpty()) {
+            return Optional.of("the MuJoCo sidecar folder (" + MujocoSidecar.REPO_RELATIVE_DIR + ") was not found");
+        }
+        if (!MujocoSidecar.isInstalled(dir.get())) {
+            return Optional.of("the sidecar's npm package is not installed in " + dir.get() + " (run install.sh)");
+        }
+        String node = env.apply(MujocoSidecar.ENV_NODE);
+        if (node == null || node.isBlank()) {
+            node = "node";
+        }
+        return executable(node, env.apply("PATH")) ? Optional.empty()
+                : Optional.of("Node.js ('" + node + "') was not found");
+    }
+
+    private static boolean executable(String command, String path) {
+        try {
+            if (command.contains("/") || command.contains(File.separator)) {
+                return Files.isExecutable(Path.of(command));
+            }
+            if (path == null) {
+                return false;
+            }
+            for (String dir : path.split(File.pathSeparator)) {
+                if (!dir.isBlank() && Files.isExecutable(Path.of(dir, command))) {
+                    return true;
+                }
+            }
+        } catch (InvalidPathException e) {
+            return false;
+        }
+        return false;
+    }
+}

@@ -7,6 +7,8 @@
  * MuJoCo 3.14.0, and against the rules MuJoCo's compiler enforces; it returns findings with {@code file:line}.
  * {@link dev.scenarist.packs.mechanisms.mjcf.BinaryStl} tells whether a mesh file is a binary STL MuJoCo can read.
  * {@link dev.scenarist.packs.mechanisms.mjcf.MjcfModel} is a read-only view of a model through the same parser,
- * include expansion and default-class resolution, for code that draws or measures models.
+ * include expansion and default-class resolution, for code that draws or measures models;
+ * {@link dev.scenarist.packs.mechanisms.mjcf.MjcfFrames} reads where its elements sit ({@code pos} and the five
+ * orientation specifiers, as MuJoCo's compiler does) as {@link dev.scenarist.packs.mechanisms.mjcf.Pose}s.
  */
 package dev.scenarist.packs.mechanisms.mjcf;

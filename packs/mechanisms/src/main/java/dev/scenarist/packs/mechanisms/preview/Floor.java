@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.preview;
 
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 
 /**
@@ -19,7 +20,7 @@ record Floor(double x0, double x1, double y0, double y1, double tile) {
     static Floor under(Shape.Plane plane, Pose pose, Bounds scene) {
         double radius = Math.max(scene.radius(), 0.05);
         double reach = REACH * radius;
-        Vec3 c = pose.toLocal(scene.center());
+        Vec3 c = pose.applyInverse(scene.center());
         double[] x = span(c.x(), reach, plane.halfX());
         double[] y = span(c.y(), reach, plane.halfY());
         return new Floor(x[0], x[1], y[0], y[1], niceStep(radius / TILES_PER_RADIUS));

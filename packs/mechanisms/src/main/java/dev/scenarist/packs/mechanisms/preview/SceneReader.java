@@ -1,8 +1,10 @@
 package dev.scenarist.packs.mechanisms.preview;
 
 import dev.scenarist.packs.mechanisms.mjcf.MjcfElement;
+import dev.scenarist.packs.mechanisms.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfModel;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfReadException;
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
 import dev.scenarist.packs.mechanisms.scene.PartLabel;
 import dev.scenarist.packs.mechanisms.scene.StlReader;
 import dev.scenarist.packs.mechanisms.scene.TriangleMesh;
@@ -36,7 +38,7 @@ final class SceneReader {
     private static final int FIRST_HIDDEN_GROUP = 3;
 
     private final MjcfModel model;
-    private final OrientationReader orientations;
+    private final MjcfFrames frames;
     private final Map<Path, TriangleMesh> meshes = new HashMap<>();
     /** Per label, the labelled names in order of appearance: the index picks the shade of the label's family. */
     private final Map<PartLabel, Map<String, Integer>> shades = new EnumMap<>(PartLabel.class);
@@ -44,7 +46,7 @@ final class SceneReader {
 
     private SceneReader(MjcfModel model) {
         this.model = model;
-        this.orientations = OrientationReader.of(model);
+        this.frames = MjcfFrames.of(model);
     }
 
     static PreviewScene read(MjcfModel model) throws IOException {
@@ -64,10 +66,10 @@ final class SceneReader {
                 case "body" -> {
                     String name = e.name().orElse("");
                     PartLabel own = PartLabel.of(name);
-                    walk(e, frame.then(localPose(e)), own == PartLabel.NONE ? inherited : own,
+                    walk(e, frame.compose(frames.pose(e)), own == PartLabel.NONE ? inherited : own,
                             own == PartLabel.NONE ? owner : name);
                 }
-                case "frame" -> walk(e, frame.then(localPose(e)), inherited, owner);
+                case "frame" -> walk(e, frame.compose(frames.pose(e)), inherited, owner);
                 case "geom" -> geom(e, frame, inherited, owner);
                 case "site" -> site(e, frame);
                 default -> { } // joints, inertials, cameras, lights ... draw nothing
@@ -123,7 +125,7 @@ final class SceneReader {
             drawn = Palette.of(label, seen.computeIfAbsent(labelled, k -> seen.size()));
             second = drawn;
         }
-        parts.add(new Part(name, label, placed.shape(), frame.then(placed.pose()), drawn, second));
+        parts.add(new Part(name, label, placed.shape(), frame.compose(placed.pose()), drawn, second));
     }
 
     /** A shape and where it sits in its body. */
@@ -140,7 +142,7 @@ final class SceneReader {
             Vec3 from = new Vec3(ft[0], ft[1], ft[2]);
             Vec3 to = new Vec3(ft[3], ft[4], ft[5]);
             double half = to.minus(from).length() / 2;
-            Pose pose = new Pose(from.plus(to).times(0.5), Rotation.zTo(to.minus(from)));
+            Pose pose = MjcfFrames.fromto(from, to);
             // across the segment MuJoCo uses size[0] for every half-width
             Shape shape = switch (type) {
                 case "capsule" -> new Shape.Capsule(size[0], half);
@@ -150,7 +152,7 @@ final class SceneReader {
             };
             return valid(shape, pose);
         }
-        Pose pose = localPose(g);
+        Pose pose = frames.pose(g);
         Shape shape = switch (type) {
             case "plane" -> new Shape.Plane(Math.max(0, size[0]), Math.max(0, size[1]));
             case "sphere" -> new Shape.Sphere(size[0]);
@@ -190,7 +192,7 @@ final class SceneReader {
         }
         TriangleMesh mesh = readStl(file.get(), asset);
         double[] scale = asset.numbers("scale", 1, 1, 1);
-        return valid(new Shape.Mesh(mesh, new Vec3(scale[0], scale[1], scale[2])), localPose(g));
+        return valid(new Shape.Mesh(mesh, new Vec3(scale[0], scale[1], scale[2])), frames.pose(g));
     }
 
     private TriangleMesh readStl(Path file, MjcfElement asset) throws MjcfReadException {
@@ -211,12 +213,6 @@ final class SceneReader {
             throw new MjcfReadException(asset.location() + ": mesh file " + file + " of " + asset
                     + " cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /** {@code pos} and orientation of a body, frame, geom or site in its parent (geoms and sites via classes). */
-    private Pose localPose(MjcfElement e) throws MjcfReadException {
-        double[] p = e.numbers("pos", 0, 0, 0);
-        return new Pose(new Vec3(p[0], p[1], p[2]), orientations.read(e));
     }
 
     // ---- colour ---------------------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ final class Tessellator {
         for (Part p : scene.parts()) {
             if (p.shape() instanceof Shape.Plane plane) {
                 for (Vec3 corner : objects.corners()) {
-                    Vec3 footprint = p.pose().apply(Floor.onPlane(plane, p.pose().toLocal(corner)));
+                    Vec3 footprint = p.pose().apply(Floor.onPlane(plane, p.pose().applyInverse(corner)));
                     framed.add(footprint);
                     view = view.plus(footprint);
                 }

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms.mjcf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.core.model.Finding;
+import dev.scenarist.packs.mechanisms.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class RealModelsTest {
     @TestFactory
     Stream<DynamicTest> every_valid_model_passes_with_no_error() throws Exception {
         Path dir = SharedMjcfData.requireDir().resolve("valid");
-        List<Path> files = SharedMjcfData.xmlFiles(dir);
+        List<Path> files = SharedData.xmlFiles(dir);
         assertThat(files).isNotEmpty();
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             List<Finding> findings = validator.validate(f);
@@ -40,7 +41,7 @@ class RealModelsTest {
         Path dir = SharedMjcfData.requireDir().resolve("invalid");
         List<SharedMjcfData.Expected> expected = SharedMjcfData.expectedErrors(dir);
         assertThat(expected).extracting(SharedMjcfData.Expected::file)
-                .containsExactlyInAnyOrderElementsOf(SharedMjcfData.xmlFiles(dir).stream()
+                .containsExactlyInAnyOrderElementsOf(SharedData.xmlFiles(dir).stream()
                         .map(p -> p.getFileName().toString()).toList());
         return expected.stream().map(e -> DynamicTest.dynamicTest(e.file(), () -> {
             List<Finding> errors = validator.validate(dir.resolve(e.file())).stream().filter(Finding::isError).toList();

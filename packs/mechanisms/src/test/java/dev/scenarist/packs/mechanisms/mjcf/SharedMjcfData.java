@@ -2,6 +2,7 @@ package dev.scenarist.packs.mechanisms.mjcf;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scenarist.packs.mechanisms.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * The third-party MJCF models in {@code ../shared/data/mjcf} (valid and invalid, with MuJoCo's expected errors).
- * Found by walking up from the working directory, or named by {@code -Dscenarist.mjcf.data=...}.
+ * The third-party MJCF models in {@code ../shared/data/mjcf} (valid and invalid, with MuJoCo's expected errors), found
+ * by {@link SharedData}.
  */
 final class SharedMjcfData {
     private SharedMjcfData() {}
@@ -27,33 +27,12 @@ final class SharedMjcfData {
         }
     }
 
-    static Path dir() {
-        String configured = System.getProperty("scenarist.mjcf.data");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/data/mjcf");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     /** The data folder, or the test is skipped with a message saying the shared data is absent. */
     static Path requireDir() {
-        Path d = dir();
-        assumeTrue(d != null && Files.isDirectory(d.resolve("valid")) && Files.isDirectory(d.resolve("invalid")),
-                "shared MJCF test data not found (looked for shared/data/mjcf above the working directory, "
-                        + "or -Dscenarist.mjcf.data): skipping the real-model tests");
+        Path d = SharedData.mjcfDir().orElse(null);
+        assumeTrue(d != null && Files.isDirectory(d.resolve("invalid")),
+                SharedData.missing("skipping the real-model tests"));
         return d;
-    }
-
-    static List<Path> xmlFiles(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
-        }
     }
 
     static List<Expected> expectedErrors(Path invalidDir) throws IOException {

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scenarist.packs.mechanisms.SharedData;
 import dev.scenarist.packs.mechanisms.library.TemplateLibrary;
 import dev.scenarist.packs.mechanisms.library.TemplateLibrary.Loaded;
 import dev.scenarist.packs.mechanisms.scene.MjcfWriter;
@@ -73,7 +74,7 @@ class RealScenePreviewTest {
     }
 
     static Stream<Path> sharedModels() {
-        return SharedModels.models().stream();
+        return SharedData.validModels().stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,8 +87,8 @@ class RealScenePreviewTest {
 
     @Test
     void shared_models_are_present_or_the_real_model_previews_are_skipped() {
-        assumeTrue(SharedModels.validDir().isPresent(), SharedModels.MISSING);
-        assertThat(SharedModels.models()).isNotEmpty();
+        assumeTrue(SharedData.validDir().isPresent(), SharedData.missing("previews of real models skipped"));
+        assertThat(SharedData.validModels()).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

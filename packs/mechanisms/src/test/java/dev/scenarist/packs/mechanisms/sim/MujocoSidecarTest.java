@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scenarist.packs.mechanisms.SharedData;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome.LoadFailed;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome.Simulated;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome.SimulationFailed;
@@ -74,8 +75,8 @@ class MujocoSidecarTest {
     }
 
     private static Path sharedData() {
-        Optional<Path> root = SharedMjcfData.root();
-        assumeTrue(root.isPresent(), SharedMjcfData.MISSING);
+        Optional<Path> root = SharedData.mjcfDir();
+        assumeTrue(root.isPresent(), SharedData.missing("these tests need it"));
         return root.orElseThrow();
     }
 
@@ -90,7 +91,7 @@ class MujocoSidecarTest {
     void every_valid_shared_model_loads_and_simulates_one_second_without_NaN() {
         Path valid = sharedData().resolve("valid");
         MujocoSidecar mujoco = sidecar();
-        List<Path> files = SharedMjcfData.xmlFiles(valid);
+        List<Path> files = SharedData.xmlFiles(valid);
         assertThat(files).isNotEmpty();
 
         SoftAssertions soft = new SoftAssertions();
@@ -122,7 +123,7 @@ class MujocoSidecarTest {
         Path invalid = sharedData().resolve("invalid");
         MujocoSidecar mujoco = sidecar();
         Map<String, List<String>> expected = SharedMjcfData.expectedErrors(invalid.resolve("SOURCES.md"));
-        List<Path> files = SharedMjcfData.xmlFiles(invalid);
+        List<Path> files = SharedData.xmlFiles(invalid);
         assertThat(files).isNotEmpty();
 
         SoftAssertions soft = new SoftAssertions();

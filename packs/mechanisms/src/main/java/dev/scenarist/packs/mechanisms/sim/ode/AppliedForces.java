@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Body;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Joint;
@@ -26,7 +27,7 @@ final class AppliedForces {
     private final List<Body> gravcomp = new ArrayList<>();
 
     /** A hinge or slide spring {@code -k (q - springref)}, or a ball spring toward the reference orientation. */
-    private record Spring(JointBinding joint, Rot reference) {}
+    private record Spring(JointBinding joint, Quat reference) {}
 
     private record Motor(ModelSpec.Actuator spec, JointBinding joint) {}
 
@@ -34,7 +35,7 @@ final class AppliedForces {
      * One body in the inertia-box fluid model: its equivalent box (full side lengths) and its inertial frame in its
      * ODE body's frame.
      */
-    private record Fluid(Body body, double[] box, Rot frameInOde) {}
+    private record Fluid(Body body, double[] box, Quat frameInOde) {}
 
     AppliedForces(OdeWorld w) {
         this.w = w;
@@ -76,14 +77,14 @@ final class AppliedForces {
                     Math.sqrt(Math.max(1e-15, i[1] + i[2] - i[0]) / m * 6),
                     Math.sqrt(Math.max(1e-15, i[0] + i[2] - i[1]) / m * 6),
                     Math.sqrt(Math.max(1e-15, i[0] + i[1] - i[2]) / m * 6)};
-                Rot odeRot = OdeWorld.rot(ode.getQuaternion());
+                Quat odeRot = OdeWorld.rot(ode.getQuaternion());
                 fluid.add(new Fluid(b, box, odeRot.inverse().times(p.axes())));
             }
         }
     }
 
-    private static Rot relative(DBody child, DBody parent) {
-        Rot c = OdeWorld.rot(child.getQuaternion());
+    private static Quat relative(DBody child, DBody parent) {
+        Quat c = OdeWorld.rot(child.getQuaternion());
         return parent == null ? c : OdeWorld.rot(parent.getQuaternion()).inverse().times(c);
     }
 
@@ -105,9 +106,9 @@ final class AppliedForces {
                 s.joint.addForce(-j.stiffness() * (s.joint.position() - j.springref()));
             } else {
                 // MuJoCo: torque -k · (rotation from the reference to now), in the child's frame
-                Rot now = relative(s.joint.child, s.joint.parent);
+                Quat now = relative(s.joint.child, s.joint.parent);
                 Vec3 local = s.reference.inverse().times(now).rotationVector().times(-j.stiffness());
-                Vec3 world = OdeWorld.rot(s.joint.child.getQuaternion()).apply(local);
+                Vec3 world = OdeWorld.rot(s.joint.child.getQuaternion()).rotate(local);
                 s.joint.child.addTorque(world.x(), world.y(), world.z());
                 if (s.joint.parent != null) {
                     s.joint.parent.addTorque(-world.x(), -world.y(), -world.z());
@@ -145,10 +146,10 @@ final class AppliedForces {
         DVector3 v = new DVector3();
         ode.getRelPointPos(c.x(), c.y(), c.z(), at);
         ode.getRelPointVel(c.x(), c.y(), c.z(), v);
-        Rot frame = OdeWorld.rot(ode.getQuaternion()).times(f.frameInOde);
-        Rot toLocal = frame.inverse();
-        Vec3 wl = toLocal.apply(OdeWorld.vec(ode.getAngularVel()));
-        Vec3 vl = toLocal.apply(OdeWorld.vec(v).minus(o.wind()));
+        Quat frame = OdeWorld.rot(ode.getQuaternion()).times(f.frameInOde);
+        Quat toLocal = frame.inverse();
+        Vec3 wl = toLocal.rotate(OdeWorld.vec(ode.getAngularVel()));
+        Vec3 vl = toLocal.rotate(OdeWorld.vec(v).minus(o.wind()));
         double[] lv = {wl.x(), wl.y(), wl.z(), vl.x(), vl.y(), vl.z()};
         double[] box = f.box;
         double[] lf = new double[6];
@@ -168,8 +169,8 @@ final class AppliedForces {
             lf[1] -= rho * box[1] * (pow4(box[0]) + pow4(box[2])) * Math.abs(lv[1]) * lv[1] / 64;
             lf[2] -= rho * box[2] * (pow4(box[0]) + pow4(box[1])) * Math.abs(lv[2]) * lv[2] / 64;
         }
-        Vec3 torque = frame.apply(new Vec3(lf[0], lf[1], lf[2]));
-        Vec3 force = frame.apply(new Vec3(lf[3], lf[4], lf[5]));
+        Vec3 torque = frame.rotate(new Vec3(lf[0], lf[1], lf[2]));
+        Vec3 force = frame.rotate(new Vec3(lf[3], lf[4], lf[5]));
         ode.addForceAtPos(force.x(), force.y(), force.z(), at.get0(), at.get1(), at.get2());
         ode.addTorque(torque.x(), torque.y(), torque.z());
     }

@@ -2,6 +2,8 @@ package dev.scenarist.packs.mechanisms.sim.ode;
 
 import dev.scenarist.packs.mechanisms.mjcf.MjcfElement;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfModel;
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Body;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Joint;
@@ -125,8 +127,8 @@ final class ConstraintCompiler {
             if (s1 == null || s2 == null) {
                 return Optional.empty();
             }
-            return Optional.of(new ModelSpec.Connect(label, s1.body(), s2.body(), s1.pose().pos(),
-                    s2.pose().pos(), soft));
+            return Optional.of(new ModelSpec.Connect(label, s1.body(), s2.body(), s1.pose().position(),
+                    s2.pose().position(), soft));
         }
         Integer b1 = bodyIds.get(eq.attr("body1", ""));
         Integer b2 = bodyIds.get(eq.attr("body2", "world"));
@@ -152,7 +154,7 @@ final class ConstraintCompiler {
             }
             // body2 must move so that site2's frame lands on site1's frame
             Pose site2InBody2 = bodies.get(s2.body()).frame().relative(s2.pose());
-            Pose target = s1.pose().compose(inverse(site2InBody2));
+            Pose target = s1.pose().compose(site2InBody2.inverse());
             return Optional.of(new ModelSpec.Weld(label, s1.body(), s2.body(), target, soft));
         }
         Integer b1 = bodyIds.get(eq.attr("body1", ""));
@@ -164,15 +166,11 @@ final class ConstraintCompiler {
         Pose target = bodies.get(b2).frame();
         if (rel.length == 7 && (rel[3] != 0 || rel[4] != 0 || rel[5] != 0 || rel[6] != 0)) {
             target = bodies.get(b1).frame().compose(new Pose(new Vec3(rel[0], rel[1], rel[2]),
-                    new Rot(rel[3], rel[4], rel[5], rel[6])));
+                    Quat.of(rel[3], rel[4], rel[5], rel[6]).normalized()));
         }
         return Optional.of(new ModelSpec.Weld(label, b1, b2, target, soft));
     }
 
-    private static Pose inverse(Pose p) {
-        Rot inv = p.rot().inverse();
-        return new Pose(inv.apply(p.pos()).times(-1), inv);
-    }
 
     // ------------------------------------------------------------------ actuators and tendons
 

@@ -1,5 +1,7 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Geom;
 import java.util.ArrayList;
@@ -68,8 +70,8 @@ final class ContactPass {
         Pose pose = g.pose();
         DGeom geom = switch (g.shape()) {
             case ModelSpec.Plane p -> {
-                Vec3 n = pose.rot().apply(Vec3.Z);
-                yield OdeHelper.createPlane(null, n.x(), n.y(), n.z(), n.dot(pose.pos()));
+                Vec3 n = pose.rotation().rotate(Vec3.Z);
+                yield OdeHelper.createPlane(null, n.x(), n.y(), n.z(), n.dot(pose.position()));
             }
             case ModelSpec.Sphere s -> OdeHelper.createSphere(s.radius());
             case ModelSpec.Capsule c -> OdeHelper.createCapsule(c.radius(), 2 * c.halfLength());
@@ -78,7 +80,7 @@ final class ContactPass {
             case ModelSpec.Convex c -> {
                 // ODE's convex collider wants its origin inside the hull: centre the points on their centroid
                 Vec3 centre = c.hull().centroid();
-                pose = pose.compose(new Pose(centre, Rot.IDENTITY));
+                pose = pose.compose(new Pose(centre, Quat.IDENTITY));
                 yield convex(c.hull(), centre);
             }
         };
@@ -86,13 +88,14 @@ final class ContactPass {
             return geom;
         }
         DBody body = w.odeBody[g.body()];
-        DQuaternion q = new DQuaternion(pose.rot().w(), pose.rot().x(), pose.rot().y(), pose.rot().z());
+        Quat r = pose.rotation();
+        DQuaternion q = new DQuaternion(r.w(), r.x(), r.y(), r.z());
         if (body == null) {
-            geom.setPosition(pose.pos().x(), pose.pos().y(), pose.pos().z());
+            geom.setPosition(pose.position().x(), pose.position().y(), pose.position().z());
             geom.setQuaternion(q);
         } else {
             geom.setBody(body);
-            geom.setOffsetWorldPosition(pose.pos().x(), pose.pos().y(), pose.pos().z());
+            geom.setOffsetWorldPosition(pose.position().x(), pose.position().y(), pose.position().z());
             geom.setOffsetWorldQuaternion(q);
         }
         return geom;

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
 import org.ode4j.math.DVector3;
 import org.ode4j.ode.DBallJoint;
 import org.ode4j.ode.DBody;
@@ -25,8 +26,8 @@ record EqualityBinding(DJoint joint, DBody first, DBody second, Soft soft, doubl
             violation = a.distance(b);
         } else {
             Pose now = OdeWorld.relativePose(first, second);
-            double dp = now.pos().minus(held.pos()).length();
-            double angle = held.rot().inverse().times(now.rot()).rotationVector().length();
+            double dp = now.position().minus(held.position()).length();
+            double angle = held.rotation().inverse().times(now.rotation()).rotationVector().length();
             violation = Math.sqrt(dp * dp + angle * angle);
         }
         if (!Double.isFinite(violation)) {

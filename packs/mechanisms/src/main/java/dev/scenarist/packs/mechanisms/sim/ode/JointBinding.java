@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Joint;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.JointType;
 import org.ode4j.math.DQuaternionC;
@@ -42,7 +43,7 @@ final class JointBinding {
     /** How far apart a hinge's or ball's two anchor points may drift before the solution is not trusted, m. */
     private final double tolerance;
     /** A slider's relative rotation at the start: ODE's slider holds it. */
-    private final Rot sliderRotation;
+    private final Quat sliderRotation;
 
     JointBinding(Joint spec, DJoint joint, DBody child, DBody parent) {
         this.spec = spec;
@@ -60,8 +61,8 @@ final class JointBinding {
                 && Double.isFinite(q.get3());
     }
 
-    private Rot relativeRotation() {
-        Rot c = OdeWorld.rot(child.getQuaternion());
+    private Quat relativeRotation() {
+        Quat c = OdeWorld.rot(child.getQuaternion());
         return parent == null ? c : OdeWorld.rot(parent.getQuaternion()).inverse().times(c);
     }
 

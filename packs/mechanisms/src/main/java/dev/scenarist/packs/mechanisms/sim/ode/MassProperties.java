@@ -1,5 +1,7 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import java.util.Arrays;
 
@@ -15,7 +17,7 @@ record MassProperties(double mass, Vec3 com, double[] inertia) {
     }
 
     /** Principal moments (ascending) and the frame whose axes are the principal axes. */
-    record Principal(double[] moments, Rot axes) {}
+    record Principal(double[] moments, Quat axes) {}
 
     static MassProperties diagonal(double mass, Vec3 com, double ixx, double iyy, double izz) {
         return new MassProperties(mass, com, new double[] {ixx, 0, 0, 0, iyy, 0, 0, 0, izz});
@@ -27,7 +29,7 @@ record MassProperties(double mass, Vec3 com, double[] inertia) {
 
     /** The same body seen from the frame {@code frame} is expressed in (centre moved, tensor turned: R I Rᵀ). */
     MassProperties transformed(Pose frame) {
-        return new MassProperties(mass, frame.apply(com), rotate(inertia, frame.rot().matrix()));
+        return new MassProperties(mass, frame.apply(com), rotate(inertia, frame.rotation().matrix()));
     }
 
     /** Two bodies rigidly joined (both in the same frame): masses add, tensors move to the joint centre of mass. */
@@ -139,7 +141,7 @@ record MassProperties(double mass, Vec3 com, double[] inertia) {
             axes[k] = new Vec3(v[i], v[3 + i], v[6 + i]);
         }
         Vec3 z = axes[0].cross(axes[1]); // right-handed whatever the eigenvectors' signs
-        return new Principal(moments, Rot.fromColumns(axes[0], axes[1], z));
+        return new Principal(moments, Quat.fromColumns(axes[0], axes[1], z));
     }
 
     // ---- primitive solids, centred at the origin of their own frame, axis along z (MuJoCo's formulas)

@@ -1,7 +1,11 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
 import dev.scenarist.packs.mechanisms.mjcf.MjcfElement;
+import dev.scenarist.packs.mechanisms.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfModel;
+import dev.scenarist.packs.mechanisms.mjcf.MjcfReadException;
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.StlReader;
 import dev.scenarist.packs.mechanisms.scene.TriangleMesh;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
@@ -11,6 +15,7 @@ import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Joint;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.JointType;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Shape;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +42,7 @@ final class ModelCompiler {
     private static final Set<String> GENERATIVE = Set.of("replicate", "attach", "composite", "flexcomp");
 
     private final MjcfModel model;
-    private final Orientation orientation;
+    private final MjcfFrames frames;
     private final Settings settings;
     private final Approximations notes = new Approximations();
 
@@ -64,8 +69,7 @@ final class ModelCompiler {
 
     private ModelCompiler(MjcfModel model) {
         this.model = model;
-        this.orientation = new Orientation(!model.compiler("angle", "degree").equals("radian"),
-                model.compiler("eulerseq", "xyz"));
+        this.frames = MjcfFrames.of(model);
         double[] range = reals(model.compiler("inertiagrouprange", "0 5"));
         this.settings = new Settings(!model.compiler("autolimits", "true").equals("false"),
                 model.compiler("inertiafromgeom", "auto"),
@@ -206,7 +210,7 @@ final class ModelCompiler {
         List<Owned> childBodies = new ArrayList<>();
         gather(b, body, Pose.IDENTITY, childBodies);
         for (Owned c : childBodies) {
-            collect(c.element, id, frame.compose(c.local).compose(orientation.pose(c.element)));
+            collect(c.element, id, frame.compose(c.local).compose(pose(c.element)));
         }
     }
 
@@ -220,10 +224,10 @@ final class ModelCompiler {
             }
             switch (kind) {
                 case "body" -> childBodies.add(new Owned(c, local));
-                case "frame" -> gather(b, c, local.compose(orientation.pose(c)), childBodies);
+                case "frame" -> gather(b, c, local.compose(pose(c)), childBodies);
                 case "geom", "joint", "freejoint", "inertial" -> b.owned.add(new Owned(c, local));
                 case "site" -> c.name().ifPresent(n -> sites.put(n,
-                        new SiteFrame(b.id, b.frame.compose(local).compose(orientation.pose(c)))));
+                        new SiteFrame(b.id, b.frame.compose(local).compose(pose(c)))));
                 default -> {
                     if (!IGNORED_IN_BODY.contains(kind)) {
                         notes.add("<" + c.tag() + "> inside a body is ignored");
@@ -247,9 +251,9 @@ final class ModelCompiler {
                 ? new Vec3(a[0], a[1], a[2]).normalized() : Vec3.Z;
         Pose jointFrame = b.frame.compose(local);
         Vec3 anchor = jointFrame.apply(pos);
-        Vec3 worldAxis = jointFrame.rot().apply(axis);
+        Vec3 worldAxis = jointFrame.rotation().rotate(axis);
         boolean angular = type == JointType.HINGE || type == JointType.BALL;
-        double unit = angular && orientation.degrees() ? Math.PI / 180 : 1;
+        double unit = angular && frames.degrees() ? Math.PI / 180 : 1;
         double[] range = e.reals("range");
         boolean hasRange = range != null && range.length == 2;
         String limitedAttr = e.attr("limited", "auto");
@@ -311,10 +315,10 @@ final class ModelCompiler {
         if (fromto != null && fromto.length == 6) {
             Vec3 from = new Vec3(fromto[0], fromto[1], fromto[2]);
             Vec3 to = new Vec3(fromto[3], fromto[4], fromto[5]);
-            local = new Pose(from.plus(to).times(0.5), Rot.zTo(to.minus(from)));
+            local = MjcfFrames.fromto(from, to);
             half = to.minus(from).length() / 2;
         } else {
-            local = orientation.pose(g);
+            local = pose(g);
         }
         boolean ft = fromto != null && fromto.length == 6;
         String meshName = g.attr("mesh");
@@ -383,6 +387,18 @@ final class ModelCompiler {
         return v != null && !v.isBlank();
     }
 
+    /**
+     * The element's frame in its parent. The model is validated, so its numbers read; should one not, the run is
+     * answered unavailable (the simulator's catch of runtime exceptions) rather than simulated wrongly.
+     */
+    private Pose pose(MjcfElement e) {
+        try {
+            return frames.pose(e);
+        } catch (MjcfReadException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
     /** A mesh asset's collision hull and mass properties at density 1, in the mesh frame. */
     private record MeshData(SolidMesh hull, MassProperties unitMass) {}
 
@@ -434,11 +450,11 @@ final class ModelCompiler {
         double[] scale = asset.reals("scale", new double[] {1, 1, 1});
         double[] refpos = asset.reals("refpos", ZERO3);
         double[] refquat = asset.reals("refquat", new double[] {1, 0, 0, 0});
-        Rot ref = new Rot(refquat[0], refquat[1], refquat[2], refquat[3]).inverse();
+        Quat ref = Quat.of(refquat[0], refquat[1], refquat[2], refquat[3]).inverse();
         Vec3 origin = new Vec3(refpos[0], refpos[1], refpos[2]);
         List<Vec3> placed = new ArrayList<>(vertices.size());
         for (Vec3 v : vertices) {
-            placed.add(ref.apply(new Vec3(v.x() * scale[0], v.y() * scale[1], v.z() * scale[2]).minus(origin)));
+            placed.add(ref.rotate(new Vec3(v.x() * scale[0], v.y() * scale[1], v.z() * scale[2]).minus(origin)));
         }
         if (scale[0] * scale[1] * scale[2] < 0) { // a mirrored mesh turns inside out
             triangles.replaceAll(t -> new int[] {t[0], t[2], t[1]});
@@ -484,11 +500,11 @@ final class ModelCompiler {
         if (inertial != null && !mode.equals("true")) {
             MjcfElement e = inertial.element;
             double mass = Math.max(0, e.real("mass", 0));
-            Pose frame = inertial.local.compose(orientation.pose(e));
+            Pose frame = inertial.local.compose(pose(e));
             double[] diag = e.reals("diaginertia");
             double[] full = e.reals("fullinertia");
             if (full != null && full.length == 6) { // the full tensor is written in the body frame itself
-                return new MassProperties(mass, orientation.pose(e).pos(), new double[] {
+                return new MassProperties(mass, pose(e).position(), new double[] {
                     full[0], full[3], full[4], full[3], full[1], full[5], full[4], full[5], full[2]})
                         .transformed(inertial.local);
             }

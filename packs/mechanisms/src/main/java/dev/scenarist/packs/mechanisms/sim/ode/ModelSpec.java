@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import java.util.List;
 import java.util.Set;

@@ -179,7 +179,7 @@ final class OdeRun {
                 double speed;
                 if (ode == null) {
                     speed = 0; // a mocap body: MuJoCo counts it as moving, but nothing moves it here
-                    p.set(b.frame().pos().x(), b.frame().pos().y(), b.frame().pos().z());
+                    p.set(b.frame().position().x(), b.frame().position().y(), b.frame().position().z());
                 } else {
                     ode.getRelPointVel(c.x(), c.y(), c.z(), v);
                     ode.getRelPointPos(c.x(), c.y(), c.z(), p);

@@ -1,5 +1,7 @@
 package dev.scenarist.packs.mechanisms.sim.ode;
 
+import dev.scenarist.packs.mechanisms.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Body;
 import dev.scenarist.packs.mechanisms.sim.ode.ModelSpec.Joint;
@@ -142,12 +144,12 @@ final class OdeWorld implements AutoCloseable {
                 }
             }
             group = group.plusInertia(armature(root));
-            Pose pose = new Pose(group.massless() ? root.frame().pos() : group.com(), root.frame().rot());
+            Pose pose = new Pose(group.massless() ? root.frame().position() : group.com(), root.frame().rotation());
             DBody body = createBody(pose, group, 1);
             for (Body b : spec.bodies()) {
                 if (weld[b.id()] == root.id()) {
                     odeBody[b.id()] = body;
-                    comLocal[b.id()] = pose.applyInverse(b.mass().massless() ? b.frame().pos() : b.mass().com());
+                    comLocal[b.id()] = pose.applyInverse(b.mass().massless() ? b.frame().position() : b.mass().com());
                 }
             }
         }
@@ -179,8 +181,8 @@ final class OdeWorld implements AutoCloseable {
     /** An ODE body at {@code pose} (its origin must be the centre of mass) with {@code mass} scaled by {@code k}. */
     private DBody createBody(Pose pose, MassProperties worldMass, double k) {
         DBody body = OdeHelper.createBody(world);
-        body.setPosition(pose.pos().x(), pose.pos().y(), pose.pos().z());
-        Rot r = pose.rot();
+        body.setPosition(pose.position().x(), pose.position().y(), pose.position().z());
+        Quat r = pose.rotation();
         body.setQuaternion(new DQuaternion(r.w(), r.x(), r.y(), r.z()));
         // the tensor in the body's frame: turn the world tensor by the body rotation's inverse
         MassProperties local = new MassProperties(worldMass.mass(), Vec3.ZERO, worldMass.inertia())
@@ -503,10 +505,10 @@ final class OdeWorld implements AutoCloseable {
             return 0;
         }
         Inertia in = inertias.get(body);
-        Rot r = rot(body.getQuaternion());
+        Quat r = rot(body.getQuaternion());
         Vec3 arm = point.minus(vec(body.getPosition())).cross(n);
-        Vec3 nl = r.inverse().apply(n);
-        Vec3 al = r.inverse().apply(arm);
+        Vec3 nl = r.inverse().rotate(n);
+        Vec3 al = r.inverse().rotate(arm);
         double unconstrained = 1 / in.mass() + MassProperties.moment(in.inverseInertia(), al);
         free[0] += unconstrained;
         double[] w = response.get(body);
@@ -601,7 +603,7 @@ final class OdeWorld implements AutoCloseable {
             moved = b1;
             movedFrame = frame1;
             Pose rel = frame1.relative(w.target());
-            movedTarget = frame2.compose(new Pose(rel.rot().inverse().apply(rel.pos()).times(-1), rel.rot().inverse()));
+            movedTarget = frame2.compose(rel.inverse());
         }
         Pose odeNow = pose(moved);
         Pose odeInFrame = movedFrame.relative(odeNow);
@@ -633,8 +635,8 @@ final class OdeWorld implements AutoCloseable {
         return new Vec3(v.get0(), v.get1(), v.get2());
     }
 
-    static Rot rot(DQuaternionC q) {
-        return new Rot(q.get0(), q.get1(), q.get2(), q.get3());
+    static Quat rot(DQuaternionC q) {
+        return Quat.of(q.get0(), q.get1(), q.get2(), q.get3()).normalized();
     }
 
     static Pose pose(DBody b) {
@@ -642,8 +644,8 @@ final class OdeWorld implements AutoCloseable {
     }
 
     private static void setPose(DBody b, Pose p) {
-        b.setPosition(p.pos().x(), p.pos().y(), p.pos().z());
-        b.setQuaternion(new DQuaternion(p.rot().w(), p.rot().x(), p.rot().y(), p.rot().z()));
+        b.setPosition(p.position().x(), p.position().y(), p.position().z());
+        b.setQuaternion(new DQuaternion(p.rotation().w(), p.rotation().x(), p.rotation().y(), p.rotation().z()));
     }
 
 

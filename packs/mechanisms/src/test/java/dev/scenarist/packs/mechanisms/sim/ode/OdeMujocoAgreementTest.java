@@ -2,6 +2,7 @@ package dev.scenarist.packs.mechanisms.sim.ode;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scenarist.packs.mechanisms.SharedData;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -64,13 +64,8 @@ class OdeMujocoAgreementTest {
 
     @Test
     void ode4j_agrees_with_MuJoCo_on_the_shared_models() throws IOException {
-        Optional<Path> valid = validModels();
-        assumeTrue(valid.isPresent(), "the shared data folder ../shared/data/mjcf/valid is missing (or set "
-                + "SCENARIST_SHARED_DATA to the data folder): agreement test skipped");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(valid.get())) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
-        }
+        assumeTrue(SharedData.validDir().isPresent(), SharedData.missing("agreement test skipped"));
+        List<Path> files = SharedData.validModels();
         SimulationLimits limits = SimulationLimits.defaults();
         List<Row> rows = new ArrayList<>();
         try (MujocoSidecar mujoco = MujocoSidecar.fromEnvironment()) {
@@ -165,20 +160,5 @@ class OdeMujocoAgreementTest {
 
     private static String abbreviate(String s) {
         return s.length() <= 140 ? s : s.substring(0, 137) + "...";
-    }
-
-    /** {@code ../shared/data/mjcf/valid}, from SCENARIST_SHARED_DATA or walking up from the working directory. */
-    private static Optional<Path> validModels() {
-        String env = System.getenv("SCENARIST_SHARED_DATA");
-        if (env != null && !env.isBlank() && Files.isDirectory(Path.of(env, "mjcf", "valid"))) {
-            return Optional.of(Path.of(env, "mjcf", "valid"));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/mjcf/valid");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -64,6 +64,18 @@ class MechanismsCliTest {
         assertThat(kinds).as("consecutive runs take the tier's kinds in turn").hasSize(4);
         assertThat(templates).hasSize(4);
 
+        String campaign = (String) gen.json().get("campaign_id");
+        var jsonl = cli("--json", "export", "--campaign", campaign, "--format", "jsonl", "--out", tmp.resolve("out").toString());
+        assertThat(jsonl.code()).as(jsonl.err()).isZero();
+        List<String> lines = Files.readAllLines(Path.of((String) jsonl.json().get("path")));
+        assertThat(lines).hasSize(4);
+        Map<?, ?> first = Json.read(lines.getFirst(), Map.class);
+        assertThat(((Map<?, ?>) first.get("files")).keySet()).map(String::valueOf).contains("plan.json", "template.java");
+        Map<?, ?> binary = (Map<?, ?>) first.get("binary_files");
+        String png = binary.keySet().stream().map(String::valueOf).filter(k -> k.endsWith(".png")).findFirst().orElseThrow();
+        byte[] decoded = java.util.Base64.getDecoder().decode((String) binary.get(png));
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(decoded))).as("a preview survives the JSONL export").isNotNull();
+
         String id = (String) ((Map<?, ?>) scenarios.getFirst()).get("id");
         var promoted = cli("--json", "promote", id);
         assertThat(promoted.code()).as(promoted.err()).isZero();

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a campaign's accepted scenarios.",
                 "  dir:   OUT/<scenario-id>/ with the scenario's files and manifest.json",
-                "  jsonl: OUT/<campaign-id>.jsonl, one JSON object per scenario (manifest + files)"})
+                "  jsonl: OUT/<campaign-id>.jsonl, one JSON object per scenario (manifest, text files, binary files as base64)"})
 final class ExportCommand implements Callable<Integer> {
     enum Format { dir, jsonl }
 
@@ -65,9 +65,18 @@ final class ExportCommand implements Callable<Integer> {
                     var ws = new Workspace(dir);
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("manifest", Json.read(ws.read("manifest.json").orElse("{}"), Map.class));
-                    Map<String, String> files = new LinkedHashMap<>(ws.contents());
-                    files.remove("manifest.json");
+                    Map<String, String> files = new LinkedHashMap<>();
+                    Map<String, String> binary = new LinkedHashMap<>();
+                    for (String f : ws.list()) {
+                        if (f.equals("manifest.json")) continue;
+                        byte[] bytes = readBytes(dir.resolve(f));
+                        var text = utf8(bytes);
+                        if (text.isPresent()) files.put(f, text.get());
+                        else binary.put(f, java.util.Base64.getEncoder().encodeToString(bytes));
+                    }
                     line.put("files", files);
+                    // meshes, images: base64, so every line stays valid JSON text
+                    if (!binary.isEmpty()) line.put("binary_files", binary);
                     b.append(Json.write(line)).append('\n');
                 }
                 try {
@@ -83,5 +92,24 @@ final class ExportCommand implements Callable<Integer> {
                     "path", written.toAbsolutePath().toString()));
         }
         return 0;
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The bytes as text when they are valid UTF-8 without NUL characters; empty for binary files. */
+    private static java.util.Optional<String> utf8(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.indexOf('\0') >= 0 ? java.util.Optional.empty() : java.util.Optional.of(text);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -75,8 +75,17 @@ class ModelAuthoredPipelineTest {
                 .contains("geoms 'floor' and 'bob' interpenetrate").contains("The hinge is only 2 cm above the floor");
         Path dir = data.resolve(report.scenarios().getFirst().path());
         assertThat(Files.readString(dir.resolve("template.java"))).contains(".at(0, 0, length + 0.2)");
+        java.util.List<Path> manifests;
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.matches("manifest_\\d+\\.json"))).hasSize(5);
+            manifests = files.filter(p -> p.getFileName().toString().matches("manifest_\\d+\\.json")).toList();
+        }
+        assertThat(manifests).hasSize(5);
+        for (Path m : manifests) {
+            var scale = (java.util.List<?>) dev.scenarist.core.model.Json.read(Files.readString(m), Map.class).get("scale");
+            // the plan's directional limits: x and y 0.8-1.2, z 0.8-1.5
+            assertThat(((Number) scale.get(0)).doubleValue()).isBetween(0.8, 1.2);
+            assertThat(((Number) scale.get(1)).doubleValue()).isBetween(0.8, 1.2);
+            assertThat(((Number) scale.get(2)).doubleValue()).isBetween(0.8, 1.5);
         }
         assertThat(dir.resolve("images")).isDirectory();
     }

@@ -50,13 +50,8 @@ public final class Acceptance {
         String scenarioId = scenarioId(run);
         SimilarityIndex index = services.similarity();
         // the pack's own additions (builds, previews) may be slow: made outside the lock, into the run's folder
-        Path assembled = files.dir().resolve("assembled");
+        Path assembled = files.dir().resolve("assembled"); // created by the pack only if it adds something
         Workspace.deleteTree(assembled, true);
-        try {
-            java.nio.file.Files.createDirectories(assembled);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + assembled, e);
-        }
         pack.assemble(new dev.scenarist.core.pack.ScenarioAssembly(scenarioId,
                 new dev.scenarist.core.pack.RunContext(run.id(), run.campaignId(), run.pack(), run.seed(), run.parameters()),
                 ws, files.artifacts(), assembled));
@@ -178,7 +173,7 @@ public final class Acceptance {
     private static void writeScenarioFolder(Path dir, Workspace ws, Path assembled, Map<String, Object> manifest) {
         Workspace.deleteTree(dir, true);
         Workspace.copyTree(ws.root(), dir);
-        Workspace.copyTree(assembled, dir);
+        if (java.nio.file.Files.isDirectory(assembled)) Workspace.copyTree(assembled, dir);
         new Workspace(dir).write("manifest.json", Json.pretty(manifest));
     }
 }

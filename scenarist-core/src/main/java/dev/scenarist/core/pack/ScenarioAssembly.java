@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param run        the run (seed, parameters)
  * @param workspace  the run's final files (read only here)
  * @param artifacts  the run's artifacts folder, where its checks left by-products
- * @param target     an empty folder; what the pack writes here is copied into the scenario folder beside the files
+ * @param target     a folder that does not exist yet (create it, and what is under it, only to write something): what
+ *                   the pack writes here is copied into the scenario folder beside the files
  */
 public record ScenarioAssembly(String scenarioId, RunContext run, Workspace workspace, Path artifacts, Path target) {
     public ScenarioAssembly {

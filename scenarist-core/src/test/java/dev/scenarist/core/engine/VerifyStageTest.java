@@ -73,6 +73,7 @@ class VerifyStageTest {
             @Override
             public void assemble(ScenarioAssembly a) {
                 try {
+                    Files.createDirectories(a.target());
                     Files.writeString(a.target().resolve("extra.txt"), "built for seed " + a.run().seed());
                     assertThat(a.artifacts()).isEqualTo(a.workspace().root().resolveSibling("artifacts"));
                 } catch (java.io.IOException e) {

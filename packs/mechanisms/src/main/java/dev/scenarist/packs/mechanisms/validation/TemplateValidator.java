@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * resumed run and the export all see the same build.
  */
 public final class TemplateValidator {
+    private static final String REJECTED = "rejected.json";
+    private static final String COMPILE_ERROR = "TEMPLATE_COMPILE_ERROR";
     private static final Pattern PUBLIC_CLASS = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)");
     private final SandboxedTemplateRunner runner;
 
@@ -61,6 +63,10 @@ public final class TemplateValidator {
     public BuildOutcome build(Workspace ws, String source, List<Randomizer.Draw> draws, Path artifacts) throws InterruptedException {
         var done = existing(artifacts, source, draws);
         if (done.isPresent()) return new BuildOutcome.Built(done.get());
+        Path refused = folder(artifacts, source, draws).resolve(REJECTED);
+        if (Files.exists(refused)) {
+            return new BuildOutcome.Rejected(Json.read(TemplateBuild.read(refused), new TypeReference<List<Finding>>() {}));
+        }
         String cls = className(source).orElse(null);
         if (cls == null) {
             return new BuildOutcome.Rejected(List.of(Finding.error("NO_TEMPLATE_CLASS", "the template declares no public class", "template.java",
@@ -78,8 +84,13 @@ public final class TemplateValidator {
                     return new BuildOutcome.Unavailable(u.reason());
                 }
                 case TemplateBuildResult.Rejected r -> {
-                    return new BuildOutcome.Rejected(r.findings().stream()
-                            .map(f -> f.location().startsWith(javaFile) ? relocate(f, javaFile) : f).toList());
+                    List<Finding> findings = r.findings().stream().map(f -> f.location().startsWith(javaFile) ? relocate(f, javaFile) : f).toList();
+                    // a compile error is a property of the source: kept, so later checks do not compile it again
+                    if (findings.stream().allMatch(f -> f.code().equals(COMPILE_ERROR))) {
+                        Files.createDirectories(refused.getParent());
+                        TemplateBuild.write(refused, findings);
+                    }
+                    return new BuildOutcome.Rejected(findings);
                 }
                 case TemplateBuildResult.Built b -> {
                     Path folder = folder(artifacts, source, draws);

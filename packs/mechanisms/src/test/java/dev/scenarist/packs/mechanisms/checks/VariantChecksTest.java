@@ -110,6 +110,13 @@ class VariantChecksTest {
             assertThat(f.code()).isEqualTo("TEMPLATE_COMPILE_ERROR");
             assertThat(f.location()).startsWith("template.java:");
         });
+        // kept with the run, so the checks after it report "not built" without compiling again
+        try (var s = Files.walk(dir.resolve("artifacts"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).contains("rejected.json");
+        }
+        var ws = new Workspace(dir.resolve("workspace"));
+        var ctx = new CheckContext(new RunContext("run-1", "cmp-1", "mechanisms", 5, Map.of()), "validate", ws, Map.of(), null, dir.resolve("artifacts"));
+        assertThat(setup().checks().get(1).run(ctx).findings()).extracting(f -> f.code()).containsExactly("NOT_BUILT");
     }
 
     @Test

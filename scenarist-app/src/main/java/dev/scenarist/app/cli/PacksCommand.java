@@ -30,12 +30,8 @@ final class PacksCommand implements Callable<Integer> {
                 List<Map<String, Object>> stages = new ArrayList<>();
                 out.line(pack.name() + "  (" + src.origin() + ")  " + pack.description().strip().lines().findFirst().orElse(""));
                 for (Stage s : pack.pipeline().stages()) {
-                    List<String> checks = switch (s) {
-                        case Stage.AuthorStage a -> a.checks().stream().map(Check::name).toList();
-                        case Stage.RefineStage r -> r.checks().stream().map(Check::name).toList();
-                        case Stage.ReviewStage r -> List.of();
-                        case Stage.GateStage g -> List.of(g.gate().name());
-                    };
+                    List<String> checks = s instanceof Stage.GateStage g ? List.of(g.gate().name())
+                            : s.checks().stream().map(Check::name).toList();
                     out.line(String.format("  %-10s %-7s %s", s.name(), s.kind(), checks.isEmpty() ? "" : "checks: " + String.join(", ", checks)));
                     stages.add(Map.of("name", s.name(), "kind", s.kind(), "checks", checks));
                 }

@@ -9,7 +9,6 @@ import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.Critic;
 import dev.scenarist.core.pack.RunContext;
-import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
         try (var app = root.open()) {
             var p = app.packs().get(pack);
             Path scratch = Files.createTempDirectory("scenarist-validate-");
+            Path artifacts = scratch.resolveSibling(scratch.getFileName() + "-artifacts");
             try {
                 Workspace ws = new Workspace(scratch);
                 Workspace.copyTree(folder, scratch);
@@ -73,7 +73,6 @@ final class ValidateCommand implements Callable<Integer> {
                 List<Map<String, Object>> doc = new ArrayList<>();
                 int errors = 0;
                 var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
-                Path artifacts = scratch.resolveSibling(scratch.getFileName() + "-artifacts");
                 for (var stage : p.validationChecks(target).entrySet()) {
                     for (Check c : stage.getValue().stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
                         CheckResult r = c.run(new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
@@ -95,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
                 return errors == 0 ? 0 : 1;
             } finally {
                 Workspace.deleteTree(scratch, true);
-                Workspace.deleteTree(scratch.resolveSibling(scratch.getFileName() + "-artifacts"), true);
+                Workspace.deleteTree(artifacts, true);
             }
         }
     }

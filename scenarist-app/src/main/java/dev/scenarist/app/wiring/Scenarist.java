@@ -75,11 +75,8 @@ public final class Scenarist implements AutoCloseable {
 
     /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */
     private static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Map<String, String> env) {
-        String forced = System.getProperty(Simulators.PROPERTY, env.get(Simulators.ENV));
         try {
-            var selection = Simulators.select(Simulators.parse(forced), dev.scenarist.packs.mechanisms.sim.MujocoSidecar.locate(),
-                    k -> env.getOrDefault(k, System.getenv(k)));
-            return selection.simulator();
+            return Simulators.select(k -> env.getOrDefault(k, System.getenv(k))).simulator();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Simulators.ENV + ": " + e.getMessage());
         }

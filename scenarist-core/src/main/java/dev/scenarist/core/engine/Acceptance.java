@@ -43,7 +43,8 @@ public final class Acceptance {
         this.authorId = authorId;
     }
 
-    RunRecord accept(RunRecord run, Pack pack, Workspace ws, RunFiles files) throws InterruptedException {
+    RunRecord accept(RunRecord run, dev.scenarist.core.pack.RunContext context, Pack pack, Workspace ws, RunFiles files)
+            throws InterruptedException {
         SortedMap<String, String> content = ws.contents();
         String hash = contentHash(content);
         String text = pack.uniquenessText(ws);
@@ -52,9 +53,7 @@ public final class Acceptance {
         // the pack's own additions (builds, previews) may be slow: made outside the lock, into the run's folder
         Path assembled = files.dir().resolve("assembled"); // created by the pack only if it adds something
         Workspace.deleteTree(assembled, true);
-        pack.assemble(new dev.scenarist.core.pack.ScenarioAssembly(scenarioId,
-                new dev.scenarist.core.pack.RunContext(run.id(), run.campaignId(), run.pack(), run.seed(), run.parameters()),
-                ws, files.artifacts(), assembled));
+        pack.assemble(new dev.scenarist.core.pack.ScenarioAssembly(scenarioId, context, ws, files.artifacts(), assembled));
         synchronized (index) {
             var near = index.nearest(pack.name(), text, 1).stream()
                     .filter(m -> !m.scenarioId().equals(scenarioId) && m.similarity() >= pack.duplicateThreshold()).findFirst();

@@ -114,7 +114,7 @@ public final class RunExecutor {
             run = step.run();
             if (step instanceof Step.Stop) return finished(run);
         }
-        return finished(acceptance.accept(run, pack, ws, files));
+        return finished(acceptance.accept(run, context(run), pack, ws, files));
     }
 
     /** Rebuilds the workspace from the last committed state and cuts any uncommitted trajectory tail. */

@@ -11,6 +11,11 @@ public sealed interface Stage {
 
     String kind();
 
+    /** The checks run on the stage's output, cheapest tier first; none for review and gate stages. */
+    default List<Check> checks() {
+        return List.of();
+    }
+
     static void requireName(String name) {
         if (name == null || !name.matches("[a-z][a-z0-9_-]{0,39}")) {
             throw new IllegalArgumentException("stage name '" + name

@@ -1,7 +1,6 @@
 package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.core.author.Author;
-import dev.scenarist.core.model.Json;
 import dev.scenarist.core.pack.FileFormat;
 import dev.scenarist.core.pack.OutputFile;
 import dev.scenarist.core.pack.Pack;
@@ -18,6 +17,7 @@ import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
 import dev.scenarist.packs.mechanisms.checks.VariantsSetup;
 import dev.scenarist.packs.mechanisms.export.BenchmarkExport;
 import dev.scenarist.packs.mechanisms.export.Previewer;
+import dev.scenarist.packs.mechanisms.offline.DesignSpace;
 import dev.scenarist.packs.mechanisms.offline.LibraryAuthor;
 import dev.scenarist.packs.mechanisms.offline.LibraryTemplate;
 import dev.scenarist.packs.mechanisms.offline.TemplateLibrary;
@@ -79,15 +79,12 @@ public final class MechanismsPack implements Pack {
                 must show], "scale_limits": {"x": [min, max], "y": [...], "z": [...]} (directional limits within which the \
                 design stays valid; 0.1 ≤ min ≤ 1 ≤ max ≤ 5; default 0.5–2.0), "design": {optional named design constants}}.""",
                 StagePolicy.editing(Plan.FILE), List.of(OutputFile.required(Plan.FILE, FileFormat.JSON, "the plan")), List.of(new PlanCheck()));
-        var codeChecks = new java.util.ArrayList<dev.scenarist.core.pack.Check>();
-        codeChecks.add(new TemplateSourceCheck());
-        codeChecks.add(setup.checks().getFirst()); // compile and build every variant in the sandbox
         var code = new Stage.AuthorStage("code", """
                 Write template.java: one public class in the default package implementing Template, as planned in \
                 plan.json. build(seed, scale) must be a pure function of its arguments (all randomness from new Rng(seed)), \
                 scale every length per axis, and keep the mechanism valid for every scale within the plan's limits.""",
                 StagePolicy.editing(TemplateSourceCheck.FILE), List.of(OutputFile.required(TemplateSourceCheck.FILE, FileFormat.TEXT, "the template")),
-                codeChecks);
+                List.of(new TemplateSourceCheck(), setup.checks().getFirst())); // then compile and build every variant in the sandbox
         var review = new Stage.ReviewStage("review", """
                 As a critic, read plan.json and template.java. Does the code build what the plan requires, with the labelled \
                 parts (zone_goal, zone_start, zone_forbid, obstacle_*, agent_*) the task needs? Will every variant be stable \
@@ -185,7 +182,7 @@ public final class MechanismsPack implements Pack {
         Plan p = plan.get();
         StringBuilder b = new StringBuilder("tier ").append(p.tier()).append(' ').append(p.kind());
         if (!p.design().isEmpty()) {
-            new TreeMap<>(p.design()).forEach((k, v) -> b.append(' ').append(k).append(' ').append(LibraryTemplate.number(v)));
+            new TreeMap<>(p.design()).forEach((k, v) -> b.append(' ').append(k).append(' ').append(DesignSpace.format(v)));
             return b.toString();
         }
         return b.append(' ').append(p.title()).append(' ').append(p.learningObjective()).append(' ')
@@ -250,14 +247,5 @@ public final class MechanismsPack implements Pack {
                 A complete example template:
 
                 """ + example;
-    }
-
-    /** The plan in a scenario folder or workspace, for tools that read exported scenarios. */
-    public static Optional<Plan> plan(String planJson) {
-        try {
-            return Optional.of(Json.read(planJson, Plan.class));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -43,7 +43,8 @@ public final class TemplateSourceCheck implements Check {
         return CheckResult.of(findings(source.get()));
     }
 
-    static List<Finding> findings(String source) {
+    /** Every finding for {@code source}, as the check reports them. */
+    public static List<Finding> findings(String source) {
         List<Finding> out = new ArrayList<>();
         String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

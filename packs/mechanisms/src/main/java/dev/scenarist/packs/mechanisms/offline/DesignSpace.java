@@ -277,7 +277,7 @@ public record DesignSpace(List<String> requirements, List<String> verification, 
     }
 
     /** The shortest decimal that reads back as exactly {@code v}, always with a decimal point: 4.5, 12.0, 0.0001. */
-    static String format(double v) {
+    public static String format(double v) {
         if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
         if (v == 0) return "0.0";
         String s = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();

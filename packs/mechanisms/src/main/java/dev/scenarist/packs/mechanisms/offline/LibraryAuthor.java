@@ -64,7 +64,7 @@ public final class LibraryAuthor implements Author {
         b.append("- The class implements Template, draws every random number from new Rng(seed) and scales lengths per axis.\n");
         b.append("- Design point ").append(LibraryTemplate.describe(point)).append(" lies inside the design grid:");
         for (var c : t.design().constants()) {
-            b.append(' ').append(c.name()).append(" in [").append(LibraryTemplate.number(c.min())).append(", ").append(LibraryTemplate.number(c.max())).append(']');
+            b.append(' ').append(c.name()).append(" in [").append(DesignSpace.format(c.min())).append(", ").append(DesignSpace.format(c.max())).append(']');
         }
         b.append(".\n- Requirements covered: ").append(String.join("; ", t.design().requirements())).append(".\n");
         b.append("- Validation must confirm: ").append(String.join("; ", t.design().verification())).append('.');

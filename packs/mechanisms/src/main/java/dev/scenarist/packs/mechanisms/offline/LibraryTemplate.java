@@ -1,6 +1,5 @@
 package dev.scenarist.packs.mechanisms.offline;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +12,8 @@ public record LibraryTemplate(String resource, String className, String id, int 
                               DesignSpace design) {
     private static final Pattern INFO = Pattern.compile(
             "new\\s+TemplateInfo\\(\\s*\"([^\"]+)\"\\s*,\\s*(\\d)\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+),");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern CLASS = Pattern.compile("public\\s+class\\s+(\\w+)\\s+implements\\s+Template");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static LibraryTemplate read(String resource, String source, DesignSpace design) {
         Matcher c = CLASS.matcher(source);
@@ -38,12 +37,8 @@ public record LibraryTemplate(String resource, String className, String id, int 
     /** The design point as people read it, e.g. "LOAD_RATIO 4.5, FULCRUM_OFFSET 0.1". */
     public static String describe(Map<String, Double> point) {
         StringBuilder b = new StringBuilder();
-        point.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ').append(number(v)));
+        point.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ').append(DesignSpace.format(v)));
         return b.toString();
-    }
-
-    public static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v) : Double.toString(v);
     }
 
     private static String unescape(String s) {

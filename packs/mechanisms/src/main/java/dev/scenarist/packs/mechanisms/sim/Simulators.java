@@ -44,11 +44,16 @@ public final class Simulators {
 
     /** {@link #preferred()} with the reason for the choice. */
     public static Selection select() {
+        return select(System::getenv);
+    }
+
+    /** {@link #select()} with the environment looked up through {@code env} (an application's own view of it). */
+    public static Selection select(Function<String, String> env) {
         String forced = System.getProperty(PROPERTY);
         if (forced == null || forced.isBlank()) {
-            forced = System.getenv(ENV);
+            forced = env.apply(ENV);
         }
-        return select(parse(forced), MujocoSidecar.locate(), System::getenv);
+        return select(parse(forced), MujocoSidecar.locate(), env);
     }
 
     /**

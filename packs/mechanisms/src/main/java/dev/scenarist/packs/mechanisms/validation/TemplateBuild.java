@@ -4,6 +4,7 @@ import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
+import dev.scenarist.packs.mechanisms.scene.AtomicFile;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.sim.Simulator;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One built template: its folder (scenes {@code scene_<seed>.xml}, {@code meshes/}, {@code build.json}) and the later
@@ -79,37 +79,30 @@ public final class TemplateBuild {
      */
     public Result<StageReport> simulationStage(Simulator simulator, SimulationLimits limits) {
         StageReport meshes = meshStage();
-        Path file = folder.resolve(SIMULATION + ".json");
-        if (Files.exists(file)) return new Result.Ok<>(Json.read(read(file), StageReport.class));
-        long start = System.nanoTime();
-        List<VariantVerdict> out = new ArrayList<>();
-        for (VariantFiles v : report.variants()) {
-            if (!passed(meshes, v)) continue;
-            long t0 = System.nanoTime();
-            List<Finding> findings = new ArrayList<>();
-            SimulationMeasures measures = null;
-            switch (simulator.simulate(folder.resolve(v.scene()), limits)) {
-                case SimulationOutcome.Unavailable u -> {
-                    return new Result.Unavailable<>(u.reason());
+        try {
+            return new Result.Ok<>(cached(SIMULATION, () -> {
+                List<VariantVerdict> out = new ArrayList<>();
+                for (VariantFiles v : report.variants()) {
+                    if (!passed(meshes, v)) continue;
+                    long t0 = System.nanoTime();
+                    List<Finding> findings = new ArrayList<>();
+                    SimulationMeasures measures = null;
+                    switch (simulator.simulate(folder.resolve(v.scene()), limits)) {
+                        case SimulationOutcome.Unavailable u -> throw new SimulatorUnavailable(u.reason());
+                        case SimulationOutcome.LoadFailed f -> findings.add(Finding.error("MUJOCO_LOAD", f.message(), v.scene(), v.label()));
+                        case SimulationOutcome.SimulationFailed f -> findings.add(Finding.error("MUJOCO_SIMULATION", f.message(), v.scene(), v.label()));
+                        case SimulationOutcome.Simulated ok -> {
+                            measures = SimulationMeasures.of(ok.report());
+                            ok.report().problems().forEach(p -> findings.add(Finding.error("MUJOCO_UNSTABLE", p, v.scene(), v.label())));
+                        }
+                    }
+                    out.add(new VariantVerdict(v.seed(), v.scale(), findings, millisSince(t0), measures));
                 }
-                case SimulationOutcome.LoadFailed f -> findings.add(Finding.error("MUJOCO_LOAD", f.message(), v.scene(), v.label()));
-                case SimulationOutcome.SimulationFailed f -> findings.add(Finding.error("MUJOCO_SIMULATION", f.message(), v.scene(), v.label()));
-                case SimulationOutcome.Simulated ok -> {
-                    measures = SimulationMeasures.of(ok.report());
-                    ok.report().problems().forEach(p -> findings.add(Finding.error("MUJOCO_UNSTABLE", p, v.scene(), v.label())));
-                }
-            }
-            out.add(new VariantVerdict(v.seed(), v.scale(), findings, millisSince(t0), measures));
+                return out;
+            }));
+        } catch (SimulatorUnavailable e) {
+            return new Result.Unavailable<>(e.getMessage()); // nothing is written: the stage runs again next time
         }
-        StageReport r = new StageReport(SIMULATION, out, millisSince(start));
-        write(file, r);
-        return new Result.Ok<>(r);
-    }
-
-    /** The simulation stage's report if it ran. */
-    public Optional<StageReport> simulationReport() {
-        Path file = folder.resolve(SIMULATION + ".json");
-        return Files.exists(file) ? Optional.of(Json.read(read(file), StageReport.class)) : Optional.empty();
     }
 
     /** A stage that can be unavailable (the simulator): its report, or why it could not run. */
@@ -119,16 +112,24 @@ public final class TemplateBuild {
         record Unavailable<T>(String reason) implements Result<T> {}
     }
 
+    /** Ends the simulation stage early, unrecorded, when the engine cannot run. */
+    private static final class SimulatorUnavailable extends RuntimeException {
+        SimulatorUnavailable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private interface StageWork {
         List<VariantVerdict> run();
     }
 
+    /** Runs a stage once: its report is written to {@code <stage>.json} and read back from there afterwards. */
     private StageReport cached(String stage, StageWork work) {
         Path file = folder.resolve(stage + ".json");
         if (Files.exists(file)) return Json.read(read(file), StageReport.class);
         long t0 = System.nanoTime();
-        StageReport r = new StageReport(stage, work.run(), 0);
-        r = new StageReport(stage, r.variants(), millisSince(t0));
+        List<VariantVerdict> verdicts = work.run();
+        StageReport r = new StageReport(stage, verdicts, millisSince(t0));
         write(file, r);
         return r;
     }
@@ -154,12 +155,10 @@ public final class TemplateBuild {
         }
     }
 
-    /** Written whole (temp + move), so a crash never leaves a half report that a resumed run would trust. */
+    /** Written whole, so a crash never leaves a half report that a resumed run would trust. */
     static void write(Path file, Object value) {
         try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.pretty(value), StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, Json.pretty(value).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

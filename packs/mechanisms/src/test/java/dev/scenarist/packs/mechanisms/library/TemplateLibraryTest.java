@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Severity;
+import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
 import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.library.TemplateLibrary.Loaded;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
@@ -89,12 +90,6 @@ class TemplateLibraryTest {
     static final int SAMPLED_POINTS = 12;
     /** A verification statement's speed bound, checked against every run of the template. */
     private static final Pattern SPEED_BOUND = Pattern.compile("no body exceeds (\\d+(?:\\.\\d+)?) m/s");
-    /** Only the scene API and java.util may be imported (java.lang needs no import). */
-    private static final Pattern ALLOWED_IMPORT = Pattern.compile(
-            "import\\s+(dev\\.scenarist\\.packs\\.mechanisms\\.scene\\.(\\*|[A-Z]\\w*)|java\\.util\\.(\\*|[A-Z]\\w*)"
-                    + "|java\\.lang\\.(\\*|[A-Z]\\w*))\\s*;");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s[^;]*;");
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s");
 
     private static Map<String, Loaded> library;
     private static Path classesRoot;
@@ -150,11 +145,8 @@ class TemplateLibraryTest {
     @MethodSource("templates")
     void is_a_self_contained_default_package_source_file(Loaded t) throws IOException {
         String code = Files.readString(t.source(), StandardCharsets.UTF_8);
-        assertThat(PACKAGE.matcher(code).find()).as("%s must be in the default package", t).isFalse();
-        Matcher m = IMPORT.matcher(code);
-        while (m.find()) {
-            assertThat(m.group().trim()).as("%s imports only the scene API and java.util", t).matches(ALLOWED_IMPORT);
-        }
+        // the product's own first check: default package, imports only the scene API and java.util, deterministic
+        assertThat(TemplateSourceCheck.findings(code)).as("%s passes the template-source check", t).isEmpty();
         assertThat(code).as("%s: all randomness from new Rng(seed)", t)
                 .doesNotContain("Math.random", "System.nanoTime", "System.currentTimeMillis", "new Random(");
         assertThat(code).contains("public class " + t.className() + " implements Template");

@@ -197,6 +197,19 @@ class CliTest {
     }
 
     @Test
+    void aFileInAFolderThatIsNoScenarioIsRefusedInsteadOfCopied() throws Exception {
+        Path big = tmp.resolve("downloads");
+        Files.createDirectories(big);
+        for (int i = 0; i <= 2000; i++) Files.writeString(big.resolve("f" + i + ".txt"), "x");
+        Files.writeString(big.resolve("scene.xml"), "<mujoco/>");
+
+        var r = cli("validate", "--pack", "mechanisms", big.resolve("scene.xml").toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("(the folder of scene.xml) holds more than 2000 files").contains("in a folder of its own");
+    }
+
+    @Test
     void theMechanismsPackRefusesABadTierBeforeDoingAnything() {
         var r = cli("generate", "--pack", "mechanisms", "--tier", "4", "--count", "1");
         assertThat(r.code()).isEqualTo(2);

@@ -42,14 +42,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A scenario folder, or a file inside one.")
     Path path;
 
+    /** More files than any scenario has: a file given in a big folder (a home or temp folder) is refused, not copied. */
+    static final int MAX_FILES = 2_000;
+
     @Override
     public Integer call() throws Exception {
         Output out = root.output();
         if (!Files.exists(path)) throw new ConfigException(path + " does not exist; give a scenario folder or a file in one");
-        Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        Path folder = (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent()).toRealPath();
+        refuseOversized(folder);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
             Path scratch = Files.createTempDirectory("scenarist-validate-");
+            if (scratch.toRealPath().startsWith(folder)) {
+                Files.delete(scratch);
+                throw new ConfigException(folder + " holds the temporary folder, so it cannot be copied for checking; "
+                        + "put the scenario in a folder of its own and validate that");
+            }
             Path artifacts = scratch.resolveSibling(scratch.getFileName() + "-artifacts");
             try {
                 Workspace ws = new Workspace(scratch);
@@ -98,4 +107,26 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
     }
+
+    /** Validation copies the scenario's whole folder first (checks never change your files): refuse a folder that is no scenario. */
+    private void refuseOversized(Path folder) throws java.io.IOException {
+        long[] files = {0};
+        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                return ++files[0] > MAX_FILES ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE; // unreadable entries are not ours to judge here
+            }
+        });
+        if (files[0] > MAX_FILES) {
+            throw new ConfigException(folder + (Files.isDirectory(path) ? "" : " (the folder of " + path.getFileName() + ")")
+                    + " holds more than " + MAX_FILES + " files, and validate copies a scenario's whole folder so that checks never"
+                    + " change your files; put the scenario (e.g. the scene and its meshes/) in a folder of its own and validate that");
+        }
+    }
+
 }

@@ -5,6 +5,9 @@ import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.PackRegistry;
 import dev.scenarist.core.campaign.CampaignMismatchException;
 import dev.scenarist.packs.yaml.PackDefinitionException;
+import dev.scenarist.app.errors.ErrorReport;
+import dev.scenarist.app.errors.UsageErrors;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -25,29 +28,30 @@ public final class Main {
     public static int run(String[] args, Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
         var root = new ScenaristCommand(env, out, err);
         var cli = new CommandLine(root);
+        dev.scenarist.app.cli.StrictNumbers.install(cli);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
+        boolean json = java.util.Arrays.asList(args).contains("--json");
+        cli.setParameterExceptionHandler((ex, ignored) -> {
+            new ErrorReport("usage", UsageErrors.describe(ex), CommandLine.ExitCode.USAGE).print(json, ex.getCommandLine().getErr(), out);
+            return CommandLine.ExitCode.USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String msg = switch (ex) {
-                case ConfigException e -> e.getMessage();
-                case PackRegistry.UnknownPackException e -> e.getMessage();
-                case PackDefinitionException e -> e.getMessage();
-                case CampaignMismatchException e -> e.getMessage();
-                case IllegalArgumentException e -> e.getMessage();
-                default -> null;
+            ErrorReport report = switch (ex) {
+                case ConfigException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE, e.problems());
+                case PackDefinitionException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE, List.of(e.toProblem()));
+                case PackRegistry.UnknownPackException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
+                case CampaignMismatchException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
+                case IllegalArgumentException e -> new ErrorReport("usage", e.getMessage(), CommandLine.ExitCode.USAGE);
+                case InterruptedException e -> new ErrorReport("interrupted", "interrupted; continue with 'scenarist resume'", 1);
+                default -> new ErrorReport("internal", "internal error: " + ex, INTERNAL_ERROR);
             };
-            if (msg != null) {
-                commandLine.getErr().println("scenarist: " + msg);
-                return CommandLine.ExitCode.USAGE;
+            report.print(json, commandLine.getErr(), out);
+            if (report.exit() == INTERNAL_ERROR) {
+                if (env.containsKey("SCENARIST_DEBUG")) ex.printStackTrace(commandLine.getErr());
+                else commandLine.getErr().println("  (set SCENARIST_DEBUG=1 for the stack trace)");
             }
-            if (ex instanceof InterruptedException) {
-                commandLine.getErr().println("scenarist: interrupted; continue with 'scenarist resume'");
-                return 1;
-            }
-            commandLine.getErr().println("scenarist: internal error: " + ex);
-            if (env.containsKey("SCENARIST_DEBUG")) ex.printStackTrace(commandLine.getErr());
-            else commandLine.getErr().println("  (set SCENARIST_DEBUG=1 for the stack trace)");
-            return INTERNAL_ERROR;
+            return report.exit();
         });
         return cli.execute(args);
     }

@@ -31,7 +31,7 @@ class CliTest {
     void anUnknownOptionIsAUsageErrorWithExitCode2() {
         var r = cli("generate", "--pack", "sql-quiz", "--count", "1", "--colour", "blue");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown options: '--colour'");
+        assertThat(r.err()).contains("unknown option '--colour'").contains("'scenarist generate --help'");
     }
 
     @Test
@@ -39,6 +39,63 @@ class CliTest {
         var r = cli("generate", "--count", "1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--pack");
+    }
+
+    @Test
+    void aMisspelledRequiredOptionIsNamedWithTheIntendedOneAndTheMissingOne() {
+        var r = cli("generate", "--pack", "sql-quiz", "--cuont", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown option '--cuont' (did you mean '--count'?)").contains("missing required option '--count N'");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void underJsonAUsageErrorIsOneJsonDocumentOnStdout() {
+        var r = cli("--json", "generate", "--pack", "sql-quiz", "--cuont", "5");
+        assertThat(r.code()).isEqualTo(2);
+        Map<?, ?> error = (Map<?, ?>) r.json().get("error");
+        assertThat(error.get("code")).isEqualTo("usage");
+        assertThat(error.get("exit")).isEqualTo(2);
+        assertThat((String) error.get("message")).contains("--cuont").contains("--count");
+        assertThat(r.err()).contains("unknown option '--cuont'");
+    }
+
+    @Test
+    void underJsonAnExecutionErrorIsOneJsonDocumentOnStdout() {
+        var r = cli("--json", "generate", "--pack", "nope", "--count", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(((Map<?, ?>) r.json().get("error")).get("message")).asString().contains("no pack named 'nope'");
+    }
+
+    @Test
+    void numbersInOtherScriptsAreNotReadAsDigits() {
+        var r = cli("generate", "--pack", "sql-quiz", "--count", "५");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'५' is not a whole number written in digits 0-9");
+    }
+
+    @Test
+    void exportToAFileSaysItIsAFileAndWritesNothing() throws Exception {
+        Path file = tmp.resolve("out.txt");
+        Files.writeString(file, "keep me");
+        var r = cli("export", "--campaign", "c", "--out", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--out " + file + " is a file; give a folder (it is created if missing)");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void completionPrintsAValidBashScriptForEveryCommand() throws Exception {
+        var r = cli("completion", "bash");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("generate", "export", "campaigns", "--count", "--pack", "bashcompinit");
+        Path script = tmp.resolve("scenarist.bash");
+        Files.writeString(script, r.out());
+        var check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(output).isZero();
+        assertThat(cli("completion", "zsh").out()).isEqualTo(r.out());
     }
 
     @Test
@@ -62,7 +119,7 @@ class CliTest {
         Files.writeString(cfg, "seed: 3\nconcurency: 2\n");
         var r = cli("generate", "--pack", "sql-quiz", "--count", "1", "--config", cfg.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(cfg + ":2: unknown key 'concurency'");
+        assertThat(r.err()).contains(cfg + ":2:1: unknown field 'concurency'; did you mean 'concurrency'?");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.scenarist.core.campaign.CampaignBudget;
 import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.engine.StageSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,20 +49,27 @@ final class CampaignOptions {
     @Option(names = "--record", paramLabel = "FILE", description = "Append every author reply to this cassette file.")
     Path record;
 
+    /** The --config file, read and checked whole (even the values the options override); EMPTY without one. */
+    CampaignConfig config() {
+        if (loaded == null) loaded = config == null ? CampaignConfig.EMPTY : CampaignConfig.load(config);
+        return loaded;
+    }
+
+    private CampaignConfig loaded;
+
     CampaignSpec toSpec(String pack, int count) {
-        CampaignConfig c = config == null ? CampaignConfig.EMPTY : CampaignConfig.load(config);
-        var b = c.budget() == null ? new CampaignConfig.Budget(null, null, null, null) : c.budget();
+        CampaignConfig c = config();
+        var b = c.budget() == null ? CampaignConfig.Budget.NONE : c.budget();
         Integer runs = maxRuns != null ? maxRuns : b.maxRuns();
         Long tokens = maxTokens != null ? maxTokens : b.maxTokens();
         Double cost = maxCost != null ? maxCost : b.maxCostUsd();
-        String wall = maxWall != null ? maxWall : b.maxWall();
+        Duration wall = maxWall != null ? CampaignConfig.parseDuration(maxWall, "--max-wall") : b.maxWall();
         Map<String, String> options = new HashMap<>(c.options() == null ? Map.of() : c.options());
         if (tier != null) options.put("tier", tier);
         try {
             var budget = new CampaignBudget(runs == null ? OptionalInt.empty() : OptionalInt.of(runs),
                     tokens == null ? OptionalLong.empty() : OptionalLong.of(tokens),
-                    cost == null ? OptionalDouble.empty() : OptionalDouble.of(cost),
-                    wall == null ? Optional.empty() : Optional.of(CampaignConfig.parseDuration(wall, "--max-wall")));
+                    cost == null ? OptionalDouble.empty() : OptionalDouble.of(cost), Optional.ofNullable(wall));
             return new CampaignSpec(pack, count, author != null ? author : c.author() != null ? c.author() : AuthorFactory.OFFLINE,
                     seed != null ? seed : c.seed() != null ? c.seed() : 0,
                     concurrency != null ? concurrency : c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY,

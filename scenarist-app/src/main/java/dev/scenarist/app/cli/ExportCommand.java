@@ -38,6 +38,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output out = root.output();
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new ConfigException("--out " + outDir + " is a file; give a folder (it is created if missing)");
+        }
         try (var app = root.open()) {
             if (app.store().campaigns().find(campaign).isEmpty()) {
                 throw new ConfigException("no campaign " + campaign + "; list them with 'scenarist campaigns'");

@@ -30,6 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
         var spec = options.toSpec(pack, count);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
+            options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList());
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);

@@ -1,17 +1,17 @@
 package dev.scenarist.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.scenarist.core.author.ModelSettings;
+import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.packs.yaml.tree.FieldProblem;
+import dev.scenarist.packs.yaml.tree.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -19,7 +19,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * A campaign configuration file ({@code --config FILE}), YAML. Every key is optional; command-line options win.
+ * A campaign configuration file ({@code --config FILE}), YAML. Every key is optional; command-line options win, but
+ * the file is checked whole whatever the options say (see {@link CampaignConfigReader}).
  *
  * <pre>
  * author: offline            # offline | cassette:FILE | provider:model
@@ -53,23 +54,29 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
     public record Price(Double input, Double output, @JsonProperty("cache_read") Double cacheRead,
                         @JsonProperty("cache_write") Double cacheWrite) {}
 
-    public record Budget(@JsonProperty("max_runs") Integer maxRuns, @JsonProperty("max_tokens") Long maxTokens,
-                         @JsonProperty("max_cost_usd") Double maxCostUsd, @JsonProperty("max_wall") String maxWall) {}
+    /** {@code maxWall} is already checked: longer than zero. */
+    public record Budget(Integer maxRuns, Long maxTokens, Double maxCostUsd, Duration maxWall) {
+        public static final Budget NONE = new Budget(null, null, null, null);
+    }
 
-    public record Model(String model, Double temperature, @JsonProperty("max_tokens") Integer maxTokens, String timeout) {
-        ModelSettings toSettings(String where) {
+    /** A model's settings, already checked (temperature 0–2, positive max tokens, timeout longer than zero). */
+    public record Model(String model, Double temperature, Integer maxTokens, Duration timeout) {
+        ModelSettings toSettings() {
             return new ModelSettings(Optional.ofNullable(model),
                     temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature),
                     maxTokens == null ? OptionalInt.empty() : OptionalInt.of(maxTokens),
-                    timeout == null ? ModelSettings.DEFAULT_TIMEOUT : parseDuration(timeout, where + ".timeout"));
+                    timeout == null ? ModelSettings.DEFAULT_TIMEOUT : timeout);
         }
     }
 
-    public record Models(Model defaults, Map<String, Model> stages) {
-        @com.fasterxml.jackson.annotation.JsonCreator
-        public Models(@JsonProperty("default") Model defaults, @JsonProperty("stages") Map<String, Model> stages) {
-            this.defaults = defaults;
-            this.stages = stages == null ? Map.of() : stages;
+    /**
+     * @param stageKeys where each stage name was written, so a name the pack lacks is reported at its line once the
+     *                  pack is known ({@link #requireStagesOf})
+     */
+    public record Models(Model defaults, Map<String, Model> stages, Map<String, SourceLocation> stageKeys) {
+        public Models {
+            stages = stages == null ? Map.of() : Map.copyOf(stages);
+            stageKeys = stageKeys == null ? Map.of() : Map.copyOf(stageKeys);
         }
     }
 
@@ -81,35 +88,40 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         prices = prices == null ? Map.of() : prices;
     }
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
+    /**
+     * Reads and checks a configuration file, reporting every problem at once.
+     *
+     * @throws ConfigException naming each problem's file:line:column, field and fix
+     */
     public static CampaignConfig load(Path file) {
-        String text = "";
+        String text;
         try {
             text = Files.readString(file);
-            CampaignConfig c = YAML.readValue(text, CampaignConfig.class);
-            return c == null ? EMPTY : c;
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist; pass the path of a YAML campaign configuration");
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ":" + lineOfKey(text, String.valueOf(e.getPropertyName()), e.getLocation().getLineNr())
-                    + ": unknown key '" + e.getPropertyName()
-                    + "'; known keys here: " + e.getKnownPropertyIds());
-        } catch (JsonMappingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(file + where + ": " + e.getOriginalMessage() + " (at " + e.getPathReference() + ")");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException("config file " + file + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
+        return new CampaignConfigReader(file.toString()).read(text);
     }
 
-    /** Jackson reports where the parser stopped (after the value); a person wants the line of the key itself. */
-    private static int lineOfKey(String text, String key, int fallback) {
-        String[] lines = text.split("\n", -1);
-        var p = java.util.regex.Pattern.compile("^\\s*(-\\s+)?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
-        for (int i = 0; i < lines.length; i++) if (p.matcher(lines[i]).find()) return i + 1;
-        return fallback;
+    /**
+     * Model settings may only name stages the pack has: a misspelled stage would otherwise be ignored silently.
+     *
+     * @throws ConfigException at the line of each unknown stage, with the closest stage and the pack's stages
+     */
+    public void requireStagesOf(String pack, List<String> stages) {
+        if (models == null) return;
+        List<FieldProblem> problems = new ArrayList<>();
+        for (var e : models.stageKeys().entrySet()) {
+            if (stages.contains(e.getKey())) continue;
+            String fix = DidYouMean.closest(e.getKey(), stages).map(c -> "did you mean '" + c + "'? ").orElse("")
+                    + "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
+            problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'", fix));
+        }
+        if (!problems.isEmpty()) throw new ConfigException(problems.getFirst().location().file(), problems);
     }
 
     /** What a campaign stores so that, resumed, it reaches its models the same way (providers, prices). */
@@ -122,28 +134,24 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
 
     public Map<String, ModelSettings> stageSettings() {
         Map<String, ModelSettings> out = new TreeMap<>();
-        if (models != null) models.stages().forEach((k, v) -> out.put(k, v.toSettings("models.stages." + k)));
+        if (models != null) models.stages().forEach((k, v) -> out.put(k, v.toSettings()));
         return out;
     }
 
     public ModelSettings defaultSettings() {
-        return models == null || models.defaults() == null ? ModelSettings.DEFAULTS : models.defaults().toSettings("models.default");
+        return models == null || models.defaults() == null ? ModelSettings.DEFAULTS : models.defaults().toSettings();
     }
 
-    /** {@code 90s}, {@code 5m}, {@code 2h}, or ISO-8601 ({@code PT5M}). */
-    public static Duration parseDuration(String text, String where) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * A duration given on the command line.
+     *
+     * @param option the option, named in the message ({@code --max-wall})
+     */
+    public static Duration parseDuration(String text, String option) {
         try {
-            if (t.startsWith("pt")) return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new ConfigException(where + ": '" + text + "' is not a duration; write e.g. 90s, 5m or 2h");
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(option + ": " + e.getMessage() + "; " + DurationText.EXAMPLES);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.yaml;
 
+import dev.scenarist.packs.yaml.tree.FieldProblem;
 import dev.scenarist.packs.yaml.tree.SourceLocation;
 import java.util.Objects;
 
@@ -20,6 +21,15 @@ public final class PackDefinitionException extends RuntimeException {
         this.field = field == null ? "" : field;
         this.problem = Objects.requireNonNull(problem, "problem");
         this.fix = fix == null ? "" : fix;
+    }
+
+    public PackDefinitionException(FieldProblem p) {
+        this(p.location(), p.field(), p.problem(), p.fix());
+    }
+
+    /** The same problem as a value, for readers that collect every problem before reporting. */
+    public FieldProblem toProblem() {
+        return new FieldProblem(location, field, problem, fix);
     }
 
     private static String render(SourceLocation location, String field, String problem, String fix) {

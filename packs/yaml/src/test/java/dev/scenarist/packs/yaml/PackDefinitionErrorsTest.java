@@ -49,7 +49,7 @@ class PackDefinitionErrorsTest {
         PackDefinitionException e = loading("yaml-syntax");
 
         assertAt(e, "yaml-syntax", 6, 31, "");
-        assertThat(e.problem()).startsWith("invalid YAML").contains("expected ',' or '}'");
+        assertThat(e.problem()).startsWith("the YAML is not well-formed").contains("expected ',' or '}'");
         assertThat(e.fix()).contains("indentation");
     }
 

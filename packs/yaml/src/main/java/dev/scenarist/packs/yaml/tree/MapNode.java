@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.yaml.PackDefinitionException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SequencedMap;
@@ -55,19 +57,29 @@ public record MapNode(SourceLocation location, String path, SequencedMap<String,
     }
 
     /**
-     * Rejects every key not in {@code allowed}, pointing at the key, suggesting the closest allowed key
-     * (catches typos like {@code max_attempt}) and listing what is allowed here.
+     * Rejects every key not in {@code allowed}, pointing at the first such key; see {@link #unknownKeys}.
      */
     public MapNode allowOnly(Collection<String> allowed, String where) {
+        List<FieldProblem> unknown = unknownKeys(allowed, where);
+        if (!unknown.isEmpty()) throw new PackDefinitionException(unknown.getFirst());
+        return this;
+    }
+
+    /**
+     * Every key not in {@code allowed}, each pointing at the key, suggesting the closest allowed key (catches typos
+     * like {@code max_attempt}) and listing what is allowed here.
+     */
+    public List<FieldProblem> unknownKeys(Collection<String> allowed, String where) {
+        List<FieldProblem> out = new ArrayList<>();
         for (var e : entries.entrySet()) {
             String key = e.getKey();
             if (allowed.contains(key)) continue;
             Optional<String> close = DidYouMean.closest(key, allowed);
             String fix = close.map(c -> "did you mean '" + c + "'?").orElse("remove it")
                     + " (fields allowed in " + where + ": " + String.join(", ", allowed) + ")";
-            throw new PackDefinitionException(e.getValue().keyLocation(), path, "unknown field '" + key + "'", fix);
+            out.add(new FieldProblem(e.getValue().keyLocation(), path, "unknown field '" + key + "'", fix));
         }
-        return this;
+        return out;
     }
 
     public String childPath(String key) {

@@ -33,15 +33,28 @@ public record ScalarNode(SourceLocation location, String path, String text, Type
     }
 
     public int asInt(int min, int max, String example) {
-        if (type != Type.INTEGER) throw error("expected a whole number from " + min + " to " + max + " but found " + describe(), example);
+        return (int) asLong(min, max, example);
+    }
+
+    /** Only ASCII digits, as YAML means them: Java would also read "४२" as 42, which no one means in a config file. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9][0-9_]*");
+
+    public long asLong(long min, long max, String example) {
+        String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "" : max == Long.MAX_VALUE ? " of at least " + min
+                : " from " + min + " to " + max;
+        String expected = "expected a whole number" + range + " but found " + describe();
+        if (type != Type.INTEGER && type != Type.STRING || !WHOLE_NUMBER.matcher(text).matches()) {
+            throw error(expected, example);
+        }
+        if (type == Type.STRING) throw error(expected + " in quotes", "write the number without quotes: " + text);
         long v;
         try {
             v = Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw error("expected a whole number from " + min + " to " + max + " but found " + describe(), example);
+            throw error(expected, example);
         }
         if (v < min || v > max) throw error("the number " + text + " is out of range: it must be from " + min + " to " + max, example);
-        return (int) v;
+        return v;
     }
 
     public double asDouble(double min, double max, String example) {

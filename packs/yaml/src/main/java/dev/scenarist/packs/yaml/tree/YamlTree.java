@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.scenarist.packs.yaml.PackDefinitionException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads YAML into {@link Node}s that keep their line and column. Jackson's own trees drop locations, so this walks
@@ -31,18 +33,22 @@ public final class YamlTree {
      *                                 or a key written twice in one mapping
      */
     public Node parse(String text) {
+        return parseDocument(text).orElseThrow(() -> new PackDefinitionException(SourceLocation.wholeFile(file), "",
+                "the file is empty", "start with at least 'name: my-pack' and a 'stages:' list"));
+    }
+
+    /**
+     * Parses a document that may be empty (nothing but comments or blank lines): empty then.
+     *
+     * @throws PackDefinitionException as {@link #parse}, except for an empty document
+     */
+    public Optional<Node> parseDocument(String text) {
         try (JsonParser p = factory.createParser(text)) {
             JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new PackDefinitionException(SourceLocation.wholeFile(file), "", "the file is empty",
-                        "start with at least 'name: my-pack' and a 'stages:' list");
-            }
-            return read(p, first, "");
+            return first == null ? Optional.empty() : Optional.of(read(p, first, ""));
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            SourceLocation at = l == null ? SourceLocation.wholeFile(file) : new SourceLocation(file, l.getLineNr(), l.getColumnNr());
-            throw new PackDefinitionException(at, "", "invalid YAML: " + firstLines(e.getOriginalMessage()),
-                    "check indentation (spaces, not tabs), the ':' after each key, and quote values containing ': ' or '#'");
+            throw new PackDefinitionException(where(e), "", "the YAML is not well-formed: " + reason(e.getOriginalMessage()),
+                    "check the indentation (spaces, not tabs), the ':' after each key, and quote values containing ': ' or '#'");
         } catch (IOException e) {
             throw new PackDefinitionException(SourceLocation.wholeFile(file), "", "cannot read: " + e.getMessage(), "");
         }
@@ -87,6 +93,31 @@ public final class YamlTree {
     private SourceLocation here(JsonParser p) {
         JsonLocation l = p.currentTokenLocation();
         return new SourceLocation(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    /**
+     * Where the parser found the problem. SnakeYAML knows two places, the construct it was reading (Jackson reports
+     * that one) and the character it stumbled on; the second is where a person has to look.
+     */
+    private SourceLocation where(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            return new SourceLocation(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+        }
+        JsonLocation l = e.getLocation();
+        return l == null ? SourceLocation.wholeFile(file) : new SourceLocation(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    /** SnakeYAML's wording of the usual slips, said the way a person would see them. */
+    private static String reason(String message) {
+        String m = firstLines(message);
+        if (m.contains("expected <block end>")) return "this line is indented differently from the lines above it";
+        if (m.contains("could not find expected ':'")) return "a line above has a key without ':' after it";
+        if (m.contains("(TAB)")) return "a tab is used for indentation";
+        if (m.contains("mapping values are not allowed here")) {
+            return "a ':' where no key can start (the line is indented too far, or a value containing ': ' needs quotes)";
+        }
+        if (m.contains("<block")) return "the indentation does not line up";
+        return m;
     }
 
     private static String firstLines(String message) {

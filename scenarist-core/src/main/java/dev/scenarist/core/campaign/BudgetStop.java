@@ -52,8 +52,8 @@ public record BudgetStop(Cap cap, String message) {
         return java.util.Optional.empty();
     }
 
-    /** What a person does about it, for a campaign {@code campaignId}. */
-    public String hint(String campaignId) {
-        return "raise the cap with 'scenarist resume --campaign " + campaignId + " " + cap.option() + "'";
+    /** What a person does about it, given the command that continues the work, e.g. {@code scenarist resume --campaign C}. */
+    public String hint(String resumeCommand) {
+        return "raise the cap with '" + resumeCommand + " " + cap.option() + "'";
     }
 }

@@ -206,9 +206,11 @@ class CliTest {
         var gen = cli("--json", "generate", "--pack", "sql-quiz", "--count", "1");
         Path scenario = Path.of((String) ((Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst()).get("path"));
 
-        var ok = cli("validate", "--pack", "sql-quiz", scenario.toString());
-        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("results").contains("valid: no check found an error");
+        // the offline author cannot answer the item's judge check, and a check that could not run is never a pass
+        var unjudged = cli("validate", "--pack", "sql-quiz", scenario.toString());
+        assertThat(unjudged.code()).as(unjudged.out() + unjudged.err()).isEqualTo(4);
+        assertThat(unjudged.out()).containsPattern("queries +results +passed").contains("not judged: 1 check(s) could not run")
+                .contains("queries/answerable");
 
         Path broken = tmp.resolve("broken");
         dev.scenarist.core.workspace.Workspace.copyTree(scenario, broken);

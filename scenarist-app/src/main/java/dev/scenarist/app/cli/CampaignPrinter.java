@@ -3,6 +3,7 @@ package dev.scenarist.app.cli;
 import dev.scenarist.core.campaign.CampaignReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,6 +44,7 @@ final class CampaignPrinter {
         m.put("pack", r.pack());
         m.put("status", r.status());
         m.put("stop_reason", r.stopReason());
+        hint(r).ifPresent(h -> m.put("hint", h));
         m.put("requested", r.requested());
         m.put("accepted", r.accepted());
         m.put("rejected", r.rejected());
@@ -69,6 +71,24 @@ final class CampaignPrinter {
         var u = r.usage();
         long input = u.inputTokens() + u.cacheReadTokens() + u.cacheWriteTokens();
         return input == 0 ? 0 : (double) u.cacheReadTokens() / input;
+    }
+
+    /**
+     * Why a campaign fell short and what to do about it, or empty when it did not: a budget cap names the option that
+     * raises it; runs that ended failed_infra name their last error and the resume that retries them.
+     */
+    static java.util.Optional<String> hint(CampaignReport r) {
+        if (exitCode(r) == 0) return java.util.Optional.empty();
+        String resume = "scenarist resume --campaign " + r.campaignId();
+        List<String> lines = new java.util.ArrayList<>();
+        if (r.failedInfra() > 0) {
+            lines.add((r.failedInfra() == r.runs() ? "all " : "") + r.failedInfra() + " run(s) ended failed_infra: fix the cause ("
+                    + r.lastInfraError().orElse("see 'scenarist runs --campaign " + r.campaignId() + "'") + ") and run '" + resume
+                    + "'; it retries them from their last committed attempt");
+        }
+        dev.scenarist.core.campaign.BudgetStop.parse(r.stopReason()).ifPresent(stop -> lines.add(stop.message() + ": " + stop.hint(resume)));
+        if (lines.isEmpty()) lines.add("see why with 'scenarist runs --campaign " + r.campaignId() + "'; continue it with '" + resume + "'");
+        return java.util.Optional.of("The campaign fell short. " + String.join("\n", lines));
     }
 
     static int exitCode(CampaignReport r) {

@@ -40,10 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
                 report = app.campaigns().run(campaign.id(), p, author, setup.throttle());
             }
             CampaignPrinter.human(report, out);
-            if (CampaignPrinter.exitCode(report) != 0) {
-                out.human().println("\nThe campaign fell short. See why with 'scenarist runs --campaign " + report.campaignId()
-                        + "'; continue it with 'scenarist resume --campaign " + report.campaignId() + " --max-runs N'.");
-            }
+            CampaignPrinter.hint(report).ifPresent(h -> out.human().println("\n" + h));
             if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
             return CampaignPrinter.exitCode(report);
         }

@@ -1,16 +1,18 @@
 package dev.scenarist.app.cli;
 
 import dev.scenarist.app.config.ConfigException;
+import dev.scenarist.app.config.CampaignConfig;
 import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.campaign.CampaignBudget;
 import dev.scenarist.core.campaign.CampaignRunner;
 import dev.scenarist.core.engine.Acceptance;
 import dev.scenarist.core.engine.RunExecutor;
 import dev.scenarist.core.engine.RunRewinder;
 import dev.scenarist.core.model.Json;
+import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.store.RunRecord;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,13 @@ import picocli.CommandLine.ParentCommand;
         description = {"Continue an interrupted run from its last committed attempt, re-run it from a stage, or continue a whole campaign.",
                 "  scenarist resume RUN                      continue a run (also: approve a run paused at a human gate)",
                 "  scenarist resume RUN --from-stage STAGE   re-run from STAGE, reusing earlier stages' outputs from disk",
-                "  scenarist resume --campaign C             continue campaign C: its unfinished runs, then top up to its count"})
+                "  scenarist resume --campaign C             continue campaign C: its unfinished runs, the runs that ended",
+                "                                            failed_infra or were stopped by the budget (from their last committed",
+                "                                            attempt, as the same runs), then top up to its count",
+                "Both obey the campaign's budget: its caps less what it already spent (tokens, cost, runs started) and less its",
+                "recorded active wall time (what earlier sessions and resumed runs took; the time spent here is added to it).",
+                "Raise a cap with --max-runs/--max-tokens/--max-cost/--max-wall.",
+                "Exit 0 when the run (or campaign) got its scenario(s), 1 when it fell short (a hint says why and what to do)."})
 final class ResumeCommand implements Callable<Integer> {
     @ParentCommand
     ScenaristCommand root;
@@ -41,7 +49,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--campaign", paramLabel = "C", description = "Resume a whole campaign.")
     String campaignId;
 
-    @Option(names = "--max-runs", paramLabel = "N", description = "Raise the campaign's run cap.")
+    @Option(names = "--max-runs", paramLabel = "N", description = "Raise the campaign's run cap (runs retried by resume are not counted again).")
     Integer maxRuns;
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Raise the campaign's token cap.")
@@ -49,6 +57,10 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Option(names = "--max-cost", paramLabel = "USD", description = "Raise the campaign's cost cap.")
     Double maxCost;
+
+    @Option(names = "--max-wall", paramLabel = "DURATION",
+            description = "Raise the campaign's wall-time cap (its total active time, all sessions), e.g. 90s, 30m, 2h.")
+    String maxWall;
 
     @Option(names = "--author", paramLabel = "AUTHOR", description = "Author to continue with (must match the campaign's).")
     String author;
@@ -74,13 +86,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ConfigException("campaign " + campaignId + " was started with author '" + spec.author() + "', not '" + author
                     + "'; a campaign keeps its author so its scenarios stay reproducible — start a new campaign instead");
         }
-        if (maxRuns != null || maxTokens != null || maxCost != null) {
-            var b = spec.budget();
-            var raised = new CampaignBudget(maxRuns != null ? OptionalInt.of(maxRuns) : b.maxRuns(),
-                    maxTokens != null ? OptionalLong.of(maxTokens) : b.maxTokens(),
-                    maxCost != null ? OptionalDouble.of(maxCost) : b.maxCostUsd(), b.maxWall());
-            app.campaigns().updateBudget(campaignId, raised);
-        }
+        raiseCaps(app, c.id(), spec.budget());
         var pack = app.packs().get(c.pack());
         var setup = app.authors().create(spec.author(), pack, Optional.empty(), spec.authorSettings());
         out.err().printf("Resuming campaign %s (%s, %d requested)%n", c.id(), c.pack(), c.requested());
@@ -89,6 +95,7 @@ final class ResumeCommand implements Callable<Integer> {
             report = app.campaigns().resume(campaignId, pack, setup.author(), setup.throttle());
         }
         CampaignPrinter.human(report, out);
+        CampaignPrinter.hint(report).ifPresent(h -> out.human().println("\n" + h));
         if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
         return CampaignPrinter.exitCode(report);
     }
@@ -111,17 +118,40 @@ final class ResumeCommand implements Callable<Integer> {
         }
         if (fromStage != null) run = new RunRewinder(app.services()).rewind(runId, pack, fromStage);
         else if (run.state() == RunState.CANCELLED) throw new ConfigException("run " + runId + " was cancelled and cannot be resumed");
+        if (raiseCaps(app, c.id(), spec.budget())) c = app.store().campaigns().find(c.id()).orElseThrow();
         var setup = app.authors().create(spec.author(), pack, Optional.empty(), spec.authorSettings());
+        // the campaign's budget, less what it spent: a resumed run is part of its campaign, not a way around its caps
+        BudgetGuard guard = app.campaigns().guardOf(c);
         var exec = new RunExecutor(app.services(), pack, setup.author(), setup.throttle(),
-                app.services().circuit().newBreaker(app.services().clock()), BudgetGuard.unlimited(Clock.systemUTC()),
+                app.services().circuit().newBreaker(app.services().clock()), guard,
                 spec.stageSettings(), new Acceptance(app.services(), spec.count(), setup.author().id()));
         RunRecord after;
         try (var progress = new ProgressView(app.events(), out.err(), false)) {
             after = exec.execute(runId);
+        } finally {
+            app.campaigns().recordActive(c.id(), guard);
         }
         out.line("run " + after.id() + ": " + after.state().label() + (after.detail().isEmpty() ? "" : " — " + after.detail()));
+        if (after.rejectReason().filter(r -> r == RejectReason.BUDGET).isPresent()) {
+            BudgetStop.parse(after.detail()).ifPresent(stop -> out.line("  " + stop.hint("scenarist resume " + runId)));
+        }
         if (out.json()) out.document(runDoc(after));
         return after.state() == RunState.ACCEPTED ? 0 : 1;
+    }
+
+    /** Applies the cap options given (they raise or lower the campaign's caps, for this and later sessions); true if any was. */
+    private boolean raiseCaps(dev.scenarist.app.wiring.Scenarist app, String campaign, CampaignBudget b) {
+        if (maxRuns == null && maxTokens == null && maxCost == null && maxWall == null) return false;
+        try {
+            var raised = new CampaignBudget(maxRuns != null ? OptionalInt.of(maxRuns) : b.maxRuns(),
+                    maxTokens != null ? OptionalLong.of(maxTokens) : b.maxTokens(),
+                    maxCost != null ? OptionalDouble.of(maxCost) : b.maxCostUsd(),
+                    maxWall != null ? Optional.of(CampaignConfig.parseDuration(maxWall, "--max-wall")) : b.maxWall());
+            app.campaigns().updateBudget(campaign, raised);
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static Map<String, Object> runDoc(RunRecord r) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
                 ResumeCommand.class, ExportCommand.class, ValidateCommand.class, PromoteCommand.class, ModelsCommand.class,
                 CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job ran but fell short (campaign short of its count, validation failed),",
-                "2 usage or configuration error, 3 internal error."})
+                "2 usage or configuration error, 3 internal error, 4 not judged (validate: no error found, but a check could not run).",
+                "Budgets (--max-runs, --max-tokens, --max-cost, --max-wall) are hard: reaching one stops new work within a second",
+                "and ends the campaign with 'budget: <cap> reached'; 'resume' obeys the campaign's remaining budget."})
 public final class ScenaristCommand {
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $SCENARIST_HOME, else ./scenarist-data).")

@@ -27,7 +27,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run a pack's checks on a scenario that already exists (a folder, or a file in its folder), print the findings.",
                 "The scenario is copied to a scratch workspace first: checks never change your files.",
-                "Exit 0 when no check found an error, 1 when one did."})
+                "A check that could not run (e.g. bubblewrap missing, no critic for a judge) is not judged, never passed.",
+                "Exit codes: 0 valid (every check ran and passed), 1 invalid (a check found an error; checks that could not",
+                "run are listed too), 4 not judged (no error found, but at least one check could not run).",
+                "--json adds \"verdict\": \"valid\" | \"invalid\" | \"not_judged\"."})
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     ScenaristCommand root;
@@ -80,31 +83,51 @@ final class ValidateCommand implements Callable<Integer> {
                 if (!Files.isDirectory(path)) params.put("target", path.getFileName().toString());
                 var ctx = new RunContext("validate", "validate", p.name(), 0, params);
                 List<Map<String, Object>> doc = new ArrayList<>();
-                int errors = 0;
+                int failed = 0;
+                List<ValidationVerdict.Unjudged> unjudged = new ArrayList<>();
                 var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
                 for (var stage : p.validationChecks(target).entrySet()) {
                     for (Check c : stage.getValue().stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
-                        CheckResult r = c.run(new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
+                        CheckResult r = runCheck(c, new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
                         String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status();
                         out.line(String.format("%-10s %-22s %s", stage.getKey(), c.name(), status));
                         for (Finding f : r.findings()) out.line("    " + f.render());
-                        if (r instanceof CheckResult.Failed) errors++;
+                        if (r instanceof CheckResult.Failed) failed++;
+                        if (r instanceof CheckResult.Errored e) unjudged.add(new ValidationVerdict.Unjudged(stage.getKey(), c.name(), e.message()));
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("stage", stage.getKey());
                         m.put("check", c.name());
-                        m.put("status", r.status());
+                        m.put("status", r instanceof CheckResult.Errored ? "not_judged" : r.status());
                         m.put("findings", r.findings());
                         if (r instanceof CheckResult.Errored e) m.put("error", e.message());
                         doc.add(m);
                     }
                 }
-                out.line(errors == 0 ? "valid: no check found an error" : errors + " check(s) found errors");
-                if (out.json()) out.document(Map.of("pack", p.name(), "path", path.toAbsolutePath().toString(), "valid", errors == 0, "checks", doc));
-                return errors == 0 ? 0 : 1;
+                var verdict = ValidationVerdict.of(failed, unjudged);
+                verdict.summary().forEach(out::line);
+                if (out.json()) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("pack", p.name());
+                    d.put("path", path.toAbsolutePath().toString());
+                    d.put("verdict", verdict.label());
+                    d.put("valid", verdict instanceof ValidationVerdict.Valid);
+                    d.put("checks", doc);
+                    out.document(d);
+                }
+                return verdict.exitCode();
             } finally {
                 Workspace.deleteTree(scratch, true);
                 Workspace.deleteTree(artifacts, true);
             }
+        }
+    }
+
+    /** A check that crashes could not judge: it is reported as not judged, never as passed. */
+    private static CheckResult runCheck(Check c, CheckContext ctx) throws InterruptedException {
+        try {
+            return c.run(ctx);
+        } catch (RuntimeException e) {
+            return CheckResult.errored("check '" + c.name() + "' crashed: " + e);
         }
     }
 

@@ -66,11 +66,29 @@ public final class Scenarist implements AutoCloseable {
         userPackDirs.add(root.resolve("packs"));
         String extra = env.getOrDefault("SCENARIST_PACKS", "");
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
-        PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(dev.scenarist.sandbox.Sandbox.bubblewrap()),
+        var sandbox = sandbox(env);
+        PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox),
                 BundledPacks.unpack(root), userPackDirs,
-                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env))));
+                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env),
+                        dev.scenarist.packs.mechanisms.template.SandboxedTemplateRunner.forThisJvm(sandbox,
+                                dev.scenarist.packs.mechanisms.template.TemplateMain.class.getName()),
+                        dev.scenarist.packs.mechanisms.checks.VariantsSetup.DEFAULT_VARIANTS)));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
         return new Scenarist(layout, store, packs, env);
+    }
+
+    /** Names the bwrap binary to use instead of looking on PATH; a path that is not an executable leaves the sandbox unavailable. */
+    public static final String BWRAP_ENV = "SCENARIST_BWRAP";
+
+    /**
+     * Bubblewrap, found on PATH (or /usr/bin), or the binary {@value #BWRAP_ENV} names. Checks that need it and cannot
+     * have it report "not judged", never passed.
+     */
+    private static dev.scenarist.sandbox.Sandbox sandbox(Map<String, String> env) {
+        String bwrap = env.getOrDefault(BWRAP_ENV, "");
+        if (bwrap.isBlank()) return dev.scenarist.sandbox.Sandbox.bubblewrap();
+        return new dev.scenarist.sandbox.BubblewrapSandbox(java.util.Optional.of(Path.of(bwrap)).filter(Files::isExecutable),
+                java.util.Optional.of(Path.of("/usr/bin/prlimit")).filter(Files::isExecutable));
     }
 
     /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */

@@ -4,6 +4,7 @@ import dev.scenarist.core.model.Usage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,8 +43,8 @@ public final class BudgetGuard {
         return earlierActiveMillis + Duration.between(sessionStart, clock.instant()).toMillis();
     }
 
-    /** Why no further author call may start, or empty while within every cap. */
-    public Optional<String> refusal() {
+    /** Why no further work may start, or empty while within every cap. */
+    public Optional<BudgetStop> refusal() {
         return refusal(Optional.empty());
     }
 
@@ -51,30 +52,53 @@ public final class BudgetGuard {
      * Why a call expected to use {@code estimate} may not start: a cap already reached, or one the call would
      * cross. Refusing before the call is what keeps a campaign inside its budget rather than just past it.
      */
-    public Optional<String> refusal(Optional<Usage> estimate) {
+    public Optional<BudgetStop> refusal(Optional<Usage> estimate) {
         Usage u = spent.get();
         if (estimate.isPresent()) {
             Usage e = estimate.get();
             Usage after = u.plus(e);
             if (budget.maxTokens().isPresent() && u.totalTokens() < budget.maxTokens().getAsLong() && after.totalTokens() > budget.maxTokens().getAsLong()) {
-                return Optional.of("token budget: the next call may use up to " + e.totalTokens() + " tokens, " + u.totalTokens() + " of "
-                        + budget.maxTokens().getAsLong() + " are spent");
+                return stop(BudgetStop.Cap.MAX_TOKENS, "budget: max_tokens " + budget.maxTokens().getAsLong() + " would be crossed by the next call (up to "
+                        + e.totalTokens() + " tokens; " + u.totalTokens() + " spent)");
             }
             if (budget.maxCostUsd().isPresent() && u.costUsd() < budget.maxCostUsd().getAsDouble() && after.costUsd() > budget.maxCostUsd().getAsDouble()) {
-                return Optional.of(String.format(java.util.Locale.ROOT, "cost budget: the next call may cost up to $%.4f, $%.4f of $%.2f are spent",
-                        e.costUsd(), u.costUsd(), budget.maxCostUsd().getAsDouble()));
+                return stop(BudgetStop.Cap.MAX_COST, String.format(Locale.ROOT,
+                        "budget: max_cost $%.2f would be crossed by the next call (up to $%.4f; $%.4f spent)",
+                        budget.maxCostUsd().getAsDouble(), e.costUsd(), u.costUsd()));
             }
         }
         if (budget.maxTokens().isPresent() && u.totalTokens() >= budget.maxTokens().getAsLong()) {
-            return Optional.of("token budget reached (" + u.totalTokens() + " of " + budget.maxTokens().getAsLong() + " tokens)");
+            return stop(BudgetStop.Cap.MAX_TOKENS, "budget: max_tokens " + budget.maxTokens().getAsLong() + " reached (" + u.totalTokens() + " spent)");
         }
         if (budget.maxCostUsd().isPresent() && u.costUsd() >= budget.maxCostUsd().getAsDouble()) {
-            return Optional.of(String.format(java.util.Locale.ROOT, "cost budget reached ($%.4f of $%.2f)", u.costUsd(), budget.maxCostUsd().getAsDouble()));
+            return stop(BudgetStop.Cap.MAX_COST, String.format(Locale.ROOT, "budget: max_cost $%.2f reached ($%.4f spent)",
+                    budget.maxCostUsd().getAsDouble(), u.costUsd()));
         }
         if (budget.maxWall().isPresent() && activeMillis() >= budget.maxWall().get().toMillis()) {
-            return Optional.of("wall-time budget reached (" + Duration.ofMillis(activeMillis()).toSeconds() + " s of "
-                    + budget.maxWall().get().toSeconds() + " s)");
+            return stop(BudgetStop.Cap.MAX_WALL, String.format(Locale.ROOT, "budget: max_wall %s reached (%.1f s active)",
+                    format(budget.maxWall().get()), activeMillis() / 1000.0));
         }
         return Optional.empty();
+    }
+
+    /** The time left before the wall cap, if there is one: what a wait (backoff, circuit pause) may use at most. */
+    public Optional<Duration> wallLeft() {
+        return budget.maxWall().map(w -> {
+            Duration left = w.minusMillis(activeMillis());
+            return left.isNegative() ? Duration.ZERO : left;
+        });
+    }
+
+    /** A duration as a person writes it in {@code --max-wall}: 4s, 30m, 2h, 1500ms. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
+        if (ms % 60_000 == 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
+    }
+
+    private static Optional<BudgetStop> stop(BudgetStop.Cap cap, String message) {
+        return Optional.of(new BudgetStop(cap, message));
     }
 }

@@ -10,16 +10,18 @@ import dev.scenarist.core.store.Store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The summary of a campaign, computed from the store (so it is the same after a crash and resume):
- * accepted, rejected by reason, attempts and first-attempt pass rate per stage, tokens, cost, wall time.
+ * accepted, rejected by reason, attempts and first-attempt pass rate per stage, tokens, cost, wall time, and the
+ * error of the latest run that ended failed_infra (what a person fixes before resuming).
  */
 public record CampaignReport(String campaignId, String pack, String status, String stopReason, int requested, int accepted,
                              int runs, Map<String, Integer> rejectedByReason, int failedInfra, int cancelled, int unfinished,
                              int attempts, List<StageStats> stages, int infraRetries, Usage usage, double wallSeconds,
-                             List<Scenario> scenarios) {
+                             List<Scenario> scenarios, Optional<String> lastInfraError) {
 
     public record StageStats(String stage, int attempts, int firstAttempts, int firstAttemptPasses, int infraErrors) {
         public double firstAttemptPassRate() {
@@ -39,12 +41,16 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
         Map<String, Integer> rejected = new TreeMap<>();
         int accepted = 0, infra = 0, cancelled = 0, unfinished = 0;
         Usage usage = Usage.ZERO;
+        Optional<RunRecord> lastInfra = Optional.empty();
         for (RunRecord r : runs) {
             usage = usage.plus(r.progress().usage());
             switch (r.state()) {
                 case ACCEPTED -> accepted++;
                 case REJECTED -> rejected.merge(r.rejectReason().orElseThrow().label(), 1, Integer::sum);
-                case FAILED_INFRA -> infra++;
+                case FAILED_INFRA -> {
+                    infra++;
+                    if (lastInfra.isEmpty() || r.updatedAt().isAfter(lastInfra.get().updatedAt())) lastInfra = Optional.of(r);
+                }
                 case CANCELLED -> cancelled++;
                 case QUEUED, RUNNING, PAUSED -> unfinished++;
             }
@@ -55,6 +61,7 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
             int[] s = perStage.computeIfAbsent(a.stage(), k -> new int[4]);
             s[0]++;
             if (a.verdict() == AttemptVerdict.INFRA_ERROR) s[3]++;
+            else if (a.verdict() == AttemptVerdict.BUDGET_STOPPED) continue;
             else if (a.stageAttempt() == 1) {
                 s[1]++;
                 if (a.verdict() == AttemptVerdict.PASSED) s[2]++;
@@ -69,6 +76,7 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
         List<Scenario> scenarios = store.catalog().byCampaign(c.id()).stream()
                 .map((CatalogEntry e) -> new Scenario(e.scenarioId(), e.location(), e.title())).toList();
         return new CampaignReport(c.id(), c.pack(), c.status().label(), c.stopReason(), c.requested(), accepted, runs.size(),
-                rejected, infra, cancelled, unfinished, attempts.size(), stages, retries, usage, c.activeMillis() / 1000.0, scenarios);
+                rejected, infra, cancelled, unfinished, attempts.size(), stages, retries, usage, c.activeMillis() / 1000.0, scenarios,
+                lastInfra.map(RunRecord::detail));
     }
 }

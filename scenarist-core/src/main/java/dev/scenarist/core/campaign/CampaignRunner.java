@@ -68,7 +68,11 @@ public final class CampaignRunner {
         return Json.read(c.specJson(), CampaignSpec.class);
     }
 
-    /** Continues a campaign; refuses when the pack definition or configuration that shaped it has changed. */
+    /**
+     * Continues a campaign; refuses when the pack definition or configuration that shaped it has changed. Runs that
+     * ended {@code failed_infra} or were stopped by the budget are retried from their last committed attempt, as the
+     * same runs (they do not count again against {@code max_runs}).
+     */
     public CampaignReport resume(String campaignId, Pack pack, Author author) throws InterruptedException {
         return resume(campaignId, pack, author, dev.scenarist.core.author.Throttle.NONE);
     }
@@ -87,7 +91,7 @@ public final class CampaignRunner {
             c = c.withStatus(CampaignStatus.RUNNING, "", services.clock().instant(), c.activeMillis());
             services.store().campaigns().update(c);
         }
-        return run(campaignId, pack, author, throttle);
+        return run(campaignId, pack, author, throttle, true);
     }
 
     public CampaignReport run(String campaignId, Pack pack, Author author) throws InterruptedException {
@@ -97,69 +101,90 @@ public final class CampaignRunner {
     /** Executes the campaign until its count is accepted or a cap stops it; {@code throttle} paces its author calls. */
     public CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
             throws InterruptedException {
+        return run(campaignId, pack, author, throttle, false);
+    }
+
+    /** The budget the campaign has left: its caps, less what its runs spent and the active time already recorded. */
+    public BudgetGuard guardOf(CampaignRecord c) {
+        Usage spent = services.store().runs().byCampaign(c.id()).stream().map(r -> r.progress().usage()).reduce(Usage.ZERO, Usage::plus);
+        return new BudgetGuard(specOf(c).budget(), spent, c.activeMillis(), services.clock());
+    }
+
+    /** Adds the active time of work done outside a campaign session ({@code resume RUN}) to the campaign's wall-time account. */
+    public void recordActive(String campaignId, BudgetGuard guard) {
+        saveActive(campaignId, guard);
+    }
+
+    private CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle, boolean retryStopped)
+            throws InterruptedException {
         CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignSpec spec = specOf(c);
         ensureIndexed(pack.name());
+        BudgetGuard guard = guardOf(c);
+        // nothing is re-queued while the budget is spent: those runs would only be stopped again
+        if (retryStopped && guard.refusal().isEmpty()) requeueStopped(campaignId);
         List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
-        Usage spent = existing.stream().map(r -> r.progress().usage()).reduce(Usage.ZERO, Usage::plus);
-        BudgetGuard guard = new BudgetGuard(spec.budget(), spent, c.activeMillis(), services.clock());
         var executor = new RunExecutor(services, pack, author, throttle, services.circuit().newBreaker(services.clock()), guard,
                 spec.stageSettings(), new Acceptance(services, spec.count(), author.id()));
         long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
         services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
 
         var done = new LinkedBlockingQueue<String>();
+        var stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Map<String, Future<?>> inflight = new ConcurrentHashMap<>();
         // counted here rather than re-read from the store on every turn of the loop: that read grows with the campaign
         int started = existing.size();
         int accepted = (int) accepted0;
-        Optional<String> budgetStop = Optional.empty();
+        Optional<BudgetStop> stoppedRun = Optional.empty();
         String stopReason = "";
         CampaignStatus status;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            try {
-                // unfinished runs of an interrupted session go first
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            // unfinished runs of an interrupted session go first (unless the budget is already spent: the loop stops at once)
+            if (guard.refusal().isEmpty()) {
                 for (RunRecord r : existing) {
-                    if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done);
+                    if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done, stopping);
                 }
-                while (true) {
-                    while (inflight.size() >= spec.concurrency()) {
-                        var r = awaitOne(done, inflight);
-                        accepted += accepted(r);
-                        budgetStop = budgetStop.or(() -> budgetReason(r));
-                    }
-                    if (accepted >= spec.count()) {
-                        status = CampaignStatus.COMPLETED;
-                        break;
-                    }
-                    // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
-                    Optional<String> refusal = guard.refusal();
-                    if (refusal.isEmpty()) refusal = budgetStop;
-                    if (refusal.isPresent()) {
-                        status = CampaignStatus.STOPPED;
-                        stopReason = refusal.get();
-                        break;
-                    }
-                    if (accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
-                        RunRecord r = newRun(c, spec, pack, ++started);
-                        submit(pool, executor, r.id(), inflight, done);
-                        continue;
-                    }
-                    if (inflight.isEmpty()) {
-                        status = CampaignStatus.STOPPED;
-                        stopReason = "max runs reached (" + spec.maxRuns() + " runs started, " + accepted + " of " + spec.count() + " accepted)";
-                        break;
-                    }
-                    var r = awaitOne(done, inflight);
-                    accepted += accepted(r);
-                    budgetStop = budgetStop.or(() -> budgetReason(r));
-                }
-                while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
-            } catch (InterruptedException e) {
-                inflight.values().forEach(f -> f.cancel(true));
-                saveActive(campaignId, guard);
-                throw e;
             }
+            while (true) {
+                if (accepted >= spec.count()) {
+                    status = CampaignStatus.COMPLETED;
+                    break;
+                }
+                // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
+                Optional<BudgetStop> stop = guard.refusal();
+                if (stop.isEmpty()) stop = stoppedRun;
+                if (stop.isPresent()) {
+                    status = CampaignStatus.STOPPED;
+                    stopReason = stop.get().message();
+                    stopping.set(true);
+                    stopInflight(inflight, done, stop.get());
+                    break;
+                }
+                if (inflight.size() < spec.concurrency() && accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
+                    RunRecord r = newRun(c, spec, pack, ++started);
+                    submit(pool, executor, r.id(), inflight, done, stopping);
+                    continue;
+                }
+                if (inflight.isEmpty()) {
+                    status = CampaignStatus.STOPPED;
+                    stopReason = "budget: max_runs " + spec.maxRuns() + " reached (" + started + " runs started, " + accepted + " of "
+                            + spec.count() + " accepted)";
+                    break;
+                }
+                // wakes at least once a second, so a wall-time cap is noticed within a second even while every run is busy
+                var r = awaitOne(done, inflight);
+                accepted += accepted(r);
+                stoppedRun = stoppedRun.or(() -> budgetReason(r));
+            }
+            while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
+        } catch (InterruptedException e) {
+            inflight.values().forEach(f -> f.cancel(true));
+            saveActive(campaignId, guard);
+            throw e;
+        } finally {
+            // not close(): it would wait for a task that ignores its interrupt; every task still running was cancelled above
+            pool.shutdownNow();
         }
         CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow()
                 .withStatus(status, stopReason, services.clock().instant(), guard.activeMillis());
@@ -167,6 +192,47 @@ public final class CampaignRunner {
         CampaignReport report = CampaignReport.of(after, pack.pipeline().names(), services.store());
         services.events().publish(new ScenaristEvent.CampaignFinished(campaignId, status.label(), report.accepted(), spec.count(), stopReason));
         return report;
+    }
+
+    /** How long cancelled runs get to unwind (close files, commit nothing half-done) before they are recorded as stopped. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
+
+    /**
+     * A cap was reached: in-flight runs are interrupted (author calls, backoff waits and sandboxed checks wake up), get
+     * {@link #STOP_GRACE} to unwind, and every one left running is recorded as rejected for budget — not failed_infra,
+     * and resumable from its last committed attempt once the cap is raised.
+     */
+    private void stopInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done, BudgetStop stop) throws InterruptedException {
+        List<String> cut = List.copyOf(inflight.keySet());
+        inflight.values().forEach(f -> f.cancel(true));
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (!inflight.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            String id = left > 0 ? done.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (id == null) break;
+            inflight.remove(id);
+        }
+        inflight.clear();
+        for (String id : cut) {
+            try {
+                services.store().runs().find(id).filter(r -> r.state() == RunState.RUNNING).ifPresent(r -> services.store().runs()
+                        .update(r.moveTo(RunState.REJECTED, Optional.of(dev.scenarist.core.model.RejectReason.BUDGET), stop.message(),
+                                services.clock().instant())));
+            } catch (StaleRunException e) {
+                log.debug("run {} settled itself while being stopped", id);
+            }
+        }
+    }
+
+    /** Runs that a budget stop or an infrastructure failure left without a verdict go back in the queue, progress kept. */
+    private void requeueStopped(String campaignId) {
+        for (RunRecord r : services.store().runs().byCampaign(campaignId)) {
+            boolean budget = r.state() == RunState.REJECTED && r.rejectReason().filter(x -> x == dev.scenarist.core.model.RejectReason.BUDGET).isPresent();
+            if (r.state() == RunState.FAILED_INFRA || budget) {
+                services.store().runs().update(r.moveTo(RunState.QUEUED, Optional.empty(), "retried by resume after: " + r.detail(),
+                        services.clock().instant()));
+            }
+        }
     }
 
     private void saveActive(String campaignId, BudgetGuard guard) {
@@ -187,7 +253,7 @@ public final class CampaignRunner {
     }
 
     private void submit(ExecutorService pool, RunExecutor executor, String runId, Map<String, Future<?>> inflight,
-                        LinkedBlockingQueue<String> done) {
+                        LinkedBlockingQueue<String> done, java.util.concurrent.atomic.AtomicBoolean stopping) {
         // registered before it starts, so a run that finishes at once is never counted as still in flight
         var task = new java.util.concurrent.FutureTask<Void>(() -> {
             try {
@@ -197,7 +263,10 @@ public final class CampaignRunner {
             } catch (StaleRunException e) {
                 log.warn("run {} was advanced by another worker; leaving it to that one", runId);
             } catch (RuntimeException e) {
-                markInfraFailure(runId, e);
+                // a run cut short by a budget stop may fail in odd ways as it unwinds (a file channel closed by the
+                // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure
+                if (stopping.get()) log.debug("run {} stopped by the budget while {}", runId, e.toString());
+                else markInfraFailure(runId, e);
             } finally {
                 done.add(runId);
             }
@@ -232,9 +301,9 @@ public final class CampaignRunner {
         return r.filter(x -> x.state() == RunState.ACCEPTED).isPresent() ? 1 : 0;
     }
 
-    private static Optional<String> budgetReason(Optional<RunRecord> r) {
+    private static Optional<BudgetStop> budgetReason(Optional<RunRecord> r) {
         return r.filter(x -> x.rejectReason().filter(reason -> reason == dev.scenarist.core.model.RejectReason.BUDGET).isPresent())
-                .map(RunRecord::detail);
+                .flatMap(x -> BudgetStop.parse(x.detail()));
     }
 
     private void ensureIndexed(String pack) {

@@ -31,8 +31,8 @@ final class AuthorGateway {
         /** Transient failures exhausted the retries, or a permanent failure happened. */
         record InfraFailed(AuthorException error) implements Outcome {}
 
-        /** The campaign's budget refused the call before it was made. */
-        record BudgetRefused(String reason) implements Outcome {}
+        /** The campaign's budget refused the call before it was made: not an infrastructure failure, never retried. */
+        record BudgetRefused(dev.scenarist.core.campaign.BudgetStop stop) implements Outcome {}
     }
 
     /** The calls made during one attempt, in order. */
@@ -113,7 +113,9 @@ final class AuthorGateway {
             if (refusal.isPresent()) return new Outcome.BudgetRefused(refusal.get());
             for (var pause = breaker.waitBeforeCall(); pause.isPresent(); pause = breaker.waitBeforeCall()) {
                 log.waited("circuit open", pause.get());
-                sleeper.sleep(pause.get());
+                sleepWithinBudget(pause.get());
+                refusal = budget.refusal(estimate);
+                if (refusal.isPresent()) return new Outcome.BudgetRefused(refusal.get());
             }
             log.waited("rate limit", throttle.acquire(request, estimate));
             Instant start = clock.instant();
@@ -141,8 +143,14 @@ final class AuthorGateway {
                 }
                 events.publish(new ScenaristEvent.InfraRetry(campaignId, runId, request.stage(), retryNo + 1, delay.toMillis(), message));
                 log.waited("backoff", delay);
-                sleeper.sleep(delay);
+                sleepWithinBudget(delay);
             }
         }
+    }
+
+    /** A wait never outlasts the wall cap: the budget check after it then stops the call instead of a late retry. */
+    private void sleepWithinBudget(Duration wait) throws InterruptedException {
+        Duration left = budget.wallLeft().orElse(wait);
+        sleeper.sleep(left.compareTo(wait) < 0 ? left : wait);
     }
 }

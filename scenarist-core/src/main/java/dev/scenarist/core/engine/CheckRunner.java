@@ -1,5 +1,7 @@
 package dev.scenarist.core.engine;
 
+import dev.scenarist.core.campaign.BudgetExhaustedException;
+import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.CheckResult;
@@ -17,7 +19,8 @@ import java.util.TreeMap;
 /**
  * Runs a stage's checks cheapest tier first and stops after the first tier in which any check failed:
  * there is no point simulating a file that does not parse. A check that errors (could not judge) makes the
- * whole outcome errored: the caller treats that as infrastructure, not as a bad scenario.
+ * whole outcome unjudged: the caller treats an errored check as infrastructure (retried), and a check stopped by the
+ * campaign's budget as a budget stop (never retried), never as a bad scenario.
  */
 final class CheckRunner {
     /**
@@ -25,8 +28,21 @@ final class CheckRunner {
      * @param failedTier      the tier that failed, or -1
      * @param score           mean of the scores the checks reported, if any did
      */
-    record Outcome(List<CheckRecord> records, List<Finding> findings, boolean passed, Optional<String> errored,
-                   boolean reachedLastTier, int failedTier, OptionalDouble score) {}
+    record Outcome(List<CheckRecord> records, List<Finding> findings, boolean passed, Optional<Unjudged> unjudged,
+                   boolean reachedLastTier, int failedTier, OptionalDouble score) {
+        Outcome withUnjudged(Unjudged why) {
+            return new Outcome(records, findings, false, Optional.of(why), reachedLastTier, failedTier, score);
+        }
+    }
+
+    /** Why the checks gave no verdict. */
+    sealed interface Unjudged {
+        /** A check could not run (crashed process, missing tool, critic unreachable): infrastructure, worth a retry. */
+        record Errored(String message) implements Unjudged {}
+
+        /** A check needed a call the campaign's budget refused: the run stops, nothing is retried. */
+        record BudgetStopped(BudgetStop stop) implements Unjudged {}
+    }
 
     private final EventBus events;
 
@@ -49,6 +65,9 @@ final class CheckRunner {
                 CheckResult r;
                 try {
                     r = c.run(ctx);
+                } catch (BudgetExhaustedException e) {
+                    return new Outcome(records, findings, false, Optional.of(new Unjudged.BudgetStopped(e.stop())), false, tier.getKey(),
+                            OptionalDouble.empty());
                 } catch (RuntimeException e) {
                     r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
                 }
@@ -59,7 +78,7 @@ final class CheckRunner {
                 events.publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
                 switch (r) {
                     case CheckResult.Errored e -> {
-                        return new Outcome(records, findings, false, Optional.of(e.message()), false, tier.getKey(), OptionalDouble.empty());
+                        return new Outcome(records, findings, false, Optional.of(new Unjudged.Errored(e.message())), false, tier.getKey(), OptionalDouble.empty());
                     }
                     case CheckResult.Failed f -> {
                         tierFailed = true;

@@ -2,7 +2,9 @@ package dev.scenarist.core.engine;
 
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.ModelSettings;
+import dev.scenarist.core.campaign.BudgetExhaustedException;
 import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
@@ -28,6 +30,7 @@ import dev.scenarist.core.workspace.EditPolicy;
 import dev.scenarist.core.workspace.ParsedReply;
 import dev.scenarist.core.workspace.ReplyParser;
 import dev.scenarist.core.workspace.Workspace;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +55,7 @@ public final class RunExecutor {
     private final PromptBuilder prompts = new PromptBuilder();
     private final ReplyParser parser = new ReplyParser();
     private final CheckRunner checks;
+    private final BudgetGuard budget;
 
     public RunExecutor(EngineServices services, Pack pack, dev.scenarist.core.author.Author author, BudgetGuard budget,
                        StageSettings stageSettings, Acceptance acceptance) {
@@ -69,6 +73,7 @@ public final class RunExecutor {
         this.stageSettings = stageSettings;
         this.acceptance = acceptance;
         this.checks = new CheckRunner(services.events());
+        this.budget = budget;
     }
 
     /** Where a stage left the run: go on to the next stage, or stop (the run is settled or paused). */
@@ -156,7 +161,7 @@ public final class RunExecutor {
             Map<String, Object> trace = trace(req, null);
             switch (outcome) {
                 case AuthorGateway.Outcome.BudgetRefused b -> {
-                    return new Step.Stop(endWithoutAttempt(run, files, ws, RunState.REJECTED, Optional.of(RejectReason.BUDGET), b.reason(), FailureKind.BUDGET));
+                    return new Step.Stop(refusedByBudget(run, files, ws, b.stop()));
                 }
                 case AuthorGateway.Outcome.InfraFailed f -> {
                     return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, List.of(), req.hash(), started, trace, f.error().getMessage(), files, ws));
@@ -184,10 +189,8 @@ public final class RunExecutor {
                         passed = false;
                     } else {
                         var co = runChecks(st.checks(), run, st.name(), ws, seq, stageAttempt, log);
-                        if (co.errored().isPresent()) {
-                            return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), req.hash(), started, trace,
-                                    co.errored().get(), files, ws));
-                        }
+                        var unjudged = unjudged(co, run, idx, st.name(), seq, log, req.hash(), started, trace, files, ws);
+                        if (unjudged.isPresent()) return unjudged.get();
                         findings = co.findings();
                         checkRecords = co.records();
                         passed = co.passed();
@@ -224,9 +227,8 @@ public final class RunExecutor {
         Map<String, Object> trace = new LinkedHashMap<>();
         trace.put("verify_only", true);
         var co = runChecks(st.checks(), run, st.name(), ws, seq, 1, log);
-        if (co.errored().isPresent()) {
-            return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), "", started, trace, co.errored().get(), files, ws));
-        }
+        var unjudged = unjudged(co, run, idx, st.name(), seq, log, "", started, trace, files, ws);
+        if (unjudged.isPresent()) return unjudged.get();
         var data = new AttemptData(seq, st.name(), 1, co.passed() ? AttemptVerdict.PASSED : AttemptVerdict.FAILED,
                 co.findings(), log, co.records(), "", started, trace);
         if (co.passed()) return new Step.Next(commit(run, files, ws, idx, data, p.stagePassed(seq, p.stageOutputs(), log.usage()), true, null));
@@ -270,7 +272,7 @@ public final class RunExecutor {
                 trace = trace(req, null);
                 var outcome = gateway.call(req, "stage", log, run.campaignId(), run.id());
                 if (outcome instanceof AuthorGateway.Outcome.BudgetRefused b) {
-                    return new Step.Stop(endWithoutAttempt(run, files, ws, RunState.REJECTED, Optional.of(RejectReason.BUDGET), b.reason(), FailureKind.BUDGET));
+                    return new Step.Stop(refusedByBudget(run, files, ws, b.stop()));
                 }
                 if (outcome instanceof AuthorGateway.Outcome.InfraFailed f) {
                     return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, List.of(), hash, started, trace, f.error().getMessage(), files, ws));
@@ -298,9 +300,8 @@ public final class RunExecutor {
             List<CheckRecord> records = List.of();
             if (usable) {
                 var co = runChecks(scored, run, st.name(), ws, seq, round, log);
-                if (co.errored().isPresent()) {
-                    return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), hash, started, trace, co.errored().get(), files, ws));
-                }
+                var unjudged = unjudged(co, run, idx, st.name(), seq, log, hash, started, trace, files, ws);
+                if (unjudged.isPresent()) return unjudged.get();
                 records = co.records();
                 findings = co.findings();
                 boolean checksPassed = co.records().stream().filter(r -> !r.check().equals(st.scorer().name()))
@@ -350,7 +351,7 @@ public final class RunExecutor {
             Map<String, Object> trace = trace(req, null);
             var outcome = gateway.call(req, "review", log, run.campaignId(), run.id());
             if (outcome instanceof AuthorGateway.Outcome.BudgetRefused b) {
-                return new Step.Stop(endWithoutAttempt(run, files, ws, RunState.REJECTED, Optional.of(RejectReason.BUDGET), b.reason(), FailureKind.BUDGET));
+                return new Step.Stop(refusedByBudget(run, files, ws, b.stop()));
             }
             if (outcome instanceof AuthorGateway.Outcome.InfraFailed f) {
                 return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, List.of(), req.hash(), started, trace, f.error().getMessage(), files, ws));
@@ -431,24 +432,33 @@ public final class RunExecutor {
 
     private CheckRunner.Outcome runChecks(List<dev.scenarist.core.pack.Check> list, RunRecord run, String stage, Workspace ws,
                                           int seq, int stageAttempt, AuthorGateway.CallLog log) throws InterruptedException {
-        CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log),
+        // set when the budget refuses a judge's call, even if the check swallowed the exception and reported "could not judge"
+        var refused = new java.util.concurrent.atomic.AtomicReference<BudgetStop>();
+        CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log, refused),
                 services.layout().run(run.id()).artifacts());
-        // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure
+        // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure;
+        // a budget stop is not: waiting does not give a budget back
         var random = services.random().get();
         for (int retry = 0; ; retry++) {
             var outcome = checks.run(list, ctx, seq);
-            if (outcome.errored().isEmpty() || retry >= services.retry().maxRetries()) return outcome;
+            if (!(outcome.unjudged().orElse(null) instanceof CheckRunner.Unjudged.Errored errored)) return outcome;
+            Optional<BudgetStop> stop = Optional.ofNullable(refused.get()).or(budget::refusal);
+            if (stop.isPresent()) return outcome.withUnjudged(new CheckRunner.Unjudged.BudgetStopped(stop.get()));
+            if (retry >= services.retry().maxRetries()) return outcome;
             var delay = services.retry().delayBefore(retry + 1, random.nextDouble());
-            services.events().publish(new ScenaristEvent.InfraRetry(run.campaignId(), run.id(), stage, retry + 1, delay.toMillis(), outcome.errored().get()));
-            services.sleeper().sleep(delay);
+            services.events().publish(new ScenaristEvent.InfraRetry(run.campaignId(), run.id(), stage, retry + 1, delay.toMillis(), errored.message()));
+            Duration left = budget.wallLeft().orElse(delay);
+            services.sleeper().sleep(left.compareTo(delay) < 0 ? left : delay);
         }
     }
 
     /**
      * Judge checks ask the run's author, through the gateway, so their calls are retried and accounted.
      * The request is named {@code <stage>:<purpose>} and numbered with the stage attempt it judges.
+     * A call the budget refuses throws {@link BudgetExhaustedException}, never an author (infrastructure) error.
      */
-    private Critic critic(RunRecord run, String stage, int stageAttempt, AuthorGateway.CallLog log) {
+    private Critic critic(RunRecord run, String stage, int stageAttempt, AuthorGateway.CallLog log,
+                          java.util.concurrent.atomic.AtomicReference<BudgetStop> refused) {
         return (purpose, system, prompt) -> {
             ModelSettings settings = stageSettings.effective(stage, ModelSettings.DEFAULTS);
             // a critic only reads: it gets the workspace, nothing editable
@@ -459,9 +469,22 @@ public final class RunExecutor {
             return switch (outcome) {
                 case AuthorGateway.Outcome.Replied r -> r.reply().text();
                 case AuthorGateway.Outcome.InfraFailed f -> throw f.error();
-                case AuthorGateway.Outcome.BudgetRefused b -> throw new dev.scenarist.core.author.PermanentAuthorException(b.reason());
+                case AuthorGateway.Outcome.BudgetRefused b -> {
+                    refused.compareAndSet(null, b.stop());
+                    throw new BudgetExhaustedException(b.stop());
+                }
             };
         };
+    }
+
+    /** Ends the run when its checks gave no verdict: an infrastructure failure (retries spent) or a budget stop. */
+    private Optional<Step> unjudged(CheckRunner.Outcome co, RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log,
+                                    String hash, Instant started, Map<String, Object> trace, RunFiles files, Workspace ws) {
+        if (co.unjudged().isEmpty()) return Optional.empty();
+        return Optional.of(new Step.Stop(switch (co.unjudged().get()) {
+            case CheckRunner.Unjudged.Errored e -> infraFailure(run, idx, stage, seq, log, co.records(), hash, started, trace, e.message(), files, ws);
+            case CheckRunner.Unjudged.BudgetStopped b -> budgetStopped(run, idx, stage, seq, log, co.records(), hash, started, trace, b.stop(), files, ws);
+        }));
     }
 
     private RunContext context(RunRecord run) {
@@ -518,6 +541,24 @@ public final class RunExecutor {
         // an infrastructure failure spends no content attempt: stageAttempts stays as it was
         RunProgress next = p.attempted(seq, p.stageAttempts(), p.lastFindings(), p.lastAttemptFiles(), p.bestScore(), log.usage());
         return commit(run, files, ws, idx, data, next, false, new End(RunState.FAILED_INFRA, Optional.empty(), why));
+    }
+
+    /**
+     * The budget stopped the run mid-attempt (a judge's call refused): the attempt is committed so the calls it made
+     * stay accounted, spends no content attempt, and the run is rejected for budget — resumable once the cap is raised.
+     */
+    private RunRecord budgetStopped(RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log, List<CheckRecord> records,
+                                    String hash, Instant started, Map<String, Object> trace, BudgetStop stop, RunFiles files, Workspace ws) {
+        RunProgress p = run.progress();
+        writeFailure(files, ws, FailureKind.BUDGET, stage, stop.message(), List.of());
+        var data = new AttemptData(seq, stage, 0, AttemptVerdict.BUDGET_STOPPED, List.of(), log, records, hash, started, trace);
+        RunProgress next = p.attempted(seq, p.stageAttempts(), p.lastFindings(), p.lastAttemptFiles(), p.bestScore(), log.usage());
+        return commit(run, files, ws, idx, data, next, false, new End(RunState.REJECTED, Optional.of(RejectReason.BUDGET), stop.message()));
+    }
+
+    /** The budget refused a stage's own call before it was made: nothing to commit but the run's end. */
+    private RunRecord refusedByBudget(RunRecord run, RunFiles files, Workspace ws, BudgetStop stop) {
+        return endWithoutAttempt(run, files, ws, RunState.REJECTED, Optional.of(RejectReason.BUDGET), stop.message(), FailureKind.BUDGET);
     }
 
     private RunRecord endWithoutAttempt(RunRecord run, RunFiles files, Workspace ws, RunState state, Optional<RejectReason> reason,

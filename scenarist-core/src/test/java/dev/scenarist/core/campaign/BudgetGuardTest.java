@@ -19,7 +19,7 @@ class BudgetGuardTest {
         var guard = new BudgetGuard(budget, Usage.ZERO, Duration.ofMinutes(7).toMillis(), clock);
         assertThat(guard.refusal()).isEmpty();
         clock.advance(Duration.ofMinutes(3));
-        assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r).contains("wall-time budget reached (600 s of 600 s)"));
+        assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r.message()).contains("budget: max_wall 10m reached (600.0 s active)"));
     }
 
     @Test
@@ -28,7 +28,7 @@ class BudgetGuardTest {
         var guard = new BudgetGuard(budget, new Usage(0, 0, 0, 0, 0.6), 0, Clock.systemUTC());
         assertThat(guard.refusal()).isEmpty();
         guard.record(new Usage(10, 10, 0, 0, 0.5));
-        assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r).contains("cost budget reached ($1.1000 of $1.00)"));
+        assertThat(guard.refusal()).hasValueSatisfying(r -> assertThat(r.message()).contains("budget: max_cost $1.00 reached ($1.1000 spent)"));
     }
 
     @Test

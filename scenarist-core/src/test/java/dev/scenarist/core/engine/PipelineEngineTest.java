@@ -166,7 +166,7 @@ class PipelineEngineTest {
 
         assertThat(report.accepted()).isZero();
         assertThat(report.status()).isEqualTo("stopped");
-        assertThat(report.stopReason()).contains("max runs reached (2");
+        assertThat(report.stopReason()).contains("budget: max_runs 2 reached (2");
         assertThat(report.rejectedByReason()).containsEntry("checks_exhausted", 2);
         RunRecord run = h.store.runs().byCampaign(report.campaignId()).getFirst();
         assertThat(run.state()).isEqualTo(RunState.REJECTED);
@@ -330,7 +330,7 @@ class PipelineEngineTest {
         var report = h.generate(spec, pack, author);
 
         assertThat(report.status()).isEqualTo("stopped");
-        assertThat(report.stopReason()).contains("token budget reached");
+        assertThat(report.stopReason()).contains("budget: max_tokens");
         assertThat(author.requests()).as("the third call would start past the cap, so it is never made").hasSize(2);
         assertThat(report.usage().totalTokens()).isEqualTo(2000);
         assertThat(report.rejectedByReason()).containsEntry("budget", 1);

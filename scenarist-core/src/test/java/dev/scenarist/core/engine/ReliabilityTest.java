@@ -106,6 +106,6 @@ class ReliabilityTest {
         assertThat(calls).hasValue(2);
         assertThat(report.usage().costUsd()).isLessThanOrEqualTo(0.035);
         assertThat(report.status()).isEqualTo("stopped");
-        assertThat(report.stopReason()).contains("cost budget");
+        assertThat(report.stopReason()).startsWith("budget: max_cost");
     }
 }

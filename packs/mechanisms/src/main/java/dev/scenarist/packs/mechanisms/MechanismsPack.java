@@ -215,6 +215,13 @@ public final class MechanismsPack implements Pack {
         if (target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
             return Map.of("scene", List.of(new MjcfStaticCheck(), new MeshFilesCheck(), new MujocoSimulationCheck(setup.simulator(), setup.limits())));
         }
+        if (target.isPresent() && target.get().endsWith(".java")) {
+            // a template on its own: read, then compiled and built per variant in the sandbox; no plan is needed (default limits)
+            var checks = new java.util.ArrayList<dev.scenarist.core.pack.Check>();
+            checks.add(new TemplateSourceCheck());
+            checks.addAll(setup.checks());
+            return Map.of("template", List.copyOf(checks));
+        }
         return Pack.super.validationChecks(target);
     }
 

@@ -135,6 +135,9 @@ public final class CampaignRunner {
                     // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
                     Optional<String> refusal = guard.refusal();
                     if (refusal.isEmpty()) refusal = budgetStop;
+                    // a component missing on this machine fails every run alike: stop instead of burning the run cap
+                    if (refusal.isEmpty()) refusal = executor.permanentFailure().map(why -> why
+                            + "; fix it (see 'scenarist doctor'), then continue with 'scenarist resume --campaign " + campaignId + "'");
                     if (refusal.isPresent()) {
                         status = CampaignStatus.STOPPED;
                         stopReason = refusal.get();

@@ -17,16 +17,18 @@ import java.util.TreeMap;
 /**
  * Runs a stage's checks cheapest tier first and stops after the first tier in which any check failed:
  * there is no point simulating a file that does not parse. A check that errors (could not judge) makes the
- * whole outcome errored: the caller treats that as infrastructure, not as a bad scenario.
+ * whole outcome errored: the caller treats that as infrastructure, not as a bad scenario — retried when the error
+ * is transient, never when it is permanent (the machine lacks a component, see {@link CheckResult#unavailable}).
  */
 final class CheckRunner {
     /**
      * @param reachedLastTier whether every tier was run (false: an earlier tier failed, so later validation was not reached)
      * @param failedTier      the tier that failed, or -1
      * @param score           mean of the scores the checks reported, if any did
+     * @param permanent       whether the error (if any) is one a retry cannot fix
      */
     record Outcome(List<CheckRecord> records, List<Finding> findings, boolean passed, Optional<String> errored,
-                   boolean reachedLastTier, int failedTier, OptionalDouble score) {}
+                   boolean reachedLastTier, int failedTier, OptionalDouble score, boolean permanent) {}
 
     private final EventBus events;
 
@@ -59,7 +61,8 @@ final class CheckRunner {
                 events.publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
                 switch (r) {
                     case CheckResult.Errored e -> {
-                        return new Outcome(records, findings, false, Optional.of(e.message()), false, tier.getKey(), OptionalDouble.empty());
+                        return new Outcome(records, findings, false, Optional.of(e.message()), false, tier.getKey(), OptionalDouble.empty(),
+                                e.permanent());
                     }
                     case CheckResult.Failed f -> {
                         tierFailed = true;
@@ -69,10 +72,10 @@ final class CheckRunner {
                 }
             }
             if (tierFailed) {
-                return new Outcome(records, findings, false, Optional.empty(), tiersRun == byTier.size(), tier.getKey(), mean(scores));
+                return new Outcome(records, findings, false, Optional.empty(), tiersRun == byTier.size(), tier.getKey(), mean(scores), false);
             }
         }
-        return new Outcome(records, findings, true, Optional.empty(), true, -1, mean(scores));
+        return new Outcome(records, findings, true, Optional.empty(), true, -1, mean(scores), false);
     }
 
     private static OptionalDouble mean(List<Double> xs) {

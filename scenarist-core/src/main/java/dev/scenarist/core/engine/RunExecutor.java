@@ -52,6 +52,8 @@ public final class RunExecutor {
     private final PromptBuilder prompts = new PromptBuilder();
     private final ReplyParser parser = new ReplyParser();
     private final CheckRunner checks;
+    /** The first permanent infrastructure failure any run of this executor hit (null: none); see {@link #permanentFailure()}. */
+    private final java.util.concurrent.atomic.AtomicReference<String> permanentFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
     public RunExecutor(EngineServices services, Pack pack, dev.scenarist.core.author.Author author, BudgetGuard budget,
                        StageSettings stageSettings, Acceptance acceptance) {
@@ -115,6 +117,14 @@ public final class RunExecutor {
             if (step instanceof Step.Stop) return finished(run);
         }
         return finished(acceptance.accept(run, context(run), pack, ws, files));
+    }
+
+    /**
+     * Why a run of this executor stopped on a failure no retry can fix (the sandbox cannot start, a tool is not
+     * installed), if one did. Every further run would fail the same way, so a campaign stops starting runs.
+     */
+    public Optional<String> permanentFailure() {
+        return Optional.ofNullable(permanentFailure.get());
     }
 
     /** Rebuilds the workspace from the last committed state and cuts any uncommitted trajectory tail. */
@@ -186,7 +196,7 @@ public final class RunExecutor {
                         var co = runChecks(st.checks(), run, st.name(), ws, seq, stageAttempt, log);
                         if (co.errored().isPresent()) {
                             return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), req.hash(), started, trace,
-                                    co.errored().get(), files, ws));
+                                    co.errored().get(), co.permanent(), files, ws));
                         }
                         findings = co.findings();
                         checkRecords = co.records();
@@ -225,7 +235,8 @@ public final class RunExecutor {
         trace.put("verify_only", true);
         var co = runChecks(st.checks(), run, st.name(), ws, seq, 1, log);
         if (co.errored().isPresent()) {
-            return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), "", started, trace, co.errored().get(), files, ws));
+            return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), "", started, trace, co.errored().get(),
+                    co.permanent(), files, ws));
         }
         var data = new AttemptData(seq, st.name(), 1, co.passed() ? AttemptVerdict.PASSED : AttemptVerdict.FAILED,
                 co.findings(), log, co.records(), "", started, trace);
@@ -299,7 +310,8 @@ public final class RunExecutor {
             if (usable) {
                 var co = runChecks(scored, run, st.name(), ws, seq, round, log);
                 if (co.errored().isPresent()) {
-                    return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), hash, started, trace, co.errored().get(), files, ws));
+                    return new Step.Stop(infraFailure(run, idx, st.name(), seq, log, co.records(), hash, started, trace, co.errored().get(),
+                            co.permanent(), files, ws));
                 }
                 records = co.records();
                 findings = co.findings();
@@ -433,11 +445,12 @@ public final class RunExecutor {
                                           int seq, int stageAttempt, AuthorGateway.CallLog log) throws InterruptedException {
         CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log),
                 services.layout().run(run.id()).artifacts());
-        // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure
+        // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure;
+        // one that cannot run on this machine at all (no sandbox, a tool not installed) is not: waiting will not install it
         var random = services.random().get();
         for (int retry = 0; ; retry++) {
             var outcome = checks.run(list, ctx, seq);
-            if (outcome.errored().isEmpty() || retry >= services.retry().maxRetries()) return outcome;
+            if (outcome.errored().isEmpty() || outcome.permanent() || retry >= services.retry().maxRetries()) return outcome;
             var delay = services.retry().delayBefore(retry + 1, random.nextDouble());
             services.events().publish(new ScenaristEvent.InfraRetry(run.campaignId(), run.id(), stage, retry + 1, delay.toMillis(), outcome.errored().get()));
             services.sleeper().sleep(delay);
@@ -511,8 +524,17 @@ public final class RunExecutor {
 
     private RunRecord infraFailure(RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log, List<CheckRecord> records,
                                    String hash, Instant started, Map<String, Object> trace, String error, RunFiles files, Workspace ws) {
+        return infraFailure(run, idx, stage, seq, log, records, hash, started, trace, error, false, files, ws);
+    }
+
+    /** @param permanent the machine lacks a component: remembered, so the campaign starts no further run that would fail alike */
+    private RunRecord infraFailure(RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log, List<CheckRecord> records,
+                                   String hash, Instant started, Map<String, Object> trace, String error, boolean permanent,
+                                   RunFiles files, Workspace ws) {
         RunProgress p = run.progress();
-        String why = services.redact().apply("infrastructure failure in stage '" + stage + "': " + error);
+        String why = services.redact().apply((permanent ? "missing component in stage '" : "infrastructure failure in stage '")
+                + stage + "': " + error);
+        if (permanent) permanentFailure.compareAndSet(null, why);
         writeFailure(files, ws, FailureKind.INFRASTRUCTURE, stage, why, List.of());
         var data = new AttemptData(seq, stage, 0, AttemptVerdict.INFRA_ERROR, List.of(), log, records, hash, started, trace);
         // an infrastructure failure spends no content attempt: stageAttempts stays as it was

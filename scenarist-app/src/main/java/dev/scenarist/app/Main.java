@@ -33,6 +33,7 @@ public final class Main {
                 case PackRegistry.UnknownPackException e -> e.getMessage();
                 case PackDefinitionException e -> e.getMessage();
                 case CampaignMismatchException e -> e.getMessage();
+                case dev.scenarist.app.preflight.MissingComponentsException e -> e.getMessage();
                 case IllegalArgumentException e -> e.getMessage();
                 default -> null;
             };

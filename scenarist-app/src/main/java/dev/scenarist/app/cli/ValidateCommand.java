@@ -53,6 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
         refuseOversized(folder);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
+            app.preflight().require(p);
             Path scratch = Files.createTempDirectory("scenarist-validate-");
             if (scratch.toRealPath().startsWith(folder)) {
                 Files.delete(scratch);

@@ -19,6 +19,29 @@ scenarist_find_jdk() {
     fi
   done
   echo "scenarist: no JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm/*, and java on PATH)." >&2
-  echo "  Install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) and set JAVA_HOME to it." >&2
+  scenarist_jdk_hint >&2
   return 1
+}
+# How to install a JDK 21 here. Debian 13 and Ubuntu 22.04+ package openjdk-21-jdk; Debian 12 (bookworm) does not
+# (only 17, too old), so there Adoptium's apt repository (temurin-21-jdk) is the way.
+scenarist_jdk_hint() {
+  local pkg codename sudo=""
+  [ "$(id -u 2>/dev/null)" = 0 ] || sudo="sudo "
+  if command -v apt-cache >/dev/null 2>&1; then
+    for pkg in openjdk-25-jdk openjdk-21-jdk temurin-25-jdk temurin-21-jdk; do
+      if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+        echo "  Install one:  ${sudo}apt-get install $pkg" ; return 0
+      fi
+    done
+    codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-bookworm}")
+    echo "  This system's packages have no JDK 21+ (Debian 12 ships only 17). Install Temurin 21 from Adoptium:"
+    echo "    ${sudo}apt-get install -y wget gpg"
+    echo "    wget -qO - https://packages.adoptium.net/artifactory/api/gpg/key/public | ${sudo}gpg --dearmor -o /usr/share/keyrings/adoptium.gpg"
+    echo "    echo 'deb [signed-by=/usr/share/keyrings/adoptium.gpg] https://packages.adoptium.net/artifactory/deb ${codename:-bookworm} main' | ${sudo}tee /etc/apt/sources.list.d/adoptium.list"
+    echo "    ${sudo}apt-get update && ${sudo}apt-get install -y temurin-21-jdk"
+    echo "  (or without root: curl -s https://get.sdkman.io | bash, then 'sdk install java 21-tem'; then set JAVA_HOME)"
+  else
+    echo "  Install a JDK 21 or newer (Fedora: dnf install java-21-openjdk-devel; macOS: brew install openjdk@21;"
+    echo "  anywhere: https://adoptium.net or SDKMAN 'sdk install java 21-tem') and set JAVA_HOME to it."
+  fi
 }

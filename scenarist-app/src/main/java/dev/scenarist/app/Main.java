@@ -42,6 +42,7 @@ public final class Main {
                 case PackDefinitionException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE, List.of(e.toProblem()));
                 case PackRegistry.UnknownPackException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case CampaignMismatchException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
+                case dev.scenarist.app.preflight.MissingComponentsException e -> new ErrorReport("missing-component", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case IllegalArgumentException e -> new ErrorReport("usage", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case InterruptedException e -> new ErrorReport("interrupted", "interrupted; continue with 'scenarist resume'", 1);
                 default -> new ErrorReport("internal", "internal error: " + ex, INTERNAL_ERROR);

@@ -2,7 +2,6 @@ package dev.scenarist.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarist.app.wiring.Scenarist;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A verdict is never guessed: without bubblewrap, validate says "not judged" (exit 4), never "valid" (exit 0). */
 class NotJudgedValidateTest {
-    static final Map<String, String> NO_BWRAP = Map.of(Scenarist.BWRAP_ENV, "/nonexistent/bwrap");
+    /** A machine whose PATH has no bubblewrap: the sandbox is looked up on the PATH the application was given. */
+    static final Map<String, String> NO_BWRAP = Map.of("PATH", "/nonexistent-bin");
 
     @TempDir
     Path tmp;

@@ -49,15 +49,40 @@ public final class BubblewrapSandbox implements Sandbox {
 
     /** Finds {@code bwrap} on this process's {@code PATH} (or {@code /usr/bin}) and {@code prlimit} under {@code /usr}. */
     public static BubblewrapSandbox locate() {
-        List<Path> dirs = new ArrayList<>();
         String path = System.getenv("PATH");
-        if (path != null) for (String d : path.split(":")) if (!d.isBlank()) dirs.add(Path.of(d));
-        dirs.add(Path.of("/usr/bin"));
-        dirs.add(Path.of("/usr/sbin"));
-        Optional<Path> bwrap = dirs.stream().map(d -> d.resolve("bwrap")).filter(Files::isExecutable).findFirst();
+        return locate((path == null ? "" : path + ":") + "/usr/bin:/usr/sbin");
+    }
+
+    /**
+     * Finds {@code bwrap} on exactly the given search path (an application passes its own view of {@code PATH}, so
+     * the sandbox and the preflight that checks it agree on what is installed) and {@code prlimit} under {@code /usr}.
+     */
+    public static BubblewrapSandbox locate(String searchPath) {
+        Optional<Path> bwrap = findOnPath("bwrap", searchPath);
         // prlimit runs inside the sandbox, where only /usr exists
         Optional<Path> prlimit = Optional.of(Path.of("/usr/bin/prlimit")).filter(Files::isExecutable);
         return new BubblewrapSandbox(bwrap, prlimit);
+    }
+
+    /** The first executable {@code command} in the colon-separated {@code searchPath}'s folders. */
+    public static Optional<Path> findOnPath(String command, String searchPath) {
+        if (searchPath == null) return Optional.empty();
+        for (String d : searchPath.split(":")) {
+            if (d.isBlank()) continue;
+            Path candidate = Path.of(d).resolve(command);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    /** The bwrap this sandbox runs, if found. */
+    public Optional<Path> bwrap() {
+        return bwrap;
+    }
+
+    /** The prlimit this sandbox runs inside the sandbox, if found. */
+    public Optional<Path> prlimit() {
+        return prlimit;
     }
 
     @Override

@@ -26,6 +26,11 @@ public interface Sandbox {
         return BubblewrapSandbox.locate();
     }
 
+    /** The confined sandbox, looking for {@code bwrap} only on {@code searchPath} (the application's PATH). */
+    static BubblewrapSandbox bubblewrap(String searchPath) {
+        return BubblewrapSandbox.locate(searchPath);
+    }
+
     /**
      * Runs commands directly on the host, for trusted commands only (never generated code). It still clears the
      * environment, applies the timeout (killing the process tree), bounds the output and, when {@code prlimit} is

@@ -31,6 +31,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (var app = root.open()) {
             var p = app.packs().get(pack);
             options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList());
+            app.preflight().require(p); // a missing component is exit 2 now, not a campaign failing every run
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);

@@ -88,6 +88,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         raiseCaps(app, c.id(), spec.budget());
         var pack = app.packs().get(c.pack());
+        app.preflight().require(pack);
         var setup = app.authors().create(spec.author(), pack, Optional.empty(), spec.authorSettings());
         out.err().printf("Resuming campaign %s (%s, %d requested)%n", c.id(), c.pack(), c.requested());
         dev.scenarist.core.campaign.CampaignReport report;
@@ -106,6 +107,7 @@ final class ResumeCommand implements Callable<Integer> {
         var c = app.store().campaigns().find(run.campaignId()).orElseThrow();
         var spec = CampaignRunner.specOf(c);
         var pack = app.packs().get(run.pack());
+        app.preflight().require(pack);
         String now = spec.fingerprint(pack);
         if (!now.equals(c.fingerprint())) {
             throw new ConfigException("the pack '" + pack.name() + "' or the campaign's configuration changed since run " + runId

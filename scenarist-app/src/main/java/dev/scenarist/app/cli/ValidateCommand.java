@@ -56,6 +56,8 @@ final class ValidateCommand implements Callable<Integer> {
         refuseOversized(folder);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
+            // no preflight here: validate stores nothing, and a check that cannot run on this machine is reported as
+            // not judged (exit 4) with its fix, while the checks that can run (e.g. static MJCF) still give their findings
             Path scratch = Files.createTempDirectory("scenarist-validate-");
             if (scratch.toRealPath().startsWith(folder)) {
                 Files.delete(scratch);

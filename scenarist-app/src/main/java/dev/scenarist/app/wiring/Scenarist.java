@@ -5,6 +5,8 @@ import dev.scenarist.packs.mechanisms.sim.Simulators;
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.BundledPacks;
 import dev.scenarist.app.packs.PackRegistry;
+import dev.scenarist.app.preflight.Machine;
+import dev.scenarist.app.preflight.Preflight;
 import dev.scenarist.core.campaign.CampaignRunner;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.engine.DataLayout;
@@ -38,8 +40,10 @@ public final class Scenarist implements AutoCloseable {
     private final dev.scenarist.models.Redactor redactor = new dev.scenarist.models.Redactor();
     private final AuthorFactory authors;
     private final CampaignRunner campaigns;
+    private final Preflight preflight;
 
-    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env) {
+    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight) {
+        this.preflight = preflight;
         this.authors = new AuthorFactory(env, redactor);
         this.layout = layout;
         this.store = store;
@@ -66,29 +70,14 @@ public final class Scenarist implements AutoCloseable {
         userPackDirs.add(root.resolve("packs"));
         String extra = env.getOrDefault("SCENARIST_PACKS", "");
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
-        var sandbox = sandbox(env);
+        // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
+        Machine machine = Machine.of(env);
+        var sandbox = dev.scenarist.sandbox.Sandbox.bubblewrap(machine.path());
         PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox),
                 BundledPacks.unpack(root), userPackDirs,
-                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env),
-                        dev.scenarist.packs.mechanisms.template.SandboxedTemplateRunner.forThisJvm(sandbox,
-                                dev.scenarist.packs.mechanisms.template.TemplateMain.class.getName()),
-                        dev.scenarist.packs.mechanisms.checks.VariantsSetup.DEFAULT_VARIANTS)));
+                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env), sandbox)));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
-        return new Scenarist(layout, store, packs, env);
-    }
-
-    /** Names the bwrap binary to use instead of looking on PATH; a path that is not an executable leaves the sandbox unavailable. */
-    public static final String BWRAP_ENV = "SCENARIST_BWRAP";
-
-    /**
-     * Bubblewrap, found on PATH (or /usr/bin), or the binary {@value #BWRAP_ENV} names. Checks that need it and cannot
-     * have it report "not judged", never passed.
-     */
-    private static dev.scenarist.sandbox.Sandbox sandbox(Map<String, String> env) {
-        String bwrap = env.getOrDefault(BWRAP_ENV, "");
-        if (bwrap.isBlank()) return dev.scenarist.sandbox.Sandbox.bubblewrap();
-        return new dev.scenarist.sandbox.BubblewrapSandbox(java.util.Optional.of(Path.of(bwrap)).filter(Files::isExecutable),
-                java.util.Optional.of(Path.of("/usr/bin/prlimit")).filter(Files::isExecutable));
+        return new Scenarist(layout, store, packs, env, new Preflight(machine));
     }
 
     /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */
@@ -140,6 +129,11 @@ public final class Scenarist implements AutoCloseable {
 
     public CampaignRunner campaigns() {
         return campaigns;
+    }
+
+    /** Checks a pack's requirements on this machine; run it before storing a campaign or validating. */
+    public Preflight preflight() {
+        return preflight;
     }
 
     @Override

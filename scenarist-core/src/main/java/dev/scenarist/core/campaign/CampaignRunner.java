@@ -161,6 +161,14 @@ public final class CampaignRunner {
                     stopInflight(inflight, done, stop.get());
                     break;
                 }
+                // a component missing on this machine fails every run alike: stop instead of burning the run cap
+                Optional<String> missing = executor.permanentFailure();
+                if (missing.isPresent()) {
+                    status = CampaignStatus.STOPPED;
+                    stopReason = missing.get() + "; fix it (see 'scenarist doctor'), then continue with 'scenarist resume --campaign "
+                            + campaignId + "'";
+                    break;
+                }
                 if (inflight.size() < spec.concurrency() && accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
                     RunRecord r = newRun(c, spec, pack, ++started);
                     submit(pool, executor, r.id(), inflight, done, stopping);

@@ -19,8 +19,9 @@ import java.util.TreeMap;
 /**
  * Runs a stage's checks cheapest tier first and stops after the first tier in which any check failed:
  * there is no point simulating a file that does not parse. A check that errors (could not judge) makes the
- * whole outcome unjudged: the caller treats an errored check as infrastructure (retried), and a check stopped by the
- * campaign's budget as a budget stop (never retried), never as a bad scenario.
+ * whole outcome unjudged: the caller treats an errored check as infrastructure — retried when the error is transient,
+ * never when it is permanent (the machine lacks a component, see {@link CheckResult#unavailable}) — and a check stopped
+ * by the campaign's budget as a budget stop (never retried), never as a bad scenario.
  */
 final class CheckRunner {
     /**
@@ -37,8 +38,11 @@ final class CheckRunner {
 
     /** Why the checks gave no verdict. */
     sealed interface Unjudged {
-        /** A check could not run (crashed process, missing tool, critic unreachable): infrastructure, worth a retry. */
-        record Errored(String message) implements Unjudged {}
+        /**
+         * A check could not run (crashed process, critic unreachable): infrastructure, worth a retry unless
+         * {@code permanent} (a component missing on this machine: waiting will not install it).
+         */
+        record Errored(String message, boolean permanent) implements Unjudged {}
 
         /** A check needed a call the campaign's budget refused: the run stops, nothing is retried. */
         record BudgetStopped(BudgetStop stop) implements Unjudged {}
@@ -78,7 +82,7 @@ final class CheckRunner {
                 events.publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
                 switch (r) {
                     case CheckResult.Errored e -> {
-                        return new Outcome(records, findings, false, Optional.of(new Unjudged.Errored(e.message())), false, tier.getKey(), OptionalDouble.empty());
+                        return new Outcome(records, findings, false, Optional.of(new Unjudged.Errored(e.message(), e.permanent())), false, tier.getKey(), OptionalDouble.empty());
                     }
                     case CheckResult.Failed f -> {
                         tierFailed = true;

@@ -56,6 +56,8 @@ public final class RunExecutor {
     private final ReplyParser parser = new ReplyParser();
     private final CheckRunner checks;
     private final BudgetGuard budget;
+    /** The first permanent infrastructure failure any run of this executor hit (null: none); see {@link #permanentFailure()}. */
+    private final java.util.concurrent.atomic.AtomicReference<String> permanentFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
     public RunExecutor(EngineServices services, Pack pack, dev.scenarist.core.author.Author author, BudgetGuard budget,
                        StageSettings stageSettings, Acceptance acceptance) {
@@ -120,6 +122,14 @@ public final class RunExecutor {
             if (step instanceof Step.Stop) return finished(run);
         }
         return finished(acceptance.accept(run, context(run), pack, ws, files));
+    }
+
+    /**
+     * Why a run of this executor stopped on a failure no retry can fix (the sandbox cannot start, a tool is not
+     * installed), if one did. Every further run would fail the same way, so a campaign stops starting runs.
+     */
+    public Optional<String> permanentFailure() {
+        return Optional.ofNullable(permanentFailure.get());
     }
 
     /** Rebuilds the workspace from the last committed state and cuts any uncommitted trajectory tail. */
@@ -437,14 +447,15 @@ public final class RunExecutor {
         CheckContext ctx = new CheckContext(context(run), stage, ws, run.progress().stageOutputs(), critic(run, stage, stageAttempt, log, refused),
                 services.layout().run(run.id()).artifacts());
         // a check that could not judge (crashed process, critic unreachable) is retried like any infrastructure failure;
-        // a budget stop is not: waiting does not give a budget back
+        // a budget stop is not: waiting does not give a budget back; nor is a check that cannot run on this machine at all
+        // (no sandbox, a tool not installed): waiting will not install it
         var random = services.random().get();
         for (int retry = 0; ; retry++) {
             var outcome = checks.run(list, ctx, seq);
             if (!(outcome.unjudged().orElse(null) instanceof CheckRunner.Unjudged.Errored errored)) return outcome;
             Optional<BudgetStop> stop = Optional.ofNullable(refused.get()).or(budget::refusal);
             if (stop.isPresent()) return outcome.withUnjudged(new CheckRunner.Unjudged.BudgetStopped(stop.get()));
-            if (retry >= services.retry().maxRetries()) return outcome;
+            if (errored.permanent() || retry >= services.retry().maxRetries()) return outcome;
             var delay = services.retry().delayBefore(retry + 1, random.nextDouble());
             services.events().publish(new ScenaristEvent.InfraRetry(run.campaignId(), run.id(), stage, retry + 1, delay.toMillis(), errored.message()));
             Duration left = budget.wallLeft().orElse(delay);
@@ -482,7 +493,8 @@ public final class RunExecutor {
                                     String hash, Instant started, Map<String, Object> trace, RunFiles files, Workspace ws) {
         if (co.unjudged().isEmpty()) return Optional.empty();
         return Optional.of(new Step.Stop(switch (co.unjudged().get()) {
-            case CheckRunner.Unjudged.Errored e -> infraFailure(run, idx, stage, seq, log, co.records(), hash, started, trace, e.message(), files, ws);
+            case CheckRunner.Unjudged.Errored e -> infraFailure(run, idx, stage, seq, log, co.records(), hash, started, trace, e.message(),
+                    e.permanent(), files, ws);
             case CheckRunner.Unjudged.BudgetStopped b -> budgetStopped(run, idx, stage, seq, log, co.records(), hash, started, trace, b.stop(), files, ws);
         }));
     }
@@ -534,8 +546,17 @@ public final class RunExecutor {
 
     private RunRecord infraFailure(RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log, List<CheckRecord> records,
                                    String hash, Instant started, Map<String, Object> trace, String error, RunFiles files, Workspace ws) {
+        return infraFailure(run, idx, stage, seq, log, records, hash, started, trace, error, false, files, ws);
+    }
+
+    /** @param permanent the machine lacks a component: remembered, so the campaign starts no further run that would fail alike */
+    private RunRecord infraFailure(RunRecord run, int idx, String stage, int seq, AuthorGateway.CallLog log, List<CheckRecord> records,
+                                   String hash, Instant started, Map<String, Object> trace, String error, boolean permanent,
+                                   RunFiles files, Workspace ws) {
         RunProgress p = run.progress();
-        String why = services.redact().apply("infrastructure failure in stage '" + stage + "': " + error);
+        String why = services.redact().apply((permanent ? "missing component in stage '" : "infrastructure failure in stage '")
+                + stage + "': " + error);
+        if (permanent) permanentFailure.compareAndSet(null, why);
         writeFailure(files, ws, FailureKind.INFRASTRUCTURE, stage, why, List.of());
         var data = new AttemptData(seq, stage, 0, AttemptVerdict.INFRA_ERROR, List.of(), log, records, hash, started, trace);
         // an infrastructure failure spends no content attempt: stageAttempts stays as it was

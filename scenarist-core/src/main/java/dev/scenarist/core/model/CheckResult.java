@@ -26,8 +26,17 @@ public sealed interface CheckResult {
         }
     }
 
-    /** The check could not judge (crashed process, missing tool, critic unreachable). */
-    record Errored(String message) implements CheckResult {}
+    /**
+     * The check could not judge. {@code permanent} says whether trying again can help: a crashed process or an
+     * unreachable critic may work on the next try (transient, retried with backoff); a machine that lacks a
+     * component (no usable sandbox, a tool not installed) will not, so the engine stops at once instead of retrying.
+     */
+    record Errored(String message, boolean permanent) implements CheckResult {
+        /** A transient error, retried with backoff. */
+        public Errored(String message) {
+            this(message, false);
+        }
+    }
 
     static CheckResult passed() {
         return new Passed(List.of(), OptionalDouble.empty());
@@ -50,6 +59,14 @@ public sealed interface CheckResult {
 
     static CheckResult errored(String message) {
         return new Errored(message);
+    }
+
+    /**
+     * The check cannot run on this machine (a missing or unusable component): never retried, the run stops as an
+     * infrastructure failure and its campaign stops too. The message names the component and the fix.
+     */
+    static CheckResult unavailable(String message) {
+        return new Errored(message, true);
     }
 
     default List<Finding> findings() {

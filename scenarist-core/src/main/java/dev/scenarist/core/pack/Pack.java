@@ -77,6 +77,14 @@ public interface Pack {
         return "dataset/" + name() + "/" + scenarioId;
     }
 
+    /**
+     * What this machine must provide for the pack's checks to run (sandbox, commands, engines), checked before a
+     * campaign is stored and listed by {@code scenarist doctor}. The default needs nothing.
+     */
+    default java.util.List<Requirement> requirements() {
+        return java.util.List.of();
+    }
+
     /** The text the uniqueness gate compares between scenarios. */
     String uniquenessText(Workspace workspace);
 

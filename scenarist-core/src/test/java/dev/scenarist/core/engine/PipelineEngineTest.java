@@ -237,6 +237,31 @@ class PipelineEngineTest {
     }
 
     @Test
+    void aCheckThatCannotRunOnThisMachineIsNeverRetriedAndStopsTheCampaign() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        // what a pack returns when the sandbox throws SandboxUnavailableException (bwrap missing)
+        var pack = TestPack.named("t").stage(draft(TestChecks.of("sandboxed", Check.TIER_PROCESS, c -> {
+            calls.incrementAndGet();
+            return CheckResult.unavailable("'bwrap' was not found; apt-get install bubblewrap");
+        }))).build();
+        var author = new ScriptedAuthor().always("draft", PipelineEngineTest::uniqueA);
+        var h = new EngineHarness(data);
+
+        var report = h.generate(EngineHarness.spec(pack, 3), pack, author);
+
+        assertThat(h.sleeps).isEmpty();
+        assertThat(h.events).noneMatch(e -> e instanceof dev.scenarist.core.events.ScenaristEvent.InfraRetry);
+        assertThat(calls).hasValue(1);
+        List<RunRecord> runs = h.store.runs().byCampaign(report.campaignId());
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(RunState.FAILED_INFRA);
+            assertThat(r.detail()).contains("missing component in stage 'draft'", "apt-get install bubblewrap");
+        });
+        assertThat(report.status()).isEqualTo("stopped");
+        assertThat(report.stopReason()).contains("apt-get install bubblewrap", "scenarist resume --campaign " + report.campaignId());
+    }
+
+    @Test
     void aRefineStageKeepsTheBestScoringVersion() throws Exception {
         Check scorer = TestChecks.of("quality", Check.TIER_EXPENSIVE, c -> {
             String a = c.workspace().read("a.txt").orElse("");

@@ -50,6 +50,7 @@ public final class MechanismsPack implements Pack {
     public static final String TIER_OPTION = "tier";
     static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
+    private final List<dev.scenarist.core.pack.Requirement> requirements;
     private final TemplateLibrary library;
     private final VariantsSetup setup;
     private final BenchmarkExport export;
@@ -58,7 +59,12 @@ public final class MechanismsPack implements Pack {
 
     /** The pack with the sandbox (bubblewrap) and the given simulator, K = 5 variants per template. */
     public MechanismsPack(Simulator simulator) {
-        this(simulator, SandboxedTemplateRunner.forThisJvm(Sandbox.bubblewrap(), TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
+        this(simulator, Sandbox.bubblewrap());
+    }
+
+    /** The pack with the given sandbox (the application's, located on its PATH) and simulator, K = 5 variants per template. */
+    public MechanismsPack(Simulator simulator, Sandbox sandbox) {
+        this(simulator, SandboxedTemplateRunner.forThisJvm(sandbox, TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
     }
 
     public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
@@ -66,6 +72,7 @@ public final class MechanismsPack implements Pack {
     }
 
     public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
+        this.requirements = MechanismsRequirements.of(simulator, runner.javaHome());
         this.library = TemplateLibrary.bundled();
         this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);
         this.export = new BenchmarkExport(setup, previewer);
@@ -175,6 +182,11 @@ public final class MechanismsPack implements Pack {
      * What makes two scenarios the same: the kind and, for a template with named design constants, their values
      * (a library template at the same design point is the same scenario); otherwise the plan's own words.
      */
+    @Override
+    public List<dev.scenarist.core.pack.Requirement> requirements() {
+        return requirements;
+    }
+
     @Override
     public String uniquenessText(Workspace workspace) {
         Optional<Plan> plan = VariantsSetup.plan(workspace);

@@ -5,6 +5,7 @@ import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.FileFormat;
 import dev.scenarist.core.pack.OutputFile;
 import dev.scenarist.core.pack.Pipeline;
+import dev.scenarist.core.pack.Requirement;
 import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.pack.StagePolicy;
 import dev.scenarist.core.workspace.Workspace;
@@ -42,7 +43,7 @@ final class DefinitionReader {
     static final String DEFAULT_REPLIES_KEY = "topic";
 
     private static final List<String> ROOT_KEYS =
-            List.of("name", "description", "context", "parameters", "stages", "uniqueness", "summary", "offline_author");
+            List.of("name", "description", "context", "parameters", "stages", "uniqueness", "summary", "offline_author", "requires");
     private static final List<String> KINDS = List.of("author", "refine", "review", "gate");
     private static final List<String> AUTHOR_KEYS = List.of("name", "kind", "instructions", "outputs", "policy", "checks");
     private static final List<String> REFINE_KEYS = List.of("name", "kind", "instructions", "outputs", "policy", "checks", "rounds", "scorer");
@@ -63,6 +64,8 @@ final class DefinitionReader {
                 instructions: Write item.json for a question about {{topic}}.
                 outputs: [{path: item.json, format: json}]""";
     private static final String OUTPUTS_EXAMPLE = "e.g. outputs: [{path: item.json, format: json, description: the question}]";
+    private static final String REQUIRES_EXAMPLE = "e.g. requires: [{command: sqlite3, package: sqlite3, why: the checks load the database}]";
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
     private static final String PARAMETERS_EXAMPLE = "e.g. topic: {pick: [library loans, flight bookings]} or rows: {range: [5, 20]}";
 
     private final Path packDir;
@@ -105,7 +108,8 @@ final class DefinitionReader {
                 .orElse(new YamlPack.SummarySource(Optional.empty(), Optional.empty()));
         OfflineAuthorSource offline = root.get("offline_author").map(this::readOffline)
                 .orElse(new OfflineAuthorSource.None(new SourceLocation(packFile, 1, 1)));
-        return new YamlPack(name, description, context, packDir, hash, pipeline, parameters, unique, summary, offline);
+        List<Requirement.Command> requires = root.get("requires").map(this::readRequires).orElse(List.of());
+        return new YamlPack(name, description, context, packDir, hash, pipeline, parameters, unique, summary, offline, requires);
     }
 
     // ---------------------------------------------------------------- parameters
@@ -424,6 +428,40 @@ final class DefinitionReader {
             throw at.error(problem.replace("scenario folder", "pack folder"), "write the path relative to the pack folder, e.g. offline/cassette.jsonl");
         }
         return packDir.resolve(relative).normalize();
+    }
+
+    // ---------------------------------------------------------------- requires
+
+    /**
+     * {@code requires:}: the commands the pack's check scripts run (a script's own commands cannot be read from its
+     * argv), so a machine without them is told before a campaign starts. An item is a command name, or
+     * {@code {command, package, why}} where package is the Debian/Ubuntu package (default: the command's name).
+     */
+    private List<Requirement.Command> readRequires(Node node) {
+        ListNode list = node.asList(REQUIRES_EXAMPLE);
+        List<Requirement.Command> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            Requirement.Command c = switch (item) {
+                case MapNode m -> {
+                    m.allowOnly(List.of("command", "package", "why"), "a requires item");
+                    String command = commandName(m.require("command", REQUIRES_EXAMPLE));
+                    String pkg = m.get("package").map(n -> n.asText("e.g. package: sqlite3")).orElse(command);
+                    String why = m.get("why").map(n -> n.asText("e.g. why: the checks load the database")).orElse("the pack's checks run it");
+                    yield new Requirement.Command(command, why, pkg);
+                }
+                default -> new Requirement.Command(commandName(item), "the pack's checks run it", commandName(item));
+            };
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static String commandName(Node n) {
+        String command = n.asText(REQUIRES_EXAMPLE);
+        if (!COMMAND_NAME.matcher(command).matches()) {
+            throw n.error("'" + command + "' is not a command name", "name a command found on the PATH, without a folder, e.g. sqlite3");
+        }
+        return command;
     }
 
     // ---------------------------------------------------------------- helpers

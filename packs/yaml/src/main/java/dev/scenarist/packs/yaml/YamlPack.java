@@ -2,12 +2,17 @@ package dev.scenarist.packs.yaml;
 
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.Pipeline;
+import dev.scenarist.core.pack.Requirement;
+import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.pack.ScenarioSummary;
 import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.yaml.checks.CommandCheck;
 import dev.scenarist.packs.yaml.offline.OfflineAuthorSource;
 import dev.scenarist.packs.yaml.parameters.ParameterSpace;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,11 +40,13 @@ public final class YamlPack implements Pack {
     private final UniquenessSource uniqueness;
     private final SummarySource summary;
     private final OfflineAuthorSource offlineSource;
+    private final List<Requirement.Command> declaredRequirements;
     private final Object authorLock = new Object();
     private Author offlineAuthor;
 
     YamlPack(String name, String description, String context, Path directory, String definitionHash, Pipeline pipeline,
-             ParameterSpace parameters, UniquenessSource uniqueness, SummarySource summary, OfflineAuthorSource offlineSource) {
+             ParameterSpace parameters, UniquenessSource uniqueness, SummarySource summary, OfflineAuthorSource offlineSource,
+             List<Requirement.Command> declaredRequirements) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.context = Objects.requireNonNull(context, "context");
@@ -50,6 +57,7 @@ public final class YamlPack implements Pack {
         this.uniqueness = Objects.requireNonNull(uniqueness, "uniqueness");
         this.summary = Objects.requireNonNull(summary, "summary");
         this.offlineSource = Objects.requireNonNull(offlineSource, "offlineSource");
+        this.declaredRequirements = List.copyOf(declaredRequirements);
     }
 
     @Override
@@ -98,6 +106,33 @@ public final class YamlPack implements Pack {
             return offlineAuthor;
         }
     }
+
+    /**
+     * The sandbox when any check runs a command; each command a check starts by name (argv[0], e.g. {@code sh});
+     * then what {@code requires:} declares — the commands the check scripts run, which argv cannot show.
+     */
+    @Override
+    public List<Requirement> requirements() {
+        Map<String, Requirement> byComponent = new LinkedHashMap<>();
+        for (Stage stage : pipeline.stages()) {
+            for (Check check : stage.checks()) {
+                if (!(check instanceof CommandCheck c)) continue;
+                byComponent.putIfAbsent("sandbox", new Requirement.Sandbox("the pack's command checks run in it"));
+                String program = c.argv().getFirst();
+                if (!program.contains("/") && !program.contains("{{")) {
+                    byComponent.putIfAbsent(program, new Requirement.Command(program, "check '" + c.name() + "' runs it",
+                            KNOWN_PACKAGES.getOrDefault(program, program)));
+                }
+            }
+        }
+        // declared entries say why in the author's words, so they replace derived ones
+        for (Requirement.Command r : declaredRequirements) byComponent.put(r.command(), r);
+        return List.copyOf(byComponent.values());
+    }
+
+    /** Debian/Ubuntu packages of commands whose package is not named like them. */
+    private static final Map<String, String> KNOWN_PACKAGES = Map.of("sh", "dash", "python3", "python3", "node", "nodejs",
+            "awk", "gawk", "timeout", "coreutils");
 
     @Override
     public Map<String, Object> parameters(long seed) {

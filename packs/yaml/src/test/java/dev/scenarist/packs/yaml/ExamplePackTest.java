@@ -61,6 +61,14 @@ class ExamplePackTest {
     }
 
     @Test
+    void it_requires_the_sandbox_the_shell_its_checks_start_and_the_sqlite3_its_scripts_run() {
+        assertThat(pack.requirements()).containsExactly(
+                new dev.scenarist.core.pack.Requirement.Sandbox("the pack's command checks run in it"),
+                new dev.scenarist.core.pack.Requirement.Command("sh", "check 'loads' runs it", "dash"),
+                new dev.scenarist.core.pack.Requirement.Command("sqlite3", "the checks build each item's database and run its queries", "sqlite3"));
+    }
+
+    @Test
     void loads_with_its_five_stages_in_order() {
         assertThat(pack.name()).isEqualTo("sql-quiz");
         assertThat(pack.pipeline().names()).containsExactly("describe", "database", "queries", "review", "unique");

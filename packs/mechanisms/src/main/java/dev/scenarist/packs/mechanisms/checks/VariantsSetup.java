@@ -66,7 +66,8 @@ public record VariantsSetup(TemplateValidator validator, Simulator simulator, Si
         if (source.isEmpty()) return new Built.Stop(CheckResult.failed(Finding.error("NO_TEMPLATE", "no template.java", "template.java", "write the template")));
         var draws = draws(ctx.run().seed(), plan(ctx.workspace()));
         return switch (validator.build(ctx.workspace(), source.get(), draws, ctx.artifacts())) {
-            case BuildOutcome.Unavailable u -> new Built.Stop(CheckResult.errored("the sandbox could not run the template: " + u.reason()));
+            // no sandbox on this machine: permanent, so the run stops instead of retrying for minutes
+            case BuildOutcome.Unavailable u -> new Built.Stop(CheckResult.unavailable("the sandbox could not run the template: " + u.reason()));
             case BuildOutcome.Rejected r -> new Built.Stop(CheckResult.of(r.findings()));
             case BuildOutcome.Built b -> new Built.Ok(b.build());
         };

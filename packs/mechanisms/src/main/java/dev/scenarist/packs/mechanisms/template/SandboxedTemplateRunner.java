@@ -47,6 +47,11 @@ public final class SandboxedTemplateRunner {
         this.memoryBytes = memoryBytes;
     }
 
+    /** The JDK whose javac and java compile and run templates. */
+    public Path javaHome() {
+        return javaHome;
+    }
+
     /** The JDK running Scenarist, and the jar or class folder this class was loaded from. */
     public static SandboxedTemplateRunner forThisJvm(Sandbox sandbox, String mainClass) {
         try {

@@ -25,7 +25,7 @@ import java.util.Objects;
  *   <li>a non-zero exit with no FINDING line becomes one error quoting the end of stderr (or stdout);</li>
  *   <li>running out of time is the scenario's fault (an endless query): an error finding, "timed out after …";</li>
  *   <li>a sandbox that cannot start, or a command that is not there (exit 126/127), is the machine's fault:
- *       {@link CheckResult.Errored}, never a bad scenario.</li>
+ *       {@link CheckResult#unavailable} (permanent: never retried, never a bad scenario).</li>
  * </ul>
  */
 public final class CommandCheck implements Check {
@@ -88,7 +88,8 @@ public final class CommandCheck implements Check {
         try {
             result = sandbox.run(request);
         } catch (SandboxUnavailableException e) {
-            return CheckResult.errored("command check '" + name + "' could not run " + shown + ": " + e.getMessage());
+            // no sandbox here: retrying will not install one, so the run stops at once instead of backing off for minutes
+            return CheckResult.unavailable("command check '" + name + "' could not run " + shown + ": " + e.getMessage());
         }
         return switch (result) {
             case SandboxResult.TimedOut t -> CheckResult.failed(Finding.error("COMMAND_TIMEOUT",
@@ -103,7 +104,7 @@ public final class CommandCheck implements Check {
         List<Finding> findings = new ArrayList<>(FindingLines.parse(e.stdout().text()));
         boolean anyError = findings.stream().anyMatch(Finding::isError);
         if ((e.exitCode() == 126 || e.exitCode() == 127) && !anyError) {
-            return CheckResult.errored("command check '" + name + "': " + shown + " could not be run (exit " + e.exitCode()
+            return CheckResult.unavailable("command check '" + name + "': " + shown + " could not be run (exit " + e.exitCode()
                     + ", command not found or not executable): " + e.stderr().tail(TAIL_CHARS));
         }
         if (e.exitCode() != 0 && !anyError) {

@@ -96,7 +96,10 @@ class CommandCheckTest {
     void a_missing_program_is_an_infrastructure_error_not_a_bad_scenario() throws Exception {
         CheckResult r = run(Sandbox.bubblewrap(), Duration.ofSeconds(10), List.of("no-such-tool-xyz", "--version"));
 
-        assertThat(r).isInstanceOfSatisfying(CheckResult.Errored.class, e -> assertThat(e.message()).contains("exit 127"));
+        assertThat(r).isInstanceOfSatisfying(CheckResult.Errored.class, e -> {
+            assertThat(e.message()).contains("exit 127");
+            assertThat(e.permanent()).as("a program that is not installed does not appear by retrying").isTrue();
+        });
     }
 
     @Test
@@ -105,7 +108,10 @@ class CommandCheckTest {
 
         CheckResult r = run(missing, Duration.ofSeconds(5), List.of("true"));
 
-        assertThat(r).isInstanceOfSatisfying(CheckResult.Errored.class, e -> assertThat(e.message()).contains("apt-get install bubblewrap"));
+        assertThat(r).isInstanceOfSatisfying(CheckResult.Errored.class, e -> {
+            assertThat(e.message()).contains("apt-get install bubblewrap");
+            assertThat(e.permanent()).as("SandboxUnavailableException is never retried as transient").isTrue();
+        });
     }
 
     @Test

@@ -269,6 +269,7 @@ public final class BubblewrapSandbox implements Sandbox {
         cmd.addAll(namespaces());
         systemMounts(cmd);
         cmd.addAll(List.of("--bind", scratch.toString(), "/tmp"));
+        mountPointParents(cmd, binds);
         for (Bind b : binds) cmd.addAll(List.of(b.writable() ? "--bind" : "--ro-bind", b.path().toString(), b.path().toString()));
         // the root bwrap builds is a tmpfs: make it read-only so stray writes fail instead of vanishing silently
         cmd.addAll(List.of("--remount-ro", "/", "--chdir", work.toString(), "--clearenv"));
@@ -299,6 +300,25 @@ public final class BubblewrapSandbox implements Sandbox {
                 ? List.of("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                         "--die-with-parent", "--new-session")
                 : List.of("--unshare-all", "--die-with-parent", "--new-session");
+    }
+
+    /**
+     * bwrap makes the folders leading to a bind (e.g. {@code /work} for {@code /work/packs/x}) with mode 700 owned by
+     * root, which the leased uid could not pass through; make them 755 first. Folders inside another bind exist
+     * there already and are left alone.
+     */
+    private static void mountPointParents(List<String> cmd, List<Bind> binds) {
+        Set<Path> made = new java.util.LinkedHashSet<>();
+        for (Bind b : binds) {
+            for (Path p = b.path().getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+                Path dir = p;
+                boolean bound = dir.startsWith("/usr") || dir.startsWith("/proc") || dir.startsWith("/dev")
+                        || binds.stream().anyMatch(o -> dir.startsWith(o.path()));
+                if (!bound) made.add(dir);
+            }
+        }
+        made.stream().sorted(Comparator.comparingInt(Path::getNameCount))
+                .forEach(d -> cmd.addAll(List.of("--perms", "0755", "--dir", d.toString())));
     }
 
     /** The leased uid is nobody: it reads a bound path only through its "other" permission bits. */
@@ -339,7 +359,8 @@ public final class BubblewrapSandbox implements Sandbox {
         cmd.addAll(List.of("--ro-bind", "/usr", "/usr"));
         if (Files.isDirectory(Path.of("/etc/alternatives"))) {
             // Debian resolves awk, editor, etc. through /etc/alternatives symlinks
-            cmd.addAll(List.of("--ro-bind", "/etc/alternatives", "/etc/alternatives"));
+            // (/etc made 755 first: bwrap would make it 700, closed to a leased uid)
+            cmd.addAll(List.of("--perms", "0755", "--dir", "/etc", "--ro-bind", "/etc/alternatives", "/etc/alternatives"));
         }
         for (String link : SYSTEM_LINKS) cmd.addAll(List.of("--symlink", "usr/" + link, "/" + link));
         cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev"));

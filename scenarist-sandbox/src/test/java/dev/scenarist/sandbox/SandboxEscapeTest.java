@@ -57,6 +57,14 @@ class SandboxEscapeTest {
     }
 
     @Test
+    void read_only_bound_files_stay_readable_to_the_unprivileged_command() throws Exception {
+        SandboxResult.Exited r = sh("cat '" + jar + "'");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout().text()).isEqualTo("jar bytes\n");
+    }
+
+    @Test
     void the_command_has_no_capabilities_at_all() throws Exception {
         SandboxResult.Exited r = sh("grep ^Cap /proc/self/status");
 

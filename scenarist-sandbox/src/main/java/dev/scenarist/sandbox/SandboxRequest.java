@@ -23,14 +23,27 @@ import java.util.Objects;
  * @param timeout       wall-clock limit; at the limit the whole process tree is killed. Default 30 s
  * @param memoryBytes   address-space limit ({@code RLIMIT_AS}) of each process. Default 1 GiB
  * @param maxOutputBytes bytes kept per stream (stdout, stderr); the rest is drained and counted. Default 1 MiB
- * @param maxProcesses  process limit ({@code RLIMIT_NPROC}) inside the sandbox, against fork bombs. Default 512
+ * @param maxProcesses  processes (and threads) running at once ({@code RLIMIT_NPROC}), against fork bombs. Binding
+ *                      even when Scenarist runs as root, because the command then runs as a leased unprivileged uid.
+ *                      Reaching it is {@link SandboxLimit#PROCESSES}. Default 256
+ * @param maxFileBytes  size of any one file the command writes ({@code RLIMIT_FSIZE}); a write past it kills the
+ *                      writer ({@link SandboxLimit#FILE_SIZE}). Default 256 MiB
+ * @param maxWorkspaceBytes bytes of all files in the workspace and the private {@code /tmp} together, measured while
+ *                      the command runs; over it the command is killed ({@link SandboxLimit#WORKSPACE_BYTES}).
+ *                      Default 2 GiB
+ * @param maxWorkspaceFiles files and folders in the workspace and the private {@code /tmp} together, measured the
+ *                      same way ({@link SandboxLimit#WORKSPACE_FILES}). Default 20 000
  */
 public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnlyPaths, Map<String, String> environment,
-                             Duration timeout, long memoryBytes, int maxOutputBytes, int maxProcesses) {
+                             Duration timeout, long memoryBytes, int maxOutputBytes, int maxProcesses,
+                             long maxFileBytes, long maxWorkspaceBytes, long maxWorkspaceFiles) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
-    public static final int DEFAULT_MAX_PROCESSES = 512;
+    public static final int DEFAULT_MAX_PROCESSES = 256;
+    public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
+    public static final long DEFAULT_MAX_WORKSPACE_BYTES = 2L << 30;
+    public static final long DEFAULT_MAX_WORKSPACE_FILES = 20_000;
     /** The whole default environment: enough for ordinary tools, nothing of the caller's. */
     public static final Map<String, String> DEFAULT_ENVIRONMENT =
             Map.of("PATH", "/usr/bin:/bin", "HOME", "/tmp", "LANG", "C.UTF-8");
@@ -69,7 +82,12 @@ public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnl
                     + MIN_MEMORY_BYTES + " (16 MiB)");
         }
         if (maxOutputBytes < 1024) throw new IllegalArgumentException("maxOutputBytes must be at least 1024, got " + maxOutputBytes);
-        if (maxProcesses < 1) throw new IllegalArgumentException("maxProcesses must be at least 1, got " + maxProcesses);
+        if (maxProcesses < 2) {
+            throw new IllegalArgumentException("maxProcesses must be at least 2 (the command and one child), got " + maxProcesses);
+        }
+        if (maxFileBytes < 1024) throw new IllegalArgumentException("maxFileBytes must be at least 1024, got " + maxFileBytes);
+        if (maxWorkspaceBytes < 1024) throw new IllegalArgumentException("maxWorkspaceBytes must be at least 1024, got " + maxWorkspaceBytes);
+        if (maxWorkspaceFiles < 1) throw new IllegalArgumentException("maxWorkspaceFiles must be at least 1, got " + maxWorkspaceFiles);
     }
 
     public static Builder builder(Path workDir, List<String> argv) {
@@ -90,6 +108,9 @@ public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnl
         private long memoryBytes = DEFAULT_MEMORY_BYTES;
         private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
         private int maxProcesses = DEFAULT_MAX_PROCESSES;
+        private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+        private long maxWorkspaceBytes = DEFAULT_MAX_WORKSPACE_BYTES;
+        private long maxWorkspaceFiles = DEFAULT_MAX_WORKSPACE_FILES;
 
         private Builder(Path workDir, List<String> argv) {
             this.workDir = workDir;
@@ -138,8 +159,24 @@ public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnl
             return this;
         }
 
+        public Builder maxFileBytes(long bytes) {
+            maxFileBytes = bytes;
+            return this;
+        }
+
+        public Builder maxWorkspaceBytes(long bytes) {
+            maxWorkspaceBytes = bytes;
+            return this;
+        }
+
+        public Builder maxWorkspaceFiles(long files) {
+            maxWorkspaceFiles = files;
+            return this;
+        }
+
         public SandboxRequest build() {
-            return new SandboxRequest(argv, workDir, readOnly, env, timeout, memoryBytes, maxOutputBytes, maxProcesses);
+            return new SandboxRequest(argv, workDir, readOnly, env, timeout, memoryBytes, maxOutputBytes, maxProcesses,
+                    maxFileBytes, maxWorkspaceBytes, maxWorkspaceFiles);
         }
     }
 }

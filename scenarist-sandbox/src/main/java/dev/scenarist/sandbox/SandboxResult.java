@@ -3,7 +3,11 @@ package dev.scenarist.sandbox;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How a sandboxed command ended: it exited (with any code, including death by signal), or it ran out of time. */
+/**
+ * How a sandboxed command ended: it exited (with any code, including death by signal), it ran out of time, or it ran
+ * into one of the sandbox's resource limits. The last two are the command's doing (a finding about the generated
+ * code), never an infrastructure failure.
+ */
 public sealed interface SandboxResult {
     CapturedOutput stdout();
 
@@ -44,6 +48,28 @@ public sealed interface SandboxResult {
             Objects.requireNonNull(stdout, "stdout");
             Objects.requireNonNull(stderr, "stderr");
             Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /**
+     * The command ran into {@code limit}: it was stopped (or the kernel stopped the offending process) and every
+     * process it started was killed.
+     *
+     * @param limitValue the configured limit, in the limit's unit (bytes, files, processes, CPU seconds)
+     * @param measured   what was measured when it stopped, in the same unit
+     */
+    record LimitExceeded(SandboxLimit limit, long limitValue, long measured, CapturedOutput stdout, CapturedOutput stderr,
+                         Duration duration, boolean confined) implements SandboxResult {
+        public LimitExceeded {
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(stdout, "stdout");
+            Objects.requireNonNull(stderr, "stderr");
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        /** A sentence naming the limit and the measured value, e.g. "the workspace holds 10 001 files, over the sandbox limit of 10 000". */
+        public String describe() {
+            return limit.sentence(limitValue, measured);
         }
     }
 }

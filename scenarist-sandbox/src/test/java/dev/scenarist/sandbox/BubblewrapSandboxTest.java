@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -101,6 +103,8 @@ class BubblewrapSandboxTest {
 
     @Test
     void read_only_paths_can_be_read_but_not_written(@TempDir Path pack) throws Exception {
+        // readable by others, as a pack folder normally is (JUnit makes it 700): as root the command runs as nobody in particular
+        Files.setPosixFilePermissions(pack, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(pack.resolve("rules.txt"), "be kind\n");
         SandboxRequest read = SandboxRequest.builder(workspace, "cat", pack.resolve("rules.txt").toString()).readOnly(pack).build();
         SandboxRequest write = SandboxRequest.builder(workspace, "sh", "-c", "echo x > " + pack.resolve("new.txt")).readOnly(pack).build();
@@ -200,10 +204,12 @@ class BubblewrapSandboxTest {
     @Test
     void the_command_line_confines_with_bwrap_and_limits_with_prlimit() throws Exception {
         List<String> cmd = ((BubblewrapSandbox) sandbox).commandLine(SandboxRequest.builder(workspace, "echo", "hi")
-                .memoryBytes(100L << 20).timeout(Duration.ofSeconds(5)).build());
+                .memoryBytes(100L << 20).timeout(Duration.ofSeconds(5)).maxFileBytes(1L << 20).build(), workspace, OptionalInt.of(61_000));
 
-        assertThat(cmd).containsSubsequence("--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--");
-        assertThat(cmd).contains("--as=" + (100L << 20), "--cpu=6");
+        assertThat(cmd).containsSubsequence("--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session", "--clearenv",
+                "--cap-drop", "ALL", "--");
+        assertThat(cmd).containsSubsequence("--bind", workspace.toString(), "/tmp");
+        assertThat(cmd).contains("--as=" + (100L << 20), "--cpu=6", "--nproc=256", "--fsize=" + (1L << 20));
         assertThat(cmd.subList(cmd.size() - 2, cmd.size())).containsExactly("echo", "hi");
     }
 

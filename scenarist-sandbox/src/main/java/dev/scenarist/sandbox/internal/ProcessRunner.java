@@ -1,5 +1,6 @@
 package dev.scenarist.sandbox.internal;
 
+import dev.scenarist.sandbox.SandboxLimit;
 import dev.scenarist.sandbox.SandboxResult;
 import java.io.File;
 import java.io.IOException;
@@ -7,13 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a prepared command line with exactly the given environment, drains both output streams concurrently,
- * enforces the wall-clock timeout and, on timeout or interruption, kills the whole process tree.
+ * enforces the wall-clock timeout, asks a {@link Monitor} every {@link #MONITOR_PERIOD} whether a limit was passed
+ * and, on timeout, a passed limit or interruption, kills the whole process tree.
  */
 public final class ProcessRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
@@ -29,9 +32,27 @@ public final class ProcessRunner {
         }
     }
 
+    /** Checks a running command for limits the kernel does not enforce itself. Runs on the waiting thread. */
+    @FunctionalInterface
+    public interface Monitor {
+        Monitor NONE = Optional::empty;
+
+        Optional<Breach> check();
+    }
+
+    /** A limit that was passed: which, its configured value, and what was measured. */
+    public record Breach(SandboxLimit limit, long limitValue, long measured) {}
+
+    /** Often enough that a file bomb is stopped after a few thousand files; rarely enough to cost little CPU. */
+    static final Duration MONITOR_PERIOD = Duration.ofMillis(150);
+
     private ProcessRunner() {}
 
     public static SandboxResult run(Launch launch) throws IOException, InterruptedException {
+        return run(launch, Monitor.NONE);
+    }
+
+    public static SandboxResult run(Launch launch, Monitor monitor) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(launch.commandLine())
                 .directory(launch.workDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -47,10 +68,18 @@ public final class ProcessRunner {
         Thread outReader = reader("sandbox-stdout-" + process.pid(), () -> out.drain(process.getInputStream()));
         Thread errReader = reader("sandbox-stderr-" + process.pid(), () -> err.drain(process.getErrorStream()));
 
-        boolean finished;
+        boolean finished = false;
+        Optional<Breach> breach = Optional.empty();
+        long deadline = start + launch.timeout().toNanos();
         try {
-            finished = process.waitFor(launch.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
+            while (!finished && breach.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                finished = process.waitFor(Math.min(left, MONITOR_PERIOD.toNanos()), TimeUnit.NANOSECONDS);
+                if (!finished) breach = monitor.check();
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // never leave the command running behind a failed wait or monitor
             killTree(process);
             throw e;
         }
@@ -61,6 +90,11 @@ public final class ProcessRunner {
         outReader.join(READER_GRACE);
         errReader.join(READER_GRACE);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (breach.isPresent()) {
+            Breach b = breach.get();
+            return new SandboxResult.LimitExceeded(b.limit(), b.limitValue(), b.measured(), out.snapshot(), err.snapshot(), took,
+                    launch.confined());
+        }
         if (!finished) {
             return new SandboxResult.TimedOut(launch.timeout(), out.snapshot(), err.snapshot(), took, launch.confined());
         }

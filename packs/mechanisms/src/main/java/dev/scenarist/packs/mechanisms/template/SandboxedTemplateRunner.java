@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Compiles a model-written template (Java source against the scene API) and runs it, both only inside the sandbox:
- * no network, writes only in the workspace, a wall-clock timeout and a memory limit. The JDK and the scene API are
+ * no network, writes only in the workspace, a wall-clock timeout, memory, file-size, process and workspace limits
+ * (running into one is a {@code SANDBOX_LIMIT} finding about the template). The JDK and the scene API are
  * mounted read-only. The template's source never runs in Scenarist's own JVM.
  */
 public final class SandboxedTemplateRunner {
@@ -99,6 +100,7 @@ public final class SandboxedTemplateRunner {
             var compile = run(ws, List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx384m", "-J-XX:CompressedClassSpaceSize=64m",
                     "-J-XX:ReservedCodeCacheSize=64m", "-J-XX:TieredStopAtLevel=1", "-nowarn", "-encoding", "UTF-8",
                     "-proc:none", "-cp", cp, "-d", BUILD_DIR, sourceFile));
+            if (compile instanceof SandboxResult.LimitExceeded l) return rejected("SANDBOX_LIMIT", "compiling " + sourceFile + " was stopped: " + l.describe(), sourceFile);
             if (compile instanceof SandboxResult.TimedOut) return rejected("TEMPLATE_COMPILE_TIMEOUT", "compiling " + sourceFile + " took longer than " + timeout.toSeconds() + " s", sourceFile);
             var c = (SandboxResult.Exited) compile;
             if (c.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, c.stderr().text() + c.stdout().text()));
@@ -108,6 +110,9 @@ public final class SandboxedTemplateRunner {
                 args.add(d.seed() + ":" + d.scale()[0] + "," + d.scale()[1] + "," + d.scale()[2]);
             }
             var run = run(ws, args);
+            if (run instanceof SandboxResult.LimitExceeded l) {
+                return rejected("SANDBOX_LIMIT", "building " + draws.size() + " variant(s) was stopped: " + l.describe(), sourceFile);
+            }
             if (run instanceof SandboxResult.TimedOut) {
                 return rejected("TEMPLATE_TIMEOUT", "building " + draws.size() + " variant(s) ran longer than " + timeout.toSeconds() + " s", sourceFile);
             }

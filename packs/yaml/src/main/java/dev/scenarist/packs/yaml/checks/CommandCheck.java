@@ -24,6 +24,8 @@ import java.util.Objects;
  *   <li>stdout lines {@code FINDING <CODE> <file:line|-> <message>} become findings ({@link FindingLines});</li>
  *   <li>a non-zero exit with no FINDING line becomes one error quoting the end of stderr (or stdout);</li>
  *   <li>running out of time is the scenario's fault (an endless query): an error finding, "timed out after …";</li>
+ *   <li>so is running into a sandbox limit (file size, files or bytes written, processes): a {@code SANDBOX_LIMIT}
+ *       error naming the limit and what was measured;</li>
  *   <li>a sandbox that cannot start, or a command that is not there (exit 126/127), is the machine's fault:
  *       {@link CheckResult#unavailable} (permanent: never retried, never a bad scenario).</li>
  * </ul>
@@ -96,6 +98,9 @@ public final class CommandCheck implements Check {
                     "check '" + name + "' timed out after " + human(t.limit()) + " running " + shown + lastWords(t),
                     "", "the scenario makes this check run too long (an endless loop or a query that explodes?); "
                             + "make it finish well within " + human(t.limit())));
+            case SandboxResult.LimitExceeded l -> CheckResult.failed(Finding.error("SANDBOX_LIMIT",
+                    "check '" + name + "' was stopped running " + shown + ": " + l.describe() + lastWords(l),
+                    "", "the scenario makes this check use too much " + l.limit().label() + "; make it lighter"));
             case SandboxResult.Exited e -> judge(e, shown);
         };
     }

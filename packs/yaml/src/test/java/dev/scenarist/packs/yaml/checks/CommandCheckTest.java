@@ -9,13 +9,19 @@ import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.RunContext;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.sandbox.BubblewrapSandbox;
+import dev.scenarist.sandbox.CapturedOutput;
 import dev.scenarist.sandbox.Sandbox;
+import dev.scenarist.sandbox.SandboxLimit;
+import dev.scenarist.sandbox.SandboxRequest;
+import dev.scenarist.sandbox.SandboxResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,37 @@ class CommandCheckTest {
     Path workspaceDir;
     @TempDir
     Path packDir;
+
+    @BeforeEach
+    void makeThePackReadableLikeARealOne() throws Exception {
+        // JUnit makes it 700; as root the sandbox runs the command as an unprivileged uid that reads through "other"
+        Files.setPosixFilePermissions(packDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void running_into_a_sandbox_limit_is_a_finding_naming_the_limit_and_the_measured_value() throws Exception {
+        Sandbox overLimit = new Sandbox() {
+            @Override
+            public SandboxResult run(SandboxRequest request) {
+                return new SandboxResult.LimitExceeded(SandboxLimit.WORKSPACE_FILES, 20_000, 20_001, CapturedOutput.EMPTY,
+                        CapturedOutput.EMPTY, Duration.ofSeconds(1), true);
+            }
+
+            @Override
+            public boolean confined() {
+                return true;
+            }
+        };
+
+        CheckResult r = run(overLimit, Duration.ofSeconds(10), List.of("sh", "-c", "make files"));
+
+        assertThat(r).isInstanceOf(CheckResult.Failed.class);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("SANDBOX_LIMIT");
+            assertThat(f.isError()).isTrue();
+            assertThat(f.message()).contains("the workspace holds 20 001 files, over the sandbox limit of 20 000");
+        });
+    }
 
     private CheckResult run(Duration timeout, String script) throws Exception {
         return run(Sandbox.bubblewrap(), timeout, List.of("sh", "-c", script));

@@ -49,6 +49,8 @@ class ConfigErrorsTest {
                         List.of("campaign.yaml:3:5: budget.max_runs: expected a single value but found a mapping", "indentation")),
                 Arguments.of("bad indentation", "budget:\n  max_runs: 10\n max_tokens: 5\n", List.of(),
                         List.of("campaign.yaml:3:2: the YAML is not well-formed: this line is indented differently", "check the indentation")),
+                Arguments.of("a mapping where a key belongs", "budget:\n  {max_runs: 1}: 2\n", List.of(),
+                        List.of("campaign.yaml:2:", "the YAML is not well-formed: a key is itself a mapping or a list")),
                 Arguments.of("a tab", "budget:\n\tmax_runs: 3\n", List.of(),
                         List.of("campaign.yaml:2:1: the YAML is not well-formed: a tab is used for indentation")),
                 Arguments.of("unknown author provider", "author: opnai:gpt-4.1\n", List.of(),

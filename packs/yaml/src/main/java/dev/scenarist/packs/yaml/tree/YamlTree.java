@@ -117,7 +117,11 @@ public final class YamlTree {
             return "a ':' where no key can start (the line is indented too far, or a value containing ': ' needs quotes)";
         }
         if (m.contains("<block")) return "the indentation does not line up";
-        return m;
+        if (m.contains("Expected a field name")) {
+            return "a key is itself a mapping or a list (a '{', '[' or '- ' where a plain key name belongs)";
+        }
+        // whatever else the parser says, its own class names and event dumps mean nothing to a person
+        return m.replaceAll("<org\\.yaml[^>]*>", "this").replaceAll("\\b(org\\.yaml|com\\.fasterxml)(\\.\\w+)+", "the parser");
     }
 
     private static String firstLines(String message) {

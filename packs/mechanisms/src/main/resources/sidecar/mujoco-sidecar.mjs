@@ -136,6 +136,8 @@ function collectAssets(dir) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(childAbs, childRel);
+      // a Dirent describes the entry itself, so symlinks are neither files nor folders here and are never copied:
+      // MuJoCo (which only reads this in-memory copy) cannot be led outside assets_dir by a planted link
       } else if (entry.isFile() && ASSET_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
         const size = fs.statSync(childAbs).size;
         bytes += size;

@@ -234,7 +234,7 @@ class CliTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         Path to = Path.of((String) r.json().get("path"));
-        assertThat(to).isEqualTo(tmp.resolve("data/dataset/sql-quiz").resolve(id));
+        assertThat(to).isEqualTo(tmp.resolve("data/datasets/sql-quiz").resolve(id));
         assertThat(to.resolve("manifest.json")).exists();
         assertThat(Path.of((String) s.get("path"))).doesNotExist();
         assertThat(cli("promote", id).out()).contains("already in the dataset");

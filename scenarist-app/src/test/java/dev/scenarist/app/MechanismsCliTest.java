@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's main job, as a user runs it: offline generation of tier-2 mechanisms with the real sandbox and real
- * MuJoCo, the benchmark layout of each scenario, and promotion into {@code datasets/benchmarks/}.
+ * MuJoCo, the benchmark layout of each scenario, and promotion into {@code datasets/mechanisms/tier<T>/}.
  */
 class MechanismsCliTest {
     @TempDir
@@ -80,7 +80,7 @@ class MechanismsCliTest {
         var promoted = cli("--json", "promote", id);
         assertThat(promoted.code()).as(promoted.err()).isZero();
         Path to = Path.of((String) promoted.json().get("path"));
-        assertThat(to).isEqualTo(tmp.resolve("data/datasets/benchmarks/tier2_" + id));
+        assertThat(to).isEqualTo(tmp.resolve("data/datasets/mechanisms/tier2/" + id));
         assertThat(to.resolve("template.java")).exists();
         assertThat(to.resolve("images")).isDirectory();
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {"Move an accepted scenario from staging into the dataset, after a person approved it:",
-                "<data-dir>/dataset/<pack>/<id>/, or where the pack puts it (mechanisms: <data-dir>/datasets/benchmarks/tier<T>_<id>/)."})
+                "<data-dir>/datasets/<pack>/<id>/ for every pack; a pack may add one grouping folder",
+                "(mechanisms: <data-dir>/datasets/mechanisms/tier<T>/<id>/). Prints the destination (--json: \"path\")."})
 final class PromoteCommand implements Callable<Integer> {
     @ParentCommand
     ScenaristCommand root;
@@ -33,7 +34,7 @@ final class PromoteCommand implements Callable<Integer> {
             }
             Path from = app.layout().root().resolve(entry.location());
             var parameters = app.store().runs().find(entry.runId()).map(r -> r.parameters()).orElse(Map.of());
-            Path to = app.layout().root().resolve(app.packs().get(entry.pack()).datasetPath(scenarioId, parameters));
+            Path to = app.layout().root().resolve(dev.scenarist.core.pack.Pack.datasetPath(app.packs().get(entry.pack()), scenarioId, parameters));
             // copy, record, then remove: a crash in between leaves the scenario in both places, never in neither
             Workspace.deleteTree(to, true);
             Workspace.copyTree(from, to);

@@ -3,6 +3,7 @@ package dev.scenarist.core.pack;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.workspace.Workspace;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A scenario domain: its pipeline and checks, how it describes and fingerprints a scenario, and its offline author.
@@ -70,11 +71,20 @@ public interface Pack {
     }
 
     /**
-     * Where {@code scenarist promote} puts an approved scenario, relative to the data folder. The default is
-     * {@code dataset/<pack>/<scenario id>}.
+     * One sub-folder that groups this pack's promoted scenarios inside {@code datasets/<pack>/} (mechanisms: its
+     * {@code tier<T>}), or empty for none. A pack chooses only this; the rest of the path is {@link #datasetPath}'s.
      */
-    default String datasetPath(String scenarioId, Map<String, Object> parameters) {
-        return "dataset/" + name() + "/" + scenarioId;
+    default Optional<String> datasetGroup(Map<String, Object> parameters) {
+        return Optional.empty();
+    }
+
+    /**
+     * Where {@code scenarist promote} puts an approved scenario, relative to the data folder — one rule for every
+     * pack, so a dataset's layout can be found without knowing the pack: {@code datasets/<pack>/<scenario id>}, or
+     * {@code datasets/<pack>/<group>/<scenario id>} when the pack groups its scenarios ({@link #datasetGroup}).
+     */
+    static String datasetPath(Pack pack, String scenarioId, Map<String, Object> parameters) {
+        return "datasets/" + pack.name() + "/" + pack.datasetGroup(parameters).map(g -> g + "/").orElse("") + scenarioId;
     }
 
     /**

@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * plan and code) → {@code validate} (static MJCF, meshes, 1 s of simulation for every variant; on failure the
  * findings go back to the author, who repairs the code). Accepted scenarios carry every variant's scene, meshes,
  * manifest with measured numbers, and a preview image; {@code promote} moves them to
- * {@code datasets/benchmarks/tier<T>_<id>/}.
+ * {@code datasets/mechanisms/tier<T>/<id>/}.
  */
 public final class MechanismsPack implements Pack {
     public static final String TIER_OPTION = "tier";
@@ -212,10 +212,11 @@ public final class MechanismsPack implements Pack {
         export.assemble(assembly);
     }
 
+    /** Benchmarks are grouped by difficulty tier: {@code datasets/mechanisms/tier<T>/<id>/}. */
     @Override
-    public String datasetPath(String scenarioId, Map<String, Object> parameters) {
+    public Optional<String> datasetGroup(Map<String, Object> parameters) {
         Object tier = parameters.get("tier");
-        return "datasets/benchmarks/tier" + (tier instanceof Number n ? n.intValue() : 0) + "_" + scenarioId;
+        return Optional.of("tier" + (tier instanceof Number n ? n.intValue() : 0));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import java.nio.file.Path;
@@ -58,6 +59,6 @@ class MechanismsPackTest {
 
     @Test
     void promotedScenariosGoToDatasetsBenchmarksByTier() {
-        assertThat(pack.datasetPath("mechanisms-x1", Map.of("tier", 3))).isEqualTo("datasets/benchmarks/tier3_mechanisms-x1");
+        assertThat(Pack.datasetPath(pack, "mechanisms-x1", Map.of("tier", 3))).isEqualTo("datasets/mechanisms/tier3/mechanisms-x1");
     }
 }

@@ -412,13 +412,23 @@ final class DefinitionReader {
         }
         Node r = o.require("replies", example);
         String written = r.asText(example);
-        String by = o.get("by").map(n -> n.asText("e.g. by: topic")).orElse(DEFAULT_REPLIES_KEY);
-        if (!parameters.names().contains(by)) {
-            Node at = o.get("by").orElse(r);
-            throw at.error("replies are organised by parameter '" + by + "', which is not declared",
+        // by: topic  or  by: [topic, angle] (one folder level per parameter, the first one required)
+        List<Node> keys = o.get("by").map(n -> n instanceof ListNode l ? l.items() : List.of(n)).orElse(List.of());
+        List<String> by = new java.util.ArrayList<>();
+        for (Node k : keys) {
+            String name = k.asText("e.g. by: topic  or  by: [topic, angle]");
+            if (!parameters.names().contains(name)) {
+                throw k.error("replies are organised by parameter '" + name + "', which is not declared",
+                        "declare it under 'parameters:' or set 'by:' to one of: " + String.join(", ", parameters.names()));
+            }
+            by.add(name);
+        }
+        if (by.isEmpty()) by.add(DEFAULT_REPLIES_KEY);
+        if (!parameters.names().contains(by.getFirst())) {
+            throw r.error("replies are organised by parameter '" + by.getFirst() + "', which is not declared",
                     "declare it under 'parameters:' or set 'by:' to one of: " + String.join(", ", parameters.names()));
         }
-        return new OfflineAuthorSource.Replies(packPath(r, written), by, written, r.location());
+        return new OfflineAuthorSource.Replies(packPath(r, written), List.copyOf(by), written, r.location());
     }
 
     /** A path inside the pack folder; absolute paths and '..' are refused so a pack stays self-contained. */

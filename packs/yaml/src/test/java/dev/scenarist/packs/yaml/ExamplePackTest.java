@@ -91,12 +91,54 @@ class ExamplePackTest {
     }
 
     @Test
-    void thirty_consecutive_seeds_give_every_topic_and_difficulty_combination_once() {
+    void consecutive_seeds_give_every_topic_and_angle_once_then_every_difficulty() {
         Set<Map<String, Object>> combos = new HashSet<>();
-        for (long seed = 0; seed < 30; seed++) combos.add(pack.parameters(seed));
+        Set<List<Object>> topicAngles = new HashSet<>();
+        for (long seed = 0; seed < 360; seed++) {
+            Map<String, Object> p = pack.parameters(seed);
+            combos.add(p);
+            if (seed < 120) topicAngles.add(List.of(p.get("topic"), p.get("angle")));
+        }
 
-        assertThat(combos).hasSize(30);
-        assertThat(pack.parameters(12)).isEqualTo(pack.parameters(12)).isEqualTo(pack.parameters(42));
+        assertThat(topicAngles).hasSize(120);
+        assertThat(combos).hasSize(360);
+        assertThat(pack.parameters(12)).isEqualTo(pack.parameters(12)).isEqualTo(pack.parameters(372));
+    }
+
+    /**
+     * The offline author's capacity: the first 120 seeds must give at least 100 items that pass every check of the
+     * describe, database and queries stages (real sqlite3 in bubblewrap) and that the uniqueness gate keeps apart
+     * (pairwise similarity of question + reference query under the pack's threshold). A campaign of 100 offline
+     * scenarios depends on it.
+     */
+    @Test
+    void the_offline_author_gives_at_least_100_distinct_valid_items() throws Exception {
+        ReplyFolderAuthor author = new ReplyFolderAuthor("replies:sql-quiz", REPLIES, List.of("topic", "angle"));
+        ShingleSimilarityIndex seen = new ShingleSimilarityIndex();
+        List<String> accepted = new java.util.ArrayList<>();
+        for (long seed = 0; seed < 120; seed++) {
+            Map<String, Object> params = pack.parameters(seed);
+            Workspace ws = new Workspace(temp.resolve("item-" + seed));
+            for (String stage : List.of("describe", "database", "queries")) FileBlocks.parse(last(author, stage, params)).forEach(ws::write);
+            String judgeReply = last(author, "queries:judge:answerable", params);
+            for (Stage stage : pack.pipeline().stages()) {
+                for (Check check : stage instanceof Stage.AuthorStage a ? a.checks() : List.<Check>of()) {
+                    CheckResult r = check.run(TestRuns.context(stage.name(), ws, params, (purpose, system, prompt) -> judgeReply));
+                    assertThat(r).as("seed %d %s: %s / %s: %s", seed, params, stage.name(), check.name(), r).isInstanceOf(CheckResult.Passed.class);
+                }
+            }
+            String text = pack.uniquenessText(ws);
+            var nearest = seen.nearest(pack.name(), text, 1);
+            assertThat(nearest.isEmpty() ? 0.0 : nearest.getFirst().similarity()).as("seed %d %s is a duplicate of %s", seed, params, nearest)
+                    .isLessThan(pack.duplicateThreshold());
+            seen.add(pack.name(), "seed-" + seed, text);
+            accepted.add("seed-" + seed);
+        }
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(100);
+    }
+
+    private static String last(ReplyFolderAuthor author, String stage, Map<String, Object> params) throws Exception {
+        return author.reply(new AuthorRequest(stage, "", "", ModelSettings.DEFAULTS, 50, 0, params)).text();
     }
 
     @ParameterizedTest(name = "the {0} item assembled from its final replies passes every check of every stage")
@@ -288,15 +330,15 @@ class ExamplePackTest {
     }
 
     @Test
-    void the_offline_author_is_opened_lazily_and_a_missing_cassette_is_named() throws Exception {
+    void the_offline_author_is_opened_lazily_and_a_missing_replies_folder_is_named() throws Exception {
         Path copy = temp.resolve("sql-quiz");
         Workspace.copyTree(PACK_DIR, copy);
-        Files.deleteIfExists(copy.resolve("offline/cassette.jsonl"));
+        Workspace.deleteTree(copy.resolve("offline/replies"), true);
 
         YamlPack loaded = YamlPackLoader.withBubblewrap().load(copy);
 
         assertThatThrownBy(loaded::offlineAuthor).isInstanceOf(PackDefinitionException.class)
-                .hasMessageContaining("cassette file 'offline/cassette.jsonl' does not exist")
+                .hasMessageContaining("replies folder 'offline/replies' does not exist")
                 .hasMessageContaining("pack.yaml:");
     }
 

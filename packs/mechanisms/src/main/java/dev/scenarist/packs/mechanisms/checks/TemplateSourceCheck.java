@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
 /**
  * The cheapest look at {@code template.java}, before anything is compiled: one public class implementing
  * {@code Template} in the default package, imports only from the scene API and {@code java.util}/{@code java.lang},
- * and no source of nondeterminism (the same seed and scale must give byte-identical files). The sandbox would stop
- * I/O and network anyway; this check says why such a template is wrong, at its line.
+ * and no source of nondeterminism (the same seed and scale must give byte-identical files).
+ *
+ * <p><b>A lint, not a security boundary.</b> It reads text with patterns, so it is easily passed: a fully qualified
+ * {@code new java.net.Socket(...)} or {@code java.nio.file.Files.readString(...)} needs no import and is not
+ * flagged. What stops such code is the sandbox the template is compiled and run in (no network, writes only to the
+ * workspace, time and memory limits), and the MJCF readers that refuse files outside the scenario folder. This
+ * check exists to tell the model early, at the offending line, why a template is wrong.
  */
 public final class TemplateSourceCheck implements Check {
     public static final String FILE = "template.java";

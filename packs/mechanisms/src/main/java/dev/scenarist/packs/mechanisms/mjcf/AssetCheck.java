@@ -11,19 +11,23 @@ import java.util.Set;
 /**
  * Files the model names exist where MuJoCo looks for them, and meshes are binary STL. Mesh, height-field, skin and
  * flexcomp files resolve against {@code <compiler meshdir>}, textures against {@code texturedir}
- * ({@code assetdir} sets both), each relative to the folder of the main model file unless absolute.
+ * ({@code assetdir} sets both), each relative to the folder of the main model file unless absolute. A file that
+ * resolves outside the model's {@link ReadScope} (symlinks followed) is an error and is never opened.
  */
 final class AssetCheck {
     private static final Set<String> OTHER_MESH_TYPES = Set.of("obj", "msh");
 
     private final ModelIndex ix;
     private final Findings out;
+    private final ReadScope scope;
     private final Path modelDir;
 
-    AssetCheck(ModelIndex ix, Findings out, Path modelDir) {
+    /** @param scope where files may be read, or null for a model with no folder (files are then not checked) */
+    AssetCheck(ModelIndex ix, Findings out, ReadScope scope) {
         this.ix = ix;
         this.out = out;
-        this.modelDir = modelDir;
+        this.scope = scope;
+        this.modelDir = scope == null ? null : scope.root();
     }
 
     void run() {
@@ -61,7 +65,19 @@ final class AssetCheck {
         boolean mesh = n.def.id().equals("mesh");
         String code = mesh ? MjcfValidator.MESH_FILE : MjcfValidator.ASSET_FILE;
         String shown = shown(path);
-        if (!Files.isRegularFile(path)) {
+        Path real;
+        switch (scope.check(path)) {
+            case ReadScope.Verdict.Outside o -> {
+                String via = dir != null && !dir.isEmpty() ? " (through <compiler " + dirAttr + "=\"" + dir + "\">)" : "";
+                out.error(MjcfValidator.OUTSIDE_FOLDER, n, "attribute '" + attr + "' of " + n.describe() + " names '"
+                        + value + "'" + via + ", which is not read: " + o.why(), ReadScope.fix()
+                        + (via.isEmpty() ? "" : "; make " + dirAttr + " a folder inside it, e.g. " + dirAttr + "=\"meshes\""));
+                return;
+            }
+            case ReadScope.Verdict.Missing m -> real = path;
+            case ReadScope.Verdict.Inside in -> real = in.real();
+        }
+        if (!Files.isRegularFile(real)) {
             out.error(code, n, (mesh ? "mesh" : n.tag) + " file '" + value + "' not found (looked for " + shown + ")",
                     dir != null && !dir.isEmpty()
                             ? "file= is relative to " + dirAttr + "=\"" + dir + "\", itself relative to the model's folder"
@@ -70,8 +86,8 @@ final class AssetCheck {
         }
         if (!path.startsWith(modelDir)) {
             out.warning(code, n, "file '" + value + "' of " + n.describe() + " lies outside the model's folder ("
-                    + shown + ")", "keep assets next to the model (e.g. meshes/part.stl) so the scenario folder is "
-                    + "self-contained");
+                    + shown + "), in a folder allowed for reading", "keep assets next to the model (e.g. meshes/part.stl) "
+                    + "so the scenario folder is self-contained");
         }
         if (!mesh) {
             return;
@@ -80,7 +96,7 @@ final class AssetCheck {
         String contentType = n.attrs.getOrDefault("content_type", "");
         if (ext.equals("stl") || contentType.equals("model/stl")) {
             try {
-                Optional<String> problem = BinaryStl.problem(path);
+                Optional<String> problem = BinaryStl.problem(real);
                 problem.ifPresent(p -> out.error(MjcfValidator.MESH_FILE, n, "mesh file '" + value + "': " + p,
                         "write binary STL: an 80-byte header, a little-endian uint32 triangle count, then 50 bytes "
                                 + "per triangle (normal, three vertices as float32, a 2-byte attribute)"));

@@ -16,16 +16,18 @@ import java.util.stream.Collectors;
  *
  * <p>Lenient on purpose: only what makes the file unreadable (missing or unreadable file, malformed XML, a missing
  * include, a root other than {@code <mujoco>}) is thrown. Grammar and compiler-rule errors are the validator's
- * business; the view shows whatever the file holds.
+ * business; the view shows whatever the file holds. Not lenient about where files are: an include or asset file
+ * outside the model's {@link ReadScope} is never opened (an include is fatal, an asset throws from {@link #assetFile}).
  */
 public final class MjcfModel {
     /** Finding codes after which nothing sensible can be read. */
     private static final Set<String> FATAL = Set.of(MjcfValidator.FILE, MjcfValidator.XML, MjcfValidator.INCLUDE,
-            MjcfValidator.ROOT);
+            MjcfValidator.ROOT, MjcfValidator.OUTSIDE_FOLDER);
 
     private final Path file;
     private final ModelIndex index;
     private final AssetDirs dirs;
+    private final ReadScope scope;
 
     /** What came of reading a model file strictly ({@link #read}). */
     public sealed interface Read permits Valid, Invalid {}
@@ -50,10 +52,11 @@ public final class MjcfModel {
         }
     }
 
-    MjcfModel(Path file, ModelIndex index) {
+    MjcfModel(Path file, ModelIndex index, ReadScope scope) {
         this.file = file;
         this.index = index;
         this.dirs = AssetDirs.of(index);
+        this.scope = scope;
     }
 
     /** Reads {@code file}; includes and asset files resolve against its folder. */
@@ -61,9 +64,10 @@ public final class MjcfModel {
         Path main = file.toAbsolutePath().normalize();
         String shown = main.getFileName() == null ? main.toString() : main.getFileName().toString();
         Findings out = new Findings(Integer.MAX_VALUE);
-        String text = MjcfValidator.read(main, shown, null, out);
+        ReadScope scope = ReadScope.of(main.getParent());
+        String text = MjcfValidator.readMain(main, shown, scope, out);
         ModelIndex index = text == null ? null
-                : MjcfValidator.index(MjcfSchema.bundled(), text, shown, main.getParent(), Set.of(main), out);
+                : MjcfValidator.index(MjcfSchema.bundled(), text, shown, scope, Set.of(main), out);
         List<Finding> fatal = out.result().stream().filter(f -> f.isError() && FATAL.contains(f.code())).toList();
         if (index == null || !fatal.isEmpty()) {
             String why = fatal.isEmpty() ? "unreadable model"
@@ -71,7 +75,7 @@ public final class MjcfModel {
                             .collect(Collectors.joining("; "));
             throw new MjcfReadException("cannot read MJCF model " + main + ": " + why);
         }
-        return new MjcfModel(main, index);
+        return new MjcfModel(main, index, scope);
     }
 
     /**
@@ -110,15 +114,6 @@ public final class MjcfModel {
         return index.compilerValue(attribute, fallback);
     }
 
-    /** The file a {@code <mesh file=...>} names, resolved as MuJoCo does; empty when it names none or no usable path. */
-    public Optional<Path> meshFile(MjcfElement mesh) {
-        try {
-            return assetFile(mesh);
-        } catch (MjcfReadException e) {
-            return Optional.empty();
-        }
-    }
-
     MjcfElement wrap(MjcfNode n) {
         return new MjcfElement(n, this);
     }
@@ -154,7 +149,9 @@ public final class MjcfModel {
 
     /**
      * The file an asset element's {@code file=} names, resolved as MuJoCo does (meshdir/texturedir/assetdir,
-     * strippath, relative to the model's folder), or empty when it names none.
+     * strippath, relative to the model's folder), symlinks resolved, or empty when it names none.
+     *
+     * @throws MjcfReadException when the path is unusable or leads outside the model's {@link ReadScope}
      */
     public Optional<Path> assetFile(MjcfElement asset) throws MjcfReadException {
         String value = asset.node.attrs.get("file");
@@ -162,12 +159,20 @@ public final class MjcfModel {
             return Optional.empty();
         }
         String id = asset.node.def == null ? asset.node.tag : asset.node.def.id();
+        Path path;
         try {
-            return Optional.of(AssetDirs.resolve(file.getParent(), dirs.dirFor(id), dirs.fileValue(value)));
+            path = AssetDirs.resolve(file.getParent(), dirs.dirFor(id), dirs.fileValue(value));
         } catch (InvalidPathException e) {
             throw new MjcfReadException(asset.location() + ": file '" + value + "' of " + asset.node.describe()
                     + " is not a usable path", e);
         }
+        return switch (scope.check(path)) {
+            case ReadScope.Verdict.Inside in -> Optional.of(in.real());
+            case ReadScope.Verdict.Missing m -> Optional.of(path);
+            case ReadScope.Verdict.Outside o -> throw new MjcfReadException(asset.location() + ": attribute 'file' of "
+                    + asset.node.describe() + " names '" + value + "', which is not read: " + o.why() + "; "
+                    + ReadScope.fix());
+        };
     }
 
     ModelIndex index() {

@@ -36,6 +36,9 @@ import java.util.Set;
  *   <li>files: meshes, textures and height fields exist (against {@code meshdir}/{@code texturedir}/{@code
  *       assetdir}), and meshes are binary STL MuJoCo can read.</li>
  * </ol>
+ * Every file a model names (includes, assets) is opened only inside its {@link ReadScope} — the model's folder and
+ * the folders given to {@link #MjcfValidator(List)} — with symlinks resolved; anything else is an
+ * {@value #OUTSIDE_FOLDER} finding and is never opened, because this validator runs outside the sandbox.
  * Thread-safe; one instance can validate many files.
  */
 public final class MjcfValidator {
@@ -73,6 +76,7 @@ public final class MjcfValidator {
     public static final String MESH_FILE = "MJCF_MESH_FILE";
     public static final String ASSET_FILE = "MJCF_ASSET_FILE";
     public static final String TOO_MANY = "MJCF_TOO_MANY_FINDINGS";
+    public static final String OUTSIDE_FOLDER = "MJCF_OUTSIDE_FOLDER";
 
     /** Larger model files are refused unread (a generated scene is kilobytes). */
     public static final long MAX_FILE_BYTES = 32L << 20;
@@ -80,12 +84,23 @@ public final class MjcfValidator {
 
     private final MjcfSchema schema;
     private final int maxFindings;
+    private final List<Path> allowedReads;
 
     public MjcfValidator() {
-        this(MjcfSchema.bundled(), DEFAULT_MAX_FINDINGS);
+        this(List.of());
+    }
+
+    /** A validator that also reads files from {@code allowedReads}, folders a person explicitly allowed. */
+    public MjcfValidator(List<Path> allowedReads) {
+        this(MjcfSchema.bundled(), DEFAULT_MAX_FINDINGS, allowedReads);
     }
 
     public MjcfValidator(MjcfSchema schema, int maxFindings) {
+        this(schema, maxFindings, List.of());
+    }
+
+    public MjcfValidator(MjcfSchema schema, int maxFindings, List<Path> allowedReads) {
+        this.allowedReads = List.copyOf(allowedReads);
         this.schema = Objects.requireNonNull(schema, "schema");
         if (maxFindings < 1) {
             throw new IllegalArgumentException("maxFindings must be positive, got " + maxFindings);
@@ -93,14 +108,15 @@ public final class MjcfValidator {
         this.maxFindings = maxFindings;
     }
 
-    /** Validates the model file; includes and asset files resolve against its folder. */
+    /** Validates the model file; includes and asset files resolve against its folder and are read only inside it. */
     public List<Finding> validate(Path modelFile) {
         Path main = modelFile.toAbsolutePath().normalize();
         Findings out = new Findings(maxFindings);
         String name = main.getFileName() == null ? main.toString() : main.getFileName().toString();
-        String text = read(main, name, null, out);
+        ReadScope scope = new ReadScope(main.getParent(), allowedReads);
+        String text = readMain(main, name, scope, out);
         if (text != null) {
-            run(text, name, main.getParent(), Set.of(main), out);
+            run(text, name, scope, Set.of(main), out);
         }
         return out.result();
     }
@@ -113,8 +129,8 @@ public final class MjcfValidator {
      */
     public List<Finding> validate(String xml, String fileName, Path modelDir) {
         Findings out = new Findings(maxFindings);
-        Path dir = modelDir == null ? null : modelDir.toAbsolutePath().normalize();
-        run(xml, fileName, dir, Set.of(), out);
+        ReadScope scope = modelDir == null ? null : new ReadScope(modelDir, allowedReads);
+        run(xml, fileName, scope, Set.of(), out);
         return out.result();
     }
 
@@ -123,15 +139,15 @@ public final class MjcfValidator {
         return CheckResult.of(validate(modelFile));
     }
 
-    private ModelIndex run(String text, String fileName, Path modelDir, Set<Path> mainFile, Findings out) {
-        ModelIndex index = index(schema, text, fileName, modelDir, mainFile, out);
+    private ModelIndex run(String text, String fileName, ReadScope scope, Set<Path> mainFile, Findings out) {
+        ModelIndex index = index(schema, text, fileName, scope, mainFile, out);
         if (index == null) {
             return null;
         }
         new ReferenceCheck(index, out).run();
         new PhysicsCheck(index, out).run();
         new ModelRulesCheck(index, out).run();
-        new AssetCheck(index, out, modelDir).run();
+        new AssetCheck(index, out, scope).run();
         return index;
     }
 
@@ -143,14 +159,15 @@ public final class MjcfValidator {
         Path main = modelFile.toAbsolutePath().normalize();
         String name = main.getFileName() == null ? main.toString() : main.getFileName().toString();
         Findings out = new Findings(maxFindings);
-        String text = read(main, name, null, out);
-        ModelIndex index = text == null ? null : run(text, name, main.getParent(), Set.of(main), out);
+        ReadScope scope = new ReadScope(main.getParent(), allowedReads);
+        String text = readMain(main, name, scope, out);
+        ModelIndex index = text == null ? null : run(text, name, scope, Set.of(main), out);
         List<Finding> findings = out.result();
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (index == null || !errors.isEmpty()) {
             return new MjcfModel.Invalid(errors.isEmpty() ? findings : errors);
         }
-        return new MjcfModel.Valid(new MjcfModel(main, index), findings);
+        return new MjcfModel.Valid(new MjcfModel(main, index, scope), findings);
     }
 
     /**
@@ -158,7 +175,7 @@ public final class MjcfValidator {
      * each element's schema entry) and index default classes and names. Null when nothing past the XML can be read
      * (malformed XML, a root other than {@code <mujoco>}); why is in {@code out}.
      */
-    static ModelIndex index(MjcfSchema schema, String text, String fileName, Path modelDir, Set<Path> mainFile,
+    static ModelIndex index(MjcfSchema schema, String text, String fileName, ReadScope scope, Set<Path> mainFile,
             Findings out) {
         List<MjcfXml.StrayText> stray = new ArrayList<>();
         MjcfNode root;
@@ -169,10 +186,10 @@ public final class MjcfValidator {
                     "fix the XML syntax (matching tags, quoted attribute values, one root element)"));
             return null;
         }
-        Includes includes = new Includes(modelDir, out, stray);
+        Includes includes = new Includes(scope, out, stray);
         includes.visited.addAll(mainFile);
         includes.stack.addAll(mainFile);
-        includes.expand(root, modelDir);
+        includes.expand(root, scope == null ? null : scope.root());
         for (MjcfXml.StrayText s : stray) {
             out.warning(STRAY_TEXT, s.element(), "text inside <" + s.element().tag + "> is ignored by MuJoCo: '"
                     + abbreviate(s.text()) + "'", "MJCF keeps all data in attributes; remove the text");
@@ -186,6 +203,22 @@ public final class MjcfValidator {
     private static String abbreviate(String s) {
         String one = s.replaceAll("\\s+", " ");
         return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+    }
+
+    /**
+     * Reads the main model file when it lies in its scope: a scene that is a symlink to a file elsewhere (a sandboxed
+     * template can plant one) is refused like any other path leading outside.
+     */
+    static String readMain(Path main, String shown, ReadScope scope, Findings out) {
+        return switch (scope.check(main)) {
+            case ReadScope.Verdict.Inside in -> read(in.real(), shown, null, out);
+            case ReadScope.Verdict.Missing m -> read(main, shown, null, out);
+            case ReadScope.Verdict.Outside o -> {
+                out.add(Finding.error(OUTSIDE_FOLDER, "model file '" + shown + "' is not read: " + o.why(), shown,
+                        ReadScope.fix()));
+                yield null;
+            }
+        };
     }
 
     /** Reads a model file as UTF-8, reporting why it cannot be read. */
@@ -229,14 +262,16 @@ public final class MjcfValidator {
      * may be included once; cycles are reported.
      */
     private static final class Includes {
+        final ReadScope scope;
         final Path modelDir;
         final Findings out;
         final List<MjcfXml.StrayText> stray;
         final Set<Path> visited = new HashSet<>();
         final Deque<Path> stack = new ArrayDeque<>();
 
-        Includes(Path modelDir, Findings out, List<MjcfXml.StrayText> stray) {
-            this.modelDir = modelDir;
+        Includes(ReadScope scope, Findings out, List<MjcfXml.StrayText> stray) {
+            this.scope = scope;
+            this.modelDir = scope == null ? null : scope.root();
             this.out = out;
             this.stray = stray;
         }
@@ -282,7 +317,13 @@ public final class MjcfValidator {
                         + "resolve it against", "validate the model from a file on disk");
                 return List.of();
             }
-            Path target = locate(file, currentDir);
+            Located located = locate(file, currentDir);
+            if (located instanceof Located.Refused r) {
+                out.error(OUTSIDE_FOLDER, inc, "attribute 'file' of <include> names '" + file + "', which is not read: "
+                        + r.why(), ReadScope.fix());
+                return List.of();
+            }
+            Path target = located instanceof Located.Found f ? f.real() : null;
             if (target == null) {
                 out.error(INCLUDE, inc, "cannot open included file '" + file + "': not found in " + candidates(file,
                         currentDir), "include paths are relative to the main model file's folder");
@@ -325,13 +366,27 @@ public final class MjcfValidator {
             return new ArrayList<>(root.children);
         }
 
-        private Path locate(String file, Path currentDir) {
+        /** The first candidate inside the scope that is a file; a candidate outside it is never probed. */
+        private Located locate(String file, Path currentDir) {
+            Located.Refused refused = null;
             for (Path candidate : candidatePaths(file, currentDir)) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                ReadScope.Verdict v = scope.check(candidate);
+                if (v instanceof ReadScope.Verdict.Inside in && Files.isRegularFile(in.real())) {
+                    return new Located.Found(in.real());
+                }
+                if (v instanceof ReadScope.Verdict.Outside o && refused == null) {
+                    refused = new Located.Refused(o.why());
                 }
             }
-            return null;
+            return refused == null ? new Located.NotFound() : refused;
+        }
+
+        private sealed interface Located {
+            record Found(Path real) implements Located {}
+
+            record NotFound() implements Located {}
+
+            record Refused(String why) implements Located {}
         }
 
         private Set<Path> candidatePaths(String file, Path currentDir) {

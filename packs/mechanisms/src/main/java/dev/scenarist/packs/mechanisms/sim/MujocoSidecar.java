@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.scenarist.packs.mechanisms.mjcf.ReadScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -172,6 +173,11 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         Path xml = sceneXml.toAbsolutePath().normalize();
         if (!Files.isRegularFile(xml)) {
             return new SimulationOutcome.LoadFailed("scene file does not exist: " + xml);
+        }
+        // MuJoCo only sees the in-memory copy of the scene's folder (the sidecar skips symlinks in it), but the scene
+        // itself is read by path: one that is a symlink to a file elsewhere is refused, not loaded.
+        if (ReadScope.of(xml.getParent()).check(xml) instanceof ReadScope.Verdict.Outside o) {
+            return new SimulationOutcome.LoadFailed("scene file is not read: " + o.why() + "; " + ReadScope.fix());
         }
         ObjectNode req = JSON.createObjectNode();
         req.put("op", "simulate");

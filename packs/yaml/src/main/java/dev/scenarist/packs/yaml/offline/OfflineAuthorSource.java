@@ -6,6 +6,7 @@ import dev.scenarist.packs.yaml.PackDefinitionException;
 import dev.scenarist.packs.yaml.tree.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where a YAML pack's offline author comes from ({@code offline_author:} in pack.yaml). Opened lazily. */
 public sealed interface OfflineAuthorSource {
@@ -41,15 +42,18 @@ public sealed interface OfflineAuthorSource {
         }
     }
 
-    /** {@code offline_author: {replies: offline/replies, by: topic}}: scripted replies, one folder per parameter value. */
-    record Replies(Path folder, String keyParameter, String written, SourceLocation at) implements OfflineAuthorSource {
+    /**
+     * {@code offline_author: {replies: offline/replies, by: topic}} (or {@code by: [topic, angle]}): scripted replies,
+     * one folder level per key parameter's value.
+     */
+    record Replies(Path folder, List<String> keyParameters, String written, SourceLocation at) implements OfflineAuthorSource {
         @Override
         public Author open(String packName) {
             if (!Files.isDirectory(folder)) {
                 throw new PackDefinitionException(at, "offline_author.replies", "replies folder '" + written + "' does not exist (looked for "
-                        + folder + ")", "create it with one sub-folder per '" + keyParameter + "' value, or fix the path");
+                        + folder + ")", "create it with one sub-folder per '" + keyParameters.getFirst() + "' value, or fix the path");
             }
-            return new ReplyFolderAuthor("replies:" + packName, folder, keyParameter);
+            return new ReplyFolderAuthor("replies:" + packName, folder, keyParameters);
         }
     }
 }

@@ -34,7 +34,11 @@ import java.util.stream.Stream;
  *     review-1.md               ← the review stage's critique
  * </pre>
  *
- * For attempt {@code n} it reads {@code <stage>-<n>.md}; when that file is missing and every present attempt is
+ * With several key parameters ({@code by: [topic, angle]}) each one below the first selects a sub-folder when it
+ * exists ({@code library-loans/anti-join/describe-1.md}); when it does not, the files of the folder above answer,
+ * so hand-written replies for a topic and generated ones for its other angles live side by side.
+ *
+ * <p>For attempt {@code n} it reads {@code <stage>-<n>.md}; when that file is missing and every present attempt is
  * lower, it reads the highest one (a stage that passed at attempt 1 needs no copies for later attempts, and a
  * judge asked again answers as before). {@code {{name}}} placeholders in a reply are replaced by the request's
  * parameter of that name. Token usage is estimated at four characters per token; the cost is zero.
@@ -44,15 +48,23 @@ public final class ReplyFolderAuthor implements Author {
     private final String id;
     private final Path folder;
     private final String keyParameter;
+    private final List<String> subKeys;
 
     /**
      * @param folder       the replies folder (one sub-folder per value of the key parameter)
      * @param keyParameter the run parameter that selects the sub-folder, e.g. {@code topic}
      */
     public ReplyFolderAuthor(String id, Path folder, String keyParameter) {
+        this(id, folder, List.of(keyParameter));
+    }
+
+    /** @param keyParameters the parameters selecting one folder level each; the first level must exist */
+    public ReplyFolderAuthor(String id, Path folder, List<String> keyParameters) {
         this.id = Objects.requireNonNull(id, "id");
         this.folder = folder.toAbsolutePath().normalize();
-        this.keyParameter = Objects.requireNonNull(keyParameter, "keyParameter");
+        if (keyParameters.isEmpty()) throw new IllegalArgumentException("reply folder " + folder + " needs at least one key parameter");
+        this.keyParameter = keyParameters.getFirst();
+        this.subKeys = List.copyOf(keyParameters.subList(1, keyParameters.size()));
     }
 
     @Override
@@ -76,6 +88,13 @@ public final class ReplyFolderAuthor implements Author {
             throw new PermanentAuthorException("no scripted replies for " + keyParameter + " '" + key + "': folder " + dir
                     + " does not exist; add it, or use one of the " + keyParameter + "s that have replies: " + available());
         }
+        for (String sub : subKeys) {
+            Object value = request.parameters().get(sub);
+            if (value == null) break;
+            Path deeper = dir.resolve(slug(value.toString()));
+            if (!Files.isDirectory(deeper)) break;
+            dir = deeper;
+        }
         String stem = fileStem(request.stage());
         Path file = choose(dir, stem, request.attempt());
         String text;
@@ -86,7 +105,7 @@ public final class ReplyFolderAuthor implements Author {
         }
         text = render(text, request.parameters());
         Usage usage = Usage.tokens(estimateTokens(request.system()) + estimateTokens(request.prompt()), estimateTokens(text));
-        return new AuthorReply(text, usage, "replies/" + dir.getFileName(), Duration.ZERO);
+        return new AuthorReply(text, usage, "replies/" + folder.relativize(dir).toString().replace('\\', '/'), Duration.ZERO);
     }
 
     /** The folder name for a parameter value: lower case, accents dropped, runs of other characters as one '-'. */

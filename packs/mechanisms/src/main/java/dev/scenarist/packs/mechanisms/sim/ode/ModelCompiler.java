@@ -412,7 +412,12 @@ final class ModelCompiler {
                 "mesh '" + name + "' of geom at " + geom.location() + " is not defined"));
         List<Vec3> vertices = new ArrayList<>();
         List<int[]> triangles = new ArrayList<>();
-        Optional<Path> file = model.meshFile(asset);
+        Optional<Path> file;
+        try {
+            file = model.assetFile(asset); // refuses a file outside the scene's folder instead of reading it
+        } catch (MjcfReadException e) {
+            throw new UnsupportedModelException(e.getMessage());
+        }
         if (file.isPresent()) {
             String f = file.get().getFileName().toString().toLowerCase(Locale.ROOT);
             if (!f.endsWith(".stl")) {

@@ -4,6 +4,7 @@ import dev.scenarist.app.cli.ScenaristCommand;
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.PackRegistry;
 import dev.scenarist.core.campaign.CampaignMismatchException;
+import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.packs.yaml.PackDefinitionException;
 import java.util.Map;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ public final class Main {
                 case PackRegistry.UnknownPackException e -> e.getMessage();
                 case PackDefinitionException e -> e.getMessage();
                 case CampaignMismatchException e -> e.getMessage();
+                case StoreDamagedException e -> e.getMessage();
                 case IllegalArgumentException e -> e.getMessage();
                 default -> null;
             };

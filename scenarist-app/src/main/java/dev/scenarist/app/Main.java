@@ -4,6 +4,7 @@ import dev.scenarist.app.cli.ScenaristCommand;
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.PackRegistry;
 import dev.scenarist.core.campaign.CampaignMismatchException;
+import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.packs.yaml.PackDefinitionException;
 import dev.scenarist.app.errors.ErrorReport;
 import dev.scenarist.app.errors.UsageErrors;
@@ -43,6 +44,7 @@ public final class Main {
                 case PackRegistry.UnknownPackException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case CampaignMismatchException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case dev.scenarist.app.preflight.MissingComponentsException e -> new ErrorReport("missing-component", e.getMessage(), CommandLine.ExitCode.USAGE);
+                case StoreDamagedException e -> new ErrorReport("damaged-store", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case IllegalArgumentException e -> new ErrorReport("usage", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case InterruptedException e -> new ErrorReport("interrupted", "interrupted; continue with 'scenarist resume'", 1);
                 default -> new ErrorReport("internal", "internal error: " + ex, INTERNAL_ERROR);

@@ -6,7 +6,6 @@ import dev.scenarist.core.campaign.BudgetGuard;
 import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.campaign.CampaignBudget;
 import dev.scenarist.core.campaign.CampaignRunner;
-import dev.scenarist.core.engine.Acceptance;
 import dev.scenarist.core.engine.RunExecutor;
 import dev.scenarist.core.engine.RunRewinder;
 import dev.scenarist.core.model.Json;
@@ -126,7 +125,7 @@ final class ResumeCommand implements Callable<Integer> {
         BudgetGuard guard = app.campaigns().guardOf(c);
         var exec = new RunExecutor(app.services(), pack, setup.author(), setup.throttle(),
                 app.services().circuit().newBreaker(app.services().clock()), guard,
-                spec.stageSettings(), new Acceptance(app.services(), spec.count(), setup.author().id()));
+                spec.stageSettings(), app.campaigns().acceptance(pack.name(), spec.count(), setup.author().id()));
         RunRecord after;
         try (var progress = new ProgressView(app.events(), out.err(), false)) {
             after = exec.execute(runId);

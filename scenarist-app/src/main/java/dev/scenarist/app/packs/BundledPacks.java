@@ -6,16 +6,19 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import dev.scenarist.core.workspace.Workspace;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +27,9 @@ import java.util.stream.Stream;
  */
 public final class BundledPacks {
     private static final String ROOT = "bundled-packs";
+    private static final String DIGEST = ".digest";
+    /** Replacing can only lose to a process installing a different version; give up after a few such rounds. */
+    private static final int MAX_ROUNDS = 5;
 
     private BundledPacks() {}
 
@@ -33,8 +39,10 @@ public final class BundledPacks {
         if (url == null) return target;
         try {
             if (url.getProtocol().equals("jar")) {
-                String spec = url.toString();
-                try (FileSystem fs = FileSystems.newFileSystem(java.net.URI.create(spec.substring(0, spec.indexOf("!/"))), Map.of())) {
+                String spec = url.toString(); // jar:file:/…/scenarist.jar!/bundled-packs
+                Path jar = Path.of(java.net.URI.create(spec.substring("jar:".length(), spec.indexOf("!/"))));
+                // a file system of our own, not the shared one registered by URI: two openers in one JVM must not collide
+                try (FileSystem fs = FileSystems.newFileSystem(jar)) {
                     sync(fs.getPath("/" + ROOT), target);
                 }
             } else {
@@ -48,15 +56,71 @@ public final class BundledPacks {
         return target;
     }
 
+    /**
+     * Several processes may start on one fresh data folder at once, so nothing here uses a fixed temporary name: each
+     * unpacks into a folder of its own and renames it into place. Whoever renames first wins; the others find the
+     * same digest there and drop their copy. A stale copy (another jar version) is first renamed aside, again under a
+     * name of its own, so two processes replacing it never delete each other's folders.
+     */
     private static void sync(Path from, Path to) throws IOException {
         String want = digest(from);
-        Path stamp = to.resolve(".digest");
-        if (Files.exists(stamp) && Files.readString(stamp).equals(want)) return;
-        Path tmp = to.resolveSibling(".bundled-packs.tmp");
-        dev.scenarist.core.workspace.Workspace.deleteTree(tmp, true);
+        if (installed(to, want)) return;
+        Files.createDirectories(to.getParent());
+        Path mine = Files.createTempDirectory(to.getParent(), ".bundled-packs.new-");
+        readableByAll(mine); // temporary folders are made private; the installed packs were not
+        try {
+            copyTree(from, mine);
+            Files.writeString(mine.resolve(DIGEST), want, StandardCharsets.UTF_8);
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                if (installed(to, want)) return;
+                moveAside(to);
+                try {
+                    Files.move(mine, to, StandardCopyOption.ATOMIC_MOVE);
+                    return;
+                } catch (FileSystemException anotherWasFaster) {
+                    // another process put its copy there between our two renames: look at what it installed
+                }
+            }
+            throw new IOException(to + " kept being replaced while this process unpacked the bundled packs; is a"
+                    + " Scenarist of another version using the same data directory at the same time?");
+        } finally {
+            Workspace.deleteTree(mine, true);
+        }
+    }
+
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder inherits its parent's permissions anyway
+        }
+    }
+
+    private static boolean installed(Path to, String digest) throws IOException {
+        try {
+            return Files.readString(to.resolve(DIGEST)).equals(digest);
+        } catch (NoSuchFileException notThere) {
+            return false;
+        }
+    }
+
+    /** Renames an outdated copy out of the way, then deletes it; tolerates another process having moved it first. */
+    private static void moveAside(Path to) throws IOException {
+        if (!Files.exists(to)) return;
+        Path old = Files.createTempDirectory(to.getParent(), ".bundled-packs.old-");
+        try {
+            Files.move(to, old, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException alreadyMoved) {
+            // another process moved it aside first
+        } finally {
+            Workspace.deleteTree(old, true);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
-                Path dest = tmp.resolve(from.relativize(p).toString());
+                Path dest = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(dest);
                 else {
                     Files.createDirectories(dest.getParent());
@@ -67,9 +131,6 @@ public final class BundledPacks {
                 }
             }
         }
-        Files.writeString(tmp.resolve(".digest"), want, StandardCharsets.UTF_8);
-        dev.scenarist.core.workspace.Workspace.deleteTree(to, true);
-        Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String digest(Path root) throws IOException {

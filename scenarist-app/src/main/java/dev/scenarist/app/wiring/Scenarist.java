@@ -17,6 +17,7 @@ import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.InProcessEventBus;
 import dev.scenarist.core.model.Ids;
 import dev.scenarist.core.store.Store;
+import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.store.sql.SqlStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +97,8 @@ public final class Scenarist implements AutoCloseable {
                 return SqlStore.postgres(url, env.getOrDefault("SCENARIST_DB_USER", ""), env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
             }
             if (url.startsWith("jdbc:sqlite:")) return SqlStore.sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+        } catch (StoreDamagedException e) {
+            throw e; // its own kind: the CLI says the data is damaged, not that the configuration is wrong
         } catch (IllegalStateException e) {
             throw new ConfigException(e.getMessage());
         }

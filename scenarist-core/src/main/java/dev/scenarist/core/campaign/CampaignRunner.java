@@ -1,6 +1,7 @@
 package dev.scenarist.core.campaign;
 
 import dev.scenarist.core.author.Author;
+import dev.scenarist.core.catalog.CatalogMirror;
 import dev.scenarist.core.engine.Acceptance;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.RunExecutor;
@@ -14,11 +15,9 @@ import dev.scenarist.core.store.CampaignStatus;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.store.StaleRunException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,10 +35,20 @@ import org.slf4j.LoggerFactory;
 public final class CampaignRunner {
     private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
     private final EngineServices services;
-    private final Set<String> indexedPacks = ConcurrentHashMap.newKeySet();
+    private final CatalogMirror mirror;
 
     public CampaignRunner(EngineServices services) {
         this.services = services;
+        this.mirror = new CatalogMirror(services.similarity());
+    }
+
+    /**
+     * The acceptance step for runs of a campaign wanting {@code campaignTarget} scenarios, sharing this runner's view
+     * of the catalog (the one writer of the engine's similarity index), brought up to date with the pack's catalog.
+     */
+    public Acceptance acceptance(String pack, int campaignTarget, String authorId) {
+        mirror.catchUp(pack, services.store().catalog());
+        return new Acceptance(services, mirror, campaignTarget, authorId);
     }
 
     /** Stores a new campaign (status running, no runs yet). */
@@ -119,13 +128,12 @@ public final class CampaignRunner {
             throws InterruptedException {
         CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignSpec spec = specOf(c);
-        ensureIndexed(pack.name());
         BudgetGuard guard = guardOf(c);
         // nothing is re-queued while the budget is spent: those runs would only be stopped again
         if (retryStopped && guard.refusal().isEmpty()) requeueStopped(campaignId);
         List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
         var executor = new RunExecutor(services, pack, author, throttle, services.circuit().newBreaker(services.clock()), guard,
-                spec.stageSettings(), new Acceptance(services, spec.count(), author.id()));
+                spec.stageSettings(), acceptance(pack.name(), spec.count(), author.id()));
         long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
         services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
 
@@ -312,13 +320,5 @@ public final class CampaignRunner {
     private static Optional<BudgetStop> budgetReason(Optional<RunRecord> r) {
         return r.filter(x -> x.rejectReason().filter(reason -> reason == dev.scenarist.core.model.RejectReason.BUDGET).isPresent())
                 .flatMap(x -> BudgetStop.parse(x.detail()));
-    }
-
-    private void ensureIndexed(String pack) {
-        if (!indexedPacks.add(pack)) return;
-        Set<String> seen = new HashSet<>();
-        for (var e : services.store().catalog().byPack(pack)) {
-            if (seen.add(e.scenarioId())) services.similarity().add(pack, e.scenarioId(), e.uniquenessText());
-        }
     }
 }

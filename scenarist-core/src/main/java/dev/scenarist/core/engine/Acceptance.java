@@ -1,20 +1,28 @@
 package dev.scenarist.core.engine;
 
-import dev.scenarist.core.catalog.SimilarityIndex;
+import dev.scenarist.core.catalog.CatalogMirror;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.ScenarioSummary;
+import dev.scenarist.core.store.AcceptGuard;
 import dev.scenarist.core.store.AcceptOutcome;
+import dev.scenarist.core.store.AcceptRequest;
 import dev.scenarist.core.store.AttemptRecord;
 import dev.scenarist.core.store.CatalogEntry;
+import dev.scenarist.core.store.CatalogSlice;
 import dev.scenarist.core.store.CheckRecord;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.trajectory.RunFiles;
 import dev.scenarist.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,18 +35,29 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * The last step of a run: the orchestrator's own uniqueness decision against the catalog, then the scenario
- * folder with its manifest, then the catalog entry and the accepted run in one store transaction. The check
- * and the insert happen under one lock, so two runs finishing together cannot both get in as near-duplicates;
- * the store's unique content hash and campaign count make the same true across processes.
+ * The last step of a run: the orchestrator's own uniqueness decision against the catalog, then the scenario folder
+ * with its manifest and the catalog entry with the accepted run, together.
+ *
+ * <p>The decision is made inside the store's acceptance transaction, under a lock that holds across processes
+ * sharing the store (see {@link dev.scenarist.core.store.CatalogStore#accept(AcceptRequest, AcceptGuard)}): there the
+ * index is first brought up to date with what other processes accepted meanwhile, then asked for a near-duplicate,
+ * so two runs finishing together — in one process or in two — cannot both get in as near-duplicates. The scenario
+ * folder is prepared in the run's own folder and moved into place just before the commit, so no process ever leaves
+ * a scenario folder whose entry was refused.
  */
 public final class Acceptance {
     private final EngineServices services;
+    private final CatalogMirror mirror;
     private final int campaignTarget;
     private final String authorId;
 
-    public Acceptance(EngineServices services, int campaignTarget, String authorId) {
+    /** {@code mirror} is the process's one view of the catalog (see {@code CampaignRunner#acceptance}). */
+    public Acceptance(EngineServices services, CatalogMirror mirror, int campaignTarget, String authorId) {
+        if (mirror.index() != services.similarity()) {
+            throw new IllegalArgumentException("the catalog mirror must keep the engine's own similarity index up to date");
+        }
         this.services = services;
+        this.mirror = mirror;
         this.campaignTarget = campaignTarget;
         this.authorId = authorId;
     }
@@ -49,43 +68,75 @@ public final class Acceptance {
         String hash = contentHash(content);
         String text = pack.uniquenessText(ws);
         String scenarioId = scenarioId(run);
-        SimilarityIndex index = services.similarity();
-        // the pack's own additions (builds, previews) may be slow: made outside the lock, into the run's folder
+        // a near-duplicate of what this process already knows needs no files and no lock
+        var knownNear = mirror.nearDuplicate(pack.name(), text, scenarioId, pack.duplicateThreshold());
+        if (knownNear.isPresent()) return reject(run, ws, files, nearDuplicateReason(knownNear.get().scenarioId(), knownNear.get().similarity(), pack));
+        // the pack's own additions (builds, previews) and the folder copy may be slow: made before the lock, in the run's folder
         Path assembled = files.dir().resolve("assembled"); // created by the pack only if it adds something
         Workspace.deleteTree(assembled, true);
         pack.assemble(new dev.scenarist.core.pack.ScenarioAssembly(scenarioId, context, ws, files.artifacts(), assembled));
-        synchronized (index) {
-            var near = index.nearest(pack.name(), text, 1).stream()
-                    .filter(m -> !m.scenarioId().equals(scenarioId) && m.similarity() >= pack.duplicateThreshold()).findFirst();
-            if (near.isPresent()) {
-                String why = String.format(java.util.Locale.ROOT, "duplicate of accepted scenario %s (similarity %.2f ≥ %.2f)",
-                        near.get().scenarioId(), near.get().similarity(), pack.duplicateThreshold());
-                return reject(run, ws, files, why);
+        Path dir = services.layout().scenario(pack.name(), scenarioId);
+        Path staged = files.dir().resolve("accepting");
+        ScenarioSummary summary = pack.summarize(ws);
+        writeScenarioFolder(staged, ws, assembled, manifest(run, pack, scenarioId, summary, hash, content, Workspace.list(assembled)));
+        Workspace.deleteTree(assembled, true); // it lives on in the staged folder
+        var entry = new CatalogEntry(scenarioId, pack.name(), run.campaignId(), run.id(), summary.title(), hash, text,
+                services.layout().relative(dir), "staging", services.clock().instant());
+        RunRecord accepted = run.moveTo(RunState.ACCEPTED, Optional.empty(), "accepted as " + scenarioId, services.clock().instant());
+        var request = new AcceptRequest(entry, accepted, campaignTarget, mirror.seenUpTo(pack.name()));
+        AcceptOutcome outcome = services.store().catalog().accept(request, new AcceptGuard() {
+            @Override
+            public Optional<AcceptOutcome.NearDuplicate> judge(CatalogSlice newer) {
+                mirror.absorb(newer);
+                return mirror.nearDuplicate(pack.name(), text, scenarioId, pack.duplicateThreshold())
+                        .map(m -> new AcceptOutcome.NearDuplicate(m.scenarioId(), m.similarity()));
             }
-            Path dir = services.layout().scenario(pack.name(), scenarioId);
-            ScenarioSummary summary = pack.summarize(ws);
-            writeScenarioFolder(dir, ws, assembled, manifest(run, pack, scenarioId, summary, hash, content, Workspace.list(assembled)));
-            Workspace.deleteTree(assembled, true); // it lives on in the scenario folder
-            var entry = new CatalogEntry(scenarioId, pack.name(), run.campaignId(), run.id(), summary.title(), hash, text,
-                    services.layout().relative(dir), "staging", services.clock().instant());
-            RunRecord accepted = run.moveTo(RunState.ACCEPTED, Optional.empty(), "accepted as " + scenarioId, services.clock().instant());
-            switch (services.store().catalog().accept(entry, accepted, campaignTarget)) {
-                case AcceptOutcome.Accepted a -> {
-                    index.add(pack.name(), scenarioId, text);
-                    return accepted;
-                }
-                case AcceptOutcome.DuplicateContent d -> {
-                    Workspace.deleteTree(dir, true);
-                    return reject(run, ws, files, "identical to accepted scenario " + d.existingScenarioId() + " (same content hash)");
-                }
-                case AcceptOutcome.CampaignFull f -> {
-                    Workspace.deleteTree(dir, true);
-                    RunRecord cancelled = run.moveTo(RunState.CANCELLED, Optional.empty(),
-                            "not needed: the campaign already has its " + f.accepted() + " accepted scenarios", services.clock().instant());
-                    services.store().runs().update(cancelled);
-                    return cancelled;
-                }
+
+            @Override
+            public void beforeCommit() {
+                publish(staged, dir);
             }
+        });
+        Workspace.deleteTree(staged, true); // gone already when accepted
+        return switch (outcome) {
+            case AcceptOutcome.Accepted a -> {
+                mirror.added(pack.name(), scenarioId, text);
+                yield accepted;
+            }
+            case AcceptOutcome.NearDuplicate n -> reject(run, ws, files, nearDuplicateReason(n.existingScenarioId(), n.similarity(), pack));
+            case AcceptOutcome.DuplicateContent d ->
+                    reject(run, ws, files, "identical to accepted scenario " + d.existingScenarioId() + " (same content hash)");
+            case AcceptOutcome.CampaignFull f -> {
+                RunRecord cancelled = run.moveTo(RunState.CANCELLED, Optional.empty(),
+                        "not needed: the campaign already has its " + f.accepted() + " accepted scenarios", services.clock().instant());
+                services.store().runs().update(cancelled);
+                yield cancelled;
+            }
+        };
+    }
+
+    private static String nearDuplicateReason(String existing, double similarity, Pack pack) {
+        return String.format(java.util.Locale.ROOT, "duplicate of accepted scenario %s (similarity %.2f ≥ %.2f)",
+                existing, similarity, pack.duplicateThreshold());
+    }
+
+    /**
+     * Moves the staged folder to its place while the accept transaction is open. A folder already there is the
+     * leftover of a crash between this move and a commit (its entry never committed), so it is replaced.
+     */
+    private static void publish(Path staged, Path dir) {
+        Workspace.deleteTree(dir, true);
+        try {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.move(staged, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // the runs and scenarios folders on different file systems: copy, then let the caller remove the staging
+                Workspace.copyTree(staged, dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the accepted scenario from " + staged + " to " + dir
+                    + ": " + e.getMessage() + "; check free space and permissions under the data directory", e);
         }
     }
 
@@ -165,10 +216,7 @@ public final class Acceptance {
         return m;
     }
 
-    /**
-     * Writes files + manifest. The folder only counts once the catalog entry is committed (export and listings
-     * read the catalog); a crash before that leaves a folder that the run's resumed acceptance rewrites.
-     */
+    /** Writes files + manifest into the staging folder (anything left there by a crash is replaced). */
     private static void writeScenarioFolder(Path dir, Workspace ws, Path assembled, Map<String, Object> manifest) {
         Workspace.deleteTree(dir, true);
         Workspace.copyTree(ws.root(), dir);

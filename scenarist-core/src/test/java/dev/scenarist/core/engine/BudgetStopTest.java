@@ -124,7 +124,7 @@ class BudgetStopTest {
         var run = RunRecord.queued("run-1", c.id(), "t", 1, 1, Map.of(), h.clock.instant());
         h.store.runs().create(run);
         // driven directly, not by the campaign loop, so nothing but the judge's refusal can stop it
-        var exec = new RunExecutor(h.services, pack, author, h.runner.guardOf(c), StageSettings.NONE, new Acceptance(h.services, 1, author.id()));
+        var exec = new RunExecutor(h.services, pack, author, h.runner.guardOf(c), StageSettings.NONE, h.runner.acceptance(pack.name(), 1, author.id()));
 
         var after = exec.execute(run.id());
 

@@ -339,7 +339,7 @@ class PipelineEngineTest {
         assertThat(run.detail()).contains("is this fair?");
 
         var exec = new RunExecutor(h.services, pack, author, dev.scenarist.core.campaign.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
-                StageSettings.NONE, new Acceptance(h.services, 1, author.id()));
+                StageSettings.NONE, h.runner.acceptance(pack.name(), 1, author.id()));
         RunRecord after = exec.execute(run.id());
         assertThat(after.state()).isEqualTo(RunState.ACCEPTED);
     }
@@ -394,7 +394,7 @@ class PipelineEngineTest {
 
         var fixed = new ScriptedAuthor().on("more", file("b.txt", "b"));
         var exec = new RunExecutor(h.services, pack, fixed, dev.scenarist.core.campaign.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
-                StageSettings.NONE, new Acceptance(h.services, 1, fixed.id()));
+                StageSettings.NONE, h.runner.acceptance(pack.name(), 1, fixed.id()));
         RunRecord after = exec.execute(run.id());
 
         assertThat(after.state()).isEqualTo(RunState.ACCEPTED);
@@ -422,7 +422,7 @@ class PipelineEngineTest {
         RunRecord rewound = new RunRewinder(h.services).rewind(run.id(), pack, "more");
         assertThat(rewound.state()).isEqualTo(RunState.QUEUED);
         var exec = new RunExecutor(h.services, pack, author, dev.scenarist.core.campaign.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
-                StageSettings.NONE, new Acceptance(h.services, 1, author.id()));
+                StageSettings.NONE, h.runner.acceptance(pack.name(), 1, author.id()));
         RunRecord after = exec.execute(run.id());
 
         assertThat(after.state()).isEqualTo(RunState.ACCEPTED);

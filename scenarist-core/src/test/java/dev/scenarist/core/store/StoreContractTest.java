@@ -3,6 +3,8 @@ package dev.scenarist.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scenarist.core.catalog.CatalogMirror;
+import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;
@@ -513,6 +515,96 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void theGuardIsShownOnlyThePacksEntriesAcceptedAfterWhatItHasSeen() {
+        CatalogEntry first = acceptNew("r1", "c1", "boxes", 1);
+        long afterFirst = store.catalog().since("boxes", 0).upTo();
+        acceptNew("r2", "c2", "spheres", 1);
+        CatalogEntry third = acceptNew("r3", "c1", "boxes", 2);
+        RunRecord running = running("r4", "c1", 3);
+        List<CatalogSlice> shown = new ArrayList<>();
+
+        AcceptOutcome outcome = store.catalog().accept(new AcceptRequest(entry("s4", running, "hash-4"), accepted(running), 10, afterFirst),
+                newer -> {
+                    shown.add(newer);
+                    return Optional.empty();
+                });
+
+        assertThat(outcome).isInstanceOf(AcceptOutcome.Accepted.class);
+        assertThat(shown).singleElement().satisfies(slice -> {
+            assertThat(slice.entries()).containsExactly(third);
+            assertThat(slice.after()).isEqualTo(afterFirst);
+            assertThat(slice.upTo()).isGreaterThan(afterFirst);
+        });
+        assertThat(store.catalog().since("boxes", 0).entries()).extracting(CatalogEntry::scenarioId)
+                .containsExactly(first.scenarioId(), third.scenarioId(), "s4");
+        long end = store.catalog().since("boxes", 0).upTo();
+        assertThat(store.catalog().since("boxes", end)).isEqualTo(new CatalogSlice("boxes", end, end, List.of()));
+    }
+
+    @Test
+    void aNearDuplicateNamedByTheGuardIsRefusedAndChangesNothing() {
+        acceptNew("r1", "c1", "boxes", 1);
+        RunRecord running = running("r2", "c1", 2);
+        var near = new AcceptOutcome.NearDuplicate("s-r1", 0.93);
+
+        AcceptOutcome outcome = store.catalog().accept(new AcceptRequest(entry("s2", running, "hash-2"), accepted(running), 10, 0),
+                newer -> Optional.of(near));
+
+        assertThat(outcome).isEqualTo(near);
+        assertThat(store.catalog().find("s2")).isEmpty();
+        assertThat(store.runs().find("r2")).contains(running);
+    }
+
+    @Test
+    void aFailureJustBeforeTheCommitRollsTheWholeAcceptBack() {
+        RunRecord running = running("r1", "c1", 1);
+        AcceptGuard failing = new AcceptGuard() {
+            @Override
+            public Optional<AcceptOutcome.NearDuplicate> judge(CatalogSlice newer) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void beforeCommit() {
+                throw new IllegalStateException("disk full while moving the scenario folder");
+            }
+        };
+
+        assertThatThrownBy(() -> store.catalog().accept(new AcceptRequest(entry("s1", running, "hash-1"), accepted(running), 10, 0), failing))
+                .hasMessageContaining("disk full");
+
+        assertThat(store.catalog().find("s1")).isEmpty();
+        assertThat(store.runs().find("r1")).contains(running);
+    }
+
+    @Test
+    void concurrentAcceptsJudgedByIndependentIndexesCatalogueOneOfNearDuplicates() throws Exception {
+        // each thread has an index of its own, as separate processes would: only the store's lock keeps them apart
+        List<RunRecord> runs = IntStream.rangeClosed(1, THREADS).mapToObj(i -> running("r" + i, "c" + i, 1)).toList();
+        List<Callable<AcceptOutcome>> accepts = runs.stream().map(r -> (Callable<AcceptOutcome>) () ->
+                acceptJudged(store, new CatalogMirror(new ShingleSimilarityIndex()), entry("s-" + r.id(), r, "hash-" + r.id()), accepted(r), 10))
+                .toList();
+
+        List<AcceptOutcome> outcomes = results(runTogether(accepts));
+
+        assertThat(outcomes).filteredOn(AcceptOutcome.Accepted.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(AcceptOutcome.NearDuplicate.class::isInstance).hasSize(THREADS - 1);
+        assertThat(store.catalog().byPack("boxes")).hasSize(1);
+    }
+
+    /** Accepts with the guard {@code Acceptance} uses: absorb what is new into the mirror, then look for a near-duplicate. */
+    protected static AcceptOutcome acceptJudged(Store into, CatalogMirror mirror, CatalogEntry entry, RunRecord acceptedRun, int target) {
+        var request = new AcceptRequest(entry, acceptedRun, target, mirror.seenUpTo(entry.pack()));
+        AcceptOutcome outcome = into.catalog().accept(request, newer -> {
+            mirror.absorb(newer);
+            return mirror.nearDuplicate(entry.pack(), entry.uniquenessText(), entry.scenarioId(), 0.8)
+                    .map(m -> new AcceptOutcome.NearDuplicate(m.scenarioId(), m.similarity()));
+        });
+        if (outcome instanceof AcceptOutcome.Accepted) mirror.added(entry.pack(), entry.scenarioId(), entry.uniquenessText());
+        return outcome;
+    }
+
+    @Test
     void anUnknownScenarioIsNotFound() {
         assertThat(store.catalog().find("nope")).isEmpty();
     }
@@ -638,9 +730,12 @@ public abstract class StoreContractTest {
     }
 
     protected static CatalogEntry entry(String scenarioId, RunRecord run, String contentHash) {
+        return entry(scenarioId, run, contentHash, "three crates stacked on a ramp");
+    }
+
+    protected static CatalogEntry entry(String scenarioId, RunRecord run, String contentHash, String uniquenessText) {
         return new CatalogEntry(scenarioId, run.pack(), run.campaignId(), run.id(), "Crate stack " + scenarioId,
-                contentHash, "three crates stacked on a ramp", "staging/" + run.pack() + "/" + scenarioId, "staging",
-                at(95));
+                contentHash, uniquenessText, "staging/" + run.pack() + "/" + scenarioId, "staging", at(95));
     }
 
     private CatalogEntry acceptNew(String runId, String campaignId, String pack, int ordinal) {
@@ -651,7 +746,7 @@ public abstract class StoreContractTest {
     }
 
     /** Starts every task at the same moment on its own thread, and waits for all of them. */
-    private static <T> List<Future<T>> runTogether(List<Callable<T>> tasks) throws InterruptedException {
+    protected static <T> List<Future<T>> runTogether(List<Callable<T>> tasks) throws InterruptedException {
         ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -668,7 +763,7 @@ public abstract class StoreContractTest {
         }
     }
 
-    private static <T> List<T> results(List<Future<T>> futures) throws Exception {
+    protected static <T> List<T> results(List<Future<T>> futures) throws Exception {
         List<T> results = new ArrayList<>();
         for (Future<T> future : futures) results.add(future.get());
         return results;

@@ -2,6 +2,7 @@ package dev.scenarist.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +25,13 @@ public interface Backend {
      * is in flight, so that the duplicate check and the campaign count stay true until the transaction commits.
      */
     void serializeAccepts(Handle transaction, String pack, String campaignId);
+
+    /**
+     * Checks, cheaply and before anything is migrated or written, that the database is not damaged.
+     *
+     * @throws dev.scenarist.core.store.StoreDamagedException naming the database and how to recover
+     */
+    default void verify(DataSource pool) {}
 
     /** Turns a failure while connecting or migrating into an exception that names the database and says what to do. */
     RuntimeException openFailure(RuntimeException cause);

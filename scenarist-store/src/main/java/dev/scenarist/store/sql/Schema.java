@@ -1,6 +1,11 @@
 package dev.scenarist.store.sql;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
@@ -9,6 +14,9 @@ import org.flywaydb.core.api.MigrationState;
 
 /** Brings a database to the current schema with Flyway; a no-op when it is already there. */
 final class Schema {
+    /** Every table of the current schema. */
+    private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog");
+
     /**
      * Our own history table name: a database that holds tables but not this one is some other application's, and
      * Flyway refuses it instead of creating Scenarist tables among foreign ones.
@@ -38,6 +46,30 @@ final class Schema {
                 throw new SchemaRefusedException(SchemaRefusedException.Reason.NEWER_SCHEMA, e);
             }
             throw e;
+        }
+        requireTables(dataSource);
+    }
+
+    /**
+     * Flyway trusts its history table; a table dropped by hand (or lost with a damaged page) would otherwise surface
+     * as "no such table" in the middle of a campaign. One empty SELECT per table costs next to nothing.
+     */
+    private static void requireTables(DataSource dataSource) {
+        List<String> missing = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                try {
+                    s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+                } catch (SQLException e) {
+                    missing.add(table);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the tables: " + e.getMessage(), e);
+        }
+        if (!missing.isEmpty()) {
+            throw new SchemaRefusedException(SchemaRefusedException.Reason.MISSING_TABLES,
+                    new IllegalStateException("tables missing: " + String.join(", ", missing)));
         }
     }
 

@@ -6,7 +6,9 @@ public final class SchemaRefusedException extends IllegalStateException {
         /** it holds tables but no Scenarist schema history: it belongs to another application */
         FOREIGN_TABLES,
         /** a newer Scenarist migrated it to a schema this code does not know */
-        NEWER_SCHEMA
+        NEWER_SCHEMA,
+        /** the history says the schema is current, but some of its tables are gone */
+        MISSING_TABLES
     }
 
     private final Reason reason;

@@ -1,11 +1,15 @@
 package dev.scenarist.store.sql;
 
 import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.store.AcceptGuard;
 import dev.scenarist.core.store.AcceptOutcome;
+import dev.scenarist.core.store.AcceptRequest;
 import dev.scenarist.core.store.CatalogEntry;
+import dev.scenarist.core.store.CatalogSlice;
 import dev.scenarist.core.store.CatalogStore;
 import dev.scenarist.core.store.RunRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,11 +41,13 @@ final class SqlCatalogStore implements CatalogStore {
 
     /**
      * The checks read, then the writes depend on what they read; {@link Backend#serializeAccepts} keeps a concurrent
-     * accept from changing those answers before this transaction commits. The rules are checked in the order the
-     * port documents: duplicate content, then a full campaign, then the run's version.
+     * accept, from this process or another, from changing those answers before this transaction commits. The rules
+     * are checked in the order the port documents: duplicate content, the guard's near-duplicate, a full campaign,
+     * then the run's version.
      */
     @Override
-    public AcceptOutcome accept(CatalogEntry entry, RunRecord acceptedRun, int campaignTarget) {
+    public AcceptOutcome accept(AcceptRequest request, AcceptGuard guard) {
+        CatalogEntry entry = request.entry();
         return jdbi.inTransaction(h -> {
             backend.serializeAccepts(h, entry.pack(), entry.campaignId());
             Optional<String> existing = h.createQuery("SELECT scenario_id FROM catalog"
@@ -49,14 +55,37 @@ final class SqlCatalogStore implements CatalogStore {
                     .bind("pack", entry.pack()).bind("content_hash", entry.contentHash())
                     .mapTo(String.class).findOne();
             if (existing.isPresent()) return new AcceptOutcome.DuplicateContent(existing.get());
+            Optional<AcceptOutcome.NearDuplicate> near = guard.judge(since(h, entry.pack(), request.seenUpTo()));
+            if (near.isPresent()) return near.get();
             int accepted = h.createQuery("SELECT COUNT(*) FROM runs WHERE campaign_id = :campaign_id AND state = :state")
                     .bind("campaign_id", entry.campaignId()).bind("state", RunState.ACCEPTED.label())
                     .mapTo(Integer.class).one();
-            if (accepted >= campaignTarget) return new AcceptOutcome.CampaignFull(accepted);
-            RunRows.updateNextVersion(h, acceptedRun);
+            if (accepted >= request.campaignTarget()) return new AcceptOutcome.CampaignFull(accepted);
+            RunRows.updateNextVersion(h, request.acceptedRun());
             insert(h, entry);
+            guard.beforeCommit();
             return new AcceptOutcome.Accepted(entry);
         });
+    }
+
+    /**
+     * Outside an accept this may miss an entry whose transaction is still open, but never skip one for good: a pack's
+     * entries are inserted one transaction at a time under its acceptance lock, each numbered above all before it, so
+     * an open one is always past the end of what is returned here.
+     */
+    @Override
+    public CatalogSlice since(String pack, long after) {
+        return jdbi.withHandle(h -> since(h, pack, after));
+    }
+
+    private static CatalogSlice since(Handle h, String pack, long after) {
+        if (after == AcceptRequest.NOTHING_TO_SHOW) return new CatalogSlice(pack, after, after, List.of());
+        List<Map.Entry<Long, CatalogEntry>> rows = h.createQuery("SELECT row_no, " + COLUMNS + " FROM catalog"
+                        + " WHERE pack = :pack AND row_no > :after ORDER BY row_no")
+                .bind("pack", pack).bind("after", after)
+                .map((rs, ctx) -> Map.entry(rs.getLong("row_no"), MAPPER.map(rs, ctx))).list();
+        long upTo = rows.isEmpty() ? after : rows.getLast().getKey();
+        return new CatalogSlice(pack, after, upTo, rows.stream().map(Map.Entry::getValue).toList());
     }
 
     @Override

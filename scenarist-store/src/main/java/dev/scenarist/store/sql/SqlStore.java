@@ -5,6 +5,7 @@ import dev.scenarist.core.store.CampaignStore;
 import dev.scenarist.core.store.CatalogStore;
 import dev.scenarist.core.store.RunStore;
 import dev.scenarist.core.store.Store;
+import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.store.sql.postgres.PostgresBackend;
 import dev.scenarist.store.sql.sqlite.SqliteBackend;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import org.jdbi.v3.core.Jdbi;
  * The store on a SQL database: SQLite (one file, the default) or PostgreSQL (shared by distributed workers).
  *
  * <p>One code base serves both: the schema is one Flyway migration set with two vendor placeholders, every query is
- * plain SQL both accept, and a {@link Backend} holds the rest. Opening migrates the schema; a database that cannot be
- * used fails right there with an {@link IllegalStateException} that names it and says what to do.
+ * plain SQL both accept, and a {@link Backend} holds the rest. Opening checks the database for damage, migrates the schema
+ * and checks that every table is there; a database that cannot be used fails right there with an
+ * {@link IllegalStateException} that names it and says what to do ({@link StoreDamagedException} when it is damaged).
  */
 public final class SqlStore implements Store {
     private final Backend backend;
@@ -53,7 +55,11 @@ public final class SqlStore implements Store {
             throw backend.openFailure(e);
         }
         try {
+            backend.verify(pool);
             Schema.migrate(pool, backend);
+        } catch (StoreDamagedException e) {
+            pool.close();
+            throw e;
         } catch (RuntimeException e) {
             pool.close();
             throw backend.openFailure(e);

@@ -3,14 +3,22 @@ package dev.scenarist.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scenarist.core.catalog.CatalogMirror;
+import dev.scenarist.core.catalog.ShingleSimilarityIndex;
+import dev.scenarist.core.store.AcceptOutcome;
 import dev.scenarist.core.store.AttemptCommit;
 import dev.scenarist.core.store.CatalogEntry;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.store.StoreContractTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** The store contract, plus what only a database can get wrong: durability across opens, rollback, migrations. */
 abstract class SqlStoreContractTest extends StoreContractTest {
+    private static final int RACERS = 16;
+
     /** Another store on the same database as the one {@link #newStore()} returned last. */
     protected abstract SqlStore reopen();
 
@@ -67,6 +75,55 @@ abstract class SqlStoreContractTest extends StoreContractTest {
     void aNegativeRecentLimitIsRefused() {
         assertThatThrownBy(() -> store.runs().recent(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseRacingFromManyThreadsAcceptOneScenarioPerTopic() throws Exception {
+        // two stores with their own pools and indexes stand for two processes sharing the data; 3 topics, 16 runs
+        List<String> topics = List.of("three crates stacked on a ramp", "a pendulum swinging over a sand pit",
+                "two gears meshing inside a gearbox");
+        try (SqlStore other = reopen()) {
+            List<CatalogMirror> mirrors = List.of(new CatalogMirror(new ShingleSimilarityIndex()), new CatalogMirror(new ShingleSimilarityIndex()));
+            List<Callable<AcceptOutcome>> accepts = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                RunRecord run = running("r" + i, "c" + i, 1);
+                CatalogEntry entry = entry("s" + i, run, "hash-" + i, topics.get(i % topics.size()) + (i < topics.size() ? "" : " again"));
+                SqlStore into = i % 2 == 0 ? (SqlStore) store : other;
+                CatalogMirror mirror = mirrors.get(i % 2);
+                accepts.add(() -> acceptJudged(into, mirror, entry, accepted(run), 10));
+            }
+
+            List<AcceptOutcome> outcomes = results(runTogether(accepts));
+
+            assertThat(outcomes).filteredOn(AcceptOutcome.Accepted.class::isInstance).hasSize(topics.size());
+            assertThat(outcomes).filteredOn(AcceptOutcome.NearDuplicate.class::isInstance).hasSize(RACERS - topics.size());
+            assertThat(other.catalog().byPack("boxes")).extracting(CatalogEntry::uniquenessText)
+                    .allSatisfy(text -> assertThat(topics.stream().filter(t -> text.startsWith(t))).hasSize(1))
+                    .extracting(text -> topics.stream().filter(text::startsWith).findFirst().orElseThrow())
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseRacingFromManyThreadsNeverPassTheCampaignTarget() throws Exception {
+        int target = 5;
+        try (SqlStore other = reopen()) {
+            List<Callable<AcceptOutcome>> accepts = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                RunRecord run = running("r" + i, "c1", i + 1);
+                // words no other run uses: only the target can refuse these
+                CatalogEntry entry = entry("s" + i, run, "hash-" + i, "w" + i + "a w" + i + "b w" + i + "c");
+                SqlStore into = i % 2 == 0 ? (SqlStore) store : other;
+                CatalogMirror mirror = new CatalogMirror(new ShingleSimilarityIndex());
+                accepts.add(() -> acceptJudged(into, mirror, entry, accepted(run), target));
+            }
+
+            List<AcceptOutcome> outcomes = results(runTogether(accepts));
+
+            assertThat(outcomes).filteredOn(AcceptOutcome.Accepted.class::isInstance).hasSize(target);
+            assertThat(outcomes).filteredOn(AcceptOutcome.CampaignFull.class::isInstance).hasSize(RACERS - target);
+            assertThat(other.catalog().byCampaign("c1")).hasSize(target);
+        }
     }
 
     private static int historyRows(SqlStore store) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.CampaignStatus;
+import dev.scenarist.core.store.StoreDamagedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,61 @@ class SqliteStoreTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("damaged")
                 .hasMessageContaining(".recover");
+    }
+
+    @Test
+    void aDatabaseWithAGarbledPageDeepInsideIsFoundByTheCheckOnOpen() throws IOException {
+        Path file = manyPageDatabase();
+        byte[] bytes = Files.readAllBytes(file);
+        int page = bytes.length / 4096 / 2; // a table page in the middle: opening alone would never read it
+        for (int i = 0; i < 64; i++) bytes[page * 4096 + i] = (byte) 0xFF;
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> SqlStore.sqlite(file))
+                .isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("backup")
+                .hasMessageContaining("--data-dir");
+        assertThat(Files.readAllBytes(file)).as("left as it was").isEqualTo(bytes);
+    }
+
+    @Test
+    void aDatabaseCutToHalfItsLengthIsFoundByTheCheckOnOpen() throws IOException {
+        Path file = manyPageDatabase();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> SqlStore.sqlite(file))
+                .isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void aDatabaseWithATableDroppedIsRefusedAsDamagedNamingTheTable() throws SQLException {
+        Path file = dir.resolve("scenarist.db");
+        SqlStore.sqlite(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE catalog");
+        }
+
+        assertThatThrownBy(() -> SqlStore.sqlite(file))
+                .isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("catalog");
+    }
+
+    /** A closed database of a few dozen pages (campaigns with long specs), checkpointed into the main file. */
+    private Path manyPageDatabase() {
+        Path file = dir.resolve("scenarist.db");
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        try (SqlStore store = SqlStore.sqlite(file)) {
+            for (int i = 0; i < 200; i++) {
+                store.campaigns().create(new CampaignRecord("c" + i, "boxes", 3, CampaignStatus.RUNNING, "", "fp",
+                        "{\"notes\":\"" + "x".repeat(900) + "\"}", now, now, 0));
+            }
+        }
+        return file;
     }
 
     @Test

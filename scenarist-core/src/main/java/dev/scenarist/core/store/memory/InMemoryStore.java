@@ -1,13 +1,16 @@
 package dev.scenarist.core.store.memory;
 
 import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.store.AcceptGuard;
 import dev.scenarist.core.store.AcceptOutcome;
+import dev.scenarist.core.store.AcceptRequest;
 import dev.scenarist.core.store.AttemptCommit;
 import dev.scenarist.core.store.AttemptRecord;
 import dev.scenarist.core.store.AuthorCallRecord;
 import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.CampaignStore;
 import dev.scenarist.core.store.CatalogEntry;
+import dev.scenarist.core.store.CatalogSlice;
 import dev.scenarist.core.store.CatalogStore;
 import dev.scenarist.core.store.CheckRecord;
 import dev.scenarist.core.store.RunRecord;
@@ -16,6 +19,7 @@ import dev.scenarist.core.store.StaleRunException;
 import dev.scenarist.core.store.Store;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,8 @@ public final class InMemoryStore implements Store {
     private final List<AuthorCallRecord> calls = new ArrayList<>();
     private final List<CheckRecord> checks = new ArrayList<>();
     private final Map<String, CatalogEntry> catalog = new LinkedHashMap<>();
+    /** Each entry's catalog position: 1, 2, 3… in acceptance order (entries are never removed). */
+    private final Map<String, Long> positions = new HashMap<>();
 
     private final CampaignStore campaignStore = new Campaigns();
     private final RunStore runStore = new Runs();
@@ -187,8 +193,14 @@ public final class InMemoryStore implements Store {
 
     private final class Catalog implements CatalogStore {
 
+    /**
+     * The store's one lock is the pack's acceptance lock here. The run's version is checked before the guard's
+     * {@code beforeCommit} and applied after it, so a failing hook leaves nothing changed, as a rollback would.
+     */
     @Override
-    public AcceptOutcome accept(CatalogEntry entry, RunRecord acceptedRun, int campaignTarget) {
+    public AcceptOutcome accept(AcceptRequest request, AcceptGuard guard) {
+        CatalogEntry entry = request.entry();
+        RunRecord acceptedRun = request.acceptedRun();
         synchronized (lock) {
             if (catalog.containsKey(entry.scenarioId()) || catalog.values().stream().anyMatch(e -> e.runId().equals(entry.runId()))) {
                 throw new IllegalStateException("scenario " + entry.scenarioId() + " or run " + entry.runId() + " is already in the catalog");
@@ -198,12 +210,30 @@ public final class InMemoryStore implements Store {
                     return new AcceptOutcome.DuplicateContent(e.scenarioId());
                 }
             }
+            var near = guard.judge(since(entry.pack(), request.seenUpTo()));
+            if (near.isPresent()) return near.get();
             long accepted = runs.values().stream()
                     .filter(r -> r.campaignId().equals(entry.campaignId()) && r.state() == RunState.ACCEPTED).count();
-            if (accepted >= campaignTarget) return new AcceptOutcome.CampaignFull((int) accepted);
+            if (accepted >= request.campaignTarget()) return new AcceptOutcome.CampaignFull((int) accepted);
+            RunRecord old = runs.get(acceptedRun.id());
+            if (old == null || old.version() != acceptedRun.version() - 1) {
+                throw new StaleRunException(acceptedRun.id(), acceptedRun.version() - 1);
+            }
+            guard.beforeCommit();
             replaceRun(acceptedRun);
             catalog.put(entry.scenarioId(), entry);
+            positions.put(entry.scenarioId(), (long) catalog.size());
             return new AcceptOutcome.Accepted(entry);
+        }
+    }
+
+    @Override
+    public CatalogSlice since(String pack, long after) {
+        synchronized (lock) {
+            long upTo = Math.max(after, catalog.size());
+            List<CatalogEntry> newer = catalog.values().stream()
+                    .filter(e -> e.pack().equals(pack) && positions.get(e.scenarioId()) > after).toList();
+            return new CatalogSlice(pack, after, upTo, newer);
         }
     }
 

@@ -110,6 +110,8 @@ public final class PostgresBackend implements Backend {
                         + " then add ?currentSchema=scenarist to the URL)";
                 case NEWER_SCHEMA -> description + " was migrated by a newer version of Scenarist; run that version"
                         + " here too, or use another database";
+                case MISSING_TABLES -> description + " has Scenarist's schema history but " + refused.get().getCause().getMessage()
+                        + "; restore the database from a backup, or give Scenarist an empty database or schema";
             }, cause);
         }
         String advice = sqlState(cause).map(this::advice).orElse("check the URL, and that the server is running");

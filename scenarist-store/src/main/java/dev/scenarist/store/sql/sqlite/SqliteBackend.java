@@ -1,6 +1,7 @@
 package dev.scenarist.store.sql.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.store.sql.Backend;
 import dev.scenarist.store.sql.Causes;
 import dev.scenarist.store.sql.SchemaRefusedException;
@@ -9,8 +10,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -31,6 +39,8 @@ public final class SqliteBackend implements Backend {
     private static final int BUSY_TIMEOUT_MILLIS = 30_000;
     /** Writers take turns anyway; a few connections let reads run beside the writer. */
     private static final int POOL_SIZE = 4;
+    /** Enough to say what is wrong; a badly damaged file can list thousands of problems. */
+    private static final int MAX_REPORTED_PROBLEMS = 5;
 
     private final Path file;
 
@@ -122,29 +132,64 @@ public final class SqliteBackend implements Backend {
     public RuntimeException openFailure(RuntimeException cause) {
         var refused = Causes.find(cause, SchemaRefusedException.class);
         if (refused.isPresent()) {
-            return new IllegalStateException(switch (refused.get().reason()) {
-                case FOREIGN_TABLES -> file + " is a SQLite database of another application (it has tables but no "
-                        + "Scenarist schema history); choose another file for Scenarist, or move this one away";
-                case NEWER_SCHEMA -> file + " was written by a newer version of Scenarist; use that version, "
-                        + "or choose another database file";
-            }, cause);
+            return switch (refused.get().reason()) {
+                case FOREIGN_TABLES -> new IllegalStateException(file + " is a SQLite database of another application (it"
+                        + " has tables but no Scenarist schema history); choose another file for Scenarist, or move this"
+                        + " one away", cause);
+                case NEWER_SCHEMA -> new IllegalStateException(file + " was written by a newer version of Scenarist; use"
+                        + " that version, or choose another database file", cause);
+                case MISSING_TABLES -> damaged(refused.get().getCause().getMessage(), cause);
+            };
         }
         var sqlite = Causes.find(cause, SQLiteException.class);
         if (sqlite.isPresent() && sqlite.get().getResultCode() != null) {
+            if (isDamage(sqlite.get().getResultCode())) return damaged(sqlite.get().getMessage(), cause);
             String problem = explain(sqlite.get().getResultCode(), sqlite.get().getMessage());
             if (problem != null) return new IllegalStateException(problem, cause);
         }
         return new IllegalStateException("cannot open the SQLite database " + file + ": " + cause.getMessage(), cause);
     }
 
+    /** NOTADB past our header check: the header is right but what follows is not, so it is damaged too. */
+    private static boolean isDamage(SQLiteErrorCode code) {
+        String name = code.name();
+        return name.startsWith("SQLITE_CORRUPT") || name.equals("SQLITE_NOTADB") || name.equals("SQLITE_IOERR_CORRUPTFS");
+    }
+
+    /**
+     * {@code PRAGMA quick_check}: every page of every table and index is read and its structure checked (not the index
+     * contents against the tables, which {@code integrity_check} adds at several times the cost). A truncated file shows
+     * up here as pages past its end; a damaged page as a malformed b-tree. Read-only, so it runs before migrating.
+     */
+    @Override
+    public void verify(DataSource pool) {
+        List<String> problems = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check(" + MAX_REPORTED_PROBLEMS + ")")) {
+            while (rs.next()) problems.add(rs.getString(1));
+        } catch (SQLException e) {
+            if (e instanceof SQLiteException se && se.getResultCode() != null && isDamage(se.getResultCode())) {
+                throw damaged(e.getMessage(), e);
+            }
+            throw new IllegalStateException("cannot check the SQLite database " + file + ": " + e.getMessage(), e);
+        }
+        if (!(problems.size() == 1 && problems.getFirst().equals("ok"))) {
+            throw damaged(String.join("; ", problems), null);
+        }
+    }
+
+    private StoreDamagedException damaged(String what, Throwable cause) {
+        Path dataDir = file.getParent();
+        return new StoreDamagedException(describe(), "the database " + file + " is damaged (" + what + "). Nothing was"
+                + " changed. To recover: restore " + file.getFileName() + " from a backup; or salvage what is still"
+                + " readable with 'sqlite3 " + file + " .recover | sqlite3 " + dataDir.resolve("recovered.db")
+                + "' and put recovered.db in its place; the accepted scenarios' files are still in "
+                + dataDir.resolve("scenarios") + "; or start afresh with another --data-dir", cause);
+    }
+
     /** Extended result codes share their primary code's prefix (SQLITE_CORRUPT_INDEX, SQLITE_READONLY_DIRECTORY…). */
     private String explain(SQLiteErrorCode code, String message) {
         String name = code.name();
-        // NOTADB past our header check: the header is right but what follows is not, so it is damaged too
-        if (name.startsWith("SQLITE_CORRUPT") || name.equals("SQLITE_NOTADB") || name.equals("SQLITE_IOERR_CORRUPTFS")) {
-            return file + " is a damaged SQLite database (" + message + "); restore it from a backup, or salvage"
-                    + " what is left with: sqlite3 " + file + " .recover | sqlite3 recovered.db";
-        }
         if (name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_READONLY") || name.equals("SQLITE_PERM")) {
             return "cannot open " + file + " for writing (" + message + "); check the permissions of the file and its"
                     + " folder (SQLite also writes -wal and -shm files beside it)";

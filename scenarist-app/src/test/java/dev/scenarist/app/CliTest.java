@@ -3,6 +3,7 @@ package dev.scenarist.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.core.model.Json;
+import dev.scenarist.core.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +240,21 @@ class CliTest {
         assertThat(Path.of((String) s.get("path"))).doesNotExist();
         assertThat(cli("promote", id).out()).contains("already in the dataset");
         assertThat(cli("promote", "sql-quiz-nope").code()).isEqualTo(2);
+    }
+
+    @Test
+    void promotingAScenarioWhoseFilesWereDeletedSaysWhatIsMissingAndChangesNothing() throws Exception {
+        var gen = cli("--json", "generate", "--pack", "sql-quiz", "--count", "1");
+        Map<?, ?> s = (Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst();
+        String id = (String) s.get("id");
+        Workspace.deleteTree(Path.of((String) s.get("path")), true);
+
+        var r = cli("promote", id);
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("the files of " + id + " are missing").contains("restore that folder").doesNotContain("internal error");
+        assertThat(tmp.resolve("data/datasets/sql-quiz").resolve(id)).doesNotExist();
+        assertThat(cli("promote", id).code()).as("still in staging: the catalog was not changed").isEqualTo(2);
     }
 
     @Test

@@ -33,6 +33,12 @@ final class PromoteCommand implements Callable<Integer> {
                 return 0;
             }
             Path from = app.layout().root().resolve(entry.location());
+            if (!java.nio.file.Files.isDirectory(from)) {
+                // the catalog outlived the files (a folder deleted by hand, a partial copy of the data directory)
+                throw new ConfigException("the files of " + scenarioId + " are missing: the catalog has it at " + from
+                        + ", which does not exist; restore that folder (e.g. from 'scenarist export' or a backup of the data"
+                        + " directory) and promote again");
+            }
             var parameters = app.store().runs().find(entry.runId()).map(r -> r.parameters()).orElse(Map.of());
             Path to = app.layout().root().resolve(dev.scenarist.core.pack.Pack.datasetPath(app.packs().get(entry.pack()), scenarioId, parameters));
             // copy, record, then remove: a crash in between leaves the scenario in both places, never in neither

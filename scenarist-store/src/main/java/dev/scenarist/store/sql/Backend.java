@@ -35,4 +35,13 @@ public interface Backend {
 
     /** Turns a failure while connecting or migrating into an exception that names the database and says what to do. */
     RuntimeException openFailure(RuntimeException cause);
+
+    /**
+     * Whether a failure of a statement, after the store was opened, means the database is damaged (a page that
+     * {@link #verify} could not see as broken, say, because only a row's content is garbled); then the exception to
+     * throw instead, naming the database and how to recover.
+     */
+    default java.util.Optional<dev.scenarist.core.store.StoreDamagedException> damage(RuntimeException failure) {
+        return java.util.Optional.empty();
+    }
 }

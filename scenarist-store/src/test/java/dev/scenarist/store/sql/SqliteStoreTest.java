@@ -96,6 +96,23 @@ class SqliteStoreTest {
     }
 
     @Test
+    void damageThatAStatementFindsAfterTheStoreWasOpenedIsReportedAsDamageNotAsAnInternalError() {
+        Path file = dir.resolve("scenarist.db");
+        try (SqlStore store = SqlStore.sqlite(file)) {
+            // what the driver throws when a row read mid-run turns out malformed (quick_check at open reads structure only)
+            var malformed = new org.sqlite.SQLiteException("[SQLITE_CORRUPT] database disk image is malformed",
+                    org.sqlite.SQLiteErrorCode.SQLITE_CORRUPT);
+
+            assertThatThrownBy(() -> store.jdbi().withHandle(h -> {
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(malformed, null);
+            })).isInstanceOf(StoreDamagedException.class).hasMessageContaining(file.toString()).hasMessageContaining("backup");
+            assertThatThrownBy(() -> store.jdbi().withHandle(h -> {
+                throw new IllegalStateException("an ordinary failure");
+            })).as("anything else passes through as it was").isExactlyInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void aDatabaseCutToHalfItsLengthIsFoundByTheCheckOnOpen() throws IOException {
         Path file = manyPageDatabase();
         byte[] bytes = Files.readAllBytes(file);

@@ -150,6 +150,13 @@ public final class SqliteBackend implements Backend {
         return new IllegalStateException("cannot open the SQLite database " + file + ": " + cause.getMessage(), cause);
     }
 
+    @Override
+    public java.util.Optional<StoreDamagedException> damage(RuntimeException failure) {
+        return Causes.find(failure, SQLiteException.class)
+                .filter(e -> e.getResultCode() != null && isDamage(e.getResultCode()))
+                .map(e -> damaged(e.getMessage(), failure));
+    }
+
     /** NOTADB past our header check: the header is right but what follows is not, so it is damaged too. */
     private static boolean isDamage(SQLiteErrorCode code) {
         String name = code.name();

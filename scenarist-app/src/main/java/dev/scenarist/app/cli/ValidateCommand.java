@@ -93,14 +93,14 @@ final class ValidateCommand implements Callable<Integer> {
                         CheckResult r = runCheck(c, new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
                         String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status();
                         out.line(String.format("%-10s %-22s %s", stage.getKey(), c.name(), status));
-                        for (Finding f : r.findings()) out.line("    " + f.render());
+                        for (Finding f : r.findings()) out.line("    " + f.renderForPeople());
                         if (r instanceof CheckResult.Failed) failed++;
                         if (r instanceof CheckResult.Errored e) unjudged.add(new ValidationVerdict.Unjudged(stage.getKey(), c.name(), e.message()));
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("stage", stage.getKey());
                         m.put("check", c.name());
                         m.put("status", r instanceof CheckResult.Errored ? "not_judged" : r.status());
-                        m.put("findings", r.findings());
+                        m.put("findings", r.findings().stream().map(Finding::forPeople).toList());
                         if (r instanceof CheckResult.Errored e) m.put("error", e.message());
                         doc.add(m);
                     }

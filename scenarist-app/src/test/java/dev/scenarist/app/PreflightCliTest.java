@@ -79,6 +79,23 @@ class PreflightCliTest {
     }
 
     @Test
+    void aMissingComponentIsFoundBeforeTheDataFolderIsTouched() throws Exception {
+        String path = pathWith("sh", "sqlite3");
+
+        var quiz = cli(path, "generate", "--pack", "sql-quiz", "--count", "1");
+        var mechanisms = cli(path, "generate", "--pack", "mechanisms", "--count", "1");
+
+        assertThat(quiz.code()).as(quiz.err()).isEqualTo(2);
+        assertThat(quiz.err()).contains("apt-get install bubblewrap");
+        assertThat(mechanisms.code()).as(mechanisms.err()).isEqualTo(2);
+        assertThat(mechanisms.err()).contains("apt-get install bubblewrap");
+        // no store opened (no scenarist.db), no bundled packs unpacked: the preflight ran before anything else
+        try (var left = Files.list(data)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).isEmpty();
+        }
+    }
+
+    @Test
     void sqlQuizWithoutSqlite3ExitsTwoNamingIt() throws Exception {
         String path = pathWith("sh", "bwrap");
 

@@ -28,10 +28,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = root.output();
         var spec = options.toSpec(pack, count);
+        // a missing component is exit 2 at once, before the store is opened: not a campaign failing every run
+        root.requireComponents(pack);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
             options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList());
-            app.preflight().require(p); // a missing component is exit 2 now, not a campaign failing every run
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);

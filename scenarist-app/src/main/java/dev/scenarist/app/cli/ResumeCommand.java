@@ -85,9 +85,10 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ConfigException("campaign " + campaignId + " was started with author '" + spec.author() + "', not '" + author
                     + "'; a campaign keeps its author so its scenarios stay reproducible — start a new campaign instead");
         }
-        raiseCaps(app, c.id(), spec.budget());
+        // the pack's name is in the store, so the store is open; but nothing is written before the preflight
         var pack = app.packs().get(c.pack());
         app.preflight().require(pack);
+        raiseCaps(app, c.id(), spec.budget());
         var setup = app.authors().create(spec.author(), pack, Optional.empty(), spec.authorSettings());
         out.err().printf("Resuming campaign %s (%s, %d requested)%n", c.id(), c.pack(), c.requested());
         dev.scenarist.core.campaign.CampaignReport report;

@@ -49,6 +49,11 @@ public final class ScenaristCommand {
         return Scenarist.open(resolvedDataDir(), db, env);
     }
 
+    /** The preflight of {@link Scenarist#requireComponents}: nothing in the data folder is created or opened. */
+    void requireComponents(String pack) throws InterruptedException {
+        Scenarist.requireComponents(resolvedDataDir(), env, pack);
+    }
+
     Output output() {
         return new Output(json, out, err);
     }

@@ -49,13 +49,13 @@ final class ShowCommand implements Callable<Integer> {
                         a.usage().totalTokens() > 0 ? ", " + a.usage().totalTokens() + " tokens" : "");
                 var mine = checks.stream().filter(c -> c.attemptSeq() == a.seq()).toList();
                 for (CheckRecord c : mine) p.printf("    check %-22s %s (%d ms)%n", c.check(), c.status(), c.durationMillis());
-                for (Finding f : a.findings()) p.println("    " + f.render());
+                for (Finding f : a.findings()) p.println("    " + f.renderForPeople());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("seq", a.seq());
                 m.put("stage", a.stage());
                 m.put("stage_attempt", a.stageAttempt());
                 m.put("verdict", a.verdict().label());
-                m.put("findings", a.findings());
+                m.put("findings", a.findings().stream().map(Finding::forPeople).toList());
                 m.put("checks", mine.stream().map(c -> Map.of("check", c.check(), "status", c.status(), "millis", c.durationMillis())).toList());
                 m.put("usage", a.usage());
                 attemptsDoc.add(m);

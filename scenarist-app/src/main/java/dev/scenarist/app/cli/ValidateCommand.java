@@ -45,6 +45,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A scenario folder, or a file inside one.")
     Path path;
 
+    @Option(names = "--allow-read", paramLabel = "DIR",
+            description = {"A folder besides the scenario's own that its checks may read (MJCF includes, meshes); repeatable.",
+                    "Without it, a file outside the scenario folder is refused (MJCF_OUTSIDE_FOLDER), never opened.",
+                    "Give files there by absolute path: the scenario is checked in a scratch copy, so ../ paths do not reach it."})
+    List<Path> allowRead = new ArrayList<>();
+
     /** More files than any scenario has: a file given in a big folder (a home or temp folder) is refused, not copied. */
     static final int MAX_FILES = 2_000;
 
@@ -53,6 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
         Output out = root.output();
         if (!Files.exists(path)) throw new ConfigException(path + " does not exist; give a scenario folder or a file in one");
         Path folder = (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent()).toRealPath();
+        List<Path> allowedReads = allowedReads();
         refuseOversized(folder);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
@@ -88,19 +95,19 @@ final class ValidateCommand implements Callable<Integer> {
                 int failed = 0;
                 List<ValidationVerdict.Unjudged> unjudged = new ArrayList<>();
                 var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
-                for (var stage : p.validationChecks(target).entrySet()) {
+                for (var stage : p.validationChecks(new dev.scenarist.core.pack.ValidationTarget(target, allowedReads)).entrySet()) {
                     for (Check c : stage.getValue().stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
                         CheckResult r = runCheck(c, new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
                         String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status();
                         out.line(String.format("%-10s %-22s %s", stage.getKey(), c.name(), status));
-                        for (Finding f : r.findings()) out.line("    " + f.render());
+                        for (Finding f : r.findings()) out.line("    " + f.renderForPeople());
                         if (r instanceof CheckResult.Failed) failed++;
                         if (r instanceof CheckResult.Errored e) unjudged.add(new ValidationVerdict.Unjudged(stage.getKey(), c.name(), e.message()));
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("stage", stage.getKey());
                         m.put("check", c.name());
                         m.put("status", r instanceof CheckResult.Errored ? "not_judged" : r.status());
-                        m.put("findings", r.findings());
+                        m.put("findings", r.findings().stream().map(Finding::forPeople).toList());
                         if (r instanceof CheckResult.Errored e) m.put("error", e.message());
                         doc.add(m);
                     }
@@ -122,6 +129,19 @@ final class ValidateCommand implements Callable<Integer> {
                 Workspace.deleteTree(artifacts, true);
             }
         }
+    }
+
+    /** Each --allow-read folder, resolved (symlinks too, as the checks compare real paths); one that is not a folder is exit 2. */
+    private List<Path> allowedReads() throws java.io.IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path d : allowRead) {
+            if (!Files.isDirectory(d)) {
+                throw new ConfigException("--allow-read " + d + ": " + (Files.exists(d) ? "not a folder" : "no such folder")
+                        + " (" + d.toAbsolutePath().normalize() + "); give an existing folder the checks may read from");
+            }
+            out.add(d.toRealPath());
+        }
+        return out;
     }
 
     /** A check that crashes could not judge: it is reported as not judged, never as passed. */

@@ -33,6 +33,42 @@ public final class BundledPacks {
 
     private BundledPacks() {}
 
+    /**
+     * The bundled packs where they lie, inside the application jar (or the classes folder in development), for
+     * reading only: the preflight loads a pack from here to learn its requirements before anything is written to the
+     * data folder. Close it when done; a pack loaded from it is for inspection, not for running checks.
+     */
+    public static InPlace inPlace() {
+        URL url = BundledPacks.class.getClassLoader().getResource(ROOT);
+        if (url == null) return new InPlace(null, null);
+        try {
+            if (url.getProtocol().equals("jar")) {
+                String spec = url.toString(); // jar:file:/…/scenarist.jar!/bundled-packs
+                Path jar = Path.of(java.net.URI.create(spec.substring("jar:".length(), spec.indexOf("!/"))));
+                FileSystem fs = FileSystems.newFileSystem(jar);
+                return new InPlace(fs.getPath("/" + ROOT), fs);
+            }
+            return new InPlace(Path.of(url.toURI()), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled packs in " + url, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A read-only view of the bundled packs; {@code dir} is null when the application has none. */
+    public record InPlace(Path dir, FileSystem fileSystem) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (fileSystem == null) return;
+            try {
+                fileSystem.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the application jar", e);
+            }
+        }
+    }
+
     public static Path unpack(Path dataDir) {
         Path target = dataDir.resolve(".bundled-packs");
         URL url = BundledPacks.class.getClassLoader().getResource(ROOT);

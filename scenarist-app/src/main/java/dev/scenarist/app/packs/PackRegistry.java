@@ -87,6 +87,18 @@ public final class PackRegistry {
         return p;
     }
 
+    /**
+     * What pack {@code name} needs on this machine, read as cheaply as it can be: a YAML pack's from its pack.yaml
+     * alone (see {@link YamlPackLoader#requirements}), a built-in pack's from the pack itself.
+     *
+     * @throws UnknownPackException naming the packs there are
+     */
+    public List<dev.scenarist.core.pack.Requirement> requirements(String name) {
+        Source s = sources.get(name);
+        if (s == null || s.dir() == null || loaded.containsKey(name)) return get(name).requirements();
+        return loader.requirements(s.dir());
+    }
+
     public static final class UnknownPackException extends RuntimeException {
         public UnknownPackException(String message) {
             super(message);

@@ -45,9 +45,18 @@ public final class Preflight {
      * @throws MissingComponentsException listing every component the pack needs that is missing or unusable
      */
     public void require(Pack pack) throws InterruptedException {
-        List<Component.Missing> missing = inspect(pack.requirements()).stream()
+        require(pack.name(), pack.requirements());
+    }
+
+    /**
+     * @throws MissingComponentsException listing every component of {@code requirements} (pack {@code packName}'s)
+     *                                    that is missing or unusable
+     */
+    public void require(String packName, List<Requirement> requirements) throws InterruptedException {
+        // versions are for doctor's table; asking each program for one would cost a process start apiece
+        List<Component.Missing> missing = inspect(requirements, false).stream()
                 .filter(c -> c instanceof Component.Missing).map(c -> (Component.Missing) c).toList();
-        if (!missing.isEmpty()) throw new MissingComponentsException(pack.name(), missing, machine);
+        if (!missing.isEmpty()) throw new MissingComponentsException(packName, missing, machine);
     }
 
     /** The JDK running Scenarist (always present: it is running), for doctor's list. */
@@ -58,27 +67,31 @@ public final class Preflight {
 
     /** Each requirement as found here, in order; one entry per component even when several packs need it. */
     public List<Component> inspect(List<Requirement> requirements) throws InterruptedException {
+        return inspect(requirements, true);
+    }
+
+    private List<Component> inspect(List<Requirement> requirements, boolean versions) throws InterruptedException {
         Map<String, Component> out = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             switch (r) {
                 case Requirement.Sandbox s -> {
-                    if (!out.containsKey("sandbox")) sandbox(s.why()).forEach(c -> out.putIfAbsent(c.name(), c));
+                    if (!out.containsKey("sandbox")) sandbox(s.why(), versions).forEach(c -> out.putIfAbsent(c.name(), c));
                 }
-                case Requirement.Command c -> out.putIfAbsent(c.component(), command(c));
+                case Requirement.Command c -> out.putIfAbsent(c.component(), command(c, versions));
                 case Requirement.Probed p -> out.putIfAbsent(p.component(), probed(p));
             }
         }
         return List.copyOf(out.values());
     }
 
-    private List<Component> sandbox(String why) throws InterruptedException {
+    private List<Component> sandbox(String why, boolean versions) throws InterruptedException {
         List<Component> parts = new ArrayList<>();
         Optional<Path> bwrap = BubblewrapSandbox.findOnPath("bwrap", machine.path());
-        parts.add(bwrap.<Component>map(p -> new Component.Found("bwrap", "confines generated code", version(p), p.toString()))
+        parts.add(bwrap.<Component>map(p -> new Component.Found("bwrap", "confines generated code", versions ? version(p) : "", p.toString()))
                 .orElseGet(() -> new Component.Missing("bwrap", "confines generated code",
                         "bubblewrap ('bwrap') is not on the PATH (" + shownPath() + ")", machine.aptInstall("bubblewrap"), "bubblewrap")));
-        parts.add(file(PRLIMIT, "prlimit", "limits memory and CPU inside the sandbox", "util-linux"));
-        if (machine.root()) parts.add(file(SETPRIV, "setpriv", "drops root to an unprivileged user in the sandbox", "util-linux"));
+        parts.add(file(PRLIMIT, "prlimit", "limits memory and CPU inside the sandbox", "util-linux", versions));
+        if (machine.root()) parts.add(file(SETPRIV, "setpriv", "drops root to an unprivileged user in the sandbox", "util-linux", versions));
         if (parts.stream().allMatch(c -> c instanceof Component.Found)) {
             try {
                 BubblewrapSandbox.locate(machine.path()).probe();
@@ -96,16 +109,16 @@ public final class Preflight {
         return parts;
     }
 
-    private Component command(Requirement.Command c) {
+    private Component command(Requirement.Command c, boolean versions) {
         return BubblewrapSandbox.findOnPath(c.command(), machine.path())
-                .<Component>map(p -> new Component.Found(c.command(), c.why(), version(p), p.toString()))
+                .<Component>map(p -> new Component.Found(c.command(), c.why(), versions ? version(p) : "", p.toString()))
                 .orElseGet(() -> new Component.Missing(c.command(), c.why(), "'" + c.command() + "' is not on the PATH (" + shownPath() + ")",
                         machine.aptInstall(c.debianPackage()), c.debianPackage()));
     }
 
-    private Component file(Path exe, String name, String purpose, String debianPackage) {
+    private Component file(Path exe, String name, String purpose, String debianPackage, boolean versions) {
         return Files.isExecutable(exe)
-                ? new Component.Found(name, purpose, version(exe), exe.toString())
+                ? new Component.Found(name, purpose, versions ? version(exe) : "", exe.toString())
                 : new Component.Missing(name, purpose, exe + " does not exist", machine.aptInstall(debianPackage), debianPackage);
     }
 

@@ -67,18 +67,38 @@ public final class Scenarist implements AutoCloseable {
         }
         if (!Files.isWritable(root)) throw new ConfigException("the data directory " + root + " is not writable; pass another with --data-dir");
         DataLayout layout = new DataLayout(root);
+        // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
+        Machine machine = Machine.of(env);
+        PackRegistry packs = registry(root, env, machine, BundledPacks.unpack(root));
+        Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
+        return new Scenarist(layout, store, packs, env, new Preflight(machine));
+    }
+
+    /**
+     * Checks that this machine has every component pack {@code packName} needs, before anything else: the data folder
+     * is neither created nor written (no store, no unpacked packs), so a missing component is exit 2 within moments
+     * and leaves nothing behind. Bundled packs are read where they lie in the application; user packs from
+     * {@code <data>/packs} and {@code SCENARIST_PACKS}.
+     *
+     * @throws dev.scenarist.app.preflight.MissingComponentsException naming what is missing and the command that installs it
+     * @throws PackRegistry.UnknownPackException when there is no such pack
+     */
+    public static void requireComponents(Path dataDir, Map<String, String> env, String packName) throws InterruptedException {
+        Machine machine = Machine.of(env);
+        try (var bundled = BundledPacks.inPlace()) {
+            PackRegistry packs = registry(dataDir.toAbsolutePath().normalize(), env, machine, bundled.dir());
+            new Preflight(machine).require(packName, packs.requirements(packName));
+        }
+    }
+
+    private static PackRegistry registry(Path root, Map<String, String> env, Machine machine, Path bundledDir) {
         List<Path> userPackDirs = new ArrayList<>();
         userPackDirs.add(root.resolve("packs"));
         String extra = env.getOrDefault("SCENARIST_PACKS", "");
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
-        // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
-        Machine machine = Machine.of(env);
         var sandbox = dev.scenarist.sandbox.Sandbox.bubblewrap(machine.path());
-        PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox),
-                BundledPacks.unpack(root), userPackDirs,
+        return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
                 Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env), sandbox)));
-        Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
-        return new Scenarist(layout, store, packs, env, new Preflight(machine));
     }
 
     /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */

@@ -145,7 +145,7 @@ public final class Acceptance {
         Workspace.deleteTree(dir, true);
         Workspace.copyTree(ws.root(), dir.resolve("workspace"));
         new Workspace(dir).write("reason.json", Json.pretty(Map.of("kind", FailureKind.DUPLICATE.label(), "stage", "acceptance",
-                "message", why, "findings", List.of(Finding.error("DUPLICATE", why)))));
+                "message", why, "findings", List.of(Finding.error("DUPLICATE", why).forPeople()))));
         RunRecord rejected = run.moveTo(RunState.REJECTED, Optional.of(RejectReason.DUPLICATE), why, services.clock().instant());
         services.store().runs().update(rejected);
         return rejected;

@@ -596,12 +596,13 @@ public final class RunExecutor {
         reason.put("kind", kind.label());
         reason.put("stage", stage);
         reason.put("message", why);
-        reason.put("findings", findings);
+        reason.put("findings", findings.stream().map(Finding::forPeople).toList()); // read by people: no hints for the model
         new Workspace(dir).write("reason.json", Json.pretty(reason));
     }
 
     private static String firstError(List<Finding> findings) {
-        return findings.stream().filter(Finding::isError).findFirst().map(Finding::render).orElse("(no detail)");
+        // a run's detail is shown to people (runs, show, the campaign summary): their form, not the model's
+        return findings.stream().filter(Finding::isError).findFirst().map(Finding::renderForPeople).orElse("(no detail)");
     }
 
     private Map<String, Object> trace(AuthorRequest req, String reply) {

@@ -59,10 +59,11 @@ public interface Pack {
     default void assemble(ScenarioAssembly assembly) throws InterruptedException {}
 
     /**
-     * The checks {@code scenarist validate} runs on an existing scenario, by stage name. {@code target} is the file
-     * the user named, if they named one rather than a folder. The default is every stage's checks.
+     * The checks {@code scenarist validate} runs on an existing scenario, by stage name. {@code target} names the file
+     * the user named, if any, and the folders besides the scenario's they allowed reads from. The default is every
+     * stage's checks.
      */
-    default Map<String, java.util.List<Check>> validationChecks(java.util.Optional<String> target) {
+    default Map<String, java.util.List<Check>> validationChecks(ValidationTarget target) {
         Map<String, java.util.List<Check>> out = new java.util.LinkedHashMap<>();
         for (Stage s : pipeline().stages()) {
             if (!s.checks().isEmpty()) out.put(s.name(), s.checks());

@@ -63,17 +63,17 @@ public final class ReplyParser {
             int close = text.indexOf(CLOSE, m.end());
             int nextOpen = nextOpen(text, m.end());
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                findings.add(Finding.error("PARTIAL_ARTIFACT", "the block for " + path + " is not closed with </file> (the reply was cut off or malformed)",
-                        path, "reply with the complete file, ending its block with </file>"));
+                findings.add(forModel(Finding.error("PARTIAL_ARTIFACT", "the block for " + path + " is not closed with </file> (the reply was cut off or malformed)",
+                        path, "reply with the complete file, ending its block with </file>")));
                 pos = nextOpen >= 0 ? nextOpen : text.length();
                 continue;
             }
             String body = stripFence(trimOneNewline(text.substring(m.end(), close)));
             String problem = Workspace.problemWithPath(path);
             if (problem != null) {
-                findings.add(Finding.error("BAD_PATH", problem, path, "use a relative path such as " + outputs.getFirst().path()));
+                findings.add(forModel(Finding.error("BAD_PATH", problem, path, "use a relative path such as " + outputs.getFirst().path())));
             } else if (files.put(path, body) != null) {
-                findings.add(Finding.error("DUPLICATE_FILE", "the reply contains two blocks for " + path, path, "send each file once"));
+                findings.add(forModel(Finding.error("DUPLICATE_FILE", "the reply contains two blocks for " + path, path, "send each file once")));
             }
             pos = close + CLOSE.length();
         }
@@ -84,15 +84,15 @@ public final class ReplyParser {
             if (single != null) return single;
         }
         if (!sawBlock) {
-            findings.add(Finding.error("NO_ARTIFACT",
+            findings.add(forModel(Finding.error("NO_ARTIFACT",
                     "the reply is prose, not the requested files (expected " + describe(outputs) + ")", "",
-                    "reply with each file inside <file path=\"...\"> ... </file>, not a description of it"));
+                    "reply with each file inside <file path=\"...\"> ... </file>, not a description of it")));
             return new ParsedReply.Rejected(findings);
         }
         for (OutputFile o : outputs) {
             if (o.required() && !files.containsKey(o.path()) && findings.stream().noneMatch(f -> f.location().equals(o.path()))) {
-                findings.add(Finding.error("MISSING_FILE", "the reply has no block for required file " + o.path(), o.path(),
-                        "include <file path=\"" + o.path() + "\"> with the complete " + o.format().label() + " content"));
+                findings.add(forModel(Finding.error("MISSING_FILE", "the reply has no block for required file " + o.path(), o.path(),
+                        "include <file path=\"" + o.path() + "\"> with the complete " + o.format().label() + " content")));
             }
         }
         for (var e : files.entrySet()) {
@@ -114,15 +114,15 @@ public final class ReplyParser {
         List<int[]> fences = new ArrayList<>();
         while (f.find()) fences.add(new int[] {f.start(), f.end()});
         if (fences.size() % 2 == 1) {
-            return new ParsedReply.Rejected(List.of(Finding.error("PARTIAL_ARTIFACT",
+            return new ParsedReply.Rejected(List.of(forModel(Finding.error("PARTIAL_ARTIFACT",
                     "the reply opens a code block that is never closed (the file was cut off)", out.path(),
-                    "reply with the complete file")));
+                    "reply with the complete file"))));
         }
         if (fences.size() >= 2) {
             if (fences.size() > 2) {
-                return new ParsedReply.Rejected(List.of(Finding.error("AMBIGUOUS_ARTIFACT",
+                return new ParsedReply.Rejected(List.of(forModel(Finding.error("AMBIGUOUS_ARTIFACT",
                         "the reply has " + fences.size() / 2 + " code blocks but the stage expects one file, " + out.path(), out.path(),
-                        "reply with exactly one block: <file path=\"" + out.path() + "\"> ... </file>")));
+                        "reply with exactly one block: <file path=\"" + out.path() + "\"> ... </file>"))));
             }
             String body = trimOneNewline(text.substring(fences.get(0)[1], fences.get(1)[0]));
             String prose = (text.substring(0, fences.get(0)[0]) + text.substring(fences.get(1)[1])).strip();
@@ -134,6 +134,14 @@ public final class ReplyParser {
             return new ParsedReply.Artifact(new TreeMap<>(java.util.Map.of(out.path(), text.strip() + "\n")), "");
         }
         return null;
+    }
+
+    /**
+     * A problem with the form of the model's reply: its hint tells the model how to answer, which a person reading
+     * the run cannot act on (nothing in the scenario to change), so people see the message and no fix.
+     */
+    private static Finding forModel(Finding f) {
+        return f.withFix("");
     }
 
     private static String describe(List<OutputFile> outputs) {
@@ -181,13 +189,13 @@ public final class ReplyParser {
             var loc = e.getLocation();
             String where = loc == null ? path : path + ":" + loc.getLineNr();
             return java.util.Optional.of(Finding.error("MALFORMED_" + format.name(), path + " is not valid " + format.label() + ": "
-                    + e.getOriginalMessage(), where, "send syntactically valid " + format.label()));
+                    + e.getOriginalMessage(), where, "send syntactically valid " + format.label()).withFix("make it valid " + format.label()));
         } catch (org.xml.sax.SAXParseException e) {
             return java.util.Optional.of(Finding.error("MALFORMED_XML", path + " is not well-formed XML: " + e.getMessage(),
-                    path + ":" + e.getLineNumber(), "send well-formed XML"));
+                    path + ":" + e.getLineNumber(), "send well-formed XML").withFix("make it well-formed XML"));
         } catch (Exception e) {
             return java.util.Optional.of(Finding.error("MALFORMED_" + format.name(), path + " could not be parsed as "
-                    + format.label() + ": " + e.getMessage(), path, "send valid " + format.label()));
+                    + format.label() + ": " + e.getMessage(), path, "send valid " + format.label()).withFix("make it valid " + format.label()));
         }
     }
 }

@@ -224,9 +224,12 @@ public final class MechanismsPack implements Pack {
      * a scenario folder or {@code template.java} gets the pipeline's checks (plan, template, every variant).
      */
     @Override
-    public Map<String, List<dev.scenarist.core.pack.Check>> validationChecks(Optional<String> target) {
+    public Map<String, List<dev.scenarist.core.pack.Check>> validationChecks(dev.scenarist.core.pack.ValidationTarget validation) {
+        Optional<String> target = validation.file();
         if (target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
-            return Map.of("scene", List.of(new MjcfStaticCheck(), new MeshFilesCheck(), new MujocoSimulationCheck(setup.simulator(), setup.limits())));
+            // the static check reads includes and meshes itself, so it is the one that honours --allow-read
+            return Map.of("scene", List.of(new MjcfStaticCheck(validation.allowedReads()), new MeshFilesCheck(),
+                    new MujocoSimulationCheck(setup.simulator(), setup.limits())));
         }
         if (target.isPresent() && target.get().endsWith(".java")) {
             // a template on its own: read, then compiled and built per variant in the sandbox; no plan is needed (default limits)
@@ -235,7 +238,7 @@ public final class MechanismsPack implements Pack {
             checks.addAll(setup.checks());
             return Map.of("template", List.copyOf(checks));
         }
-        return Pack.super.validationChecks(target);
+        return Pack.super.validationChecks(validation);
     }
 
     private static String context(TemplateLibrary library) {

@@ -443,6 +443,31 @@ final class DefinitionReader {
     // ---------------------------------------------------------------- requires
 
     /**
+     * Only what {@link YamlPack#requirements()} needs, read leniently: each command check's name and program, and
+     * {@code requires:}. The preflight uses it to learn a pack's requirements without compiling its schemas and
+     * checks; a mistake elsewhere in the file is skipped here and reported, with its line, by {@link #read}.
+     */
+    List<Requirement> readRequirements(Node rootNode) {
+        if (!(rootNode instanceof MapNode root)) return List.of();
+        List<YamlPack.CommandUse> uses = new ArrayList<>();
+        if (root.get("stages").orElse(null) instanceof ListNode stages) {
+            for (Node stage : stages.items()) {
+                if (!(stage instanceof MapNode s) || !(s.get("checks").orElse(null) instanceof ListNode checks)) continue;
+                for (Node check : checks.items()) {
+                    if (!(check instanceof MapNode c) || !(c.get("type").orElse(null) instanceof ScalarNode type)
+                            || !type.text().equals("command")) continue;
+                    if (!(c.get("argv").orElse(null) instanceof ListNode argv) || argv.items().isEmpty()
+                            || !(argv.items().getFirst() instanceof ScalarNode program)) continue;
+                    String name = c.get("name").orElse(null) instanceof ScalarNode n ? n.text() : "command";
+                    uses.add(new YamlPack.CommandUse(name, program.text()));
+                }
+            }
+        }
+        List<Requirement.Command> requires = root.get("requires").map(this::readRequires).orElse(List.of());
+        return YamlPack.requirements(uses, requires);
+    }
+
+    /**
      * {@code requires:}: the commands the pack's check scripts run (a script's own commands cannot be read from its
      * argv), so a machine without them is told before a campaign starts. An item is a command name, or
      * {@code {command, package, why}} where package is the Debian/Ubuntu package (default: the command's name).

@@ -113,20 +113,30 @@ public final class YamlPack implements Pack {
      */
     @Override
     public List<Requirement> requirements() {
-        Map<String, Requirement> byComponent = new LinkedHashMap<>();
+        List<CommandUse> uses = new java.util.ArrayList<>();
         for (Stage stage : pipeline.stages()) {
             for (Check check : stage.checks()) {
-                if (!(check instanceof CommandCheck c)) continue;
-                byComponent.putIfAbsent("sandbox", new Requirement.Sandbox("the pack's command checks run in it"));
-                String program = c.argv().getFirst();
-                if (!program.contains("/") && !program.contains("{{")) {
-                    byComponent.putIfAbsent(program, new Requirement.Command(program, "check '" + c.name() + "' runs it",
-                            KNOWN_PACKAGES.getOrDefault(program, program)));
-                }
+                if (check instanceof CommandCheck c) uses.add(new CommandUse(c.name(), c.argv().getFirst()));
+            }
+        }
+        return requirements(uses, declaredRequirements);
+    }
+
+    /** A command check of the pack, and the program it starts (its argv[0]). */
+    record CommandUse(String check, String program) {}
+
+    /** What {@link #requirements()} derives; shared with {@link YamlPackLoader#requirements}, which reads only this much. */
+    static List<Requirement> requirements(List<CommandUse> uses, List<Requirement.Command> declared) {
+        Map<String, Requirement> byComponent = new LinkedHashMap<>();
+        for (CommandUse u : uses) {
+            byComponent.putIfAbsent("sandbox", new Requirement.Sandbox("the pack's command checks run in it"));
+            if (!u.program().contains("/") && !u.program().contains("{{")) {
+                byComponent.putIfAbsent(u.program(), new Requirement.Command(u.program(), "check '" + u.check() + "' runs it",
+                        KNOWN_PACKAGES.getOrDefault(u.program(), u.program())));
             }
         }
         // declared entries say why in the author's words, so they replace derived ones
-        for (Requirement.Command r : declaredRequirements) byComponent.put(r.command(), r);
+        for (Requirement.Command r : declared) byComponent.put(r.command(), r);
         return List.copyOf(byComponent.values());
     }
 

@@ -11,6 +11,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.scenarist.core.pack.Requirement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,6 +43,24 @@ public final class YamlPackLoader {
      * @throws PackDefinitionException when the folder, pack.yaml or a file it points to is missing or wrong
      */
     public YamlPack load(Path packDir) {
+        Node root = parse(packDir);
+        String shown = packDir.resolve(FILE_NAME).toString();
+        return new DefinitionReader(packDir.toAbsolutePath().normalize(), packDir, shown, sandbox, hashFolder(packDir)).read(root);
+    }
+
+    /**
+     * What {@link YamlPack#requirements()} of the pack in {@code packDir} would say, from pack.yaml alone: no schema
+     * compiled, no folder hashed. The preflight needs only this, and needs it within moments of starting.
+     *
+     * @throws PackDefinitionException when pack.yaml is missing, not UTF-8, not YAML, or its {@code requires:} is wrong
+     */
+    public List<Requirement> requirements(Path packDir) {
+        Node root = parse(packDir);
+        String shown = packDir.resolve(FILE_NAME).toString();
+        return new DefinitionReader(packDir.toAbsolutePath().normalize(), packDir, shown, sandbox, "").readRequirements(root);
+    }
+
+    private static Node parse(Path packDir) {
         Path file = packDir.resolve(FILE_NAME);
         String shown = file.toString();
         if (!Files.isDirectory(packDir)) {
@@ -60,8 +80,7 @@ public final class YamlPackLoader {
         } catch (IOException e) {
             throw new PackDefinitionException(SourceLocation.wholeFile(shown), "", "cannot read: " + e.getMessage(), "");
         }
-        Node root = new YamlTree(shown).parse(text);
-        return new DefinitionReader(packDir.toAbsolutePath().normalize(), packDir, shown, sandbox, hashFolder(packDir)).read(root);
+        return new YamlTree(shown).parse(text);
     }
 
     /**

@@ -47,6 +47,16 @@ class YamlPackLoaderTest {
     }
 
     @Test
+    void the_preflights_quick_read_finds_the_same_requirements_as_the_full_load() {
+        var loader = new YamlPackLoader(Sandbox.bubblewrap());
+        for (Path dir : java.util.List.of(DIR, ExamplePackTest.PACK_DIR)) {
+            var full = loader.load(dir).requirements();
+            assertThat(full).as(dir.toString()).isNotEmpty();
+            assertThat(loader.requirements(dir)).as(dir.toString()).usingRecursiveFieldByFieldElementComparator().isEqualTo(full);
+        }
+    }
+
+    @Test
     void reads_name_description_and_context() {
         assertThat(pack.name()).isEqualTo("everything");
         assertThat(pack.description()).isEqualTo("Exercises every field of pack.yaml.");

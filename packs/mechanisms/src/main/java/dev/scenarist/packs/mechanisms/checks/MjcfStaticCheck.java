@@ -10,7 +10,17 @@ import java.util.List;
 
 /** Strict static MJCF validation of every scene file (MuJoCo's own schema, references, sizes, masses, mesh files). */
 public final class MjcfStaticCheck implements Check {
-    private final MjcfValidator validator = new MjcfValidator();
+    private final MjcfValidator validator;
+
+    /** Reads only inside the scenario's folder. */
+    public MjcfStaticCheck() {
+        this(List.of());
+    }
+
+    /** Also reads includes and assets from {@code allowedReads}, folders a person explicitly allowed. */
+    public MjcfStaticCheck(List<java.nio.file.Path> allowedReads) {
+        this.validator = new MjcfValidator(allowedReads);
+    }
 
     @Override
     public String name() {

@@ -112,7 +112,7 @@ public final class TemplateValidator {
 
     /** Compiler findings point at the class-named copy; the author edits {@code template.java}. */
     private static Finding relocate(Finding f, String javaFile) {
-        return new Finding(f.code(), f.severity(), f.message(), "template.java" + f.location().substring(javaFile.length()), f.hint());
+        return f.at("template.java" + f.location().substring(javaFile.length()));
     }
 
     private static BuildReport describe(Path folder, List<Randomizer.Draw> draws, long millis) throws IOException {

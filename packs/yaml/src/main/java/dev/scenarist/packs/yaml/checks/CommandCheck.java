@@ -85,7 +85,8 @@ public final class CommandCheck implements Check {
                 .timeout(timeout)
                 .memoryBytes(memoryBytes)
                 .build();
-        String shown = "`" + String.join(" ", argv) + "`";
+        // the command as it ran: a placeholder such as {{pack_dir}} means nothing to the person (or model) reading it
+        String shown = "`" + String.join(" ", args) + "`";
         SandboxResult result;
         try {
             result = sandbox.run(request);

@@ -58,7 +58,7 @@ public final class JsonSchemaCheck implements Check {
         Optional<String> content = context.workspace().read(file);
         if (content.isEmpty()) {
             return CheckResult.failed(Finding.error("MISSING_FILE", "'" + file + "' was not written, so it cannot be checked against its schema",
-                    file, "reply with a <file path=\"" + file + "\"> block"));
+                    file, "reply with a <file path=\"" + file + "\"> block").withFix("add " + file + " to the scenario folder"));
         }
         JsonNode document;
         try {

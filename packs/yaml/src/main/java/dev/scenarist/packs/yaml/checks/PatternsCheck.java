@@ -77,7 +77,8 @@ public final class PatternsCheck implements Check {
         for (String f : files) {
             Optional<String> content = ws.read(f);
             if (content.isEmpty()) {
-                findings.add(Finding.error("MISSING_FILE", "'" + f + "' was not written", f, "reply with a <file path=\"" + f + "\"> block"));
+                findings.add(Finding.error("MISSING_FILE", "'" + f + "' was not written", f, "reply with a <file path=\"" + f + "\"> block")
+                        .withFix("add " + f + " to the scenario folder"));
                 continue;
             }
             checkForbidden(f, content.get(), findings);

@@ -27,7 +27,7 @@ public record RequiredFilesCheck(String name, List<String> files) implements Che
             var content = context.workspace().read(f);
             if (content.isEmpty()) {
                 findings.add(Finding.error("MISSING_FILE", "required file '" + f + "' was not written", f,
-                        "reply with a <file path=\"" + f + "\"> block containing the whole file"));
+                        "reply with a <file path=\"" + f + "\"> block containing the whole file").withFix("add " + f + " to the scenario folder"));
             } else if (content.get().isBlank()) {
                 findings.add(Finding.error("EMPTY_FILE", "required file '" + f + "' is empty", f, "write the file's full content"));
             }

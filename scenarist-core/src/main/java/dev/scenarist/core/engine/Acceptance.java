@@ -187,8 +187,8 @@ public final class Acceptance {
                 s.put("checks", checks.stream().filter(c -> c.attemptSeq() == last.seq()).map(c -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("check", c.check());
-                    m.put("status", c.status());
-                    if (c.score() >= 0) m.put("score", c.score());
+                    m.put("status", c.status().label());
+                    c.score().ifPresent(score -> m.put("score", score));
                     m.put("findings", c.findings());
                     return m;
                 }).toList());

@@ -95,7 +95,7 @@ class ModelFaultsCampaignTest {
             assertThat(run.state()).isEqualTo(RunState.ACCEPTED);
 
             List<AuthorCallRecord> calls = store.runs().authorCalls(run.id());
-            assertThat(calls).extracting(AuthorCallRecord::outcome)
+            assertThat(calls).extracting(c -> c.outcome().label())
                     .containsExactly("transient", "transient", "transient", "transient", "transient", "transient", "transient", "ok", "ok", "ok");
             assertThat(report.infraRetries()).isEqualTo(7);
 

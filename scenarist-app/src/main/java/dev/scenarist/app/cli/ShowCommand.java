@@ -48,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
                 p.printf("  attempt %d (#%d): %s%s%n", a.stageAttempt(), a.seq(), a.verdict().label(),
                         a.usage().totalTokens() > 0 ? ", " + a.usage().totalTokens() + " tokens" : "");
                 var mine = checks.stream().filter(c -> c.attemptSeq() == a.seq()).toList();
-                for (CheckRecord c : mine) p.printf("    check %-22s %s (%d ms)%n", c.check(), c.status(), c.durationMillis());
+                for (CheckRecord c : mine) p.printf("    check %-22s %s (%d ms)%n", c.check(), c.status().label(), c.durationMillis());
                 for (Finding f : a.findings()) p.println("    " + f.renderForPeople());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("seq", a.seq());
@@ -56,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
                 m.put("stage_attempt", a.stageAttempt());
                 m.put("verdict", a.verdict().label());
                 m.put("findings", a.findings().stream().map(Finding::forPeople).toList());
-                m.put("checks", mine.stream().map(c -> Map.of("check", c.check(), "status", c.status(), "millis", c.durationMillis())).toList());
+                m.put("checks", mine.stream().map(c -> Map.of("check", c.check(), "status", c.status().label(), "millis", c.durationMillis())).toList());
                 m.put("usage", a.usage());
                 attemptsDoc.add(m);
             }

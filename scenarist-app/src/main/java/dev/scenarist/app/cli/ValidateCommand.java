@@ -98,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
                 for (var stage : p.validationChecks(new dev.scenarist.core.pack.ValidationTarget(target, allowedReads)).entrySet()) {
                     for (Check c : stage.getValue().stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
                         CheckResult r = runCheck(c, new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
-                        String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status();
+                        String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status().label();
                         out.line(String.format("%-10s %-22s %s", stage.getKey(), c.name(), status));
                         for (Finding f : r.findings()) out.line("    " + f.renderForPeople());
                         if (r instanceof CheckResult.Failed) failed++;
@@ -106,7 +106,7 @@ final class ValidateCommand implements Callable<Integer> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("stage", stage.getKey());
                         m.put("check", c.name());
-                        m.put("status", r instanceof CheckResult.Errored ? "not_judged" : r.status());
+                        m.put("status", r instanceof CheckResult.Errored ? "not_judged" : r.status().label());
                         m.put("findings", r.findings().stream().map(Finding::forPeople).toList());
                         if (r instanceof CheckResult.Errored e) m.put("error", e.message());
                         doc.add(m);

@@ -71,7 +71,7 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
                 .map(e -> new StageStats(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
         int retries = 0;
         for (RunRecord r : runs) {
-            retries += (int) store.runs().authorCalls(r.id()).stream().filter(x -> x.outcome().equals("transient")).count();
+            retries += (int) store.runs().authorCalls(r.id()).stream().filter(x -> x.outcome() == dev.scenarist.core.store.CallOutcome.TRANSIENT).count();
         }
         List<Scenario> scenarios = store.catalog().byCampaign(c.id()).stream()
                 .map((CatalogEntry e) -> new Scenario(e.scenarioId(), e.location(), e.title())).toList();

@@ -78,7 +78,7 @@ public final class Acceptance {
         Path dir = services.layout().scenario(pack.name(), scenarioId);
         Path staged = files.dir().resolve("accepting");
         ScenarioSummary summary = pack.summarize(ws);
-        writeScenarioFolder(staged, ws, assembled, manifest(run, pack, scenarioId, summary, hash, content, Workspace.list(assembled)));
+        writeScenarioFolder(staged, ws, assembled, manifest(run, pack, new Scenario(scenarioId, summary, hash, content, Workspace.list(assembled))));
         Workspace.deleteTree(assembled, true); // it lives on in the staged folder
         var entry = new CatalogEntry(scenarioId, pack.name(), run.campaignId(), run.id(), summary.title(), hash, text,
                 services.layout().relative(dir), "staging", services.clock().instant());
@@ -171,24 +171,28 @@ public final class Acceptance {
         }
     }
 
-    private Map<String, Object> manifest(RunRecord run, Pack pack, String id, ScenarioSummary summary, String hash,
-                                         SortedMap<String, String> content, List<String> assembledFiles) {
+    /** What the manifest says about the accepted scenario itself. */
+    private record Scenario(String id, ScenarioSummary summary, String hash, SortedMap<String, String> content,
+                            List<String> assembledFiles) {}
+
+    private Map<String, Object> manifest(RunRecord run, Pack pack, Scenario scenario) {
         List<AttemptRecord> attempts = services.store().runs().attempts(run.id());
         List<CheckRecord> checks = services.store().runs().checks(run.id());
         List<Map<String, Object>> stages = new ArrayList<>();
         for (String stage : pack.pipeline().names()) {
             var mine = attempts.stream().filter(a -> a.stage().equals(stage)).toList();
-            var last = mine.isEmpty() ? null : mine.getLast();
+            Optional<AttemptRecord> latest = mine.isEmpty() ? Optional.empty() : Optional.of(mine.getLast());
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("stage", stage);
             s.put("attempts", mine.size());
-            s.put("verdict", last == null ? "skipped" : last.verdict().label());
-            if (last != null) {
+            s.put("verdict", latest.map(a -> a.verdict().label()).orElse("skipped"));
+            if (latest.isPresent()) {
+                AttemptRecord last = latest.get();
                 s.put("checks", checks.stream().filter(c -> c.attemptSeq() == last.seq()).map(c -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("check", c.check());
-                    m.put("status", c.status());
-                    if (c.score() >= 0) m.put("score", c.score());
+                    m.put("status", c.status().label());
+                    c.score().ifPresent(score -> m.put("score", score));
                     m.put("findings", c.findings());
                     return m;
                 }).toList());
@@ -201,18 +205,18 @@ public final class Acceptance {
         lineage.put("author", authorId);
         lineage.put("models", attempts.stream().map(AttemptRecord::model).filter(m -> !m.isEmpty()).distinct().toList());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
+        m.put("id", scenario.id());
         m.put("pack", pack.name());
-        m.put("title", summary.title());
-        m.put("description", summary.description());
+        m.put("title", scenario.summary().title());
+        m.put("description", scenario.summary().description());
         m.put("seed", run.seed());
         m.put("parameters", run.parameters());
         m.put("lineage", lineage);
         m.put("check_report", stages);
         m.put("usage", run.progress().usage());
-        m.put("files", content.keySet());
-        if (!assembledFiles.isEmpty()) m.put("artifacts", assembledFiles);
-        m.put("content_hash", hash);
+        m.put("files", scenario.content().keySet());
+        if (!scenario.assembledFiles().isEmpty()) m.put("artifacts", scenario.assembledFiles());
+        m.put("content_hash", scenario.hash());
         return m;
     }
 

@@ -11,6 +11,7 @@ import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Usage;
 import dev.scenarist.core.store.AuthorCallRecord;
+import dev.scenarist.core.store.CallOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +29,18 @@ final class AuthorGateway {
     sealed interface Outcome {
         record Replied(AuthorReply reply) implements Outcome {}
 
+        /** No reply: the run cannot go on with this attempt. */
+        sealed interface Failure extends Outcome {}
+
         /** Transient failures exhausted the retries, or a permanent failure happened. */
-        record InfraFailed(AuthorException error) implements Outcome {}
+        record InfraFailed(AuthorException error) implements Failure {}
 
         /** The campaign's budget refused the call before it was made: not an infrastructure failure, never retried. */
-        record BudgetRefused(dev.scenarist.core.campaign.BudgetStop stop) implements Outcome {}
+        record BudgetRefused(dev.scenarist.core.campaign.BudgetStop stop) implements Failure {}
     }
+
+    /** How one call went, as recorded: the model that replied (empty if none), what it cost, how long, how it ended. */
+    record CallResult(String model, Usage usage, long millis, CallOutcome outcome, String error) {}
 
     /** The calls made during one attempt, in order. */
     static final class CallLog {
@@ -49,10 +56,11 @@ final class AuthorGateway {
             this.attemptSeq = attemptSeq;
         }
 
-        synchronized void add(String purpose, String author, String model, Usage u, long millis, String outcome, String error, Instant at) {
-            calls.add(new AuthorCallRecord(runId, attemptSeq, calls.size() + 1, purpose, author, model, u, millis, outcome, error, at));
-            usage = usage.plus(u);
-            if (!model.isEmpty()) lastModel = model;
+        synchronized void add(String purpose, String author, Instant at, CallResult r) {
+            calls.add(new AuthorCallRecord(runId, attemptSeq, calls.size() + 1, purpose, author, r.model(), r.usage(), r.millis(),
+                    r.outcome(), r.error(), at));
+            usage = usage.plus(r.usage());
+            if (!r.model().isEmpty()) lastModel = r.model();
         }
 
         /** A pause before a call (rate limit, circuit open, backoff), recorded in the trajectory. */
@@ -88,18 +96,18 @@ final class AuthorGateway {
     private final CircuitBreaker breaker;
     private final java.util.function.UnaryOperator<String> redact;
 
-    AuthorGateway(Author author, Throttle throttle, CircuitBreaker breaker, RetryOptions retry, Sleeper sleeper, RandomGenerator random,
-                  Clock clock, BudgetGuard budget, EventBus events, java.util.function.UnaryOperator<String> redact) {
-        this.redact = redact;
+    /** The retry options, sleeper, clock, events and redaction come from {@code services}; one random source per gateway. */
+    AuthorGateway(EngineServices services, Author author, Throttle throttle, CircuitBreaker breaker, BudgetGuard budget) {
+        this.redact = services.redact();
         this.author = author;
         this.throttle = throttle;
         this.breaker = breaker;
-        this.retry = retry;
-        this.sleeper = sleeper;
-        this.random = random;
-        this.clock = clock;
+        this.retry = services.retry();
+        this.sleeper = services.sleeper();
+        this.random = services.random().get();
+        this.clock = services.clock();
         this.budget = budget;
-        this.events = events;
+        this.events = services.events();
     }
 
     String authorId() {
@@ -124,13 +132,14 @@ final class AuthorGateway {
                 AuthorReply reply = author.reply(request);
                 breaker.onSuccess();
                 budget.record(reply.usage());
-                log.add(purpose, author.id(), reply.model(), reply.usage(), reply.latency().isZero()
-                        ? (System.nanoTime() - t0) / 1_000_000 : reply.latency().toMillis(), "ok", "", start);
+                long millis = reply.latency().isZero() ? (System.nanoTime() - t0) / 1_000_000 : reply.latency().toMillis();
+                log.add(purpose, author.id(), start, new CallResult(reply.model(), reply.usage(), millis, CallOutcome.OK, ""));
                 return new Outcome.Replied(reply);
             } catch (AuthorException e) {
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 String message = redact.apply(String.valueOf(e.getMessage()));
-                log.add(purpose, author.id(), "", Usage.ZERO, millis, e.retryable() ? "transient" : "permanent", message, start);
+                log.add(purpose, author.id(), start,
+                        new CallResult("", Usage.ZERO, millis, e.retryable() ? CallOutcome.TRANSIENT : CallOutcome.PERMANENT, message));
                 if (e.retryable()) {
                     breaker.onTransientFailure().ifPresent(pause -> events.publish(new ScenaristEvent.CircuitChanged(campaignId, true,
                             pause.toMillis(), "author calls paused after repeated failures; last: " + message)));

@@ -12,7 +12,6 @@ import dev.scenarist.core.store.CheckRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -24,16 +23,31 @@ import java.util.TreeMap;
  * by the campaign's budget as a budget stop (never retried), never as a bad scenario.
  */
 final class CheckRunner {
-    /**
-     * @param reachedLastTier whether every tier was run (false: an earlier tier failed, so later validation was not reached)
-     * @param failedTier      the tier that failed, or -1
-     * @param score           mean of the scores the checks reported, if any did
-     */
-    record Outcome(List<CheckRecord> records, List<Finding> findings, boolean passed, Optional<Unjudged> unjudged,
-                   boolean reachedLastTier, int failedTier, OptionalDouble score) {
-        Outcome withUnjudged(Unjudged why) {
-            return new Outcome(records, findings, false, Optional.of(why), reachedLastTier, failedTier, score);
-        }
+    /** What a stage's checks said: closed over its three kinds, each carrying only what it has. */
+    sealed interface Outcome {
+        /** The record of every check that ran, in order. */
+        List<CheckRecord> records();
+
+        /**
+         * Every tier passed.
+         *
+         * @param findings non-error notes the checks left
+         * @param score    mean of the scores the checks reported, if any did
+         */
+        record Passed(List<CheckRecord> records, List<Finding> findings, OptionalDouble score) implements Outcome {}
+
+        /**
+         * A tier failed; later tiers did not run.
+         *
+         * @param failedTier      the tier that failed
+         * @param reachedLastTier whether the failed tier was the last one (false: later validation was not reached)
+         * @param score           mean of the scores the checks reported, if any did
+         */
+        record Failed(List<CheckRecord> records, List<Finding> findings, int failedTier, boolean reachedLastTier,
+                      OptionalDouble score) implements Outcome {}
+
+        /** A check gave no verdict: see {@link Unjudged}. */
+        record NotJudged(List<CheckRecord> records, Unjudged why) implements Outcome {}
     }
 
     /** Why the checks gave no verdict. */
@@ -70,32 +84,31 @@ final class CheckRunner {
                 try {
                     r = c.run(ctx);
                 } catch (BudgetExhaustedException e) {
-                    return new Outcome(records, findings, false, Optional.of(new Unjudged.BudgetStopped(e.stop())), false, tier.getKey(),
-                            OptionalDouble.empty());
+                    return new Outcome.NotJudged(records, new Unjudged.BudgetStopped(e.stop()));
                 } catch (RuntimeException e) {
                     r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 r.scoreIfAny().ifPresent(scores::add);
                 records.add(new CheckRecord(ctx.run().runId(), attemptSeq, c.name(), c.tier(), r.status(), r.findings(),
-                        r.scoreIfAny().orElse(-1), ms));
+                        r.scoreIfAny(), ms));
                 events.publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
                 switch (r) {
                     case CheckResult.Errored e -> {
-                        return new Outcome(records, findings, false, Optional.of(new Unjudged.Errored(e.message(), e.permanent())), false, tier.getKey(), OptionalDouble.empty());
+                        return new Outcome.NotJudged(records, new Unjudged.Errored(e.message(), e.permanent()));
                     }
                     case CheckResult.Failed f -> {
                         tierFailed = true;
-                        f.findings().forEach(x -> findings.add(x));
+                        findings.addAll(f.findings());
                     }
-                    case CheckResult.Passed p -> p.notes().forEach(x -> findings.add(x));
+                    case CheckResult.Passed p -> findings.addAll(p.notes());
                 }
             }
             if (tierFailed) {
-                return new Outcome(records, findings, false, Optional.empty(), tiersRun == byTier.size(), tier.getKey(), mean(scores));
+                return new Outcome.Failed(records, findings, tier.getKey(), tiersRun == byTier.size(), mean(scores));
             }
         }
-        return new Outcome(records, findings, true, Optional.empty(), true, -1, mean(scores));
+        return new Outcome.Passed(records, findings, mean(scores));
     }
 
     private static OptionalDouble mean(List<Double> xs) {

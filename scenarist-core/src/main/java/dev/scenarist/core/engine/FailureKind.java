@@ -23,10 +23,10 @@ public enum FailureKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static FailureKind ofFailedTier(int failedTier, boolean reachedLastTier) {
-        if (failedTier < 0) return VALIDATION_NOT_REACHED;
-        if (failedTier >= Check.TIER_EXPENSIVE) return VALIDATION_FAILED;
-        if (failedTier >= Check.TIER_PROCESS) return RUNTIME_ERROR;
-        return reachedLastTier ? VALIDATION_FAILED : VALIDATION_NOT_REACHED;
+    /** What a failed tier says about how far the scenario got. */
+    static FailureKind of(CheckRunner.Outcome.Failed failed) {
+        if (failed.failedTier() >= Check.TIER_EXPENSIVE) return VALIDATION_FAILED;
+        if (failed.failedTier() >= Check.TIER_PROCESS) return RUNTIME_ERROR;
+        return failed.reachedLastTier() ? VALIDATION_FAILED : VALIDATION_NOT_REACHED;
     }
 }

@@ -14,7 +14,7 @@ public sealed interface ScenaristEvent {
 
     record StageStarted(String campaignId, String runId, String stage, int index) implements ScenaristEvent {}
 
-    record CheckFinished(String campaignId, String runId, String stage, String check, String status, long millis)
+    record CheckFinished(String campaignId, String runId, String stage, String check, dev.scenarist.core.model.CheckStatus status, long millis)
             implements ScenaristEvent {}
 
     record AttemptFinished(String campaignId, String runId, String stage, int stageAttempt, AttemptVerdict verdict,

@@ -85,11 +85,11 @@ public sealed interface CheckResult {
         };
     }
 
-    default String status() {
+    default CheckStatus status() {
         return switch (this) {
-            case Passed p -> "passed";
-            case Failed f -> "failed";
-            case Errored e -> "errored";
+            case Passed p -> CheckStatus.PASSED;
+            case Failed f -> CheckStatus.FAILED;
+            case Errored e -> CheckStatus.ERRORED;
         };
     }
 }

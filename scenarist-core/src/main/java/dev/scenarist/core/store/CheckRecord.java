@@ -1,12 +1,21 @@
 package dev.scenarist.core.store;
 
+import dev.scenarist.core.model.CheckStatus;
 import dev.scenarist.core.model.Finding;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
 
-/** One check's result within an attempt. {@code status} is passed, failed or errored. */
-public record CheckRecord(String runId, int attemptSeq, String check, int tier, String status, List<Finding> findings,
-                          double score, long durationMillis) {
+/**
+ * One check's result within an attempt.
+ *
+ * @param score the score the check reported (judges, refine scorers), if it reported one
+ */
+public record CheckRecord(String runId, int attemptSeq, String check, int tier, CheckStatus status, List<Finding> findings,
+                          OptionalDouble score, long durationMillis) {
     public CheckRecord {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(score, "score");
         findings = List.copyOf(findings);
     }
 }

@@ -105,9 +105,10 @@ public final class Workspace {
     }
 
     /** Replaces everything in the workspace with a copy of {@code source} (a snapshot folder). */
-    public void restoreFrom(Path source) {
+    /** Empties the workspace, then copies {@code source} in if there is one (none: the workspace stays empty). */
+    public void restoreFrom(java.util.Optional<Path> source) {
         clear();
-        if (source != null && Files.isDirectory(source)) copyTree(source, root);
+        source.filter(Files::isDirectory).ifPresent(s -> copyTree(s, root));
     }
 
     public void replaceWith(SortedMap<String, String> files) {

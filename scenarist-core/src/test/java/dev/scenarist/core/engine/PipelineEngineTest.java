@@ -197,7 +197,7 @@ class PipelineEngineTest {
             assertThat(a.verdict()).isEqualTo(AttemptVerdict.PASSED);
         });
         var run = h.store.runs().byCampaign(report.campaignId()).getFirst();
-        assertThat(h.store.runs().authorCalls(run.id())).extracting(c -> c.outcome()).containsExactly("transient", "transient", "transient", "ok");
+        assertThat(h.store.runs().authorCalls(run.id())).extracting(c -> c.outcome().label()).containsExactly("transient", "transient", "transient", "ok");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.scenarist.core.store;
 
+import dev.scenarist.core.model.CheckStatus;
+import java.util.OptionalDouble;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -281,12 +284,12 @@ public abstract class StoreContractTest {
                 List.of(fullFinding(), new Finding("SLOW", Severity.INFO, "took 3 s", "", "")),
                 new Usage(1_234, 567, 89, 10, 0.1 + 0.2), "claude-test", "sha256:0123abcd", at(1), at(2));
         AuthorCallRecord retried = new AuthorCallRecord("r1", 1, 0, "stage", "anthropic", "claude-test",
-                new Usage(1_000, 0, 0, 0, 1.0E-7), 30_000, "transient", "HTTP 529 overloaded", at(1));
+                new Usage(1_000, 0, 0, 0, 1.0E-7), 30_000, CallOutcome.TRANSIENT, "HTTP 529 overloaded", at(1));
         AuthorCallRecord judged = new AuthorCallRecord("r1", 1, 1, "judge:plausible", "openai", "gpt-test",
-                new Usage(234, 567, 89, 10, 0.012_345_678_9), 812, "ok", "", at(2));
-        CheckRecord errored = new CheckRecord("r1", 1, "simulate", 3, "errored",
-                List.of(Finding.error("SIM_CRASH", "simulator exited 134")), -1.0, 9_999);
-        CheckRecord failed = new CheckRecord("r1", 1, "schema", 1, "failed", List.of(fullFinding()), 0.333_333_333_333, 7);
+                new Usage(234, 567, 89, 10, 0.012_345_678_9), 812, CallOutcome.OK, "", at(2));
+        CheckRecord errored = new CheckRecord("r1", 1, "simulate", 3, CheckStatus.ERRORED,
+                List.of(Finding.error("SIM_CRASH", "simulator exited 134")), OptionalDouble.empty(), 9_999);
+        CheckRecord failed = new CheckRecord("r1", 1, "schema", 1, CheckStatus.FAILED, List.of(fullFinding()), OptionalDouble.of(0.333_333_333_333), 7);
         AttemptCommit commit = new AttemptCommit(attempt, List.of(retried, judged), List.of(errored, failed),
                 running.withProgress(progress(1), at(3)));
 
@@ -303,7 +306,7 @@ public abstract class StoreContractTest {
         AttemptRecord infra = new AttemptRecord("r1", 1, "geometry", 0, AttemptVerdict.INFRA_ERROR, List.of(),
                 Usage.ZERO, null, null, null, null);
         AuthorCallRecord failedCall = new AuthorCallRecord("r1", 1, 0, "stage", "ollama", null, Usage.ZERO, 5,
-                "permanent", "connection refused", null);
+                CallOutcome.PERMANENT, "connection refused", null);
         AttemptCommit commit = new AttemptCommit(infra, List.of(failedCall), List.of(),
                 running.withProgress(progress(1), at(3)));
 
@@ -705,7 +708,7 @@ public abstract class StoreContractTest {
                 "notes/why.md", "line one\nline two: ünïcødé"));
         return new RunProgress(2, 1, attemptSeq, List.of(fullFinding(), Finding.warning("LOOSE", "gap", "", "")),
                 files, Map.of("review", "plausible", "gate", "unique enough"), 4_096L * attemptSeq,
-                new Usage(1_200, 800, 100, 50, 0.1 + 0.2), 0.75);
+                new Usage(1_200, 800, 100, 50, 0.1 + 0.2), OptionalDouble.of(0.75));
     }
 
     protected static AttemptRecord attempt(String runId, int seq, AttemptVerdict verdict) {
@@ -719,12 +722,12 @@ public abstract class StoreContractTest {
         String runId = current.id();
         List<AuthorCallRecord> calls = List.of(
                 new AuthorCallRecord(runId, seq, 0, "stage", "openai", "model-test", Usage.tokens(900, 0), 30_000,
-                        "transient", "HTTP 429 rate limited", at(10 * seq)),
+                        CallOutcome.TRANSIENT, "HTTP 429 rate limited", at(10 * seq)),
                 new AuthorCallRecord(runId, seq, 1, "stage", "openai", "model-test", new Usage(1_000, 300, 20, 10, 0.01),
-                        1_500 + seq, "ok", "", at(10 * seq + 1)));
+                        1_500 + seq, CallOutcome.OK, "", at(10 * seq + 1)));
         List<CheckRecord> checks = List.of(
-                new CheckRecord(runId, seq, "parse", 0, "passed", List.of(), 1.0, 3),
-                new CheckRecord(runId, seq, "schema", 1, "failed", List.of(fullFinding()), 0.5, 12));
+                new CheckRecord(runId, seq, "parse", 0, CheckStatus.PASSED, List.of(), OptionalDouble.of(1.0), 3),
+                new CheckRecord(runId, seq, "schema", 1, CheckStatus.FAILED, List.of(fullFinding()), OptionalDouble.of(0.5), 12));
         return new AttemptCommit(attempt(runId, seq, AttemptVerdict.FAILED), calls, checks,
                 current.withProgress(progress(seq), at(10 * seq + 6)));
     }

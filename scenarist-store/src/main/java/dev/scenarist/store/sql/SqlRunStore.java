@@ -1,17 +1,20 @@
 package dev.scenarist.store.sql;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.scenarist.core.model.CheckStatus;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.store.AttemptCommit;
 import dev.scenarist.core.store.AttemptRecord;
 import dev.scenarist.core.store.AttemptVerdict;
 import dev.scenarist.core.store.AuthorCallRecord;
+import dev.scenarist.core.store.CallOutcome;
 import dev.scenarist.core.store.CheckRecord;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.store.RunStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -49,7 +52,7 @@ final class SqlRunStore implements RunStore {
             rs.getString("model"),
             UsageColumns.read(rs),
             rs.getLong("latency_ms"),
-            rs.getString("outcome"),
+            CallOutcome.parse(rs.getString("outcome")),
             rs.getString("error"),
             Timestamps.read(rs.getString("called_at")));
 
@@ -58,10 +61,17 @@ final class SqlRunStore implements RunStore {
             rs.getInt("attempt_seq"),
             rs.getString("check_name"),
             rs.getInt("tier"),
-            rs.getString("status"),
+            CheckStatus.parse(rs.getString("status")),
             Json.read(rs.getString("findings"), FINDINGS),
-            rs.getDouble("score"),
+            scoreColumn(rs.getDouble("score")),
             rs.getLong("duration_ms"));
+
+    /** The {@code score} column is NOT NULL: a check that reported no score is stored as -1 and read back as none. */
+    private static final double NO_SCORE = -1;
+
+    private static OptionalDouble scoreColumn(double stored) {
+        return stored < 0 ? OptionalDouble.empty() : OptionalDouble.of(stored);
+    }
 
     private final Jdbi jdbi;
 
@@ -176,7 +186,7 @@ final class SqlRunStore implements RunStore {
                 .bind("author", c.author())
                 .bind("model", c.model())
                 .bind("latency_ms", c.latencyMillis())
-                .bind("outcome", c.outcome())
+                .bind("outcome", c.outcome().label())
                 .bind("error", c.error())
                 .bind("called_at", Timestamps.write(c.at()))
                 .execute();
@@ -189,9 +199,9 @@ final class SqlRunStore implements RunStore {
                 .bind("attempt_seq", c.attemptSeq())
                 .bind("check_name", c.check())
                 .bind("tier", c.tier())
-                .bind("status", c.status())
+                .bind("status", c.status().label())
                 .bind("findings", Json.write(c.findings()))
-                .bind("score", c.score())
+                .bind("score", c.score().orElse(NO_SCORE))
                 .bind("duration_ms", c.durationMillis())
                 .execute();
     }

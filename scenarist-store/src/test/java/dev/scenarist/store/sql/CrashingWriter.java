@@ -34,7 +34,7 @@ public final class CrashingWriter {
             AttemptRecord attempt = new AttemptRecord("r1", seq, "geometry", seq, AttemptVerdict.FAILED, List.of(),
                     Usage.tokens(10, 20), "m", "p", now, now);
             run = run.withProgress(new RunProgress(0, seq, seq, List.of(), new TreeMap<>(), Map.of(), 0,
-                    Usage.ZERO, -1), now);
+                    Usage.ZERO, java.util.OptionalDouble.empty()), now);
             store.runs().commitAttempt(new AttemptCommit(attempt, List.of(), List.of(), run));
         }
         System.out.println("committed " + count);

@@ -1,5 +1,6 @@
 package dev.scenarist.app.wiring;
 
+import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.Simulators;
 
 import dev.scenarist.app.config.ConfigException;
@@ -58,7 +59,8 @@ public final class Scenarist implements AutoCloseable {
      * Opens the data folder (created if missing) and its store: SQLite in {@code <data>/scenarist.db} by default,
      * PostgreSQL when {@code dbUrl} (or {@code SCENARIST_DB_URL}) is a {@code jdbc:postgresql:} URL.
      */
-    public static Scenarist open(Path dataDir, String dbUrl, Map<String, String> env) {
+    public static Scenarist open(Path dataDir, String dbUrl, Settings settings) {
+        Map<String, String> env = settings.env();
         Path root = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -72,22 +74,30 @@ public final class Scenarist implements AutoCloseable {
         String extra = env.getOrDefault("SCENARIST_PACKS", "");
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
         // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
-        Machine machine = Machine.of(env);
-        var sandbox = dev.scenarist.sandbox.Sandbox.bubblewrap(machine.path());
+        Machine machine = Machine.of(settings);
+        var sandbox = machine.sandbox();
         PackRegistry packs = new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox),
                 BundledPacks.unpack(root), userPackDirs,
-                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env), sandbox)));
+                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(settings, machine), sandbox, machine.javaHome())));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
         return new Scenarist(layout, store, packs, env, new Preflight(machine));
     }
 
-    /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */
-    private static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Map<String, String> env) {
+    /**
+     * MuJoCo when Node and its package are installed, else the pure-Java fallback; {@code scenarist.simulator} or
+     * SCENARIST_SIMULATOR = mujoco|ode|auto forces it. The sidecar folder is the configured one, else the one found
+     * from the working directory up; node is looked up on the machine's PATH (the one the sandbox and the preflight
+     * use) unless SCENARIST_NODE names it.
+     */
+    static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Settings settings, Machine machine) {
+        Simulators.Choice choice;
         try {
-            return Simulators.select(k -> env.getOrDefault(k, System.getenv(k))).simulator();
+            choice = Simulators.parse(settings.simulator().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Simulators.ENV + ": " + e.getMessage());
         }
+        var sidecarDir = settings.sidecarDir().or(() -> MujocoSidecar.locate(Path.of("").toAbsolutePath()));
+        return Simulators.select(choice, sidecarDir, k -> "PATH".equals(k) ? machine.path() : settings.env().get(k)).simulator();
     }
 
     private static Store openStore(DataLayout layout, String url, Map<String, String> env) {

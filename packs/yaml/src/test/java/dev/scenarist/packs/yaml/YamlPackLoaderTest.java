@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class YamlPackLoaderTest {
     private static final Path DIR = Path.of("src/test/resources/packs/everything");
-    private final YamlPack pack = new YamlPackLoader(Sandbox.bubblewrap()).load(DIR);
+    private final YamlPack pack = new YamlPackLoader(ThisMachine.sandbox()).load(DIR);
 
     @TempDir
     Path temp;

@@ -67,6 +67,13 @@ public record Settings(Map<String, String> env, boolean stderrIsTerminal, Option
                 Path.of(required(properties, "java.io.tmpdir")));
     }
 
+    /** Names the variables but shows none of their values: the environment holds API keys and database passwords. */
+    @Override
+    public String toString() {
+        return "Settings[env=" + new java.util.TreeSet<>(env.keySet()) + ", stderrIsTerminal=" + stderrIsTerminal
+                + ", sidecarDir=" + sidecarDir + ", simulator=" + simulator + ", javaHome=" + javaHome + ", tmpDir=" + tmpDir + "]";
+    }
+
     private static Optional<String> firstSet(String first, String second) {
         if (first != null && !first.isBlank()) return Optional.of(first);
         return second != null && !second.isBlank() ? Optional.of(second) : Optional.empty();

@@ -102,6 +102,12 @@ class SettingsTest {
     }
 
     @Test
+    void printed_settings_name_the_variables_but_show_no_value() {
+        Settings settings = Settings.from(Map.of("OPENAI_API_KEY", "sk-secret-value"), properties());
+        assertThat(settings.toString()).contains("OPENAI_API_KEY").doesNotContain("sk-secret-value");
+    }
+
+    @Test
     void properties_without_the_jdk_are_refused_by_name() {
         assertThatThrownBy(() -> Settings.from(Map.of(), new Properties())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.home");

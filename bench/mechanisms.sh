@@ -21,8 +21,8 @@ start=$(date +%s.%N)
 "$here/scenarist" --data-dir "$work/data" --json generate --pack mechanisms --count "$count" > "$work/report.json"
 end=$(date +%s.%N)
 
-"$JAVA_HOME/bin/java" -Dscenarist.mujoco.sidecar="$here/packs/mechanisms/src/main/resources/sidecar" \
-  -cp "$here/bench/target/scenarist-bench.jar" dev.scenarist.bench.MechanismsStageBench "$work/data" 3 > "$work/stages.json"
+"$JAVA_HOME/bin/java" -cp "$here/bench/target/scenarist-bench.jar" dev.scenarist.bench.MechanismsStageBench \
+  "$work/data" 3 "$here/packs/mechanisms/src/main/resources/sidecar" > "$work/stages.json"
 
 python3 - "$work/report.json" "$work/stages.json" "$start" "$end" "$count" "$out/mechanisms.json" "$work/data" <<'PY'
 import glob, json, statistics, sys

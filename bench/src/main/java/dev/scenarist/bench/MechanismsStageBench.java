@@ -19,7 +19,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * for each: static validation against a plain DOM parse of the same XML, and the 1 s simulation against MuJoCo
  * loading the scene and taking a single step (the floor any simulation-based check pays).
  *
- * <pre>java -cp scenarist-bench.jar dev.scenarist.bench.MechanismsStageBench DATA_DIR [REPS]</pre>
+ * <pre>java -cp scenarist-bench.jar dev.scenarist.bench.MechanismsStageBench DATA_DIR [REPS [SIDECAR_DIR]]</pre>
+ *
+ * SIDECAR_DIR is the MuJoCo sidecar folder; without it, it is looked for from the working directory up. (An
+ * argument rather than the environment: only the application reads that.)
  */
 public final class MechanismsStageBench {
     private MechanismsStageBench() {}
@@ -27,6 +30,8 @@ public final class MechanismsStageBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).resolve("scenarios/mechanisms");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path sidecarDir = args.length > 2 ? Path.of(args[2])
+                : MujocoSidecar.locate(Path.of("").toAbsolutePath()).orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR));
         List<Path> scenarios;
         try (Stream<Path> s = Files.list(root)) {
             scenarios = s.filter(Files::isDirectory).sorted().toList();
@@ -35,7 +40,7 @@ public final class MechanismsStageBench {
         var factory = DocumentBuilderFactory.newInstance();
         SimulationLimits limits = SimulationLimits.defaults();
         SimulationLimits oneStep = new SimulationLimits(1e-9, limits.speedLimit(), limits.bounds(), limits.penetrationTolerance());
-        try (MujocoSidecar mujoco = MujocoSidecar.fromEnvironment()) {
+        try (MujocoSidecar mujoco = new MujocoSidecar(sidecarDir)) {
             warmUp(mujoco, scenarios.getFirst(), limits);
             double[] best = new double[5];
             java.util.Arrays.fill(best, Double.MAX_VALUE);

@@ -3,6 +3,7 @@ package dev.scenarist.app;
 import dev.scenarist.app.cli.ScenaristCommand;
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.PackRegistry;
+import dev.scenarist.app.wiring.Settings;
 import dev.scenarist.core.campaign.CampaignMismatchException;
 import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.packs.yaml.PackDefinitionException;
@@ -19,15 +20,25 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv()));
+        // JVM-wide, so the application's call, made before anything touches AWT: previews are drawn into images and
+        // need no display (an explicit -Djava.awt.headless=false still wins)
+        System.getProperties().putIfAbsent("java.awt.headless", "true");
+        System.exit(run(args, Settings.fromProcess(), System.out, System.err));
     }
 
+    /** Runs with the settings of {@code env} alone (see {@link Settings#of}), printing to this process's streams. */
     public static int run(String[] args, Map<String, String> env) {
         return run(args, env, System.out, System.err);
     }
 
+    /** Runs with the settings of {@code env} alone (see {@link Settings#of}): for tests and embedders. */
     public static int run(String[] args, Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
-        var root = new ScenaristCommand(env, out, err);
+        return run(args, Settings.of(env), out, err);
+    }
+
+    public static int run(String[] args, Settings settings, java.io.PrintStream out, java.io.PrintStream err) {
+        Map<String, String> env = settings.env();
+        var root = new ScenaristCommand(settings, out, err);
         var cli = new CommandLine(root);
         dev.scenarist.app.cli.StrictNumbers.install(cli);
         cli.setOut(new java.io.PrintWriter(out, true));

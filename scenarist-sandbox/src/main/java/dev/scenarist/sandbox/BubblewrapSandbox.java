@@ -69,10 +69,15 @@ public final class BubblewrapSandbox implements Sandbox {
     /** null until probed; then empty (works) or the reason it does not. */
     private Optional<String> probeFailure;
 
-    public BubblewrapSandbox(Optional<Path> bwrap, Optional<Path> prlimit) {
+    /**
+     * @param tmpDir the host's temporary folder (the application's {@code java.io.tmpdir}): each run's scratch
+     *               {@code /tmp} is made in it and, as root, the uid locks live in it — so every Scenarist process on
+     *               the machine must pass the same one for their runs to get distinct uids
+     */
+    public BubblewrapSandbox(Optional<Path> bwrap, Optional<Path> prlimit, Path tmpDir) {
         this(bwrap, prlimit, Optional.of(Path.of("/usr/bin/setpriv")).filter(Files::isExecutable),
-                ProcStatus.effectiveUidOfThisProcess().orElse(-1) == 0 ? Optional.of(UidPool.standard()) : Optional.empty(),
-                Path.of(System.getProperty("java.io.tmpdir")));
+                ProcStatus.effectiveUidOfThisProcess().orElse(-1) == 0 ? Optional.of(UidPool.standard(tmpDir)) : Optional.empty(),
+                tmpDir);
     }
 
     BubblewrapSandbox(Optional<Path> bwrap, Optional<Path> prlimit, Optional<Path> setpriv, Optional<UidPool> uidPool, Path scratchParent) {
@@ -83,21 +88,17 @@ public final class BubblewrapSandbox implements Sandbox {
         this.scratchParent = scratchParent;
     }
 
-    /** Finds {@code bwrap} on this process's {@code PATH} (or {@code /usr/bin}) and {@code prlimit} under {@code /usr}. */
-    public static BubblewrapSandbox locate() {
-        String path = System.getenv("PATH");
-        return locate((path == null ? "" : path + ":") + "/usr/bin:/usr/sbin");
-    }
-
     /**
-     * Finds {@code bwrap} on exactly the given search path (an application passes its own view of {@code PATH}, so
+     * Finds {@code bwrap} on exactly the given search path (the application passes its own view of {@code PATH}, so
      * the sandbox and the preflight that checks it agree on what is installed) and {@code prlimit} under {@code /usr}.
+     *
+     * @param tmpDir the host's temporary folder, see {@link #BubblewrapSandbox(Optional, Optional, Path)}
      */
-    public static BubblewrapSandbox locate(String searchPath) {
+    public static BubblewrapSandbox locate(String searchPath, Path tmpDir) {
         Optional<Path> bwrap = findOnPath("bwrap", searchPath);
         // prlimit (and setpriv) run inside the sandbox, where only /usr exists
         Optional<Path> prlimit = Optional.of(Path.of("/usr/bin/prlimit")).filter(Files::isExecutable);
-        return new BubblewrapSandbox(bwrap, prlimit);
+        return new BubblewrapSandbox(bwrap, prlimit, tmpDir);
     }
 
     /** The first executable {@code command} in the colon-separated {@code searchPath}'s folders. */

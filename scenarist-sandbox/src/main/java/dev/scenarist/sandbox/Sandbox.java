@@ -1,10 +1,12 @@
 package dev.scenarist.sandbox;
 
+import java.nio.file.Path;
+
 /**
  * Runs an external command, such as a check over generated code, with a time limit, a memory limit, an explicit
  * environment (never the parent's: API keys must not leak into generated code) and bounded output.
  *
- * <p>{@link #bubblewrap()} is the one to use for anything a model wrote: it confines the command in Linux
+ * <p>{@link #bubblewrap(String, Path)} is the one to use for anything a model wrote: it confines the command in Linux
  * namespaces (read-only system, writes only in the workspace, no network) and <em>refuses</em> to run when it
  * cannot confine. {@link #unconfined()} is for trusted commands only.
  */
@@ -21,14 +23,13 @@ public interface Sandbox {
     /** Whether commands run confined; false only for {@link #unconfined()}. */
     boolean confined();
 
-    /** The confined sandbox, locating {@code bwrap} and {@code prlimit} on this machine (checked on first run). */
-    static Sandbox bubblewrap() {
-        return BubblewrapSandbox.locate();
-    }
-
-    /** The confined sandbox, looking for {@code bwrap} only on {@code searchPath} (the application's PATH). */
-    static BubblewrapSandbox bubblewrap(String searchPath) {
-        return BubblewrapSandbox.locate(searchPath);
+    /**
+     * The confined sandbox, looking for {@code bwrap} only on {@code searchPath} (the application's PATH) and
+     * keeping its scratch folders in {@code tmpDir} (the application's {@code java.io.tmpdir}); checked on first run.
+     * Both come from the application, which reads the environment once, so a test can choose them.
+     */
+    static BubblewrapSandbox bubblewrap(String searchPath, Path tmpDir) {
+        return BubblewrapSandbox.locate(searchPath, tmpDir);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs real bubblewrap: these tests fail (rather than skip) on a machine where commands cannot be confined. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BubblewrapSandboxTest {
-    private final Sandbox sandbox = Sandbox.bubblewrap();
+    private final Sandbox sandbox = ThisMachine.sandbox();
 
     @TempDir
     Path workspace;
@@ -173,7 +173,7 @@ class BubblewrapSandboxTest {
 
     @Test
     void refuses_to_run_when_bwrap_is_missing_and_names_the_fix() {
-        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")));
+        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR);
 
         assertThatThrownBy(() -> missing.run(SandboxRequest.builder(workspace, "true").build()))
                 .isInstanceOf(SandboxUnavailableException.class)
@@ -184,7 +184,7 @@ class BubblewrapSandboxTest {
     @Test
     void refuses_to_run_when_bwrap_cannot_create_a_sandbox() {
         // /usr/bin/false stands in for a bwrap that exists but is denied namespaces
-        Sandbox denied = new BubblewrapSandbox(Optional.of(Path.of("/usr/bin/false")), Optional.of(Path.of("/usr/bin/prlimit")));
+        Sandbox denied = new BubblewrapSandbox(Optional.of(Path.of("/usr/bin/false")), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR);
 
         assertThatThrownBy(() -> denied.run(SandboxRequest.builder(workspace, "true").build()))
                 .isInstanceOf(SandboxUnavailableException.class)

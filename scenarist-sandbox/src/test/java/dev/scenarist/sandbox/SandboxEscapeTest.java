@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxEscapeTest {
     private static final String NO_CAPS = "0000000000000000";
 
-    private final Sandbox sandbox = Sandbox.bubblewrap();
+    private final Sandbox sandbox = ThisMachine.sandbox();
 
     @TempDir
     Path parent;

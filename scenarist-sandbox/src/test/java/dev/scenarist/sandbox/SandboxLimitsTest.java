@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SandboxLimitsTest {
-    private static final Path TMPDIR = Path.of(System.getProperty("java.io.tmpdir"));
+    private static final Path TMPDIR = ThisMachine.TMP_DIR;
 
-    private final Sandbox sandbox = Sandbox.bubblewrap();
+    private final Sandbox sandbox = ThisMachine.sandbox();
 
     @TempDir
     Path workspace;

@@ -1,6 +1,7 @@
 package dev.scenarist.app.cli;
 
 import dev.scenarist.app.wiring.Scenarist;
+import dev.scenarist.app.wiring.Settings;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,29 +30,29 @@ public final class ScenaristCommand {
             description = "Store (default: SQLite in the data directory; or jdbc:postgresql://host/db, also via $SCENARIST_DB_URL).")
     String db;
 
-    private final Map<String, String> env;
+    private final Settings settings;
     private final java.io.PrintStream out;
     private final java.io.PrintStream err;
 
-    public ScenaristCommand(Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
-        this.env = env;
+    public ScenaristCommand(Settings settings, java.io.PrintStream out, java.io.PrintStream err) {
+        this.settings = settings;
         this.out = out;
         this.err = err;
     }
 
     Path resolvedDataDir() {
         if (dataDir != null) return dataDir;
-        String home = env.get("SCENARIST_HOME");
+        String home = settings.env().get("SCENARIST_HOME");
         return home != null && !home.isBlank() ? Path.of(home) : Path.of("scenarist-data");
     }
 
     Scenarist open() {
-        return Scenarist.open(resolvedDataDir(), db, env);
+        return Scenarist.open(resolvedDataDir(), db, settings);
     }
 
     /** The preflight of {@link Scenarist#requireComponents}: nothing in the data folder is created or opened. */
     void requireComponents(String pack) throws InterruptedException {
-        Scenarist.requireComponents(resolvedDataDir(), env, pack);
+        Scenarist.requireComponents(resolvedDataDir(), settings, pack);
     }
 
     Output output() {
@@ -60,10 +61,10 @@ public final class ScenaristCommand {
 
     /** The launcher tells us whether stderr is a terminal (the JDK cannot, portably, at --release 21). */
     boolean stderrIsTerminal() {
-        return "1".equals(System.getProperty("scenarist.tty"));
+        return settings.stderrIsTerminal();
     }
 
     Map<String, String> env() {
-        return env;
+        return settings.env();
     }
 }

@@ -1,13 +1,17 @@
 package dev.scenarist.app.preflight;
 
-import java.util.Map;
+import dev.scenarist.app.wiring.Settings;
+import dev.scenarist.sandbox.BubblewrapSandbox;
+import dev.scenarist.sandbox.Sandbox;
+import java.nio.file.Path;
 
 /**
- * The machine as the application sees it, read once from its environment: where commands are looked up (the
- * {@code PATH} the sandbox and the preflight both use, so they agree on what is installed) and whether we run as
- * root (then the sandbox also needs {@code setpriv} to drop privileges, and the fix commands need no {@code sudo}).
+ * The machine as the application sees it, from its {@link Settings}: where commands are looked up (the {@code PATH}
+ * the sandbox and the preflight both use, so they agree on what is installed), whether we run as root (then the
+ * sandbox also needs {@code setpriv} to drop privileges, and the fix commands need no {@code sudo}), the temporary
+ * folder the sandbox works in and the JDK running Scenarist.
  */
-public record Machine(String path, boolean root) {
+public record Machine(String path, boolean root, Path tmpDir, Path javaHome) {
     public Machine {
         path = path == null ? "" : path;
     }
@@ -15,10 +19,15 @@ public record Machine(String path, boolean root) {
     /** Where programs are looked up when PATH is unset: the C library's default search path (as execvp does). */
     public static final String DEFAULT_PATH = "/bin:/usr/bin";
 
-    /** The machine of this process, with {@code PATH} taken from {@code env} (the application's view of the environment). */
-    public static Machine of(Map<String, String> env) {
-        String path = env.get("PATH");
-        return new Machine(path == null ? DEFAULT_PATH : path, runningAsRoot());
+    /** The machine of this process as {@code settings} describe it. */
+    public static Machine of(Settings settings) {
+        String path = settings.env().get("PATH");
+        return new Machine(path == null ? DEFAULT_PATH : path, runningAsRoot(), settings.tmpDir(), settings.javaHome());
+    }
+
+    /** The confined sandbox of this machine: bwrap from {@link #path()}, scratch folders in {@link #tmpDir()}. */
+    public BubblewrapSandbox sandbox() {
+        return Sandbox.bubblewrap(path, tmpDir);
     }
 
     /** The command that installs a Debian/Ubuntu package here: as root as is, otherwise through sudo. */

@@ -62,7 +62,7 @@ public final class Preflight {
     /** The JDK running Scenarist (always present: it is running), for doctor's list. */
     public Component java() {
         return new Component.Found("java", "runs Scenarist (JDK 21 or newer)", Runtime.version().toString(),
-                System.getProperty("java.home"));
+                machine.javaHome().toString());
     }
 
     /** Each requirement as found here, in order; one entry per component even when several packs need it. */
@@ -94,7 +94,7 @@ public final class Preflight {
         if (machine.root()) parts.add(file(SETPRIV, "setpriv", "drops root to an unprivileged user in the sandbox", "util-linux", versions));
         if (parts.stream().allMatch(c -> c instanceof Component.Found)) {
             try {
-                BubblewrapSandbox.locate(machine.path()).probe();
+                machine.sandbox().probe();
                 parts.add(new Component.Found("sandbox", why, "starts", "bwrap --unshare-all (no network, read-only system)"));
             } catch (SandboxUnavailableException e) {
                 parts.add(new Component.Missing("sandbox", why, e.getMessage(),

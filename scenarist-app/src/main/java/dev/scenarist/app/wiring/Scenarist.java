@@ -1,5 +1,6 @@
 package dev.scenarist.app.wiring;
 
+import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.Simulators;
 
 import dev.scenarist.app.config.ConfigException;
@@ -58,7 +59,8 @@ public final class Scenarist implements AutoCloseable {
      * Opens the data folder (created if missing) and its store: SQLite in {@code <data>/scenarist.db} by default,
      * PostgreSQL when {@code dbUrl} (or {@code SCENARIST_DB_URL}) is a {@code jdbc:postgresql:} URL.
      */
-    public static Scenarist open(Path dataDir, String dbUrl, Map<String, String> env) {
+    public static Scenarist open(Path dataDir, String dbUrl, Settings settings) {
+        Map<String, String> env = settings.env();
         Path root = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -68,8 +70,8 @@ public final class Scenarist implements AutoCloseable {
         if (!Files.isWritable(root)) throw new ConfigException("the data directory " + root + " is not writable; pass another with --data-dir");
         DataLayout layout = new DataLayout(root);
         // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
-        Machine machine = Machine.of(env);
-        PackRegistry packs = registry(root, env, machine, BundledPacks.unpack(root));
+        Machine machine = Machine.of(settings);
+        PackRegistry packs = registry(root, settings, machine, BundledPacks.unpack(root));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
         return new Scenarist(layout, store, packs, env, new Preflight(machine));
     }
@@ -83,31 +85,41 @@ public final class Scenarist implements AutoCloseable {
      * @throws dev.scenarist.app.preflight.MissingComponentsException naming what is missing and the command that installs it
      * @throws PackRegistry.UnknownPackException when there is no such pack
      */
-    public static void requireComponents(Path dataDir, Map<String, String> env, String packName) throws InterruptedException {
-        Machine machine = Machine.of(env);
+    public static void requireComponents(Path dataDir, Settings settings, String packName) throws InterruptedException {
+        Machine machine = Machine.of(settings);
         try (var bundled = BundledPacks.inPlace()) {
-            PackRegistry packs = registry(dataDir.toAbsolutePath().normalize(), env, machine, bundled.dir());
+            PackRegistry packs = registry(dataDir.toAbsolutePath().normalize(), settings, machine, bundled.dir());
             new Preflight(machine).require(packName, packs.requirements(packName));
         }
     }
 
-    private static PackRegistry registry(Path root, Map<String, String> env, Machine machine, Path bundledDir) {
+    private static PackRegistry registry(Path root, Settings settings, Machine machine, Path bundledDir) {
+        Map<String, String> env = settings.env();
         List<Path> userPackDirs = new ArrayList<>();
         userPackDirs.add(root.resolve("packs"));
         String extra = env.getOrDefault("SCENARIST_PACKS", "");
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
-        var sandbox = dev.scenarist.sandbox.Sandbox.bubblewrap(machine.path());
+        var sandbox = machine.sandbox();
         return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
-                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(env), sandbox)));
+                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(settings, machine), sandbox,
+                        machine.javaHome())));
     }
 
-    /** MuJoCo when Node and its package are installed, else the pure-Java fallback; SCENARIST_SIMULATOR=mujoco|ode|auto forces it. */
-    private static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Map<String, String> env) {
+    /**
+     * MuJoCo when Node and its package are installed, else the pure-Java fallback; {@code scenarist.simulator} or
+     * SCENARIST_SIMULATOR = mujoco|ode|auto forces it. The sidecar folder is the configured one, else the one found
+     * from the working directory up; node is looked up on the machine's PATH (the one the sandbox and the preflight
+     * use) unless SCENARIST_NODE names it.
+     */
+    static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Settings settings, Machine machine) {
+        Simulators.Choice choice;
         try {
-            return Simulators.select(k -> env.getOrDefault(k, System.getenv(k))).simulator();
+            choice = Simulators.parse(settings.simulator().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Simulators.ENV + ": " + e.getMessage());
         }
+        var sidecarDir = settings.sidecarDir().or(() -> MujocoSidecar.locate(Path.of("").toAbsolutePath()));
+        return Simulators.select(choice, sidecarDir, k -> "PATH".equals(k) ? machine.path() : settings.env().get(k)).simulator();
     }
 
     private static Store openStore(DataLayout layout, String url, Map<String, String> env) {

@@ -39,9 +39,12 @@ public final class UidPool {
         this.lockDir = lockDir;
     }
 
-    /** The default range with its locks in {@code java.io.tmpdir}. */
-    public static UidPool standard() {
-        return new UidPool(DEFAULT_FIRST_UID, DEFAULT_SIZE, Path.of(System.getProperty("java.io.tmpdir"), "scenarist-sandbox-uids"));
+    /**
+     * The default range with its locks in {@code <tmpDir>/scenarist-sandbox-uids}: every process sharing the range
+     * must pass the same {@code tmpDir} (the JVM's {@code java.io.tmpdir}), or two of them could lease one uid.
+     */
+    public static UidPool standard(Path tmpDir) {
+        return new UidPool(DEFAULT_FIRST_UID, DEFAULT_SIZE, tmpDir.resolve("scenarist-sandbox-uids"));
     }
 
     /**

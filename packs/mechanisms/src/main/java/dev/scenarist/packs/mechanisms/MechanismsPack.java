@@ -30,6 +30,7 @@ import dev.scenarist.packs.mechanisms.template.SandboxedTemplateRunner;
 import dev.scenarist.packs.mechanisms.template.TemplateMain;
 import dev.scenarist.packs.mechanisms.validation.TemplateValidator;
 import dev.scenarist.sandbox.Sandbox;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,12 @@ public final class MechanismsPack implements Pack {
     private final Pipeline pipeline;
     private final String context;
 
-    /** The pack with the sandbox (bubblewrap) and the given simulator, K = 5 variants per template. */
-    public MechanismsPack(Simulator simulator) {
-        this(simulator, Sandbox.bubblewrap());
-    }
-
-    /** The pack with the given sandbox (the application's, located on its PATH) and simulator, K = 5 variants per template. */
-    public MechanismsPack(Simulator simulator, Sandbox sandbox) {
-        this(simulator, SandboxedTemplateRunner.forThisJvm(sandbox, TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
+    /**
+     * The pack with the given sandbox (the application's, located on its PATH) and simulator, templates compiled and
+     * run by {@code javaHome} (the JDK running Scenarist), K = 5 variants per template.
+     */
+    public MechanismsPack(Simulator simulator, Sandbox sandbox, Path javaHome) {
+        this(simulator, SandboxedTemplateRunner.forThisJvm(sandbox, javaHome, TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
     }
 
     public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * package for MuJoCo, nothing for the pure-Java ode4j fallback (chosen when they are absent, or forced).
  */
 final class MechanismsRequirements {
+    private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"([^\"]+)\"");
     private static final Pattern PACKAGE_VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
     private MechanismsRequirements() {}
@@ -40,12 +41,20 @@ final class MechanismsRequirements {
     private static Presence javac(Path javaHome) {
         Path javac = javaHome.resolve("bin/javac");
         if (Files.isExecutable(javac)) {
-            // the runner uses the JDK running Scenarist, so its version is this JVM's
-            String version = javaHome.equals(Path.of(System.getProperty("java.home"))) ? Runtime.version().toString() : "";
-            return new Presence.Found(version, javac.toString());
+            return new Presence.Found(version(javaHome), javac.toString());
         }
         return new Presence.Missing(javac + " does not exist: " + javaHome + " is a JRE, not a JDK",
                 "run Scenarist with a JDK 21 or newer (./scenarist finds one under /usr/lib/jvm; set JAVA_HOME to it)");
+    }
+
+    /** The JDK's version from its {@code release} file (every JDK since 9 has one), or "" when unreadable. */
+    private static String version(Path javaHome) {
+        try {
+            Matcher m = JAVA_VERSION.matcher(Files.readString(javaHome.resolve("release")));
+            return m.find() ? m.group(1) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static Presence mujoco(Path dir) {

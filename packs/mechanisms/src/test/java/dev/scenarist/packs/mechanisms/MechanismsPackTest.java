@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the pack decides without running anything: parameters per seed and tier, uniqueness, dataset layout. */
 class MechanismsPackTest {
-    final MechanismsPack pack = new MechanismsPack(MujocoSidecar.fromEnvironment());
+    final MechanismsPack pack = new MechanismsPack(ThisMachine.mujoco(), ThisMachine.sandbox(), ThisMachine.JAVA_HOME);
 
     @TempDir
     Path dir;

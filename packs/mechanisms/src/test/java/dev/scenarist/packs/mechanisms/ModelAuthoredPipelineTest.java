@@ -30,7 +30,7 @@ class ModelAuthoredPipelineTest {
 
     @BeforeAll
     static void startMujoco() {
-        var located = MujocoSidecar.locate();
+        var located = ThisMachine.sidecarDir();
         assumeTrue(located.isPresent() && MujocoSidecar.isInstalled(located.get()),
                 "the MuJoCo sidecar is not installed: run packs/mechanisms/src/main/resources/sidecar/install.sh");
         mujoco = new MujocoSidecar(located.get());
@@ -61,7 +61,7 @@ class ModelAuthoredPipelineTest {
         var author = new ScriptedAuthor().on("plan", PLAN).on("code", template(sunk))
                 .on("review", "1. The hinge is only 2 cm above the floor: the bob starts inside it.")
                 .on("validate", template(TemplateMainInSandboxTest.PENDULUM));
-        var pack = new MechanismsPack(mujoco);
+        var pack = new MechanismsPack(mujoco, ThisMachine.sandbox(), ThisMachine.JAVA_HOME);
         var h = new EngineHarness(data);
         var s = EngineHarness.spec(pack, 1);
         var spec = new CampaignSpec(s.pack(), 1, s.author(), s.seed(), 1, s.budget(), s.stageSettings(), Map.of("tier", "2"));

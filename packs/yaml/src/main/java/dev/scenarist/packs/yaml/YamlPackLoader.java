@@ -28,14 +28,9 @@ public final class YamlPackLoader {
 
     private final Sandbox sandbox;
 
-    /** @param sandbox where {@code command} checks run; use {@link Sandbox#bubblewrap()} for anything a model wrote */
+    /** @param sandbox where {@code command} checks run; use {@link Sandbox#bubblewrap(String, java.nio.file.Path)} for anything a model wrote */
     public YamlPackLoader(Sandbox sandbox) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-    }
-
-    /** A loader whose command checks run confined in bubblewrap. */
-    public static YamlPackLoader withBubblewrap() {
-        return new YamlPackLoader(Sandbox.bubblewrap());
     }
 
     /**

@@ -41,7 +41,7 @@ class ExamplePackTest {
     static final Path PACK_DIR = Path.of("../examples/sql-quiz");
     static final Path REPLIES = PACK_DIR.resolve("offline/replies");
 
-    private final YamlPack pack = YamlPackLoader.withBubblewrap().load(PACK_DIR);
+    private final YamlPack pack = new YamlPackLoader(ThisMachine.sandbox()).load(PACK_DIR);
 
     @TempDir
     Path temp;
@@ -281,7 +281,7 @@ class ExamplePackTest {
         ws.write("wrong.sql", "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r;\n");
         // the pack's own script, with a shorter limit than the pack's 30 s so the test stays quick
         var check = new CommandCheck("results", List.of("sh", "{{pack_dir}}/checks/run_queries.sh"),
-                Duration.ofSeconds(2), 256L << 20, PACK_DIR, Sandbox.bubblewrap());
+                Duration.ofSeconds(2), 256L << 20, PACK_DIR, ThisMachine.sandbox());
 
         CheckResult r = check.run(TestRuns.context("queries", ws));
 
@@ -335,7 +335,7 @@ class ExamplePackTest {
         Workspace.copyTree(PACK_DIR, copy);
         Workspace.deleteTree(copy.resolve("offline/replies"), true);
 
-        YamlPack loaded = YamlPackLoader.withBubblewrap().load(copy);
+        YamlPack loaded = new YamlPackLoader(ThisMachine.sandbox()).load(copy);
 
         assertThatThrownBy(loaded::offlineAuthor).isInstanceOf(PackDefinitionException.class)
                 .hasMessageContaining("replies folder 'offline/replies' does not exist")
@@ -346,11 +346,11 @@ class ExamplePackTest {
     void the_definition_hash_changes_when_any_file_of_the_pack_changes() throws Exception {
         Path copy = temp.resolve("sql-quiz");
         Workspace.copyTree(PACK_DIR, copy);
-        String before = YamlPackLoader.withBubblewrap().load(copy).definitionHash();
+        String before = new YamlPackLoader(ThisMachine.sandbox()).load(copy).definitionHash();
 
         Files.writeString(copy.resolve("checks/run_queries.sh"), "\n# a comment\n", StandardOpenOption.APPEND);
 
-        assertThat(YamlPackLoader.withBubblewrap().load(copy).definitionHash()).isNotEqualTo(before).hasSize(64);
-        assertThat(YamlPackLoader.withBubblewrap().load(PACK_DIR).definitionHash()).isEqualTo(pack.definitionHash());
+        assertThat(new YamlPackLoader(ThisMachine.sandbox()).load(copy).definitionHash()).isNotEqualTo(before).hasSize(64);
+        assertThat(new YamlPackLoader(ThisMachine.sandbox()).load(PACK_DIR).definitionHash()).isEqualTo(pack.definitionHash());
     }
 }

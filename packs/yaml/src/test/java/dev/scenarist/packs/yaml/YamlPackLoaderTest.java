@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class YamlPackLoaderTest {
     private static final Path DIR = Path.of("src/test/resources/packs/everything");
-    private final YamlPack pack = new YamlPackLoader(Sandbox.bubblewrap()).load(DIR);
+    private final YamlPack pack = new YamlPackLoader(ThisMachine.sandbox()).load(DIR);
 
     @TempDir
     Path temp;
@@ -48,7 +48,7 @@ class YamlPackLoaderTest {
 
     @Test
     void the_preflights_quick_read_finds_the_same_requirements_as_the_full_load() {
-        var loader = new YamlPackLoader(Sandbox.bubblewrap());
+        var loader = new YamlPackLoader(ThisMachine.sandbox());
         for (Path dir : java.util.List.of(DIR, ExamplePackTest.PACK_DIR)) {
             var full = loader.load(dir).requirements();
             assertThat(full).as(dir.toString()).isNotEmpty();

@@ -20,18 +20,13 @@ import javax.imageio.ImageIO;
  * new PreviewRenderer().render(scenarioDir.resolve("scene_" + seed + ".xml"), png);
  * }</pre>
  *
+ * <p>Only {@code BufferedImage} and {@code ImageIO} are used, which need no display. (Whether AWT looks for one is
+ * JVM-wide, so it is the application's to decide: it starts with {@code java.awt.headless=true}.)
+ *
  * <p>The same scene file gives the same PNG bytes: no timestamps, no system fonts, only deterministic arithmetic.
  * Thread-safe; one instance can render many scenes.
  */
 public final class PreviewRenderer {
-    static {
-        // Only BufferedImage and ImageIO are used, which need no display; this keeps AWT from looking for one if
-        // anything else in the process touches it first.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     /** Backdrop: a pale sky, lighter towards the horizon (the bottom of the image). */
     private static final Rasterizer.Background SKY = (row, rows) -> Rasterizer.blend(0xC9D3E0, 0xF1F3F6,
             rows <= 1 ? 0 : (double) row / (rows - 1));

@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * spoken to with newline-delimited JSON over stdin/stdout (the protocol is documented at the top of that script).
  *
  * <p><b>Finding the sidecar.</b> The sidecar folder is {@code packs/mechanisms/src/main/resources/sidecar/} in the
- * repository, with its {@code node_modules} installed by {@code install.sh} ({@code npm ci}). {@link #locate()}
- * looks, in order, at the environment variable {@value #ENV_SIDECAR_DIR}, the system property
- * {@value #PROPERTY_SIDECAR_DIR}, then at {@code packs/mechanisms/src/main/resources/sidecar} and
- * {@code src/main/resources/sidecar} under the working directory and each of its parents. {@code node} is taken from
- * the PATH unless {@value #ENV_NODE} names another executable.
+ * repository, with its {@code node_modules} installed by {@code install.sh} ({@code npm ci}). The application names
+ * it with the environment variable {@value #ENV_SIDECAR_DIR} or the system property {@value #PROPERTY_SIDECAR_DIR}
+ * (it reads them; this class reads no environment); otherwise {@link #locate(Path)} looks at
+ * {@code packs/mechanisms/src/main/resources/sidecar} and {@code src/main/resources/sidecar} under the working
+ * directory and each of its parents. {@code node} is {@value #DEFAULT_NODE} on the PATH unless the application passes
+ * another executable (from {@value #ENV_NODE}).
  *
  * <p><b>Lifecycle.</b> The process starts lazily on the first request and serves requests one at a time (this class
  * serializes callers, so it is thread-safe). If it dies (killed, crashed) it is restarted transparently and the
@@ -47,12 +48,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class MujocoSidecar implements Simulator, AutoCloseable {
 
-    /** Environment variable naming the sidecar folder. */
+    /** Environment variable naming the sidecar folder (read by the application). */
     public static final String ENV_SIDECAR_DIR = "SCENARIST_MUJOCO_SIDECAR";
-    /** System property naming the sidecar folder. */
+    /** System property naming the sidecar folder (read by the application). */
     public static final String PROPERTY_SIDECAR_DIR = "scenarist.mujoco.sidecar";
-    /** Environment variable naming the node executable (default: {@code node} on the PATH). */
+    /** Environment variable naming the node executable (read by the application; default {@value #DEFAULT_NODE}). */
     public static final String ENV_NODE = "SCENARIST_NODE";
+    /** The node executable when none is named: {@code node}, looked up on the PATH. */
+    public static final String DEFAULT_NODE = "node";
     /** The sidecar script inside the sidecar folder. */
     public static final String SCRIPT = "mujoco-sidecar.mjs";
     /** The repository-relative sidecar folder. */
@@ -78,11 +81,11 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
 
     /** A sidecar in {@code sidecarDir} with the default node, request timeout and start-up timeout. */
     public MujocoSidecar(Path sidecarDir) {
-        this(sidecarDir, defaultNode(), DEFAULT_REQUEST_TIMEOUT, DEFAULT_STARTUP_TIMEOUT);
+        this(sidecarDir, DEFAULT_NODE, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STARTUP_TIMEOUT);
     }
 
     public MujocoSidecar(Path sidecarDir, Duration requestTimeout) {
-        this(sidecarDir, defaultNode(), requestTimeout, DEFAULT_STARTUP_TIMEOUT);
+        this(sidecarDir, DEFAULT_NODE, requestTimeout, DEFAULT_STARTUP_TIMEOUT);
     }
 
     public MujocoSidecar(Path sidecarDir, String node, Duration requestTimeout, Duration startupTimeout) {
@@ -93,24 +96,12 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
     }
 
     /**
-     * A sidecar at the {@link #locate() located} folder; when none is found, one at the repository-relative default
-     * under the working directory, which answers {@link SimulationOutcome.Unavailable} naming the fix.
+     * The sidecar folder found from {@code workingDir} when none is configured: the first installed one under it or
+     * one of its parents (see the class comment), else the first one with the script but no npm package yet.
      */
-    public static MujocoSidecar fromEnvironment() {
-        return new MujocoSidecar(locate().orElse(Path.of(REPO_RELATIVE_DIR)));
-    }
-
-    /** The sidecar folder: see the class comment for the order of places looked at. */
-    public static Optional<Path> locate() {
-        String configured = System.getenv(ENV_SIDECAR_DIR);
-        if (configured == null || configured.isBlank()) {
-            configured = System.getProperty(PROPERTY_SIDECAR_DIR);
-        }
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured).toAbsolutePath().normalize());
-        }
+    public static Optional<Path> locate(Path workingDir) {
         Path fallback = null;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        for (Path dir = workingDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             for (Path candidate : List.of(dir.resolve(REPO_RELATIVE_DIR), dir.resolve("src/main/resources/sidecar"))) {
                 if (Files.isRegularFile(candidate.resolve(SCRIPT))) {
                     if (isInstalled(candidate)) {
@@ -129,11 +120,6 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
     public static boolean isInstalled(Path dir) {
         return Files.isRegularFile(dir.resolve(SCRIPT))
                 && Files.isRegularFile(dir.resolve("node_modules/@mujoco/mujoco/package.json"));
-    }
-
-    private static String defaultNode() {
-        String n = System.getenv(ENV_NODE);
-        return n == null || n.isBlank() ? "node" : n;
     }
 
     public Path sidecarDir() {

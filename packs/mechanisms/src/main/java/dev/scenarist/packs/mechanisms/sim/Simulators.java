@@ -14,11 +14,13 @@ import java.util.function.Function;
  * are installed, the pure-Java {@link OdeSimulator} otherwise — whose reports list what it only approximates.
  *
  * <p>{@value #PROPERTY} (system property) or {@value #ENV} (environment variable, read when the property is unset)
- * forces the choice: {@code mujoco}, {@code ode}, or {@code auto} (the default). Forcing {@code mujoco} where it is not
+ * forces the choice: {@code mujoco}, {@code ode}, or {@code auto} (the default). The application reads them and
+ * passes the {@link #parse parsed} {@link Choice}; this class reads no environment. Forcing {@code mujoco} where it is not
  * installed gives the sidecar anyway, which answers {@link SimulationOutcome.Unavailable} naming the fix — the caller
  * asked for MuJoCo, and a silent substitute would misreport what judged the scene.
  *
- * <p>"Installed" is decided without starting anything: the sidecar folder ({@link MujocoSidecar#locate()}) holds the
+ * <p>"Installed" is decided without starting anything: the sidecar folder (configured, or {@link MujocoSidecar#locate})
+ * holds the
  * script and {@code node_modules/@mujoco/mujoco}, and {@code node} (or {@value MujocoSidecar#ENV_NODE}) is an
  * executable file, on the PATH or by path. A Node too old to run the sidecar still selects MuJoCo, whose first
  * request reports it.
@@ -37,39 +39,22 @@ public final class Simulators {
 
     private Simulators() {}
 
-    /** The simulator for this process: see the class comment. */
-    public static Simulator preferred() {
-        return select().simulator();
-    }
-
-    /** {@link #preferred()} with the reason for the choice. */
-    public static Selection select() {
-        return select(System::getenv);
-    }
-
-    /** {@link #select()} with the environment looked up through {@code env} (an application's own view of it). */
-    public static Selection select(Function<String, String> env) {
-        String forced = System.getProperty(PROPERTY);
-        if (forced == null || forced.isBlank()) {
-            forced = env.apply(ENV);
-        }
-        return select(parse(forced), MujocoSidecar.locate(), env);
-    }
-
     /**
-     * The choice for explicit inputs (what {@link #select()} reads from the environment), for tests and embedders.
+     * The simulator and the reason for the choice.
      *
-     * @param sidecarDir the located sidecar folder, if any
-     * @param env environment lookup (PATH, {@value MujocoSidecar#ENV_NODE})
+     * @param sidecarDir the configured or located sidecar folder, if any
+     * @param env the application's environment, looked up for PATH and {@value MujocoSidecar#ENV_NODE} (the node the
+     *            chosen sidecar runs, so what is checked here is what runs)
      */
     public static Selection select(Choice choice, Optional<Path> sidecarDir, Function<String, String> env) {
-        Optional<String> missing = mujocoMissing(sidecarDir, env);
+        String node = node(env);
+        Optional<String> missing = mujocoMissing(sidecarDir, node, env.apply("PATH"));
         return switch (choice) {
-            case MUJOCO -> new Selection(sidecar(sidecarDir), "MuJoCo forced by " + PROPERTY + "/" + ENV
+            case MUJOCO -> new Selection(sidecar(sidecarDir, node), "MuJoCo forced by " + PROPERTY + "/" + ENV
                     + missing.map(m -> " (but " + m + ")").orElse(""));
             case ODE -> new Selection(new OdeSimulator(), "the ode4j fallback forced by " + PROPERTY + "/" + ENV);
             case AUTO -> missing.isEmpty()
-                    ? new Selection(sidecar(sidecarDir), "MuJoCo: Node.js and the sidecar package are installed")
+                    ? new Selection(sidecar(sidecarDir, node), "MuJoCo: Node.js and the sidecar package are installed")
                     : new Selection(new OdeSimulator(), "the ode4j fallback, because " + missing.get());
         };
     }
@@ -88,23 +73,25 @@ public final class Simulators {
         };
     }
 
-    private static MujocoSidecar sidecar(Optional<Path> dir) {
-        return new MujocoSidecar(dir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)));
+    private static MujocoSidecar sidecar(Optional<Path> dir, String node) {
+        return new MujocoSidecar(dir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)), node,
+                MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    private static String node(Function<String, String> env) {
+        String node = env.apply(MujocoSidecar.ENV_NODE);
+        return node == null || node.isBlank() ? MujocoSidecar.DEFAULT_NODE : node;
     }
 
     /** Why MuJoCo cannot run here, or empty when it looks installed. */
-    private static Optional<String> mujocoMissing(Optional<Path> dir, Function<String, String> env) {
+    private static Optional<String> mujocoMissing(Optional<Path> dir, String node, String path) {
         if (dir.isEmpty()) {
             return Optional.of("the MuJoCo sidecar folder (" + MujocoSidecar.REPO_RELATIVE_DIR + ") was not found");
         }
         if (!MujocoSidecar.isInstalled(dir.get())) {
             return Optional.of("the sidecar's npm package is not installed in " + dir.get() + " (run install.sh)");
         }
-        String node = env.apply(MujocoSidecar.ENV_NODE);
-        if (node == null || node.isBlank()) {
-            node = "node";
-        }
-        return executable(node, env.apply("PATH")) ? Optional.empty()
+        return executable(node, path) ? Optional.empty()
                 : Optional.of("Node.js ('" + node + "') was not found");
     }
 

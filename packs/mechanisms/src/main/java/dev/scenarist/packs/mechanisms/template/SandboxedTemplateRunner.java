@@ -53,11 +53,14 @@ public final class SandboxedTemplateRunner {
         return javaHome;
     }
 
-    /** The JDK running Scenarist, and the jar or class folder this class was loaded from. */
-    public static SandboxedTemplateRunner forThisJvm(Sandbox sandbox, String mainClass) {
+    /**
+     * The jar or class folder this class was loaded from, compiled against and run by {@code javaHome} — the JDK
+     * running Scenarist (its {@code java.home}, which the application reads and passes down).
+     */
+    public static SandboxedTemplateRunner forThisJvm(Sandbox sandbox, Path javaHome, String mainClass) {
         try {
             Path self = Path.of(SandboxedTemplateRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return new SandboxedTemplateRunner(sandbox, Path.of(System.getProperty("java.home")), List.of(self), mainClass,
+            return new SandboxedTemplateRunner(sandbox, javaHome, List.of(self), mainClass,
                     Duration.ofSeconds(60), 3L << 30);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);

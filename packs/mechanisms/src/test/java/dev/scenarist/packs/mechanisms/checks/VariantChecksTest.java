@@ -8,6 +8,7 @@ import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.RunContext;
 import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.template.SandboxedTemplateRunner;
@@ -15,7 +16,6 @@ import dev.scenarist.packs.mechanisms.template.TemplateMain;
 import dev.scenarist.packs.mechanisms.template.TemplateMainInSandboxTest;
 import dev.scenarist.packs.mechanisms.validation.TemplateBuild;
 import dev.scenarist.packs.mechanisms.validation.TemplateValidator;
-import dev.scenarist.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class VariantChecksTest {
 
     @BeforeAll
     static void startMujoco() {
-        var located = MujocoSidecar.locate();
+        var located = ThisMachine.sidecarDir();
         assumeTrue(located.isPresent() && located.get().resolve("node_modules/@mujoco/mujoco").toFile().isDirectory(),
                 "the MuJoCo sidecar is not installed: run packs/mechanisms/src/main/resources/sidecar/install.sh");
         mujoco = new MujocoSidecar(located.get());
@@ -50,7 +50,7 @@ class VariantChecksTest {
     }
 
     VariantsSetup setup() {
-        return new VariantsSetup(new TemplateValidator(SandboxedTemplateRunner.forThisJvm(Sandbox.bubblewrap(), TemplateMain.class.getName())),
+        return new VariantsSetup(new TemplateValidator(SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName())),
                 mujoco, SimulationLimits.defaults(), 3);
     }
 

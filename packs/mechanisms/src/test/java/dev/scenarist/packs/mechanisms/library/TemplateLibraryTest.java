@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Severity;
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
 import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.library.TemplateLibrary.Loaded;
@@ -105,7 +106,7 @@ class TemplateLibraryTest {
         classesRoot = Files.createTempDirectory("template-library-classes");
         library = new LinkedHashMap<>();
         for (Loaded l : TemplateLibrary.loadAll(classesRoot)) library.put(l.toString(), l);
-        sidecar = MujocoSidecar.fromEnvironment();
+        sidecar = ThisMachine.mujoco();
     }
 
     @AfterAll

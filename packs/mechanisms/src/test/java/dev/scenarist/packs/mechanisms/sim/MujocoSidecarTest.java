@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scenarist.packs.mechanisms.SharedData;
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome.LoadFailed;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome.Simulated;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome.SimulationFailed;
@@ -49,7 +50,7 @@ class MujocoSidecarTest {
 
     @BeforeAll
     static void startSharedSidecar() {
-        shared = MujocoSidecar.fromEnvironment();
+        shared = ThisMachine.mujoco();
     }
 
     @AfterAll

@@ -110,23 +110,4 @@ class SimulatorsTest {
         assertThatThrownBy(() -> Simulators.parse("bullet")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Simulators.PROPERTY).hasMessageContaining("bullet");
     }
-
-    @Test
-    void preferred_follows_the_system_property() {
-        String before = System.getProperty(Simulators.PROPERTY);
-        try {
-            System.setProperty(Simulators.PROPERTY, "ode");
-            assertThat(Simulators.preferred()).isInstanceOf(OdeSimulator.class);
-            System.setProperty(Simulators.PROPERTY, "mujoco");
-            Simulator s = Simulators.preferred();
-            assertThat(s).isInstanceOf(MujocoSidecar.class);
-            ((MujocoSidecar) s).close();
-        } finally {
-            if (before == null) {
-                System.clearProperty(Simulators.PROPERTY);
-            } else {
-                System.setProperty(Simulators.PROPERTY, before);
-            }
-        }
-    }
 }

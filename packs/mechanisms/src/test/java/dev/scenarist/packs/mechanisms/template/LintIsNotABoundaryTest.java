@@ -2,8 +2,8 @@ package dev.scenarist.packs.mechanisms.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
-import dev.scenarist.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class LintIsNotABoundaryTest {
         assertThat(TemplateSourceCheck.findings(PHONES_HOME)).as("the lint does not see fully qualified names").isEmpty();
 
         Files.writeString(ws.resolve("PhonesHome.java"), PHONES_HOME);
-        var runner = SandboxedTemplateRunner.forThisJvm(Sandbox.bubblewrap(), TemplateMain.class.getName());
+        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var result = runner.build(ws, "PhonesHome.java", "PhonesHome", 1, new double[] {1, 1, 1}, "out");
 
         assertThat(result).isInstanceOfSatisfying(TemplateBuildResult.Rejected.class, r -> assertThat(r.findings())

@@ -2,7 +2,7 @@ package dev.scenarist.packs.mechanisms.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarist.sandbox.Sandbox;
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,7 @@ class SandboxedTemplateRunnerTest {
 
     SandboxedTemplateRunner runner(Duration timeout) throws Exception {
         Path testClasses = Path.of(EchoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return new SandboxedTemplateRunner(Sandbox.bubblewrap(), Path.of(System.getProperty("java.home")), List.of(testClasses),
+        return new SandboxedTemplateRunner(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, List.of(testClasses),
                 EchoMain.class.getName(), timeout, 3L << 30);
     }
 

@@ -2,9 +2,9 @@ package dev.scenarist.packs.mechanisms.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
-import dev.scenarist.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -47,7 +47,7 @@ public class TemplateMainInSandboxTest {
     @Test
     void aTemplateIsBuiltInTheSandboxForEveryVariantAndItsScenesPassTheStaticAndMeshChecks() throws Exception {
         Files.writeString(ws.resolve("Pendulum.java"), PENDULUM);
-        var runner = SandboxedTemplateRunner.forThisJvm(Sandbox.bubblewrap(), TemplateMain.class.getName());
+        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var seenXml = new HashSet<String>();
         for (var draw : Randomizer.draws(42, 3, Randomizer.Limits.DEFAULT)) {
             String out = "variant-" + draw.seed();
@@ -66,7 +66,7 @@ public class TemplateMainInSandboxTest {
     @Test
     void aClassThatIsNotATemplateIsRejectedWithASayingMessage() throws Exception {
         Files.writeString(ws.resolve("NotOne.java"), "public class NotOne { }\n");
-        var runner = SandboxedTemplateRunner.forThisJvm(Sandbox.bubblewrap(), TemplateMain.class.getName());
+        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var result = runner.build(ws, "NotOne.java", "NotOne", 1, new double[] {1, 1, 1}, "out");
         assertThat(result).isInstanceOfSatisfying(TemplateBuildResult.Rejected.class,
                 r -> assertThat(r.findings().getFirst().message()).contains("does not implement").contains("Template"));

@@ -8,6 +8,7 @@ import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.RunContext;
 import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.yaml.ThisMachine;
 import dev.scenarist.sandbox.BubblewrapSandbox;
 import dev.scenarist.sandbox.CapturedOutput;
 import dev.scenarist.sandbox.Sandbox;
@@ -67,7 +68,7 @@ class CommandCheckTest {
     }
 
     private CheckResult run(Duration timeout, String script) throws Exception {
-        return run(Sandbox.bubblewrap(), timeout, List.of("sh", "-c", script));
+        return run(ThisMachine.sandbox(), timeout, List.of("sh", "-c", script));
     }
 
     private CheckResult run(Sandbox sandbox, Duration timeout, List<String> argv) throws Exception {
@@ -119,7 +120,7 @@ class CommandCheckTest {
     @Test
     void the_workspace_is_the_working_directory_and_the_pack_folder_is_read_only() throws Exception {
         Files.writeString(packDir.resolve("rules.txt"), "no dots\n");
-        CheckResult r = run(Sandbox.bubblewrap(), Duration.ofSeconds(10), List.of("sh", "-c",
+        CheckResult r = run(ThisMachine.sandbox(), Duration.ofSeconds(10), List.of("sh", "-c",
                 "cat {{pack_dir}}/rules.txt > copied.txt && [ \"$(pwd)\" = {{workspace}} ] && echo $SCENARIST_STAGE > stage.txt"
                         + " && ! touch {{pack_dir}}/new.txt 2>/dev/null"));
 
@@ -131,7 +132,7 @@ class CommandCheckTest {
 
     @Test
     void a_missing_program_is_an_infrastructure_error_not_a_bad_scenario() throws Exception {
-        CheckResult r = run(Sandbox.bubblewrap(), Duration.ofSeconds(10), List.of("no-such-tool-xyz", "--version"));
+        CheckResult r = run(ThisMachine.sandbox(), Duration.ofSeconds(10), List.of("no-such-tool-xyz", "--version"));
 
         assertThat(r).isInstanceOfSatisfying(CheckResult.Errored.class, e -> {
             assertThat(e.message()).contains("exit 127");
@@ -141,7 +142,7 @@ class CommandCheckTest {
 
     @Test
     void a_sandbox_that_cannot_start_makes_the_check_errored_with_the_fix() throws Exception {
-        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")));
+        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR);
 
         CheckResult r = run(missing, Duration.ofSeconds(5), List.of("true"));
 

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms.sim.ode;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scenarist.packs.mechanisms.SharedData;
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
@@ -68,7 +69,7 @@ class OdeMujocoAgreementTest {
         List<Path> files = SharedData.validModels();
         SimulationLimits limits = SimulationLimits.defaults();
         List<Row> rows = new ArrayList<>();
-        try (MujocoSidecar mujoco = MujocoSidecar.fromEnvironment()) {
+        try (MujocoSidecar mujoco = ThisMachine.mujoco()) {
             Optional<String> reason = mujoco.unavailableReason();
             assumeTrue(reason.isEmpty(), () -> "MuJoCo sidecar unavailable, agreement test skipped: "
                     + reason.orElseThrow());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.scene.StlWriter;
 import dev.scenarist.packs.mechanisms.scene.TriangleMesh;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
@@ -40,7 +41,7 @@ class OdeSimulatorTest {
 
     @BeforeAll
     static void startMujoco() {
-        mujoco = MujocoSidecar.fromEnvironment();
+        mujoco = ThisMachine.mujoco();
     }
 
     @AfterAll

@@ -1,0 +1,87 @@
+package dev.scenarist.app.wiring;
+
+import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.sim.Simulators;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Everything Scenarist takes from its process — environment variables and system properties — read once, at startup
+ * ({@link #fromProcess()}, called by {@code Main.main}; this class is the only one that reads them), and passed down
+ * as a value. The modules below the application get only the explicit values they need (a search path, a folder, a
+ * JDK), so a test can set each one without touching the JVM.
+ *
+ * @param env              the environment variables: {@code PATH}, {@code SCENARIST_*}, the model providers' keys
+ * @param stderrIsTerminal whether stderr is a terminal, so progress bars may redraw in place: the launcher tells,
+ *                         with {@value #TTY_PROPERTY}{@code =1} (the JDK cannot, portably, at {@code --release 21});
+ *                         default false
+ * @param sidecarDir       the MuJoCo sidecar folder when configured ({@value MujocoSidecar#ENV_SIDECAR_DIR}, else
+ *                         {@value MujocoSidecar#PROPERTY_SIDECAR_DIR}); when empty it is looked for from the working
+ *                         directory up
+ * @param simulator        the simulator forced with {@value Simulators#PROPERTY}, else {@value Simulators#ENV}
+ *                         ({@code mujoco}, {@code ode} or {@code auto}); when empty, {@code auto}
+ * @param javaHome         the JDK running Scenarist ({@code java.home}): it compiles and runs the mechanisms pack's
+ *                         templates
+ * @param tmpDir           the temporary folder ({@code java.io.tmpdir}): the sandbox's scratch folders and, as root, its
+ *                         uid locks, which every Scenarist process on the machine shares
+ */
+public record Settings(Map<String, String> env, boolean stderrIsTerminal, Optional<Path> sidecarDir,
+                       Optional<String> simulator, Path javaHome, Path tmpDir) {
+    /** Set to {@code 1} by the {@code scenarist} launcher when stderr is a terminal. */
+    public static final String TTY_PROPERTY = "scenarist.tty";
+
+    public Settings {
+        env = Map.copyOf(env);
+    }
+
+    /** The settings of this process: its environment and system properties. */
+    public static Settings fromProcess() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * Settings from {@code env} alone, as an embedder or a test passes them: no launcher, so stderr is no terminal
+     * and nothing comes from system properties but the two every JVM has — its own JDK and temporary folder.
+     */
+    public static Settings of(Map<String, String> env) {
+        Properties jvm = new Properties();
+        jvm.setProperty("java.home", System.getProperty("java.home"));
+        jvm.setProperty("java.io.tmpdir", System.getProperty("java.io.tmpdir"));
+        return from(env, jvm);
+    }
+
+    /**
+     * Settings from explicit environment variables and system properties (which must hold {@code java.home} and
+     * {@code java.io.tmpdir}, as a JVM's always do). Where both can name a setting, the order is the one documented on
+     * each component.
+     */
+    public static Settings from(Map<String, String> env, Properties properties) {
+        return new Settings(env,
+                "1".equals(properties.getProperty(TTY_PROPERTY)),
+                firstSet(env.get(MujocoSidecar.ENV_SIDECAR_DIR), properties.getProperty(MujocoSidecar.PROPERTY_SIDECAR_DIR))
+                        .map(d -> Path.of(d).toAbsolutePath().normalize()),
+                firstSet(properties.getProperty(Simulators.PROPERTY), env.get(Simulators.ENV)),
+                Path.of(required(properties, "java.home")),
+                Path.of(required(properties, "java.io.tmpdir")));
+    }
+
+    /** Names the variables but shows none of their values: the environment holds API keys and database passwords. */
+    @Override
+    public String toString() {
+        return "Settings[env=" + new java.util.TreeSet<>(env.keySet()) + ", stderrIsTerminal=" + stderrIsTerminal
+                + ", sidecarDir=" + sidecarDir + ", simulator=" + simulator + ", javaHome=" + javaHome + ", tmpDir=" + tmpDir + "]";
+    }
+
+    private static Optional<String> firstSet(String first, String second) {
+        if (first != null && !first.isBlank()) return Optional.of(first);
+        return second != null && !second.isBlank() ? Optional.of(second) : Optional.empty();
+    }
+
+    private static String required(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) throw new IllegalArgumentException("system property " + key + " is not set");
+        return value;
+    }
+}

@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import dev.scenarist.packs.mechanisms.mjcf.ReadScope;
+import dev.scenarist.sandbox.ProcessTrees;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -397,8 +398,7 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         if (r == null) {
             return;
         }
-        r.process.descendants().forEach(ProcessHandle::destroyForcibly);
-        r.process.destroyForcibly();
+        ProcessTrees.kill(r.process);
         try {
             r.process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

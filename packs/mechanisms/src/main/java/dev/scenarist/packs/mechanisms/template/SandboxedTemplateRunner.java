@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.template;
 
+import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.sandbox.Sandbox;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Compiles a model-written template (Java source against the scene API) and runs it, both only inside the sandbox:
@@ -53,12 +55,20 @@ public final class SandboxedTemplateRunner {
         return javaHome;
     }
 
-    /** The JDK running Scenarist, and the jar or class folder this class was loaded from. */
+    /**
+     * The JDK running Scenarist, and the jars or class folders of this pack and of the core classes the scene writers
+     * use ({@link AtomicFile}). In the application's single jar both are that jar; in a build they are two folders.
+     */
     public static SandboxedTemplateRunner forThisJvm(Sandbox sandbox, String mainClass) {
+        List<Path> classpath = Stream.of(SandboxedTemplateRunner.class, AtomicFile.class)
+                .map(SandboxedTemplateRunner::codeSource).distinct().toList();
+        return new SandboxedTemplateRunner(sandbox, Path.of(System.getProperty("java.home")), classpath, mainClass,
+                Duration.ofSeconds(60), 3L << 30);
+    }
+
+    private static Path codeSource(Class<?> c) {
         try {
-            Path self = Path.of(SandboxedTemplateRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return new SandboxedTemplateRunner(sandbox, Path.of(System.getProperty("java.home")), List.of(self), mainClass,
-                    Duration.ofSeconds(60), 3L << 30);
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scenarist.core.text.DurationFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -295,9 +296,9 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
                 }
                 if (line == null) {
                     stop(r);
-                    throw new UnavailableException(("the MuJoCo sidecar (pid %d) gave no answer within %s s; "
+                    throw new UnavailableException(("the MuJoCo sidecar (pid %d) gave no answer within %s; "
                             + "it was killed and the next request starts a fresh one").formatted(
-                            r.process.pid(), requestTimeout.toMillis() / 1000.0));
+                            r.process.pid(), DurationFormat.seconds(requestTimeout)));
                 }
                 if (line == EOF) { // identity on purpose: the reader thread's end marker, never a real line
                     int exit = exitCode(r.process);

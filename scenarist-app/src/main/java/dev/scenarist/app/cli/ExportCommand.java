@@ -1,6 +1,7 @@
 package dev.scenarist.app.cli;
 
 import dev.scenarist.app.config.ConfigException;
+import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.workspace.Workspace;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,7 +61,6 @@ final class ExportCommand implements Callable<Integer> {
                 written = outDir;
             } else {
                 written = outDir.resolve(campaign + ".jsonl");
-                Path tmp = outDir.resolve("." + campaign + ".jsonl.tmp");
                 StringBuilder b = new StringBuilder();
                 for (var e : entries) {
                     Path dir = app.layout().root().resolve(e.location());
@@ -83,9 +82,8 @@ final class ExportCommand implements Callable<Integer> {
                     b.append(Json.write(line)).append('\n');
                 }
                 try {
-                    // write whole, then rename: an interrupted export never leaves half a file behind
-                    Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-                    Files.move(tmp, written, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    // an interrupted export never leaves half a file behind
+                    AtomicFile.write(written, b.toString().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -2,7 +2,7 @@ package dev.scenarist.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scenarist.core.author.ModelSettings;
-import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.tree.FieldProblem;
 import dev.scenarist.packs.yaml.tree.SourceLocation;
 import java.io.IOException;
@@ -117,7 +117,7 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         List<FieldProblem> problems = new ArrayList<>();
         for (var e : models.stageKeys().entrySet()) {
             if (stages.contains(e.getKey())) continue;
-            String fix = DidYouMean.closest(e.getKey(), stages).map(c -> "did you mean '" + c + "'? ").orElse("")
+            String fix = DidYouMean.hint(e.getKey(), stages)
                     + "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
             problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'", fix));
         }

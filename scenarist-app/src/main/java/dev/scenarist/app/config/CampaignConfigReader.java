@@ -3,7 +3,7 @@ package dev.scenarist.app.config;
 import dev.scenarist.models.ModelRef;
 import dev.scenarist.models.http.ProviderSettings;
 import dev.scenarist.packs.yaml.PackDefinitionException;
-import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.tree.FieldProblem;
 import dev.scenarist.packs.yaml.tree.MapNode;
 import dev.scenarist.packs.yaml.tree.Node;
@@ -97,8 +97,7 @@ final class CampaignConfigReader {
         }
         int colon = spec.indexOf(':');
         if (colon < 0) {
-            problem(n, "unknown author '" + spec + "'", DidYouMean.closest(spec, List.of("offline"))
-                    .map(c -> "did you mean '" + c + "'? ").orElse("") + examples);
+            problem(n, "unknown author '" + spec + "'", DidYouMean.hint(spec, List.of("offline")) + examples);
             return spec;
         }
         String provider = spec.substring(0, colon);
@@ -305,7 +304,7 @@ final class CampaignConfigReader {
     }
 
     private static String suggest(String typo, List<String> known, String what) {
-        return DidYouMean.closest(typo, known).map(c -> "did you mean '" + c + "'? ").orElse("") + "(" + what + ": "
+        return DidYouMean.hint(typo, known) + "(" + what + ": "
                 + String.join(", ", known) + ")";
     }
 

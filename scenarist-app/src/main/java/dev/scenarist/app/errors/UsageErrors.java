@@ -1,6 +1,6 @@
 package dev.scenarist.app.errors;
 
-import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.core.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.scenarist.core.campaign;
 
 import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.text.DurationFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,8 +76,8 @@ public final class BudgetGuard {
                     budget.maxCostUsd().getAsDouble(), u.costUsd()));
         }
         if (budget.maxWall().isPresent() && activeMillis() >= budget.maxWall().get().toMillis()) {
-            return stop(BudgetStop.Cap.MAX_WALL, String.format(Locale.ROOT, "budget: max_wall %s reached (%.1f s active)",
-                    format(budget.maxWall().get()), activeMillis() / 1000.0));
+            return stop(BudgetStop.Cap.MAX_WALL, "budget: max_wall " + DurationFormat.compact(budget.maxWall().get()) + " reached ("
+                    + DurationFormat.seconds(Duration.ofMillis(activeMillis())) + " active)");
         }
         return Optional.empty();
     }
@@ -87,15 +88,6 @@ public final class BudgetGuard {
             Duration left = w.minusMillis(activeMillis());
             return left.isNegative() ? Duration.ZERO : left;
         });
-    }
-
-    /** A duration as a person writes it in {@code --max-wall}: 4s, 30m, 2h, 1500ms. */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
-        if (ms % 60_000 == 0) return ms / 60_000 + "m";
-        if (ms % 1000 == 0) return ms / 1000 + "s";
-        return ms + "ms";
     }
 
     private static Optional<BudgetStop> stop(BudgetStop.Cap cap, String message) {

@@ -10,6 +10,7 @@ import dev.scenarist.core.author.TransientAuthorException;
 import dev.scenarist.models.ModelRef;
 import dev.scenarist.models.Redactor;
 import dev.scenarist.models.Secret;
+import dev.scenarist.sandbox.ProcessTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -346,19 +345,9 @@ public final class ClaudeCodeAuthor implements Author {
         }
     }
 
-    /**
-     * Kills the process and everything it started: the descendants are listed before the root dies (after that
-     * they are re-parented and no longer found through it), then killed, then listed again for late children.
-     */
-    static void killTree(Process process) {
-        Set<ProcessHandle> seen = new LinkedHashSet<>(process.descendants().toList());
-        process.destroyForcibly();
-        for (int round = 0; round < 3; round++) {
-            List<ProcessHandle> batch = new ArrayList<>(seen);
-            for (ProcessHandle h : batch) seen.addAll(h.descendants().toList());
-            seen.forEach(ProcessHandle::destroyForcibly);
-            if (seen.stream().noneMatch(ProcessHandle::isAlive)) break;
-        }
+    /** Kills the process and everything it started, then gives the root a moment to be reaped. */
+    private static void killTree(Process process) {
+        ProcessTrees.kill(process);
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.scenarist.sandbox.internal;
 
+import dev.scenarist.sandbox.ProcessTrees;
 import dev.scenarist.sandbox.SandboxLimit;
 import dev.scenarist.sandbox.SandboxResult;
 import java.io.File;
@@ -80,11 +81,11 @@ public final class ProcessRunner {
             }
         } catch (InterruptedException | RuntimeException e) {
             // never leave the command running behind a failed wait or monitor
-            killTree(process);
+            ProcessTrees.kill(process);
             throw e;
         }
         if (!finished) {
-            killTree(process);
+            ProcessTrees.kill(process);
             process.waitFor(5, TimeUnit.SECONDS);
         }
         outReader.join(READER_GRACE);
@@ -99,16 +100,6 @@ public final class ProcessRunner {
             return new SandboxResult.TimedOut(launch.timeout(), out.snapshot(), err.snapshot(), took, launch.confined());
         }
         return new SandboxResult.Exited(process.exitValue(), out.snapshot(), err.snapshot(), took, launch.confined());
-    }
-
-    /**
-     * Kills the process and every descendant. The descendants are listed before anything is killed: once the
-     * parent is gone its children are re-parented and no longer show up as its descendants.
-     */
-    static void killTree(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Thread reader(String name, Runnable body) {

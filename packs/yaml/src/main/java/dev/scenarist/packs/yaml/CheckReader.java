@@ -11,7 +11,7 @@ import dev.scenarist.packs.yaml.checks.JsonSchemas;
 import dev.scenarist.packs.yaml.checks.JudgeCheck;
 import dev.scenarist.packs.yaml.checks.PatternsCheck;
 import dev.scenarist.packs.yaml.checks.RequiredFilesCheck;
-import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.tree.ListNode;
 import dev.scenarist.packs.yaml.tree.MapNode;
 import dev.scenarist.packs.yaml.tree.Node;
@@ -94,8 +94,7 @@ final class CheckReader {
             String type = typeNode.asText("one of " + String.join(", ", TYPES.keySet()));
             List<String> fields = TYPES.get(type);
             if (fields == null) {
-                throw typeNode.error("unknown check type '" + type + "'", DidYouMean.closest(type, TYPES.keySet())
-                        .map(t -> "did you mean '" + t + "'? ").orElse("") + "check types: " + String.join(", ", TYPES.keySet()));
+                throw typeNode.error("unknown check type '" + type + "'", DidYouMean.hint(type, TYPES.keySet()) + "check types: " + String.join(", ", TYPES.keySet()));
             }
             List<String> allowed = new ArrayList<>(List.of("type", "name"));
             allowed.addAll(fields);

@@ -1,7 +1,7 @@
 package dev.scenarist.packs.yaml;
 
 import dev.scenarist.core.pack.FileFormat;
-import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.tree.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class DeclaredFiles {
     Declared requireAnywhere(Node at, String path, String who) {
         Declared d = byPath.get(path);
         if (d == null) {
-            String close = DidYouMean.closest(path, byPath.keySet()).map(c -> "did you mean '" + c + "'? ").orElse("");
+            String close = DidYouMean.hint(path, byPath.keySet());
             throw at.error(who + " reads '" + path + "', which no stage declares as an output",
                     close + "declared outputs: " + (byPath.isEmpty() ? "(none yet)" : String.join(", ", byPath.keySet()))
                             + "; add it to a stage's 'outputs' or fix the name");

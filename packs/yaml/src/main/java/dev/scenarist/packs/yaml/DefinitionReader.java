@@ -15,7 +15,7 @@ import dev.scenarist.packs.yaml.gates.UniquenessGate;
 import dev.scenarist.packs.yaml.offline.OfflineAuthorSource;
 import dev.scenarist.packs.yaml.parameters.ParameterSpace;
 import dev.scenarist.packs.yaml.parameters.ParameterSpec;
-import dev.scenarist.packs.yaml.tree.DidYouMean;
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.tree.ListNode;
 import dev.scenarist.packs.yaml.tree.MapNode;
 import dev.scenarist.packs.yaml.tree.Node;
@@ -218,7 +218,7 @@ final class DefinitionReader {
             case "review" -> REVIEW_KEYS;
             case "gate" -> GATE_KEYS;
             default -> throw kindNode.error("unknown stage kind '" + kind + "'",
-                    DidYouMean.closest(kind, KINDS).map(k -> "did you mean '" + k + "'? ").orElse("")
+                    DidYouMean.hint(kind, KINDS)
                             + "kinds: author (write files, then check), refine (improve in scored rounds), "
                             + "review (a critic writes feedback), gate (uniqueness or human decision)");
         };
@@ -294,7 +294,7 @@ final class DefinitionReader {
             case "human" -> new Stage.GateStage(name, new HumanGate(m.get("question")
                     .map(q -> q.asText("e.g. question: Is this item fair?")).orElse(HumanGate.DEFAULT_QUESTION)));
             default -> throw g.error("unknown gate '" + gate + "'",
-                    DidYouMean.closest(gate, GATES).map(x -> "did you mean '" + x + "'? ").orElse("")
+                    DidYouMean.hint(gate, GATES)
                             + "gates: uniqueness (reject near-duplicates of accepted scenarios), human (wait for a person)");
         };
     }
@@ -326,7 +326,7 @@ final class DefinitionReader {
             return FileFormat.parse(f);
         } catch (IllegalArgumentException e) {
             List<String> formats = List.of("json", "yaml", "xml", "text", "code");
-            throw n.error("unknown file format '" + f + "'", DidYouMean.closest(f, formats).map(x -> "did you mean '" + x + "'? ").orElse("")
+            throw n.error("unknown file format '" + f + "'", DidYouMean.hint(f, formats)
                     + "formats: json, yaml, xml, text, code");
         }
     }

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.mjcf;
 
+import dev.scenarist.core.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,13 +154,13 @@ final class ModelIndex {
             n.attr("class").ifPresent(c -> {
                 if (!classes.containsKey(c)) {
                     out.error(MjcfValidator.DEFAULT_CLASS, n, "unknown default class name '" + c + "' in <" + n.tag
-                            + ">", Suggest.didYouMean(c, classes.keySet()) + knownClasses());
+                            + ">", DidYouMean.hint(c, classes.keySet()) + knownClasses());
                 }
             });
             n.attr("childclass").ifPresent(c -> {
                 if (!classes.containsKey(c)) {
                     out.error(MjcfValidator.DEFAULT_CLASS, n, "unknown default childclass '" + c + "' in <" + n.tag
-                            + ">", Suggest.didYouMean(c, classes.keySet()) + knownClasses());
+                            + ">", DidYouMean.hint(c, classes.keySet()) + knownClasses());
                 }
             });
         }

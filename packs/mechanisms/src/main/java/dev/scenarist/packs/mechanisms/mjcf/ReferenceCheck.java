@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.mjcf;
 
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.mechanisms.mjcf.ModelIndex.Resolved;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ final class ReferenceCheck {
         String hint = known.isEmpty()
                 ? "no " + ns + " named '" + r.value() + "' is declared; declare one (name=\"" + r.value()
                         + "\") or fix the reference"
-                : Suggest.didYouMean(r.value(), known) + "declared " + ns + " names: " + Suggest.list(known, 20);
+                : DidYouMean.hint(r.value(), known) + "declared " + ns + " names: " + Suggest.list(known, 20);
         if (ix.generative) {
             out.warning(MjcfValidator.UNKNOWN_REFERENCE, n, message + "; the model generates names (replicate, "
                     + "attach, composite or flexcomp), so it may exist after compilation", hint);

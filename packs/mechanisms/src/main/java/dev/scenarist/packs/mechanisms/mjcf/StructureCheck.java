@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.mjcf;
 
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfSchema.Attr;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfSchema.Child;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfSchema.Constraint;
@@ -84,7 +85,7 @@ final class StructureCheck {
                     + allowed(parent));
         } else {
             out.error(MjcfValidator.UNKNOWN_ELEMENT, c, "unrecognized element '" + c.tag + "' in <" + parent.tag + ">",
-                    Suggest.didYouMean(c.tag, parent.def.children().keySet()) + "allowed inside <" + parent.tag
+                    DidYouMean.hint(c.tag, parent.def.children().keySet()) + "allowed inside <" + parent.tag
                             + ">: " + allowed(parent));
         }
     }
@@ -131,7 +132,7 @@ final class StructureCheck {
             return;
         }
         out.error(MjcfValidator.UNKNOWN_ATTRIBUTE, n, "unrecognized attribute '" + name + "' in <" + n.tag + ">",
-                Suggest.didYouMean(name, def.attrs().keySet()) + (def.attrs().isEmpty()
+                DidYouMean.hint(name, def.attrs().keySet()) + (def.attrs().isEmpty()
                         ? "<" + n.tag + "> takes no attributes"
                         : "valid attributes of <" + n.tag + ">: " + Suggest.list(def.attrs().keySet(), 40)));
     }
@@ -150,7 +151,7 @@ final class StructureCheck {
                 List<String> kws = schema.keywords(a.enumName());
                 if (!kws.contains(value)) {
                     out.error(MjcfValidator.BAD_KEYWORD, n, "invalid keyword: '" + value + "' in " + where,
-                            Suggest.didYouMean(value, kws) + "valid values: " + String.join(", ", kws));
+                            DidYouMean.hint(value, kws) + "valid values: " + String.join(", ", kws));
                 }
             }
             case FLAGS -> {
@@ -158,7 +159,7 @@ final class StructureCheck {
                 for (String t : MjcfValues.tokens(value)) {
                     if (!kws.contains(t)) {
                         out.error(MjcfValidator.BAD_KEYWORD, n, "invalid keyword: '" + t + "' in " + where,
-                                Suggest.didYouMean(t, kws) + "valid values (space-separated, any of): "
+                                DidYouMean.hint(t, kws) + "valid values (space-separated, any of): "
                                         + String.join(", ", kws));
                     }
                 }

@@ -1,7 +1,7 @@
 package dev.scenarist.packs.mechanisms.preview;
 
+import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfModel;
-import dev.scenarist.packs.mechanisms.scene.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.scene;
 
+import dev.scenarist.core.files.AtomicFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scenarist.core.text.DurationFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import dev.scenarist.packs.mechanisms.mjcf.ReadScope;
+import dev.scenarist.sandbox.ProcessTrees;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -280,9 +282,9 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
                 }
                 if (line == null) {
                     stop(r);
-                    throw new UnavailableException(("the MuJoCo sidecar (pid %d) gave no answer within %s s; "
+                    throw new UnavailableException(("the MuJoCo sidecar (pid %d) gave no answer within %s; "
                             + "it was killed and the next request starts a fresh one").formatted(
-                            r.process.pid(), requestTimeout.toMillis() / 1000.0));
+                            r.process.pid(), DurationFormat.seconds(requestTimeout)));
                 }
                 if (line == EOF) { // identity on purpose: the reader thread's end marker, never a real line
                     int exit = exitCode(r.process);
@@ -383,8 +385,7 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         if (r == null) {
             return;
         }
-        r.process.descendants().forEach(ProcessHandle::destroyForcibly);
-        r.process.destroyForcibly();
+        ProcessTrees.kill(r.process);
         try {
             r.process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.template;
 
+import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.sandbox.Sandbox;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Compiles a model-written template (Java source against the scene API) and runs it, both only inside the sandbox:
@@ -54,14 +56,19 @@ public final class SandboxedTemplateRunner {
     }
 
     /**
-     * The jar or class folder this class was loaded from, compiled against and run by {@code javaHome} — the JDK
-     * running Scenarist (its {@code java.home}, which the application reads and passes down).
+     * The JDK running Scenarist ({@code javaHome}: its {@code java.home}, which the application reads and passes down),
+     * and the jars or class folders of this pack and of the core classes the scene writers use ({@link AtomicFile}).
+     * In the application's single jar both are that jar; in a build they are two folders.
      */
     public static SandboxedTemplateRunner forThisJvm(Sandbox sandbox, Path javaHome, String mainClass) {
+        List<Path> classpath = Stream.of(SandboxedTemplateRunner.class, AtomicFile.class)
+                .map(SandboxedTemplateRunner::codeSource).distinct().toList();
+        return new SandboxedTemplateRunner(sandbox, javaHome, classpath, mainClass, Duration.ofSeconds(60), 3L << 30);
+    }
+
+    private static Path codeSource(Class<?> c) {
         try {
-            Path self = Path.of(SandboxedTemplateRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return new SandboxedTemplateRunner(sandbox, javaHome, List.of(self), mainClass,
-                    Duration.ofSeconds(60), 3L << 30);
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

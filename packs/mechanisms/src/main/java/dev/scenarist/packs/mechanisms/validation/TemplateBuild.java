@@ -1,10 +1,10 @@
 package dev.scenarist.packs.mechanisms.validation;
 
+import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
-import dev.scenarist.packs.mechanisms.scene.AtomicFile;
 import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.sim.Simulator;

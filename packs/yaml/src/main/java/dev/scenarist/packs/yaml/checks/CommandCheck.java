@@ -4,6 +4,7 @@ import dev.scenarist.core.model.CheckResult;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
+import dev.scenarist.core.text.DurationFormat;
 import dev.scenarist.sandbox.Sandbox;
 import dev.scenarist.sandbox.SandboxRequest;
 import dev.scenarist.sandbox.SandboxResult;
@@ -96,9 +97,9 @@ public final class CommandCheck implements Check {
         }
         return switch (result) {
             case SandboxResult.TimedOut t -> CheckResult.failed(Finding.error("COMMAND_TIMEOUT",
-                    "check '" + name + "' timed out after " + human(t.limit()) + " running " + shown + lastWords(t),
+                    "check '" + name + "' timed out after " + DurationFormat.compact(t.limit()) + " running " + shown + lastWords(t),
                     "", "the scenario makes this check run too long (an endless loop or a query that explodes?); "
-                            + "make it finish well within " + human(t.limit())));
+                            + "make it finish well within " + DurationFormat.compact(t.limit())));
             case SandboxResult.LimitExceeded l -> CheckResult.failed(Finding.error("SANDBOX_LIMIT",
                     "check '" + name + "' was stopped running " + shown + ": " + l.describe() + lastWords(l),
                     "", "the scenario makes this check use too much " + l.limit().label() + "; make it lighter"));
@@ -125,13 +126,5 @@ public final class CommandCheck implements Check {
     private static String lastWords(SandboxResult r) {
         String tail = r.stderr().text().isBlank() ? r.stdout().tail(300) : r.stderr().tail(300);
         return tail.isBlank() ? "" : " (last output: " + tail + ")";
-    }
-
-    static String human(Duration d) {
-        if (d.toMillis() % 1000 != 0) return d.toMillis() + "ms";
-        long s = d.toSeconds();
-        if (s % 3600 == 0) return (s / 3600) + "h";
-        if (s % 60 == 0) return (s / 60) + "m";
-        return s + "s";
     }
 }

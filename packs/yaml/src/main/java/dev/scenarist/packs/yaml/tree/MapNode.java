@@ -3,6 +3,7 @@ package dev.scenarist.packs.yaml.tree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.PackDefinitionException;
 import java.util.ArrayList;
 import java.util.Collection;

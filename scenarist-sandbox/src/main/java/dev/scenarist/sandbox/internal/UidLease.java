@@ -10,10 +10,13 @@ public final class UidLease implements AutoCloseable {
 
     private final int uid;
     private final FileChannel lock;
+    private final Runnable released;
 
-    UidLease(int uid, FileChannel lock) {
+    /** @param released told once the lock is given up, so the pool may open the lock file again */
+    UidLease(int uid, FileChannel lock, Runnable released) {
         this.uid = uid;
         this.lock = lock;
+        this.released = released;
     }
 
     public int uid() {
@@ -52,7 +55,11 @@ public final class UidLease implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        lock.close();
+        try {
+            lock.close();
+        } finally {
+            released.run();
+        }
     }
 
     @Override

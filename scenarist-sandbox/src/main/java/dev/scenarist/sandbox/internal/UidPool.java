@@ -9,6 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Unprivileged uids for sandboxed runs when Scenarist itself runs as root. Each concurrently running sandbox holds
@@ -25,6 +27,13 @@ public final class UidPool {
     /** Uids in the default range, i.e. sandboxed runs that can run at once before {@link #lease} waits. */
     public static final int DEFAULT_SIZE = 64;
     private static final long RETRY_MILLIS = 50;
+    /**
+     * The lock files this JVM holds, whichever pool took them. POSIX record locks belong to the process, and closing
+     * any channel on a file releases all of the process's locks on it: so a file this JVM holds must never be opened
+     * (and closed) again here, or another process could take the uid and kill this run's processes. This set mirrors
+     * that per-process kernel state, which is why it is per JVM and not per pool.
+     */
+    private static final Set<Path> HELD_BY_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final int first;
     private final int size;
@@ -55,19 +64,22 @@ public final class UidPool {
         prepareLockDir();
         while (true) {
             for (int uid = first; uid < first + size; uid++) {
-                FileChannel channel = FileChannel.open(lockDir.resolve(uid + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                Path file = lockDir.resolve(uid + ".lock").toAbsolutePath();
+                if (!HELD_BY_THIS_JVM.add(file)) continue; // this JVM runs a sandbox under that uid right now
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = null;
                 try {
                     lock = channel.tryLock();
                 } catch (OverlappingFileLockException e) {
-                    // held by another pool of this JVM
+                    // cannot happen while HELD_BY_THIS_JVM is consulted first; treated as taken
                 }
                 if (lock != null) {
-                    UidLease lease = new UidLease(uid, channel);
+                    UidLease lease = new UidLease(uid, channel, () -> HELD_BY_THIS_JVM.remove(file));
                     lease.killAll();
                     return lease;
                 }
-                channel.close();
+                channel.close(); // this JVM held no lock on the file, so closing releases nobody's
+                HELD_BY_THIS_JVM.remove(file);
             }
             Thread.sleep(RETRY_MILLIS);
         }

@@ -66,8 +66,11 @@ public record VariantsSetup(TemplateValidator validator, Simulator simulator, Si
         if (source.isEmpty()) return new Built.Stop(CheckResult.failed(Finding.error("NO_TEMPLATE", "no template.java", "template.java", "write the template")));
         var draws = draws(ctx.run().seed(), plan(ctx.workspace()));
         return switch (validator.build(ctx.workspace(), source.get(), draws, ctx.artifacts())) {
-            // no sandbox on this machine: permanent, so the run stops instead of retrying for minutes
-            case BuildOutcome.Unavailable u -> new Built.Stop(CheckResult.unavailable("the sandbox could not run the template: " + u.reason()));
+            // no sandbox on this machine: permanent, so the run stops instead of retrying for minutes; a compiler killed
+            // from outside is retried like any infrastructure failure
+            case BuildOutcome.Unavailable u -> new Built.Stop(u.permanent()
+                    ? CheckResult.unavailable("the sandbox could not run the template: " + u.reason())
+                    : CheckResult.errored("the template could not be built: " + u.reason()));
             case BuildOutcome.Rejected r -> new Built.Stop(CheckResult.of(r.findings()));
             case BuildOutcome.Built b -> new Built.Ok(b.build());
         };

@@ -113,7 +113,13 @@ public final class SandboxedTemplateRunner {
             if (compile instanceof SandboxResult.LimitExceeded l) return rejected("SANDBOX_LIMIT", "compiling " + sourceFile + " was stopped: " + l.describe(), sourceFile);
             if (compile instanceof SandboxResult.TimedOut) return rejected("TEMPLATE_COMPILE_TIMEOUT", "compiling " + sourceFile + " took longer than " + timeout.toSeconds() + " s", sourceFile);
             var c = (SandboxResult.Exited) compile;
-            if (c.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, c.stderr().text() + c.stdout().text()));
+            String said = c.stderr().text() + c.stdout().text();
+            if (c.exitCode() > 128 && said.isBlank()) {
+                // javac never runs the template: killed by a signal without a word is the machine's doing, not the source's
+                return new TemplateBuildResult.Unavailable("javac was killed by signal " + (c.exitCode() - 128)
+                        + " before it said anything (out of memory on the host, or killed from outside)", false);
+            }
+            if (c.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, said));
             List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
                     "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", cp + ":" + BUILD_DIR, mainClass, templateClass, outDir));
             for (Randomizer.Draw d : draws) {
@@ -138,7 +144,7 @@ public final class SandboxedTemplateRunner {
             }
             return new TemplateBuildResult.Built(files, Duration.ofNanos(System.nanoTime() - t0));
         } catch (SandboxUnavailableException e) {
-            return new TemplateBuildResult.Unavailable(e.getMessage());
+            return new TemplateBuildResult.Unavailable(e.getMessage(), true);
         } finally {
             Workspace.deleteTree(ws.resolve(BUILD_DIR), true);
         }

@@ -20,6 +20,9 @@ public sealed interface TemplateBuildResult {
         }
     }
 
-    /** The sandbox or the JDK could not be used: an infrastructure problem, not a bad template. */
-    record Unavailable(String reason) implements TemplateBuildResult {}
+    /**
+     * The sandbox or the JDK could not be used: an infrastructure problem, not a bad template. {@code permanent}
+     * when a retry cannot help (no sandbox on this machine); otherwise it may pass next time (javac killed from outside).
+     */
+    record Unavailable(String reason, boolean permanent) implements TemplateBuildResult {}
 }

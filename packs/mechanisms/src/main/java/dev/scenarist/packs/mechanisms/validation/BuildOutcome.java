@@ -13,5 +13,6 @@ public sealed interface BuildOutcome {
         }
     }
 
-    record Unavailable(String reason) implements BuildOutcome {}
+    /** No verdict: the sandbox or the JDK failed; {@code permanent} when a retry cannot help. */
+    record Unavailable(String reason, boolean permanent) implements BuildOutcome {}
 }

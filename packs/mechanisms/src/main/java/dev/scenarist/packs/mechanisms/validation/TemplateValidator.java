@@ -81,7 +81,7 @@ public final class TemplateValidator {
         try {
             switch (runner.buildVariants(ws.root(), javaFile, cls, draws, outDir)) {
                 case TemplateBuildResult.Unavailable u -> {
-                    return new BuildOutcome.Unavailable(u.reason());
+                    return new BuildOutcome.Unavailable(u.reason(), u.permanent());
                 }
                 case TemplateBuildResult.Rejected r -> {
                     List<Finding> findings = r.findings().stream().map(f -> f.location().startsWith(javaFile) ? relocate(f, javaFile) : f).toList();

@@ -51,6 +51,31 @@ class SandboxedTemplateRunnerTest {
     }
 
     @Test
+    void aCompilerKilledFromOutsideWithoutAWordIsNoVerdictOnTheSourceAndMayBeRetried() throws Exception {
+        Files.writeString(ws.resolve("Ramp.java"), "public class Ramp {}");
+        var silent = new dev.scenarist.sandbox.CapturedOutput("", 0, false);
+        dev.scenarist.sandbox.Sandbox killedJavac = new dev.scenarist.sandbox.Sandbox() {
+            @Override
+            public dev.scenarist.sandbox.SandboxResult run(dev.scenarist.sandbox.SandboxRequest request) {
+                return new dev.scenarist.sandbox.SandboxResult.Exited(137, silent, silent, Duration.ofMillis(5), true); // SIGKILL
+            }
+
+            @Override
+            public boolean confined() {
+                return true;
+            }
+        };
+        var runner = new SandboxedTemplateRunner(killedJavac, ThisMachine.JAVA_HOME, List.of(ws), "Main", Duration.ofSeconds(5), 3L << 30);
+
+        var r = runner.build(ws, "Ramp.java", "Ramp", 7, new double[] {1, 1, 1}, "out");
+
+        assertThat(r).isInstanceOfSatisfying(TemplateBuildResult.Unavailable.class, u -> {
+            assertThat(u.permanent()).as("a retry may pass").isFalse();
+            assertThat(u.reason()).contains("killed by signal 9");
+        });
+    }
+
+    @Test
     void aTemplateThatNeverReturnsIsStoppedAtTheTimeout() throws Exception {
         var r = run("while (true) { }", Duration.ofSeconds(8));
         assertThat(r).isInstanceOfSatisfying(TemplateBuildResult.Rejected.class,

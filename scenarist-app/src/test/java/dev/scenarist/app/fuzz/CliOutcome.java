@@ -34,9 +34,11 @@ record CliOutcome(List<String> args, int code, String out, String err) {
         if (!DOCUMENTED_EXIT_CODES.contains(code)) problems.add(where + ": exit " + code + "\n" + tail(err));
         for (Pattern leak : LEAKS) {
             for (String stream : List.of(out, err)) {
-                var m = leak.matcher(withoutEchoedArguments(stream));
+                String shown = withoutEchoedArguments(stream);
+                var m = leak.matcher(shown);
                 if (m.find()) {
-                    problems.add(where + ": shows '" + m.group().strip() + "' to the user\n" + tail(stream));
+                    String around = shown.substring(Math.max(0, m.start() - 300), Math.min(shown.length(), m.end() + 300));
+                    problems.add(where + ": shows '" + m.group().strip() + "' to the user:\n…" + around + "…");
                     break;
                 }
             }

@@ -109,7 +109,7 @@ class MalformedInputFuzzTest {
             Path dir = Files.createDirectories(tmp.resolve("config-" + i));
             Path cfg = dir.resolve("campaign.yaml");
             Files.writeString(cfg, m.mutateText(base));
-            Path data = dir.resolve("data");
+            Path data = tmp.resolve("config-data"); // shared: every data directory holds its own copy of the bundled packs
             // the flags bound a config that happens to stay valid to one short run
             run("config", cfg.getFileName() + "#" + i, data, List.of("generate", "--pack", "sql-quiz", "--count", "1",
                     "--config", cfg.toString(), "--max-runs", "1", "--max-wall", "60s"));
@@ -125,9 +125,11 @@ class MalformedInputFuzzTest {
         String base = Files.readString(bundled.resolve("pack.yaml")).replace("name: sql-quiz", "name: fuzz-quiz");
         Mutations m = new Mutations(SEED + 1);
         for (int i = 0; i < 240; i++) {
-            Path data = tmp.resolve("pack-" + i);
-            Path pack = data.resolve("packs/fuzz-quiz");
-            copyTree(bundled, pack);
+            Path data = tmp.resolve("pack-data");
+            Path pack = tmp.resolve("pack-" + i).resolve("fuzz-quiz");
+            copyTree(bundled, pack, "offline");
+            // the offline author's replies are only read: shared, not copied (hundreds of files per case)
+            Files.createSymbolicLink(pack.resolve("offline"), bundled.resolve("offline"));
             Files.writeString(pack.resolve("pack.yaml"), m.mutateText(base));
             List<String> args = switch (i % 4) {
                 case 0 -> List.of("--json", "packs");
@@ -135,7 +137,7 @@ class MalformedInputFuzzTest {
                 case 2 -> List.of("validate", "--pack", "fuzz-quiz", pack.toString());
                 default -> List.of("generate", "--pack", "fuzz-quiz", "--count", "1", "--max-runs", "1", "--max-wall", "60s");
             };
-            run("pack.yaml", "#" + i, data, args);
+            run("pack.yaml", "#" + i, data, args, Map.of("SCENARIST_PACKS", pack.getParent().toString()));
         }
         assertNoViolations("pack.yaml");
     }
@@ -168,8 +170,8 @@ class MalformedInputFuzzTest {
                 "--out", "--pack", "--record", "--seed", "--tier", "--timeout", "--cuont", "--colour", "-x", "--", "-");
         Mutations m = new Mutations(SEED + 2);
         for (int i = 0; i < 300; i++) {
-            Path data = tmp.resolve("args-" + i);
-            copyTree(generated, data);
+            Path data = tmp.resolve("args-data");
+            if (i == 0) copyOf(generated, data);
             List<String> args = new ArrayList<>(m.pick(templates));
             int rounds = 1 + m.nextInt(3);
             for (int r = 0; r < rounds; r++) mutateArguments(args, m, options);
@@ -218,7 +220,7 @@ class MalformedInputFuzzTest {
         Mutations m = new Mutations(SEED + 3);
         for (int i = 0; i < 120; i++) {
             Path data = tmp.resolve("damaged-" + i);
-            copyTree(generated, data);
+            copyOf(generated, data);
             String damage = damage(data, m);
             List<String> args = switch (i % 7) {
                 case 0 -> List.of("--json", "campaigns");
@@ -342,14 +344,18 @@ class MalformedInputFuzzTest {
             Files.writeString(scene, text);
             List<String> args = i % 3 == 0 ? List.of("--json", "validate", "--pack", "mechanisms", scene.toString())
                     : List.of("validate", "--pack", "mechanisms", scene.toString());
-            run("mjcf", "#" + i, dir.resolve("data"), args);
+            run("mjcf", "#" + i, tmp.resolve("mjcf-data"), args);
         }
         assertNoViolations("mjcf");
     }
 
     private void run(String family, String input, Path dataDir, List<String> args) {
+        run(family, input, dataDir, args, Map.of());
+    }
+
+    private void run(String family, String input, Path dataDir, List<String> args, Map<String, String> env) {
         long start = System.nanoTime();
-        Future<CliOutcome> f = pool.submit(() -> cli(dataDir, args));
+        Future<CliOutcome> f = pool.submit(() -> cli(dataDir, args, env));
         CliOutcome outcome;
         try {
             outcome = f.get(HANG.toSeconds(), TimeUnit.SECONDS);
@@ -368,11 +374,15 @@ class MalformedInputFuzzTest {
     }
 
     private static CliOutcome cli(Path dataDir, List<String> args) {
+        return cli(dataDir, args, Map.of());
+    }
+
+    private static CliOutcome cli(Path dataDir, List<String> args, Map<String, String> env) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(args);
-        int code = Main.run(all.toArray(String[]::new), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(all.toArray(String[]::new), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliOutcome(all, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -391,10 +401,21 @@ class MalformedInputFuzzTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /**
+     * A copy of a data directory whose bundled packs are shared, not copied: they are only read, and a copy of them
+     * per case would be most of the files this test writes.
+     */
+    private static void copyOf(Path dataDir, Path to) throws IOException {
+        copyTree(dataDir, to, ".bundled-packs");
+        Files.createSymbolicLink(to.resolve(".bundled-packs"), dataDir.resolve(".bundled-packs"));
+    }
+
+    private static void copyTree(Path from, Path to, String... leaveOut) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {
+                Path rel = from.relativize(p);
                 if (p.toString().contains("node_modules")) continue;
+                if (rel.getNameCount() > 0 && java.util.Arrays.asList(leaveOut).contains(rel.getName(0).toString())) continue;
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);

@@ -55,10 +55,14 @@ record CliOutcome(List<String> args, int code, String out, String err) {
         return problems;
     }
 
-    /** A message may quote what the user typed (e.g. an unexpected argument '!!java.lang.Runtime'): that is no leak. */
+    /**
+     * A message may quote what the user wrote — an unexpected argument, or a value from the file, such as
+     * '!!java.lang.Runtime' — and that is no leak.
+     */
     private String withoutEchoedArguments(String stream) {
         String s = stream;
         for (String a : args) if (a.length() > 2) s = s.replace(a, "ARG");
+        for (String v : Mutations.HOSTILE_VALUES) if (v.length() > 2) s = s.replace(v, "VALUE");
         return s;
     }
 

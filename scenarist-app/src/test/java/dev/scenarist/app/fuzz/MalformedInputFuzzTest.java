@@ -183,12 +183,30 @@ class MalformedInputFuzzTest {
                 case "OUT" -> data.resolve("export-" + m.nextInt(3)).toString();
                 default -> a;
             });
+            confinePaths(args, data);
             if (args.contains("generate") || args.contains("resume")) {
                 args.addAll(List.of("--max-runs", "1", "--max-wall", "60s")); // keep a command that stays valid short
             }
             run("arguments", "#" + i, data, args);
         }
         assertNoViolations("arguments");
+    }
+
+    /** Options whose value is a path this test's commands may write to. */
+    private static final java.util.Set<String> PATH_OPTIONS = java.util.Set.of("--out", "--data-dir", "--record", "--config");
+
+    /**
+     * Keeps every path a mutated command could write inside this case's folder: a relative path would land in the
+     * project's source tree (the test's working directory), an absolute one anywhere on the machine.
+     */
+    private static void confinePaths(List<String> args, Path caseDir) {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (!PATH_OPTIONS.contains(args.get(i))) continue;
+            String value = args.get(i + 1);
+            Path p = caseDir.resolve(value.replace('\0', '_')).normalize();
+            if (!p.startsWith(caseDir)) p = caseDir.resolve("outside-" + Integer.toHexString(value.hashCode()));
+            args.set(i + 1, p.toString());
+        }
     }
 
     private static void mutateArguments(List<String> args, Mutations m, List<String> options) {

@@ -54,6 +54,7 @@ public final class Main {
                 case PackDefinitionException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE, List.of(e.toProblem()));
                 case PackRegistry.UnknownPackException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case CampaignMismatchException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
+                case dev.scenarist.core.campaign.CampaignRequestException e -> new ErrorReport("config", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case dev.scenarist.app.preflight.MissingComponentsException e -> new ErrorReport("missing-component", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case StoreDamagedException e -> new ErrorReport("damaged-store", e.getMessage(), CommandLine.ExitCode.USAGE);
                 case IllegalArgumentException e -> new ErrorReport("usage", e.getMessage(), CommandLine.ExitCode.USAGE);

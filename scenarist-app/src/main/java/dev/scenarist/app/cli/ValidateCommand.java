@@ -1,19 +1,13 @@
 package dev.scenarist.app.cli;
 
 import dev.scenarist.app.config.ConfigException;
-import dev.scenarist.core.author.AuthorRequest;
-import dev.scenarist.core.author.ModelSettings;
-import dev.scenarist.core.model.CheckResult;
+import dev.scenarist.core.campaign.Validation;
+import dev.scenarist.core.campaign.ValidationVerdict;
 import dev.scenarist.core.model.Finding;
-import dev.scenarist.core.pack.Check;
-import dev.scenarist.core.pack.CheckContext;
-import dev.scenarist.core.pack.Critic;
-import dev.scenarist.core.pack.RunContext;
-import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.core.pack.ValidationTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,69 +59,33 @@ final class ValidateCommand implements Callable<Integer> {
             var p = app.packs().get(pack);
             // no preflight here: validate stores nothing, and a check that cannot run on this machine is reported as
             // not judged (exit 4) with its fix, while the checks that can run (e.g. static MJCF) still give their findings
-            Path scratch = Files.createTempDirectory("scenarist-validate-");
-            if (scratch.toRealPath().startsWith(folder)) {
-                Files.delete(scratch);
-                throw new ConfigException(folder + " holds the temporary folder, so it cannot be copied for checking; "
-                        + "put the scenario in a folder of its own and validate that");
+            var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
+            var report = app.campaigns().validate(new Validation.Request(p, folder, new ValidationTarget(target, allowedReads), author));
+            List<Map<String, Object>> doc = new ArrayList<>();
+            for (var c : report.checks()) {
+                String status = c.status() == Validation.Status.NOT_JUDGED ? "not judged: " + c.error().orElse("") : c.status().label();
+                out.line(String.format("%-10s %-22s %s", c.stage(), c.check(), status));
+                for (Finding f : c.findings()) out.line("    " + f.renderForPeople());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("stage", c.stage());
+                m.put("check", c.check());
+                m.put("status", c.status().label());
+                m.put("findings", c.findings().stream().map(Finding::forPeople).toList());
+                c.error().ifPresent(e -> m.put("error", e));
+                doc.add(m);
             }
-            Path artifacts = scratch.resolveSibling(scratch.getFileName() + "-artifacts");
-            try {
-                Workspace ws = new Workspace(scratch);
-                Workspace.copyTree(folder, scratch);
-                // the author is only needed if a judge asks (a pack without one can still be validated), and built once
-                var judgeAuthor = new java.util.concurrent.atomic.AtomicReference<dev.scenarist.core.author.Author>();
-                Critic critic = (purpose, system, prompt) -> {
-                    if (judgeAuthor.get() == null) {
-                        try {
-                            judgeAuthor.set(app.authors().create(author, p, Optional.empty(), Map.of()).author());
-                        } catch (ConfigException e) {
-                            throw new dev.scenarist.core.author.PermanentAuthorException(e.getMessage());
-                        }
-                    }
-                    return judgeAuthor.get().reply(new AuthorRequest("validate:" + purpose, system, prompt, ModelSettings.DEFAULTS, 1, 0,
-                            Map.of())).text();
-                };
-                Map<String, Object> params = new LinkedHashMap<>();
-                if (!Files.isDirectory(path)) params.put("target", path.getFileName().toString());
-                var ctx = new RunContext("validate", "validate", p.name(), 0, params);
-                List<Map<String, Object>> doc = new ArrayList<>();
-                int failed = 0;
-                List<ValidationVerdict.Unjudged> unjudged = new ArrayList<>();
-                var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
-                for (var stage : p.validationChecks(new dev.scenarist.core.pack.ValidationTarget(target, allowedReads)).entrySet()) {
-                    for (Check c : stage.getValue().stream().sorted(Comparator.comparingInt(Check::tier)).toList()) {
-                        CheckResult r = runCheck(c, new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts));
-                        String status = r instanceof CheckResult.Errored e ? "not judged: " + e.message() : r.status().label();
-                        out.line(String.format("%-10s %-22s %s", stage.getKey(), c.name(), status));
-                        for (Finding f : r.findings()) out.line("    " + f.renderForPeople());
-                        if (r instanceof CheckResult.Failed) failed++;
-                        if (r instanceof CheckResult.Errored e) unjudged.add(new ValidationVerdict.Unjudged(stage.getKey(), c.name(), e.message()));
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("stage", stage.getKey());
-                        m.put("check", c.name());
-                        m.put("status", r instanceof CheckResult.Errored ? "not_judged" : r.status().label());
-                        m.put("findings", r.findings().stream().map(Finding::forPeople).toList());
-                        if (r instanceof CheckResult.Errored e) m.put("error", e.message());
-                        doc.add(m);
-                    }
-                }
-                var verdict = ValidationVerdict.of(failed, unjudged);
-                verdict.summary().forEach(out::line);
-                if (out.json()) {
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("pack", p.name());
-                    d.put("path", path.toAbsolutePath().toString());
-                    d.put("verdict", verdict.label());
-                    d.put("valid", verdict instanceof ValidationVerdict.Valid);
-                    d.put("checks", doc);
-                    out.document(d);
-                }
-                return verdict.exitCode();
-            } finally {
-                Workspace.deleteTree(scratch, true);
-                Workspace.deleteTree(artifacts, true);
+            var verdict = report.verdict();
+            verdict.summary().forEach(out::line);
+            if (out.json()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("pack", p.name());
+                d.put("path", path.toAbsolutePath().toString());
+                d.put("verdict", verdict.label());
+                d.put("valid", verdict instanceof ValidationVerdict.Valid);
+                d.put("checks", doc);
+                out.document(d);
             }
+            return verdict.exitCode();
         }
     }
 
@@ -142,15 +100,6 @@ final class ValidateCommand implements Callable<Integer> {
             out.add(d.toRealPath());
         }
         return out;
-    }
-
-    /** A check that crashes could not judge: it is reported as not judged, never as passed. */
-    private static CheckResult runCheck(Check c, CheckContext ctx) throws InterruptedException {
-        try {
-            return c.run(ctx);
-        } catch (RuntimeException e) {
-            return CheckResult.errored("check '" + c.name() + "' crashed: " + e);
-        }
     }
 
     /** Validation copies the scenario's whole folder first (checks never change your files): refuse a folder that is no scenario. */

@@ -8,7 +8,8 @@ import dev.scenarist.app.packs.BundledPacks;
 import dev.scenarist.app.packs.PackRegistry;
 import dev.scenarist.app.preflight.Machine;
 import dev.scenarist.app.preflight.Preflight;
-import dev.scenarist.core.campaign.CampaignRunner;
+import dev.scenarist.core.campaign.AuthorProvider;
+import dev.scenarist.core.campaign.Campaigns;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.engine.DataLayout;
 import dev.scenarist.core.engine.EngineServices;
@@ -41,7 +42,7 @@ public final class Scenarist implements AutoCloseable {
     private final PackRegistry packs;
     private final dev.scenarist.models.Redactor redactor = new dev.scenarist.models.Redactor();
     private final AuthorFactory authors;
-    private final CampaignRunner campaigns;
+    private final Campaigns campaigns;
     private final Preflight preflight;
 
     private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight) {
@@ -52,7 +53,11 @@ public final class Scenarist implements AutoCloseable {
         this.packs = packs;
         this.services = new EngineServices(store, layout, events, Clock.systemUTC(), Sleeper.REAL, RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS,
                 new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(), redactor::redact);
-        this.campaigns = new CampaignRunner(services);
+        // the one front door: every command goes through it, none wires engine parts itself
+        this.campaigns = new Campaigns(services, packs::get, preflight::require, (spec, pack, settings) -> {
+            var setup = authors.create(spec, pack, java.util.Optional.empty(), settings);
+            return new AuthorProvider.Ready(setup.author(), setup.throttle());
+        });
     }
 
     /**
@@ -150,10 +155,6 @@ public final class Scenarist implements AutoCloseable {
         return events;
     }
 
-    public EngineServices services() {
-        return services;
-    }
-
     public PackRegistry packs() {
         return packs;
     }
@@ -162,7 +163,8 @@ public final class Scenarist implements AutoCloseable {
         return authors;
     }
 
-    public CampaignRunner campaigns() {
+    /** The facade for campaigns: create, run, resume (a campaign, a run, a run from a stage), validate. */
+    public Campaigns campaigns() {
         return campaigns;
     }
 

@@ -1,19 +1,19 @@
-package dev.scenarist.app.cli;
+package dev.scenarist.core.campaign;
 
 import java.util.List;
 
 /**
- * What {@code validate} concludes from its checks. A verdict is never guessed: a check that could not run is not
+ * What a validation concludes from its checks. A verdict is never guessed: a check that could not run is not
  * judged, never passed, so "valid" needs every check to have passed. An error found is an error, whatever else could
  * not run; the checks that could not run are still listed with it.
  */
-sealed interface ValidationVerdict {
+public sealed interface ValidationVerdict {
     /** Exit code of a validation that could not judge: no error found, but at least one check could not run. */
     int NOT_JUDGED_EXIT = 4;
 
     /** A check that could not run, and why (e.g. bubblewrap was not found). */
     record Unjudged(String stage, String check, String reason) {
-        String render() {
+        public String render() {
             return stage + "/" + check + ": " + reason;
         }
     }
@@ -57,6 +57,7 @@ sealed interface ValidationVerdict {
         };
     }
 
+    /** 0 valid, 1 invalid, 4 not judged. */
     default int exitCode() {
         return switch (this) {
             case Valid v -> 0;

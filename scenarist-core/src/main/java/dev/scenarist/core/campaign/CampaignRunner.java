@@ -165,8 +165,13 @@ public final class CampaignRunner {
                 if (stop.isPresent()) {
                     status = CampaignStatus.STOPPED;
                     stopReason = stop.get().message();
-                    stopping.set(true);
-                    stopInflight(inflight, done, stop.get());
+                    if (stop.get().cap() == BudgetStop.Cap.MAX_WALL) {
+                        // time is the one cap that runs in flight keep spending while they wait: cut them now
+                        stopping.set(true);
+                        stopInflight(inflight, done, stop.get());
+                    }
+                    // past a token or cost cap a run in flight makes no further call (the gateway refuses it), so it may
+                    // finish what needs no budget — its checks, its acceptance — instead of losing that work
                     break;
                 }
                 // a component missing on this machine fails every run alike: stop instead of burning the run cap
@@ -194,6 +199,10 @@ public final class CampaignRunner {
                 stoppedRun = stoppedRun.or(() -> budgetReason(r));
             }
             while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
+            if (accepted >= spec.count()) {
+                status = CampaignStatus.COMPLETED; // the runs that were allowed to finish brought the count in
+                stopReason = "";
+            }
         } catch (InterruptedException e) {
             inflight.values().forEach(f -> f.cancel(true));
             saveActive(campaignId, guard);

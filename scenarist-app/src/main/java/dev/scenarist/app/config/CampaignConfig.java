@@ -3,6 +3,7 @@ package dev.scenarist.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.text.DidYouMean;
+import dev.scenarist.core.text.DurationText;
 import dev.scenarist.packs.yaml.tree.FieldProblem;
 import dev.scenarist.packs.yaml.tree.SourceLocation;
 import java.io.IOException;
@@ -150,8 +151,8 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
     public static Duration parseDuration(String text, String option) {
         try {
             return DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(option + ": " + e.getMessage() + "; " + DurationText.EXAMPLES);
+        } catch (DurationText.InvalidDuration e) {
+            throw new ConfigException(option + ": " + e.getMessage());
         }
     }
 }

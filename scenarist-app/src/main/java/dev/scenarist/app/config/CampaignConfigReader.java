@@ -225,18 +225,7 @@ final class CampaignConfigReader {
     }
 
     private Duration duration(Node n) {
-        if (n instanceof ScalarNode s && s.type() == ScalarNode.Type.INTEGER) {
-            problem(n, "the number " + s.text() + " has no unit", "write " + s.text() + "s, " + s.text() + "m or " + s.text() + "h");
-            return null;
-        }
-        String text = text(n, "e.g. max_wall: 30m");
-        if (text == null) return null;
-        try {
-            return DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            problem(n, e.getMessage(), DurationText.EXAMPLES);
-            return null;
-        }
+        return attempt(() -> n.asScalar("e.g. max_wall: 30m").asDuration("e.g. max_wall: 30m"));
     }
 
     private Long whole(Node n, long min, long max, String example) {

@@ -205,7 +205,8 @@ class PackDefinitionErrorsTest {
         PackDefinitionException e = loading("bad-duration");
 
         assertAt(e, "bad-duration", 10, 18, "stages[0].checks[0].timeout");
-        assertThat(e.problem()).contains("30s, 5m or 1m30s").contains("'30 seconds'");
+        assertThat(e.problem()).contains("'30 seconds' is not a duration");
+        assertThat(e.fix()).contains("45s, 30m, 2h or 1h30m");
     }
 
     @Test

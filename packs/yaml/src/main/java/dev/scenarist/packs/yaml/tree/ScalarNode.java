@@ -3,8 +3,8 @@ package dev.scenarist.packs.yaml.tree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import dev.scenarist.core.text.DurationText;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,30 +66,22 @@ public record ScalarNode(SourceLocation location, String path, String text, Type
         return v;
     }
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
-
-    /** A duration written like {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or {@code 1m30s}. */
+    /**
+     * A duration as {@link DurationText} reads it: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1m30s},
+     * ISO-8601 {@code PT5M}; longer than zero.
+     *
+     * @param example the fix when the value is no scalar to read at all (nothing, a boolean); a text that is no
+     *                duration gets the parser's own examples
+     */
     public Duration asDuration(String example) {
-        String t = text.strip();
-        Matcher m = DURATION_PART.matcher(t);
-        Duration d = Duration.ZERO;
-        int end = 0;
-        while (type == Type.STRING && m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
-            end = m.end();
+        if (type == Type.NULL || type == Type.BOOLEAN) {
+            throw error("expected a duration but found " + describe(), DurationText.EXAMPLES + "; " + example);
         }
-        if (type != Type.STRING || end == 0 || end != t.length()) {
-            throw error("expected a duration like 30s, 5m or 1m30s but found " + describe()
-                    + (type == Type.INTEGER ? " (a number without a unit)" : ""), example);
+        try {
+            return DurationText.parse(text);
+        } catch (DurationText.InvalidDuration e) {
+            throw error(e.problem(), e.fix());
         }
-        if (d.isZero()) throw error("a duration must be longer than zero, got '" + text + "'", example);
-        return d;
     }
 
     public boolean asBoolean(String example) {

@@ -43,7 +43,7 @@ class YamlTreeTest {
         assertThat(List.of("a", "b", "c", "d")).extracting(k -> ((ScalarNode) m.get(k).orElseThrow()).asDuration(""))
                 .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofMillis(250), Duration.ofHours(2));
         assertThatThrownBy(() -> ((ScalarNode) m.get("e").orElseThrow()).asDuration("e.g. 30s"))
-                .isInstanceOf(PackDefinitionException.class).hasMessageContaining("a number without a unit");
+                .isInstanceOf(PackDefinitionException.class).hasMessageContaining("the number 30 has no unit");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.scenarist.packs.yaml;
 
 import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.yaml.internal.DefinitionReader;
 import dev.scenarist.packs.yaml.tree.Node;
 import dev.scenarist.packs.yaml.tree.SourceLocation;
 import dev.scenarist.packs.yaml.tree.YamlTree;
@@ -40,7 +41,7 @@ public final class YamlPackLoader {
     public YamlPack load(Path packDir) {
         Node root = parse(packDir);
         String shown = packDir.resolve(FILE_NAME).toString();
-        return new DefinitionReader(packDir.toAbsolutePath().normalize(), packDir, shown, sandbox, hashFolder(packDir)).read(root);
+        return new YamlPack(new DefinitionReader(packDir.toAbsolutePath().normalize(), packDir, shown, sandbox, hashFolder(packDir)).read(root));
     }
 
     /**

@@ -23,12 +23,12 @@ import dev.scenarist.core.testing.TestPack;
 import dev.scenarist.models.ModelRef;
 import dev.scenarist.models.Redactor;
 import dev.scenarist.models.Secret;
-import dev.scenarist.models.http.FakeProviderServer;
-import dev.scenarist.models.http.FakeProviderServer.Scripted;
-import dev.scenarist.models.http.HttpChatAuthor;
-import dev.scenarist.models.http.ProviderSettings;
-import dev.scenarist.models.pricing.PriceTable;
-import dev.scenarist.models.reliability.BucketThrottle;
+import dev.scenarist.models.testing.FakeProviderServer;
+import dev.scenarist.models.testing.FakeProviderServer.Scripted;
+import dev.scenarist.models.ModelAuthors;
+import dev.scenarist.models.ProviderSettings;
+import dev.scenarist.models.PriceTable;
+import dev.scenarist.models.ProviderThrottle;
 import dev.scenarist.store.sql.SqlStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +77,11 @@ class ModelFaultsCampaignTest {
                     Scripted.ok(reply("I would write a scenario where everything is ok.")),
                     Scripted.ok(good));
             var redactor = new Redactor();
-            var settings = ProviderSettings.defaults(dev.scenarist.models.http.Provider.OPENAI)
+            var settings = ProviderSettings.defaults(dev.scenarist.models.Provider.OPENAI)
                     .withBaseUrl(server.uri("/v1")).withApiKey(new Secret(KEY, "$OPENAI_API_KEY")).withReadTimeout(Duration.ofMillis(700));
             redactor.register(settings.apiKey().orElseThrow());
-            var throttle = BucketThrottle.perMinute(OptionalLong.of(600), OptionalLong.empty());
-            var author = HttpChatAuthor.forModel(ModelRef.parse("openai:gpt-4.1"), settings, PriceTable.defaults(), throttle, redactor, Clock.systemUTC());
+            var throttle = ProviderThrottle.perMinute(OptionalLong.of(600), OptionalLong.empty());
+            var author = ModelAuthors.http(ModelRef.parse("openai:gpt-4.1"), settings, PriceTable.defaults(), throttle, redactor, Clock.systemUTC());
             var h = new EngineHarness(data, store, new RetryOptions(10, Duration.ofMillis(200), 2.0, Duration.ofSeconds(10), 0.2),
                     new CircuitOptions(5, Duration.ofSeconds(30), Duration.ofMinutes(5)));
             var spec = new dev.scenarist.core.campaign.CampaignSpec("t", 1, "openai:gpt-4.1", 0, 1, dev.scenarist.core.campaign.CampaignBudget.UNLIMITED,

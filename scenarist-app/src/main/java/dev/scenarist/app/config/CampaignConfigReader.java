@@ -1,7 +1,7 @@
 package dev.scenarist.app.config;
 
 import dev.scenarist.models.ModelRef;
-import dev.scenarist.models.http.ProviderSettings;
+import dev.scenarist.models.ProviderSettings;
 import dev.scenarist.packs.yaml.PackDefinitionException;
 import dev.scenarist.core.text.DidYouMean;
 import dev.scenarist.packs.yaml.tree.FieldProblem;

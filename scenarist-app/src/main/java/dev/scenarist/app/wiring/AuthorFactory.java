@@ -3,8 +3,7 @@ package dev.scenarist.app.wiring;
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.pack.Pack;
-import dev.scenarist.models.cassette.CassetteAuthor;
-import dev.scenarist.models.cassette.RecordingAuthor;
+import dev.scenarist.models.ModelAuthors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class AuthorFactory {
 
     public AuthorSetup create(String spec, Pack pack, Optional<Path> record, Map<String, Object> authorSettings) {
         AuthorSetup base = dev.scenarist.models.ModelRef.looksLikeModel(spec) ? model(spec, authorSettings) : AuthorSetup.unthrottled(other(spec, pack));
-        return record.map(f -> new AuthorSetup(new RecordingAuthor(base.author(), f), base.throttle())).orElse(base);
+        return record.map(f -> new AuthorSetup(ModelAuthors.recording(base.author(), f), base.throttle())).orElse(base);
     }
 
     /** A real model, reachable or not: used by {@code models check}. */
@@ -54,7 +53,7 @@ public final class AuthorFactory {
             Path f = Path.of(spec.substring("cassette:".length()));
             if (!Files.isRegularFile(f)) throw new ConfigException("cassette file " + f.toAbsolutePath() + " does not exist; record one with --record FILE");
             try {
-                return CassetteAuthor.load("cassette:" + f.getFileName(), f);
+                return ModelAuthors.cassette("cassette:" + f.getFileName(), f);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage());
             }

@@ -6,17 +6,15 @@ import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.Throttle;
 import dev.scenarist.core.model.Json;
+import dev.scenarist.models.ModelAuthors;
 import dev.scenarist.models.ModelRef;
+import dev.scenarist.models.Price;
+import dev.scenarist.models.PriceTable;
+import dev.scenarist.models.ProviderSettings;
+import dev.scenarist.models.ProviderThrottle;
 import dev.scenarist.models.Redactor;
 import dev.scenarist.models.RoutingAuthor;
 import dev.scenarist.models.Secret;
-import dev.scenarist.models.claudecode.ClaudeCodeAuthor;
-import dev.scenarist.models.claudecode.ClaudeCodeInvocation;
-import dev.scenarist.models.http.HttpChatAuthor;
-import dev.scenarist.models.http.ProviderSettings;
-import dev.scenarist.models.pricing.Price;
-import dev.scenarist.models.pricing.PriceTable;
-import dev.scenarist.models.reliability.BucketThrottle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,7 +32,7 @@ final class ModelBackends {
     private final Redactor redactor;
     private final Map<String, CampaignConfig.Provider> providers;
     private final PriceTable prices;
-    private final Map<ModelRef, BucketThrottle> throttles = new ConcurrentHashMap<>();
+    private final Map<ModelRef, ProviderThrottle> throttles = new ConcurrentHashMap<>();
 
     ModelBackends(Map<String, String> env, Redactor redactor, Map<String, Object> authorSettings) {
         this.env = env;
@@ -53,10 +51,9 @@ final class ModelBackends {
 
     private Author backend(ModelRef ref) {
         if (ref.provider().equals("claude-code")) {
-            Path exe = ClaudeCodeAuthor.findExecutable(env).orElseThrow(() -> new ConfigException(
+            Path exe = ModelAuthors.claudeExecutable(env).orElseThrow(() -> new ConfigException(
                     "claude executable not found on PATH; install Claude Code or set SCENARIST_CLAUDE to its path"));
-            return new ClaudeCodeAuthor(ref, exe, ModelBackends::invocation, ClaudeCodeAuthor.DEFAULT_TIMEOUT, redactor,
-                    ClaudeCodeAuthor.childEnvironment(env));
+            return ModelAuthors.claudeCode(ref, exe, env, redactor);
         }
         ProviderSettings settings = settings(ref.provider());
         settings.apiKey().ifPresent(redactor::register);
@@ -66,13 +63,7 @@ final class ModelBackends {
             throw new ConfigException("no API key for " + ref + ": set $" + var + " (or name another variable with providers."
                     + ref.provider() + ".api_key_env in the campaign config)");
         }
-        return HttpChatAuthor.forModel(ref, settings, prices, throttle(ref), redactor, Clock.systemUTC());
-    }
-
-    /** Claude Code works in the run's workspace and may edit only the stage's editable files. */
-    private static ClaudeCodeInvocation invocation(AuthorRequest r) {
-        Path ws = r.scope().workspace().orElseThrow(() -> new IllegalStateException("stage '" + r.stage() + "' gave no workspace"));
-        return ClaudeCodeInvocation.forStage(ws, r.scope().editable());
+        return ModelAuthors.http(ref, settings, prices, throttle(ref), redactor, Clock.systemUTC());
     }
 
     private ProviderSettings settings(String provider) {
@@ -95,10 +86,10 @@ final class ModelBackends {
         return s;
     }
 
-    private BucketThrottle throttle(ModelRef ref) {
+    private ProviderThrottle throttle(ModelRef ref) {
         return throttles.computeIfAbsent(ref, r -> {
             CampaignConfig.Provider p = providers.get(r.provider());
-            return BucketThrottle.perMinute(
+            return ProviderThrottle.perMinute(
                     p == null || p.requestsPerMinute() == null ? OptionalLong.empty() : OptionalLong.of(p.requestsPerMinute()),
                     p == null || p.tokensPerMinute() == null ? OptionalLong.empty() : OptionalLong.of(p.tokensPerMinute()));
         });

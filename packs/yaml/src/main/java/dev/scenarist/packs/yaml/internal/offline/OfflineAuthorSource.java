@@ -1,7 +1,7 @@
 package dev.scenarist.packs.yaml.internal.offline;
 
 import dev.scenarist.core.author.Author;
-import dev.scenarist.models.cassette.CassetteAuthor;
+import dev.scenarist.models.ModelAuthors;
 import dev.scenarist.packs.yaml.PackDefinitionException;
 import dev.scenarist.packs.yaml.tree.SourceLocation;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public sealed interface OfflineAuthorSource {
                         + "or point offline_author.cassette at an existing cassette");
             }
             try {
-                return CassetteAuthor.load("cassette:" + packName, file);
+                return ModelAuthors.cassette("cassette:" + packName, file);
             } catch (RuntimeException e) {
                 throw new PackDefinitionException(at, "offline_author.cassette", "cassette file '" + written + "' cannot be read: "
                         + e.getMessage(), "re-record the cassette");

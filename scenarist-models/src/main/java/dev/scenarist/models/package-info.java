@@ -1,0 +1,13 @@
+/**
+ * Model backends: the {@link dev.scenarist.core.author.Author}s that call real models, replay or record them.
+ *
+ * <p>The module's API is this package: {@link dev.scenarist.models.ModelAuthors} builds every author
+ * ({@code openai:}, {@code anthropic:}, {@code ollama:} over HTTP, {@code claude-code:} through the CLI, cassettes and
+ * the recorder) from public values — {@link dev.scenarist.models.ModelRef}, {@link dev.scenarist.models.ProviderSettings}
+ * (with {@link dev.scenarist.models.Provider}), {@link dev.scenarist.models.PriceTable} (with
+ * {@link dev.scenarist.models.Price}), {@link dev.scenarist.models.ProviderThrottle}, {@link dev.scenarist.models.Secret}
+ * and the {@link dev.scenarist.models.Redactor} — and {@link dev.scenarist.models.RoutingAuthor} sends each stage to
+ * its model. How the backends work (HTTP clients, the Claude Code process, cassettes, rate limiting) is in
+ * {@code dev.scenarist.models.internal}, which no other module may use.
+ */
+package dev.scenarist.models;

@@ -1,8 +1,8 @@
 package dev.scenarist.sandbox;
 
+import dev.scenarist.sandbox.internal.BwrapCommandLine;
 import dev.scenarist.sandbox.internal.FileTally;
 import dev.scenarist.sandbox.internal.Ownership;
-import dev.scenarist.sandbox.internal.ProcStatus;
 import dev.scenarist.sandbox.internal.ProcessRunner;
 import dev.scenarist.sandbox.internal.ScratchDir;
 import dev.scenarist.sandbox.internal.UidLease;
@@ -11,16 +11,12 @@ import dev.scenarist.sandbox.internal.Watchdog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Confines commands with bubblewrap and limits them with prlimit and a {@link Watchdog}:
@@ -50,6 +46,9 @@ import java.util.Set;
  *
  * <p>When bwrap is missing or cannot create namespaces (e.g. in a container without user namespaces) every
  * {@link #run} throws {@link SandboxUnavailableException}: it never falls back to running unconfined.
+ *
+ * <p>This class supervises a run (probe, uid lease, scratch folder, watchdog, the limits a result reports, clean-up);
+ * {@link BwrapCommandLine} builds the command lines.
  */
 public final class BubblewrapSandbox implements Sandbox {
     static final String INSTALL_HINT = "install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap)";
@@ -73,11 +72,12 @@ public final class BubblewrapSandbox implements Sandbox {
      * @param tmpDir the host's temporary folder (the application's {@code java.io.tmpdir}): each run's scratch
      *               {@code /tmp} is made in it and, as root, the uid locks live in it — so every Scenarist process on
      *               the machine must pass the same one for their runs to get distinct uids
+     * @param root   whether this JVM runs as root, as the application found it (see {@link SandboxHost#root()}): then
+     *               every run gets its own unprivileged uid
      */
-    public BubblewrapSandbox(Optional<Path> bwrap, Optional<Path> prlimit, Path tmpDir) {
+    public BubblewrapSandbox(Optional<Path> bwrap, Optional<Path> prlimit, Path tmpDir, boolean root) {
         this(bwrap, prlimit, Optional.of(Path.of("/usr/bin/setpriv")).filter(Files::isExecutable),
-                ProcStatus.effectiveUidOfThisProcess().orElse(-1) == 0 ? Optional.of(UidPool.standard(tmpDir)) : Optional.empty(),
-                tmpDir);
+                root ? Optional.of(UidPool.standard(tmpDir)) : Optional.empty(), tmpDir);
     }
 
     BubblewrapSandbox(Optional<Path> bwrap, Optional<Path> prlimit, Optional<Path> setpriv, Optional<UidPool> uidPool, Path scratchParent) {
@@ -89,16 +89,14 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     /**
-     * Finds {@code bwrap} on exactly the given search path (the application passes its own view of {@code PATH}, so
+     * Finds {@code bwrap} on exactly the host's search path (the application passes its own view of {@code PATH}, so
      * the sandbox and the preflight that checks it agree on what is installed) and {@code prlimit} under {@code /usr}.
-     *
-     * @param tmpDir the host's temporary folder, see {@link #BubblewrapSandbox(Optional, Optional, Path)}
      */
-    public static BubblewrapSandbox locate(String searchPath, Path tmpDir) {
-        Optional<Path> bwrap = findOnPath("bwrap", searchPath);
+    public static BubblewrapSandbox locate(SandboxHost host) {
+        Optional<Path> bwrap = findOnPath("bwrap", host.searchPath());
         // prlimit (and setpriv) run inside the sandbox, where only /usr exists
         Optional<Path> prlimit = Optional.of(Path.of("/usr/bin/prlimit")).filter(Files::isExecutable);
-        return new BubblewrapSandbox(bwrap, prlimit, tmpDir);
+        return new BubblewrapSandbox(bwrap, prlimit, host.tmpDir(), host.root());
     }
 
     /** The first executable {@code command} in the colon-separated {@code searchPath}'s folders. */
@@ -149,10 +147,7 @@ public final class BubblewrapSandbox implements Sandbox {
     private Optional<String> runProbe() throws InterruptedException {
         Optional<String> missing = missingTool();
         if (missing.isPresent()) return missing;
-        List<String> cmd = new ArrayList<>(List.of(bwrap.get().toString()));
-        cmd.addAll(namespaces());
-        systemMounts(cmd);
-        cmd.addAll(List.of("--tmpfs", "/tmp", "--clearenv", "--cap-drop", "ALL", "--", prlimit.get().toString(), "--as=" + (256L << 20), "--", "/usr/bin/true"));
+        List<String> cmd = commandLines().forProbe();
         try {
             SandboxResult r = ProcessRunner.run(new ProcessRunner.Launch(cmd, Map.of(), Path.of("/"), PROBE_TIMEOUT, 8192, true));
             if (r instanceof SandboxResult.Exited e && e.succeeded()) return Optional.empty();
@@ -231,7 +226,7 @@ public final class BubblewrapSandbox implements Sandbox {
                             e.stdout(), e.stderr(), e.duration(), e.confined());
                 }
                 if (e.exitCode() == KILLED_BY_SIGXCPU) {
-                    long cpu = cpuSeconds(request);
+                    long cpu = BwrapCommandLine.cpuSeconds(request);
                     yield new SandboxResult.LimitExceeded(SandboxLimit.CPU_TIME, cpu, cpu, e.stdout(), e.stderr(), e.duration(), e.confined());
                 }
                 yield watchdog.judge(left)
@@ -263,7 +258,7 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     private Path checkedWorkDir(SandboxRequest request) throws SandboxUnavailableException {
-        Path work = realPath(request.workDir());
+        Path work = BwrapCommandLine.realPath(request.workDir());
         if (!Files.isDirectory(work)) {
             throw new SandboxUnavailableException("working directory " + request.workDir() + " does not exist or is not a folder");
         }
@@ -278,93 +273,12 @@ public final class BubblewrapSandbox implements Sandbox {
         Optional<String> missing = missingTool();
         if (missing.isPresent()) throw new SandboxUnavailableException(missing.get());
         Path work = checkedWorkDir(request);
-        List<Bind> binds = new ArrayList<>();
-        for (Path p : request.readOnlyPaths()) {
-            Path real = realPath(p);
-            if (!Files.exists(real)) {
-                throw new SandboxUnavailableException("read-only path " + p + " does not exist; create it or leave it out of the request");
-            }
-            if (uid.isPresent()) requireReadableByOthers(p, real);
-            binds.add(new Bind(real, false));
-        }
-        binds.add(new Bind(work, true));
-        // parents before children, so a read-only folder inside the workspace (or the reverse) stays as asked
-        binds.sort(Comparator.comparingInt(b -> b.path().getNameCount()));
-
-        List<String> cmd = new ArrayList<>(List.of(bwrap.orElseThrow().toString()));
-        cmd.addAll(namespaces());
-        systemMounts(cmd);
-        cmd.addAll(List.of("--bind", scratch.toString(), "/tmp"));
-        mountPointParents(cmd, binds);
-        for (Bind b : binds) cmd.addAll(List.of(b.writable() ? "--bind" : "--ro-bind", b.path().toString(), b.path().toString()));
-        // the root bwrap builds is a tmpfs: make it read-only so stray writes fail instead of vanishing silently
-        cmd.addAll(List.of("--remount-ro", "/", "--chdir", work.toString(), "--clearenv"));
-        request.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> cmd.addAll(List.of("--setenv", e.getKey(), e.getValue())));
-        cmd.addAll(List.of("--cap-drop", "ALL"));
-        if (uid.isPresent()) {
-            // bwrap's last step (chdir into the workspace, owned by the uid with mode 700) needs DAC_READ_SEARCH, setpriv
-            // needs the other three to drop to the uid; setpriv clears them all (and the bounding set) before the exec
-            cmd.addAll(List.of("--cap-add", "CAP_DAC_READ_SEARCH", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                    "--cap-add", "CAP_SETPCAP", "--",
-                    setpriv.orElseThrow().toString(), "--reuid=" + uid.getAsInt(), "--regid=" + uid.getAsInt(), "--clear-groups",
-                    "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
-        }
-        cmd.addAll(List.of("--", prlimit.orElseThrow().toString(),
-                "--as=" + request.memoryBytes(), "--cpu=" + cpuSeconds(request), "--nproc=" + request.maxProcesses(),
-                "--fsize=" + request.maxFileBytes(), "--core=0", "--"));
-        cmd.addAll(request.argv());
-        return cmd;
+        return commandLines().forRequest(request, work, scratch, uid);
     }
 
-    /**
-     * As root without a user namespace: a user namespace would map the command to host uid 0 (keeping root's
-     * exemption from RLIMIT_NPROC), and bwrap running as root can bind any path. setpriv does the dropping.
-     */
-    private List<String> namespaces() {
-        return uidPool.isPresent()
-                ? List.of("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
-                        "--die-with-parent", "--new-session")
-                : List.of("--unshare-all", "--die-with-parent", "--new-session");
-    }
-
-    /**
-     * bwrap makes the folders leading to a bind (e.g. {@code /work} for {@code /work/packs/x}) with mode 700 owned by
-     * root, which the leased uid could not pass through; make them 755 first. Folders inside another bind exist
-     * there already and are left alone.
-     */
-    private static void mountPointParents(List<String> cmd, List<Bind> binds) {
-        Set<Path> made = new java.util.LinkedHashSet<>();
-        for (Bind b : binds) {
-            for (Path p = b.path().getParent(); p != null && p.getParent() != null; p = p.getParent()) {
-                Path dir = p;
-                boolean bound = dir.startsWith("/usr") || dir.startsWith("/proc") || dir.startsWith("/dev")
-                        || binds.stream().anyMatch(o -> dir.startsWith(o.path()));
-                if (!bound) made.add(dir);
-            }
-        }
-        made.stream().sorted(Comparator.comparingInt(Path::getNameCount))
-                .forEach(d -> cmd.addAll(List.of("--perms", "0755", "--dir", d.toString())));
-    }
-
-    /** The leased uid is nobody: it reads a bound path only through its "other" permission bits. */
-    private static void requireReadableByOthers(Path asked, Path real) throws SandboxUnavailableException {
-        Set<PosixFilePermission> perms;
-        try {
-            perms = Files.getPosixFilePermissions(real);
-        } catch (IOException | UnsupportedOperationException e) {
-            return;
-        }
-        boolean dir = Files.isDirectory(real);
-        if (!perms.contains(PosixFilePermission.OTHERS_READ) || (dir && !perms.contains(PosixFilePermission.OTHERS_EXECUTE))) {
-            throw new SandboxUnavailableException("read-only path " + asked + " is not readable by other users (mode "
-                    + PosixFilePermissions.toString(perms) + "), and as root Scenarist runs sandboxed "
-                    + "commands as an unprivileged uid; make it readable: chmod o+rX " + real);
-        }
-    }
-
-    private static long cpuSeconds(SandboxRequest request) {
-        return Math.max(1, (request.timeout().toMillis() + 999) / 1000) + 1;
+    /** The command lines of this sandbox; only once {@link #missingTool()} found nothing missing. */
+    private BwrapCommandLine commandLines() {
+        return new BwrapCommandLine(bwrap.orElseThrow(), prlimit.orElseThrow(), setpriv, uidPool.isPresent());
     }
 
     private Optional<String> missingTool() {
@@ -380,26 +294,4 @@ public final class BubblewrapSandbox implements Sandbox {
         }
         return Optional.empty();
     }
-
-    private static void systemMounts(List<String> cmd) {
-        cmd.addAll(List.of("--ro-bind", "/usr", "/usr"));
-        if (Files.isDirectory(Path.of("/etc/alternatives"))) {
-            // Debian resolves awk, editor, etc. through /etc/alternatives symlinks
-            // (/etc made 755 first: bwrap would make it 700, closed to a leased uid)
-            cmd.addAll(List.of("--perms", "0755", "--dir", "/etc", "--ro-bind", "/etc/alternatives", "/etc/alternatives"));
-        }
-        for (String link : SYSTEM_LINKS) cmd.addAll(List.of("--symlink", "usr/" + link, "/" + link));
-        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
-    }
-
-    /** Binds need the real path: a symlinked folder would be mounted where the link points, not where it is named. */
-    private static Path realPath(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
-    private record Bind(Path path, boolean writable) {}
 }

@@ -1,12 +1,10 @@
 package dev.scenarist.sandbox;
 
-import java.nio.file.Path;
-
 /**
  * Runs an external command, such as a check over generated code, with a time limit, a memory limit, an explicit
  * environment (never the parent's: API keys must not leak into generated code) and bounded output.
  *
- * <p>{@link #bubblewrap(String, Path)} is the one to use for anything a model wrote: it confines the command in Linux
+ * <p>{@link #bubblewrap(SandboxHost)} is the one to use for anything a model wrote: it confines the command in Linux
  * namespaces (read-only system, writes only in the workspace, no network) and <em>refuses</em> to run when it
  * cannot confine. {@link #unconfined()} is for trusted commands only.
  */
@@ -24,12 +22,13 @@ public interface Sandbox {
     boolean confined();
 
     /**
-     * The confined sandbox, looking for {@code bwrap} only on {@code searchPath} (the application's PATH) and
-     * keeping its scratch folders in {@code tmpDir} (the application's {@code java.io.tmpdir}); checked on first run.
-     * Both come from the application, which reads the environment once, so a test can choose them.
+     * The confined sandbox, looking for {@code bwrap} only on the host's search path (the application's PATH),
+     * keeping its scratch folders in the host's {@code tmpDir} (the application's {@code java.io.tmpdir}) and, when the
+     * host says Scenarist runs as root, running each command as a leased unprivileged uid; checked on first run.
+     * The host comes from the application, which reads the environment once, so a test can choose it.
      */
-    static BubblewrapSandbox bubblewrap(String searchPath, Path tmpDir) {
-        return BubblewrapSandbox.locate(searchPath, tmpDir);
+    static BubblewrapSandbox bubblewrap(SandboxHost host) {
+        return BubblewrapSandbox.locate(host);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.scenarist.sandbox;
 
+import dev.scenarist.sandbox.testing.ThisMachine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,7 +174,7 @@ class BubblewrapSandboxTest {
 
     @Test
     void refuses_to_run_when_bwrap_is_missing_and_names_the_fix() {
-        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR);
+        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR, ThisMachine.ROOT);
 
         assertThatThrownBy(() -> missing.run(SandboxRequest.builder(workspace, "true").build()))
                 .isInstanceOf(SandboxUnavailableException.class)
@@ -184,7 +185,7 @@ class BubblewrapSandboxTest {
     @Test
     void refuses_to_run_when_bwrap_cannot_create_a_sandbox() {
         // /usr/bin/false stands in for a bwrap that exists but is denied namespaces
-        Sandbox denied = new BubblewrapSandbox(Optional.of(Path.of("/usr/bin/false")), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR);
+        Sandbox denied = new BubblewrapSandbox(Optional.of(Path.of("/usr/bin/false")), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR, ThisMachine.ROOT);
 
         assertThatThrownBy(() -> denied.run(SandboxRequest.builder(workspace, "true").build()))
                 .isInstanceOf(SandboxUnavailableException.class)

@@ -1,5 +1,6 @@
 package dev.scenarist.sandbox;
 
+import dev.scenarist.sandbox.testing.ThisMachine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.scenarist.app.preflight;
 import dev.scenarist.app.wiring.Settings;
 import dev.scenarist.sandbox.BubblewrapSandbox;
 import dev.scenarist.sandbox.Sandbox;
+import dev.scenarist.sandbox.SandboxHost;
 import java.nio.file.Path;
 
 /**
@@ -25,9 +26,13 @@ public record Machine(String path, boolean root, Path tmpDir, Path javaHome) {
         return new Machine(path == null ? DEFAULT_PATH : path, runningAsRoot(), settings.tmpDir(), settings.javaHome());
     }
 
-    /** The confined sandbox of this machine: bwrap from {@link #path()}, scratch folders in {@link #tmpDir()}. */
+    /**
+     * The confined sandbox of this machine: bwrap from {@link #path()}, scratch folders in {@link #tmpDir()} and, when
+     * {@link #root()}, each command as a leased unprivileged uid. This is the one place that asks whether we run as
+     * root; the sandbox takes the answer.
+     */
     public BubblewrapSandbox sandbox() {
-        return Sandbox.bubblewrap(path, tmpDir);
+        return Sandbox.bubblewrap(new SandboxHost(path, tmpDir, root));
     }
 
     /** The command that installs a Debian/Ubuntu package here: as root as is, otherwise through sudo. */

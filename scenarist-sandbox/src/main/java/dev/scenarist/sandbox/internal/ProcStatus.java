@@ -17,11 +17,6 @@ public final class ProcStatus {
 
     private ProcStatus() {}
 
-    /** This JVM's effective uid, or empty where there is no /proc (not Linux). */
-    public static OptionalInt effectiveUidOfThisProcess() {
-        return uidField(PROC.resolve("self/status"), 2);
-    }
-
     /** Pids of every process on the host whose real uid is {@code uid}. */
     static List<Long> pidsOfRealUid(int uid) {
         List<Long> pids = new ArrayList<>();

@@ -1,18 +1,18 @@
 package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.sandbox.BubblewrapSandbox;
-import dev.scenarist.sandbox.Sandbox;
 import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * This test JVM's environment, read here as the application reads its own (once, in its startup) and handed to the
- * code under test, which reads none itself.
+ * code under test, which reads none itself. The sandbox's part is the sandbox module's shared
+ * {@link dev.scenarist.sandbox.testing.ThisMachine}; this adds the JDK and the MuJoCo sidecar.
  */
 public final class ThisMachine {
     /** The JVM's temporary folder: sandbox scratch folders and, as root, the uid locks shared with other JVMs. */
-    public static final Path TMP_DIR = Path.of(System.getProperty("java.io.tmpdir"));
+    public static final Path TMP_DIR = dev.scenarist.sandbox.testing.ThisMachine.TMP_DIR;
     /** The JDK running the tests. */
     public static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
@@ -20,8 +20,7 @@ public final class ThisMachine {
 
     /** The PATH, with the system folders where bwrap lives appended in case it lacks them. */
     public static String searchPath() {
-        String path = System.getenv("PATH");
-        return (path == null ? "" : path + ":") + "/usr/bin:/usr/sbin";
+        return dev.scenarist.sandbox.testing.ThisMachine.searchPath();
     }
 
     /**
@@ -48,6 +47,6 @@ public final class ThisMachine {
 
     /** The confined sandbox as the application would locate it on this machine. */
     public static BubblewrapSandbox sandbox() {
-        return Sandbox.bubblewrap(searchPath(), TMP_DIR);
+        return dev.scenarist.sandbox.testing.ThisMachine.sandbox();
     }
 }

@@ -29,7 +29,7 @@ public final class YamlPackLoader {
 
     private final Sandbox sandbox;
 
-    /** @param sandbox where {@code command} checks run; use {@link Sandbox#bubblewrap(String, java.nio.file.Path)} for anything a model wrote */
+    /** @param sandbox where {@code command} checks run; use {@link Sandbox#bubblewrap(dev.scenarist.sandbox.SandboxHost)} for anything a model wrote */
     public YamlPackLoader(Sandbox sandbox) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     }

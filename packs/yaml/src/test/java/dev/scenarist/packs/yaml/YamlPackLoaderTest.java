@@ -1,5 +1,6 @@
 package dev.scenarist.packs.yaml;
 
+import dev.scenarist.sandbox.testing.ThisMachine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;

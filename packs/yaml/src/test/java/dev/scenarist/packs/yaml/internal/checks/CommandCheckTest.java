@@ -1,5 +1,6 @@
 package dev.scenarist.packs.yaml.internal.checks;
 
+import dev.scenarist.sandbox.testing.ThisMachine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -8,7 +9,6 @@ import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.RunContext;
 import dev.scenarist.core.workspace.Workspace;
-import dev.scenarist.packs.yaml.ThisMachine;
 import dev.scenarist.sandbox.BubblewrapSandbox;
 import dev.scenarist.sandbox.CapturedOutput;
 import dev.scenarist.sandbox.Sandbox;
@@ -142,7 +142,7 @@ class CommandCheckTest {
 
     @Test
     void a_sandbox_that_cannot_start_makes_the_check_errored_with_the_fix() throws Exception {
-        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR);
+        Sandbox missing = new BubblewrapSandbox(Optional.empty(), Optional.of(Path.of("/usr/bin/prlimit")), ThisMachine.TMP_DIR, ThisMachine.ROOT);
 
         CheckResult r = run(missing, Duration.ofSeconds(5), List.of("true"));
 

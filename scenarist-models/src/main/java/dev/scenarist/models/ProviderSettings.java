@@ -20,18 +20,16 @@ import java.util.Set;
  *                       {@code /v1}, as the Anthropic SDKs take it, works too), Ollama the server root. A
  *                       trailing slash makes no difference.
  * @param apiKey         sent as the provider's auth header; empty sends none (local servers)
- * @param connectTimeout how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
- * @param readTimeout    how long to wait for a reply when the stage sets no timeout of its own (a request whose
- *                       {@link ModelSettings#timeout()} differs from {@link ModelSettings#DEFAULT_TIMEOUT} wins);
- *                       default {@link ModelSettings#DEFAULT_TIMEOUT}
+ * @param timeouts       how long to wait for a connection and for a reply ({@link Timeouts}; also
+ *                       {@link #connectTimeout()} and {@link #readTimeout()})
  * @param extraHeaders   added to every request, overriding the author's own (e.g. {@code anthropic-beta},
  *                       {@code OpenAI-Organization}, a proxy's auth header)
  * @param maxTokens      the output limit sent when the stage sets none; default {@link #DEFAULT_MAX_TOKENS}
  * @param structuredOutput whether a stage whose reply must carry files asks for JSON matching a schema of those files
  *                       (a JSON schema of those files, or a tool taking them); empty takes the provider's default ({@link #structuredOutputFor})
  */
-public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration connectTimeout, Duration readTimeout,
-                               Map<String, String> extraHeaders, int maxTokens, Optional<Boolean> structuredOutput) {
+public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Timeouts timeouts, Map<String, String> extraHeaders,
+                               int maxTokens, Optional<Boolean> structuredOutput) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_TOKENS = 8192;
     /** Headers the JDK HTTP client sets itself and refuses to take. */
@@ -40,17 +38,10 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
     public ProviderSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(extraHeaders, "extraHeaders");
         Objects.requireNonNull(structuredOutput, "structuredOutput");
         checkUrl(baseUrl, "base URL");
-        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout + "; e.g. PT10S");
-        }
-        if (readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("read timeout must be positive, got " + readTimeout + "; e.g. PT5M");
-        }
         if (maxTokens <= 0) {
             throw new IllegalArgumentException("max tokens must be positive, got " + maxTokens + "; e.g. " + DEFAULT_MAX_TOKENS);
         }
@@ -73,7 +64,36 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
     /** Settings with the provider's default for structured output. */
     public ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration connectTimeout, Duration readTimeout,
                             Map<String, String> extraHeaders, int maxTokens) {
-        this(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, Optional.empty());
+        this(baseUrl, apiKey, new Timeouts(connectTimeout, readTimeout), extraHeaders, maxTokens, Optional.empty());
+    }
+
+    /**
+     * @param connect how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
+     * @param read    how long to wait for a reply when the stage sets no timeout of its own (a request whose
+     *                {@link ModelSettings#timeout()} differs from {@link ModelSettings#DEFAULT_TIMEOUT} wins);
+     *                default {@link ModelSettings#DEFAULT_TIMEOUT}
+     */
+    public record Timeouts(Duration connect, Duration read) {
+        public Timeouts {
+            Objects.requireNonNull(connect, "connectTimeout");
+            Objects.requireNonNull(read, "readTimeout");
+            if (connect.isNegative() || connect.isZero()) {
+                throw new IllegalArgumentException("connect timeout must be positive, got " + connect + "; e.g. PT10S");
+            }
+            if (read.isNegative() || read.isZero()) {
+                throw new IllegalArgumentException("read timeout must be positive, got " + read + "; e.g. PT5M");
+            }
+        }
+    }
+
+    /** How long to wait for a connection. */
+    public Duration connectTimeout() {
+        return timeouts.connect();
+    }
+
+    /** How long to wait for a reply when the stage sets no timeout of its own. */
+    public Duration readTimeout() {
+        return timeouts.read();
     }
 
     /** The defaults for {@code provider}: its public endpoint, no key, default timeouts and max tokens. */
@@ -136,43 +156,43 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
     }
 
     public ProviderSettings withBaseUrl(URI url) {
-        return new ProviderSettings(url, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
+        return new ProviderSettings(url, apiKey, timeouts, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withApiKey(Secret key) {
-        return new ProviderSettings(baseUrl, Optional.of(key), connectTimeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
+        return new ProviderSettings(baseUrl, Optional.of(key), timeouts, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withoutApiKey() {
-        return new ProviderSettings(baseUrl, Optional.empty(), connectTimeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
+        return new ProviderSettings(baseUrl, Optional.empty(), timeouts, extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withConnectTimeout(Duration timeout) {
-        return new ProviderSettings(baseUrl, apiKey, timeout, readTimeout, extraHeaders, maxTokens, structuredOutput);
+        return new ProviderSettings(baseUrl, apiKey, new Timeouts(timeout, timeouts.read()), extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withReadTimeout(Duration timeout) {
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, timeout, extraHeaders, maxTokens, structuredOutput);
+        return new ProviderSettings(baseUrl, apiKey, new Timeouts(timeouts.connect(), timeout), extraHeaders, maxTokens, structuredOutput);
     }
 
     public ProviderSettings withMaxTokens(int tokens) {
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, tokens, structuredOutput);
+        return new ProviderSettings(baseUrl, apiKey, timeouts, extraHeaders, tokens, structuredOutput);
     }
 
     public ProviderSettings withHeader(String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put(name, value);
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, headers, maxTokens, structuredOutput);
+        return new ProviderSettings(baseUrl, apiKey, timeouts, headers, maxTokens, structuredOutput);
     }
 
     /** Forces schema-constrained replies on or off, whatever the provider's default. */
     public ProviderSettings withStructuredOutput(boolean enabled) {
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, Optional.of(enabled));
+        return new ProviderSettings(baseUrl, apiKey, timeouts, extraHeaders, maxTokens, Optional.of(enabled));
     }
 
     /** Back to the provider's default for structured output. */
     public ProviderSettings withDefaultStructuredOutput() {
-        return new ProviderSettings(baseUrl, apiKey, connectTimeout, readTimeout, extraHeaders, maxTokens, Optional.empty());
+        return new ProviderSettings(baseUrl, apiKey, timeouts, extraHeaders, maxTokens, Optional.empty());
     }
 
     /**
@@ -214,7 +234,7 @@ public record ProviderSettings(URI baseUrl, Optional<Secret> apiKey, Duration co
     @Override
     public String toString() {
         return "ProviderSettings[baseUrl=" + baseUrl + ", apiKey=" + apiKey.map(Secret::toString).orElse("none")
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", extraHeaders=" + extraHeaders.keySet()
+                + ", connectTimeout=" + timeouts.connect() + ", readTimeout=" + timeouts.read() + ", extraHeaders=" + extraHeaders.keySet()
                 + ", maxTokens=" + maxTokens + ", structuredOutput=" + structuredOutput.map(String::valueOf).orElse("default") + "]";
     }
 

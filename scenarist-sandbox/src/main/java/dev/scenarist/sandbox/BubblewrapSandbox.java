@@ -215,23 +215,22 @@ public final class BubblewrapSandbox implements Sandbox {
             case SandboxResult.LimitExceeded l when l.limit() == SandboxLimit.WORKSPACE_FILES || l.limit() == SandboxLimit.WORKSPACE_BYTES -> {
                 FileTally exact = watchdog.finalTally();
                 long now = l.limit() == SandboxLimit.WORKSPACE_FILES ? exact.files() : exact.bytes();
-                yield new SandboxResult.LimitExceeded(l.limit(), l.limitValue(), Math.max(now, l.measured()), l.stdout(), l.stderr(),
+                yield new SandboxResult.LimitExceeded(new LimitBreach(l.limit(), l.limitValue(), Math.max(now, l.measured())), l.stdout(), l.stderr(),
                         l.duration(), l.confined());
             }
             case SandboxResult.LimitExceeded l -> l;
             case SandboxResult.Exited e -> {
                 FileTally left = watchdog.finalTally();
                 if (e.exitCode() == KILLED_BY_SIGXFSZ) {
-                    yield new SandboxResult.LimitExceeded(SandboxLimit.FILE_SIZE, request.maxFileBytes(), left.largestFile(),
+                    yield new SandboxResult.LimitExceeded(new LimitBreach(SandboxLimit.FILE_SIZE, request.maxFileBytes(), left.largestFile()),
                             e.stdout(), e.stderr(), e.duration(), e.confined());
                 }
                 if (e.exitCode() == KILLED_BY_SIGXCPU) {
                     long cpu = BwrapCommandLine.cpuSeconds(request);
-                    yield new SandboxResult.LimitExceeded(SandboxLimit.CPU_TIME, cpu, cpu, e.stdout(), e.stderr(), e.duration(), e.confined());
+                    yield new SandboxResult.LimitExceeded(new LimitBreach(SandboxLimit.CPU_TIME, cpu, cpu), e.stdout(), e.stderr(), e.duration(), e.confined());
                 }
                 yield watchdog.judge(left)
-                        .<SandboxResult>map(b -> new SandboxResult.LimitExceeded(b.limit(), b.limitValue(), b.measured(),
-                                e.stdout(), e.stderr(), e.duration(), e.confined()))
+                        .<SandboxResult>map(b -> new SandboxResult.LimitExceeded(b, e.stdout(), e.stderr(), e.duration(), e.confined()))
                         .orElse(e);
             }
         };

@@ -21,22 +21,11 @@ import java.util.Objects;
  * @param environment   the command's complete environment; nothing is inherited from the parent process.
  *                      Defaults to {@link #DEFAULT_ENVIRONMENT}
  * @param timeout       wall-clock limit; at the limit the whole process tree is killed. Default 30 s
- * @param memoryBytes   address-space limit ({@code RLIMIT_AS}) of each process. Default 1 GiB
- * @param maxOutputBytes bytes kept per stream (stdout, stderr); the rest is drained and counted. Default 1 MiB
- * @param maxProcesses  processes (and threads) running at once ({@code RLIMIT_NPROC}), against fork bombs. Binding
- *                      even when Scenarist runs as root, because the command then runs as a leased unprivileged uid.
- *                      Reaching it is {@link SandboxLimit#PROCESSES}. Default 256
- * @param maxFileBytes  size of any one file the command writes ({@code RLIMIT_FSIZE}); a write past it kills the
- *                      writer ({@link SandboxLimit#FILE_SIZE}). Default 256 MiB
- * @param maxWorkspaceBytes bytes of all files in the workspace and the private {@code /tmp} together, measured while
- *                      the command runs; over it the command is killed ({@link SandboxLimit#WORKSPACE_BYTES}).
- *                      Default 2 GiB
- * @param maxWorkspaceFiles files and folders in the workspace and the private {@code /tmp} together, measured the
- *                      same way ({@link SandboxLimit#WORKSPACE_FILES}). Default 20 000
+ * @param limits        what the command may use besides time (each also readable here, {@link #memoryBytes()} …);
+ *                      default {@link Limits#DEFAULTS}
  */
 public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnlyPaths, Map<String, String> environment,
-                             Duration timeout, long memoryBytes, int maxOutputBytes, int maxProcesses,
-                             long maxFileBytes, long maxWorkspaceBytes, long maxWorkspaceFiles) {
+                             Duration timeout, Limits limits) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
@@ -77,17 +66,73 @@ public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnl
             }
         });
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        if (memoryBytes < MIN_MEMORY_BYTES) {
-            throw new IllegalArgumentException("memory limit " + memoryBytes + " bytes is too small to start a process; use at least "
-                    + MIN_MEMORY_BYTES + " (16 MiB)");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * The resources a command may use besides time; {@link SandboxLimit} names what reaching one reports.
+     *
+     * @param memoryBytes   address-space limit ({@code RLIMIT_AS}) of each process. Default 1 GiB
+     * @param maxOutputBytes bytes kept per stream (stdout, stderr); the rest is drained and counted. Default 1 MiB
+     * @param maxProcesses  processes (and threads) running at once ({@code RLIMIT_NPROC}), against fork bombs. Binding
+     *                      even when Scenarist runs as root, because the command then runs as a leased unprivileged uid.
+     *                      Reaching it is {@link SandboxLimit#PROCESSES}. Default 256
+     * @param maxFileBytes  size of any one file the command writes ({@code RLIMIT_FSIZE}); a write past it kills the
+     *                      writer ({@link SandboxLimit#FILE_SIZE}). Default 256 MiB
+     * @param maxWorkspaceBytes bytes of all files in the workspace and the private {@code /tmp} together, measured while
+     *                      the command runs; over it the command is killed ({@link SandboxLimit#WORKSPACE_BYTES}).
+     *                      Default 2 GiB
+     * @param maxWorkspaceFiles files and folders in the workspace and the private {@code /tmp} together, measured the
+     *                      same way ({@link SandboxLimit#WORKSPACE_FILES}). Default 20 000
+     */
+    public record Limits(long memoryBytes, int maxOutputBytes, int maxProcesses, long maxFileBytes, long maxWorkspaceBytes,
+                         long maxWorkspaceFiles) {
+        public static final Limits DEFAULTS = new Limits(DEFAULT_MEMORY_BYTES, DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_MAX_PROCESSES,
+                DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_WORKSPACE_BYTES, DEFAULT_MAX_WORKSPACE_FILES);
+
+        public Limits {
+            if (memoryBytes < MIN_MEMORY_BYTES) {
+                throw new IllegalArgumentException("memory limit " + memoryBytes + " bytes is too small to start a process; use at least "
+                        + MIN_MEMORY_BYTES + " (16 MiB)");
+            }
+            if (maxOutputBytes < 1024) throw new IllegalArgumentException("maxOutputBytes must be at least 1024, got " + maxOutputBytes);
+            if (maxProcesses < 2) {
+                throw new IllegalArgumentException("maxProcesses must be at least 2 (the command and one child), got " + maxProcesses);
+            }
+            if (maxFileBytes < 1024) throw new IllegalArgumentException("maxFileBytes must be at least 1024, got " + maxFileBytes);
+            if (maxWorkspaceBytes < 1024) throw new IllegalArgumentException("maxWorkspaceBytes must be at least 1024, got " + maxWorkspaceBytes);
+            if (maxWorkspaceFiles < 1) throw new IllegalArgumentException("maxWorkspaceFiles must be at least 1, got " + maxWorkspaceFiles);
         }
-        if (maxOutputBytes < 1024) throw new IllegalArgumentException("maxOutputBytes must be at least 1024, got " + maxOutputBytes);
-        if (maxProcesses < 2) {
-            throw new IllegalArgumentException("maxProcesses must be at least 2 (the command and one child), got " + maxProcesses);
-        }
-        if (maxFileBytes < 1024) throw new IllegalArgumentException("maxFileBytes must be at least 1024, got " + maxFileBytes);
-        if (maxWorkspaceBytes < 1024) throw new IllegalArgumentException("maxWorkspaceBytes must be at least 1024, got " + maxWorkspaceBytes);
-        if (maxWorkspaceFiles < 1) throw new IllegalArgumentException("maxWorkspaceFiles must be at least 1, got " + maxWorkspaceFiles);
+    }
+
+    /** Address-space limit ({@code RLIMIT_AS}) of each process. */
+    public long memoryBytes() {
+        return limits.memoryBytes();
+    }
+
+    /** Bytes kept per stream (stdout, stderr). */
+    public int maxOutputBytes() {
+        return limits.maxOutputBytes();
+    }
+
+    /** Processes (and threads) running at once ({@code RLIMIT_NPROC}). */
+    public int maxProcesses() {
+        return limits.maxProcesses();
+    }
+
+    /** Size of any one file the command writes ({@code RLIMIT_FSIZE}). */
+    public long maxFileBytes() {
+        return limits.maxFileBytes();
+    }
+
+    /** Bytes of all files in the workspace and the private {@code /tmp} together. */
+    public long maxWorkspaceBytes() {
+        return limits.maxWorkspaceBytes();
+    }
+
+    /** Files and folders in the workspace and the private {@code /tmp} together. */
+    public long maxWorkspaceFiles() {
+        return limits.maxWorkspaceFiles();
     }
 
     public static Builder builder(Path workDir, List<String> argv) {
@@ -175,8 +220,8 @@ public record SandboxRequest(List<String> argv, Path workDir, List<Path> readOnl
         }
 
         public SandboxRequest build() {
-            return new SandboxRequest(argv, workDir, readOnly, env, timeout, memoryBytes, maxOutputBytes, maxProcesses,
-                    maxFileBytes, maxWorkspaceBytes, maxWorkspaceFiles);
+            return new SandboxRequest(argv, workDir, readOnly, env, timeout,
+                    new Limits(memoryBytes, maxOutputBytes, maxProcesses, maxFileBytes, maxWorkspaceBytes, maxWorkspaceFiles));
         }
     }
 }

@@ -52,24 +52,36 @@ public sealed interface SandboxResult {
     }
 
     /**
-     * The command ran into {@code limit}: it was stopped (or the kernel stopped the offending process) and every
-     * process it started was killed.
-     *
-     * @param limitValue the configured limit, in the limit's unit (bytes, files, processes, CPU seconds)
-     * @param measured   what was measured when it stopped, in the same unit
+     * The command ran into a limit ({@link #breach()}): it was stopped (or the kernel stopped the offending process) and
+     * every process it started was killed.
      */
-    record LimitExceeded(SandboxLimit limit, long limitValue, long measured, CapturedOutput stdout, CapturedOutput stderr,
-                         Duration duration, boolean confined) implements SandboxResult {
+    record LimitExceeded(LimitBreach breach, CapturedOutput stdout, CapturedOutput stderr, Duration duration, boolean confined)
+            implements SandboxResult {
         public LimitExceeded {
-            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(breach, "breach");
             Objects.requireNonNull(stdout, "stdout");
             Objects.requireNonNull(stderr, "stderr");
             Objects.requireNonNull(duration, "duration");
         }
 
+        /** The limit the command ran into. */
+        public SandboxLimit limit() {
+            return breach.limit();
+        }
+
+        /** The configured limit, in the limit's unit (bytes, files, processes, CPU seconds). */
+        public long limitValue() {
+            return breach.limitValue();
+        }
+
+        /** What was measured when it stopped, in the same unit. */
+        public long measured() {
+            return breach.measured();
+        }
+
         /** A sentence naming the limit and the measured value, e.g. "the workspace holds 10 001 files, over the sandbox limit of 10 000". */
         public String describe() {
-            return limit.sentence(limitValue, measured);
+            return breach.describe();
         }
     }
 }

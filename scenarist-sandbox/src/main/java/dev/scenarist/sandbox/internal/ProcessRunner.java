@@ -1,5 +1,6 @@
 package dev.scenarist.sandbox.internal;
 
+import dev.scenarist.sandbox.LimitBreach;
 import dev.scenarist.sandbox.ProcessTrees;
 import dev.scenarist.sandbox.SandboxLimit;
 import dev.scenarist.sandbox.SandboxResult;
@@ -38,11 +39,8 @@ public final class ProcessRunner {
     public interface Monitor {
         Monitor NONE = Optional::empty;
 
-        Optional<Breach> check();
+        Optional<LimitBreach> check();
     }
-
-    /** A limit that was passed: which, its configured value, and what was measured. */
-    public record Breach(SandboxLimit limit, long limitValue, long measured) {}
 
     /** Often enough that a file bomb is stopped after a few thousand files; rarely enough to cost little CPU. */
     static final Duration MONITOR_PERIOD = Duration.ofMillis(150);
@@ -70,7 +68,7 @@ public final class ProcessRunner {
         Thread errReader = reader("sandbox-stderr-" + process.pid(), () -> err.drain(process.getErrorStream()));
 
         boolean finished = false;
-        Optional<Breach> breach = Optional.empty();
+        Optional<LimitBreach> breach = Optional.empty();
         long deadline = start + launch.timeout().toNanos();
         try {
             while (!finished && breach.isEmpty()) {
@@ -92,8 +90,8 @@ public final class ProcessRunner {
         errReader.join(READER_GRACE);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (breach.isPresent()) {
-            Breach b = breach.get();
-            return new SandboxResult.LimitExceeded(b.limit(), b.limitValue(), b.measured(), out.snapshot(), err.snapshot(), took,
+            LimitBreach b = breach.get();
+            return new SandboxResult.LimitExceeded(b, out.snapshot(), err.snapshot(), took,
                     launch.confined());
         }
         if (!finished) {

@@ -1,5 +1,6 @@
 package dev.scenarist.sandbox.internal;
 
+import dev.scenarist.sandbox.LimitBreach;
 import dev.scenarist.sandbox.SandboxLimit;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,11 +27,11 @@ public final class Watchdog implements ProcessRunner.Monitor {
     }
 
     @Override
-    public Optional<ProcessRunner.Breach> check() {
+    public Optional<LimitBreach> check() {
         if (lease.isPresent()) {
             int running = lease.get().runningProcesses();
             // the kernel refuses the fork that would pass the limit, so reaching it is as far as a bomb gets
-            if (running >= maxProcesses) return Optional.of(new ProcessRunner.Breach(SandboxLimit.PROCESSES, maxProcesses, running));
+            if (running >= maxProcesses) return Optional.of(new LimitBreach(SandboxLimit.PROCESSES, maxProcesses, running));
         }
         return judge(FileTally.of(writable, maxFiles, maxBytes));
     }
@@ -41,9 +42,9 @@ public final class Watchdog implements ProcessRunner.Monitor {
     }
 
     /** Which workspace limit, if any, a tally breaks. */
-    public Optional<ProcessRunner.Breach> judge(FileTally t) {
-        if (t.files() > maxFiles) return Optional.of(new ProcessRunner.Breach(SandboxLimit.WORKSPACE_FILES, maxFiles, t.files()));
-        if (t.bytes() > maxBytes) return Optional.of(new ProcessRunner.Breach(SandboxLimit.WORKSPACE_BYTES, maxBytes, t.bytes()));
+    public Optional<LimitBreach> judge(FileTally t) {
+        if (t.files() > maxFiles) return Optional.of(new LimitBreach(SandboxLimit.WORKSPACE_FILES, maxFiles, t.files()));
+        if (t.bytes() > maxBytes) return Optional.of(new LimitBreach(SandboxLimit.WORKSPACE_BYTES, maxBytes, t.bytes()));
         return Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import dev.scenarist.core.pack.RunContext;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.sandbox.BubblewrapSandbox;
 import dev.scenarist.sandbox.CapturedOutput;
+import dev.scenarist.sandbox.LimitBreach;
 import dev.scenarist.sandbox.Sandbox;
 import dev.scenarist.sandbox.SandboxLimit;
 import dev.scenarist.sandbox.SandboxRequest;
@@ -47,7 +48,7 @@ class CommandCheckTest {
         Sandbox overLimit = new Sandbox() {
             @Override
             public SandboxResult run(SandboxRequest request) {
-                return new SandboxResult.LimitExceeded(SandboxLimit.WORKSPACE_FILES, 20_000, 20_001, CapturedOutput.EMPTY,
+                return new SandboxResult.LimitExceeded(new LimitBreach(SandboxLimit.WORKSPACE_FILES, 20_000, 20_001), CapturedOutput.EMPTY,
                         CapturedOutput.EMPTY, Duration.ofSeconds(1), true);
             }
 

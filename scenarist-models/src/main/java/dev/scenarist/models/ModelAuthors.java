@@ -55,7 +55,8 @@ public final class ModelAuthors {
     /**
      * Replays the replies recorded in the cassette {@code file}.
      *
-     * @throws IllegalArgumentException when the file cannot be read or is not a cassette (the message says which line)
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException     when a line is not a cassette entry (the message names the file and line)
      */
     public static Author cassette(String id, Path file) {
         return CassetteAuthor.load(id, file);

@@ -1,10 +1,10 @@
 package dev.scenarist.bench;
 
-import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
-import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
-import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
+import dev.scenarist.packs.mechanisms.internal.mesh.MeshChecker;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfValidator;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.scenarist.app.wiring;
 
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulators;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
 
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.BundledPacks;
@@ -116,7 +116,7 @@ public final class Scenarist implements AutoCloseable {
      * from the working directory up; node is looked up on the machine's PATH (the one the sandbox and the preflight
      * use) unless SCENARIST_NODE names it.
      */
-    static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Settings settings, Machine machine) {
+    static dev.scenarist.packs.mechanisms.internal.sim.Simulator simulator(Settings settings, Machine machine) {
         Simulators.Choice choice;
         try {
             choice = Simulators.parse(settings.simulator().orElse(null));

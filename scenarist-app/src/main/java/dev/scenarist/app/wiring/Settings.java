@@ -1,7 +1,7 @@
 package dev.scenarist.app.wiring;
 
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulators;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.preflight.Machine;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulator;
-import dev.scenarist.packs.mechanisms.sim.Simulators;
-import dev.scenarist.packs.mechanisms.sim.ode.OdeSimulator;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
+import dev.scenarist.packs.mechanisms.internal.sim.ode.OdeSimulator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

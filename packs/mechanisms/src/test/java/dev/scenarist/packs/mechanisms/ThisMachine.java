@@ -2,7 +2,7 @@ package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.sandbox.BubblewrapSandbox;
 import dev.scenarist.sandbox.Sandbox;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,0 +1,485 @@
+package dev.scenarist.packs.mechanisms.internal.mjcf;
+
+import dev.scenarist.packs.mechanisms.internal.mjcf.ModelIndex.Resolved;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules MuJoCo's compiler enforces on a grammatically valid model: non-degenerate orientations (no zero
+ * quaternion, no zero axis), geom sizes that fit the geom type, free joints only on top-level bodies and at most
+ * six degrees of freedom per body, planes only in static bodies, and mass and inertia for every moving body.
+ */
+final class PhysicsCheck {
+    /** MuJoCo's mjMINVAL. */
+    static final double MINVAL = 1e-15;
+    private static final Set<String> FROMTO_TYPES = Set.of("capsule", "cylinder", "box", "ellipsoid");
+
+    private final ModelIndex ix;
+    private final Findings out;
+    private final double[] inertiaGroups;
+
+    PhysicsCheck(ModelIndex ix, Findings out) {
+        this.ix = ix;
+        this.out = out;
+        double[] range = MjcfValues.reals(ix.compilerValue("inertiagrouprange", "0 5"));
+        this.inertiaGroups = range != null && range.length == 2 ? range : new double[] {0, 5};
+    }
+
+    void run() {
+        for (MjcfNode n : ix.nodes) {
+            orientation(n);
+        }
+        for (MjcfNode n : ix.nodes) {
+            if (ModelIndex.isBody(n)) {
+                body(n);
+            }
+        }
+        for (MjcfNode n : ix.nodes) {
+            if (ModelIndex.isWorld(n)) {
+                mass(n, false);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ orientation
+
+    private void orientation(MjcfNode n) {
+        for (String q : List.of("quat", "refquat", "bindquat")) {
+            double[] v = fixed(n, q, 4);
+            if (v != null && Math.abs(v[0]) < MINVAL && Math.abs(v[1]) < MINVAL && Math.abs(v[2]) < MINVAL
+                    && Math.abs(v[3]) < MINVAL) {
+                out.error(MjcfValidator.ORIENTATION, n, "zero quaternion is not allowed: attribute '" + q + "' of "
+                        + n.describe() + " is \"" + n.attrs.get(q) + "\"", "a quaternion is w x y z with non-zero "
+                        + "length; no rotation is \"1 0 0 0\"");
+            }
+        }
+        double[] aa = fixed(n, "axisangle", 4);
+        if (aa != null && MjcfValues.norm3(aa, 0) < MINVAL) {
+            out.error(MjcfValidator.ORIENTATION, n, "axisangle too small: the rotation axis of " + n.describe()
+                    + " has zero length (axisangle=\"" + n.attrs.get("axisangle") + "\")",
+                    "axisangle is the axis x y z then the angle, e.g. \"0 0 1 90\"");
+        }
+        double[] z = fixed(n, "zaxis", 3);
+        if (z != null && MjcfValues.norm3(z, 0) < MINVAL) {
+            out.error(MjcfValidator.ORIENTATION, n, "zaxis too small: zaxis of " + n.describe()
+                    + " has zero length", "give a non-zero direction, e.g. zaxis=\"0 0 1\"");
+        }
+        double[] xy = fixed(n, "xyaxes", 6);
+        if (xy != null) {
+            double xn = MjcfValues.norm3(xy, 0);
+            if (xn < MINVAL) {
+                out.error(MjcfValidator.ORIENTATION, n, "xaxis too small: the x axis in xyaxes of " + n.describe()
+                        + " has zero length", "xyaxes is x axis then y axis, e.g. \"1 0 0 0 1 0\"");
+            } else {
+                double dot = (xy[0] * xy[3] + xy[1] * xy[4] + xy[2] * xy[5]) / xn;
+                double[] y = {xy[3] - dot * xy[0] / xn, xy[4] - dot * xy[1] / xn, xy[5] - dot * xy[2] / xn};
+                if (MjcfValues.norm3(y, 0) < MINVAL) {
+                    out.error(MjcfValidator.ORIENTATION, n, "yaxis too small: in xyaxes of " + n.describe()
+                            + " the y axis is zero or parallel to the x axis", "give two non-parallel axes, e.g. "
+                            + "\"1 0 0 0 1 0\"");
+                }
+            }
+        }
+        if (n.def.id().equals("joint") && !ModelIndex.inDefaults(n)) {
+            String type = ix.effectiveValue(n, "type", "hinge");
+            if (type.equals("hinge") || type.equals("slide")) {
+                Resolved axis = ix.effective(n, "axis");
+                double[] a = MjcfValues.reals(axis == null ? "0 0 1" : axis.value());
+                if (a != null && a.length == 3 && MjcfValues.norm3(a, 0) < MINVAL) {
+                    out.error(MjcfValidator.ORIENTATION, n, "axis too small in joint" + n.nameSuffix() + ": axis=\""
+                            + axis.value() + "\"" + via(n, axis), "give the " + type + " axis a direction, e.g. "
+                            + "axis=\"0 0 1\"");
+                }
+            }
+        }
+    }
+
+    /** An explicit attribute holding exactly {@code count} numbers, else null. */
+    private static double[] fixed(MjcfNode n, String attr, int count) {
+        if (!n.def.attrs().containsKey(attr)) {
+            return null;
+        }
+        double[] v = MjcfValues.reals(n.attrs.get(attr));
+        return v != null && v.length == count ? v : null;
+    }
+
+    private static String via(MjcfNode n, Resolved r) {
+        return r != null && r.fromDefault(n) ? " (from the default class at " + r.source().location() + ")" : "";
+    }
+
+    // ------------------------------------------------------------------ bodies: joints, geoms
+
+    private void body(MjcfNode b) {
+        boolean world = ModelIndex.isWorld(b);
+        List<MjcfNode> owned = ModelIndex.owned(b);
+        int dofs = 0;
+        List<String> kinds = new ArrayList<>();
+        boolean afterBall = false;
+        if (!world && b.attrs.getOrDefault("mocap", "false").equals("true")) {
+            MjcfNode parent = ModelIndex.enclosingBody(b);
+            boolean joints = owned.stream().anyMatch(c -> c.def.id().equals("joint") || c.def.id().equals("freejoint"));
+            if (joints || parent == null || !ModelIndex.isWorld(parent)) {
+                out.error(MjcfValidator.MOCAP, b, "mocap body" + b.nameSuffix() + " is not a fixed child of world: "
+                        + (joints ? "it has joints" : "it is inside " + parent.describe() + " (line " + parent.line
+                        + ")"), "a mocap body sits directly in <worldbody> and has no joints; it is moved by "
+                        + "setting mocap_pos/mocap_quat");
+            }
+        }
+        for (MjcfNode c : owned) {
+            String id = c.def.id();
+            if (id.equals("joint") || id.equals("freejoint")) {
+                if (world) {
+                    out.error(MjcfValidator.WORLD_BODY, c, "world body cannot have joints: <" + c.tag + "> sits in a "
+                            + "<frame> directly under <worldbody>", "frames do not move; put the joint inside a <body>");
+                    continue;
+                }
+                String type = id.equals("freejoint") ? "free" : ix.effectiveValue(c, "type", "hinge");
+                int d = switch (type) {
+                    case "free" -> 6;
+                    case "ball" -> 3;
+                    case "hinge", "slide" -> 1;
+                    default -> 0;
+                };
+                dofs += d;
+                kinds.add(type);
+                if (afterBall && (type.equals("hinge") || type.equals("ball"))) {
+                    out.error(MjcfValidator.TOO_MANY_DOFS, c, "ball followed by rotation in body" + b.nameSuffix()
+                            + ": a " + type + " joint comes after a ball joint", "a ball joint already allows all "
+                            + "rotations: remove the extra rotational joint, or put it before the ball joint");
+                }
+                afterBall |= type.equals("ball");
+                if (type.equals("free")) {
+                    MjcfNode parent = ModelIndex.enclosingBody(b);
+                    if (parent != null && !ModelIndex.isWorld(parent)) {
+                        out.error(MjcfValidator.FREE_JOINT, c, "free joint can only be used on top level: "
+                                + b.describe() + " (line " + b.line + ") is inside " + parent.describe() + " (line "
+                                + parent.line + "), not directly in <worldbody>", "move the body to be a direct "
+                                + "child of <worldbody> (frames in between are fine), or use hinge/slide/ball joints");
+                    }
+                }
+            } else if (id.equals("inertial") && world) {
+                out.error(MjcfValidator.WORLD_BODY, c, "world body cannot have inertia: <inertial> sits in a <frame> "
+                        + "directly under <worldbody>", "put the <inertial> inside a <body>");
+            } else if (id.equals("geom") || id.equals("site")) {
+                shapeSize(c);
+            }
+        }
+        if (dofs > 6) {
+            out.error(MjcfValidator.TOO_MANY_DOFS, b, "more than 6 dofs in " + b.describe() + ": joints "
+                    + String.join(" + ", kinds) + " give " + dofs, "a free joint must be the only joint of its body; "
+                    + "a ball joint allows at most three more hinge/slide joints");
+        }
+    }
+
+    /** Size values a shape starts from before defaults and its own size= apply (geoms 0, sites 0.005). */
+    private static final double[] GEOM_SIZE0 = {0, 0, 0};
+    private static final double[] SITE_SIZE0 = {0.005, 0.005, 0.005};
+
+    /** Geom and site sizes per type, after default classes (partial sizes keep the remaining default values). */
+    private void shapeSize(MjcfNode g) {
+        if (ix.classUnknown(g)) {
+            return; // its defaults are unknown; the unknown class is reported
+        }
+        boolean site = g.def.id().equals("site");
+        String kind = site ? "site" : "geom";
+        String type = ix.effectiveValue(g, "type", "sphere");
+        Resolved mesh = ix.effective(g, "mesh");
+        boolean hasMesh = mesh != null && !mesh.value().isEmpty();
+        if (!site && hasMesh) {
+            Resolved ft = nonBlank(ix.effective(g, "fromto"));
+            if (ft != null) {
+                out.error(MjcfValidator.GEOM_SIZE, g, "fromto cannot be used with mesh geom" + g.nameSuffix() + via(g, ft),
+                        "place the mesh with pos= and quat= instead");
+                return;
+            }
+            if (type.equals("plane") || type.equals("hfield")) {
+                out.error(MjcfValidator.GEOM_SIZE, g, "invalid geom type in fitting mesh '" + mesh.value() + "': "
+                        + g.describe() + " is a " + type, "a primitive fitted to a mesh is a sphere, capsule, "
+                        + "cylinder, ellipsoid or box; for the mesh itself use type=\"mesh\"");
+                return;
+            }
+        }
+        if (!site && (type.equals("mesh") || type.equals("sdf"))) {
+            if (mesh == null || mesh.value().isEmpty()) {
+                out.error(MjcfValidator.GEOM_SIZE, g, g.describe() + " of type " + type
+                        + " has no mesh attribute", "add mesh=\"name\" naming a <mesh> in <asset>");
+            }
+            return;
+        }
+        if (!site && type.equals("hfield")) {
+            Resolved hf = ix.effective(g, "hfield");
+            if (hf == null || hf.value().isEmpty()) {
+                out.error(MjcfValidator.GEOM_SIZE, g, g.describe() + " of type hfield has no hfield "
+                        + "attribute", "add hfield=\"name\" naming an <hfield> in <asset>");
+            }
+            return;
+        }
+        if (site && !Set.of("sphere", "capsule", "cylinder", "box", "ellipsoid").contains(type)) {
+            return; // plane, hfield and mesh sites are reported by the model rules
+        }
+        if (mesh != null && !mesh.value().isEmpty()) {
+            return; // a primitive fitted to a mesh takes its size from the mesh
+        }
+        Resolved fromtoR = nonBlank(ix.effective(g, "fromto"));
+        double[] fromto = fromtoR == null ? null : MjcfValues.reals(fromtoR.value());
+        double[] s = ix.merged(g, "size", site ? SITE_SIZE0 : GEOM_SIZE0);
+        if (s == null || (fromtoR != null && (fromto == null || fromto.length != 6))) {
+            return; // malformed values are reported by the grammar pass
+        }
+        boolean hasFromto = fromto != null;
+        if (hasFromto && !FROMTO_TYPES.contains(type)) {
+            out.error(MjcfValidator.GEOM_SIZE, g, "fromto requires capsule, cylinder, box or ellipsoid in "
+                    + g.describe() + " (type " + type + ")", "remove fromto= and place the " + type + " with pos=, "
+                    + "or change the type");
+            return;
+        }
+        if (hasFromto && Math.sqrt(Math.pow(fromto[3] - fromto[0], 2) + Math.pow(fromto[4] - fromto[1], 2)
+                + Math.pow(fromto[5] - fromto[2], 2)) < MINVAL) {
+            out.error(MjcfValidator.GEOM_SIZE, g, "fromto points too close in " + g.describe() + ": fromto=\""
+                    + fromtoR.value() + "\"" + via(g, fromtoR), "fromto is two different points x1 y1 z1 x2 y2 z2");
+            return;
+        }
+        Resolved pos = ix.effective(g, "pos");
+        if (hasFromto && pos != null) {
+            out.error(MjcfValidator.GEOM_SIZE, g, "both pos and fromto defined in " + g.describe() + via(g, pos),
+                    "fromto already places the " + kind + ": remove pos=");
+            return;
+        }
+        int needed = switch (type) {
+            case "sphere" -> 1;
+            case "capsule", "cylinder" -> hasFromto ? 1 : 2;
+            case "box", "ellipsoid" -> hasFromto ? 1 : 3;
+            case "plane" -> 3;
+            default -> 0;
+        };
+        String meaning = switch (type) {
+            case "sphere" -> "radius";
+            case "capsule", "cylinder" -> hasFromto ? "radius (fromto gives the length)" : "radius and half-length";
+            case "box" -> hasFromto ? "half-width across the fromto segment" : "half-lengths along x, y, z";
+            case "ellipsoid" -> hasFromto ? "radius across the fromto segment" : "radii along x, y, z";
+            case "plane" -> "half-lengths x, y (0 = infinite) and grid spacing";
+            default -> "";
+        };
+        Resolved size = ix.effective(g, "size");
+        String shown = size == null ? "no size (so " + sizes(s, needed) + ")"
+                : "size=\"" + size.value() + "\"" + via(g, size) + (sizes(s, needed).equals(size.value().strip())
+                ? "" : ", i.e. " + sizes(s, needed));
+        for (int i = 0; i < needed; i++) {
+            boolean ok = type.equals("plane") ? (i != 2 || s[i] > 0) : s[i] > 0; // plane x, y <= 0: infinite
+            if (!ok) {
+                String which = type.equals("plane") ? "plane size(3) must be positive" : "size " + i + " must be positive";
+                out.error(MjcfValidator.GEOM_SIZE, g, which + " in " + kind + ": " + g.describe() + " of type "
+                        + type + " needs " + needed + " size value" + (needed == 1 ? "" : "s") + " (" + meaning
+                        + "), got " + shown, "write " + needed + " positive number" + (needed == 1 ? "" : "s")
+                        + " in size=, e.g. " + sizeExample(type, hasFromto));
+                return;
+            }
+        }
+        if (!site && size != null && !size.fromDefault(g) && !hasFromto && !type.equals("plane")
+                && MjcfValues.tokens(size.value()).length > needed) {
+            out.warning(MjcfValidator.GEOM_SIZE, g, g.describe() + " of type " + type + " uses " + needed
+                    + " size value" + (needed == 1 ? "" : "s") + "; the rest of size=\"" + size.value()
+                    + "\" is ignored", "check the type: three sizes suggest a box or an ellipsoid");
+        }
+    }
+
+    /** An attribute written as {@code ""} counts as unset for geometry. */
+    private static Resolved nonBlank(Resolved r) {
+        return r == null || r.value().isBlank() ? null : r;
+    }
+
+    private static String sizes(double[] s, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.max(1, n) && i < s.length; i++) {
+            b.append(i == 0 ? "" : " ").append(MjcfValues.fmt(s[i]));
+        }
+        return b.toString();
+    }
+
+    private static String sizeExample(String type, boolean fromto) {
+        return switch (type) {
+            case "sphere" -> "size=\"0.05\"";
+            case "capsule", "cylinder" -> fromto ? "size=\"0.05\"" : "size=\"0.05 0.2\"";
+            case "plane" -> "size=\"0 0 0.05\"";
+            default -> fromto ? "size=\"0.05\"" : "size=\"0.1 0.1 0.1\"";
+        };
+    }
+
+    // ------------------------------------------------------------------ mass of moving bodies
+
+    /** Accumulated mass of a group of bodies; NaN when some contribution could not be computed. */
+    private static final class Mass {
+        double mass;
+        boolean inertia;
+        int sources;
+
+        void add(double m, boolean withInertia) {
+            mass += m;
+            if (m > 0) {
+                sources++;
+                inertia |= withInertia;
+            }
+        }
+    }
+
+    /** Walks the tree; every body with joints needs mass in itself plus the jointless bodies welded below it. */
+    private void mass(MjcfNode body, boolean parentMoves) {
+        for (MjcfNode child : ModelIndex.childBodies(body)) {
+            boolean hasJoints = ModelIndex.owned(child).stream()
+                    .anyMatch(c -> c.def.id().equals("joint") || c.def.id().equals("freejoint"));
+            if (hasJoints) {
+                checkMoving(child);
+            }
+            planes(child, parentMoves || hasJoints);
+            mass(child, parentMoves || hasJoints);
+        }
+    }
+
+    private void planes(MjcfNode body, boolean moves) {
+        if (!moves) {
+            return;
+        }
+        for (MjcfNode c : ModelIndex.owned(body)) {
+            if (c.def.id().equals("geom") && ix.effectiveValue(c, "type", "sphere").equals("plane")) {
+                out.error(MjcfValidator.STATIC_PLANE, c, "plane only allowed in static bodies: " + c.describe()
+                        + " is in " + body.describe() + " (line " + body.line + "), which moves",
+                        "put planes in <worldbody> or in bodies with no joints above them; for a moving flat part "
+                                + "use a thin box");
+            }
+        }
+    }
+
+    private void checkMoving(MjcfNode body) {
+        Mass m = new Mass();
+        if (!weldedMass(body, m, true)) {
+            return;
+        }
+        double boundMass = number(ix.compilerValue("boundmass", "0"));
+        double boundInertia = number(ix.compilerValue("boundinertia", "0"));
+        String what = "mass and inertia of moving bodies must be larger than mjMINVAL";
+        String hint = "give " + body.describe() + " (or a jointless body inside it) a geom with positive size and "
+                + "density, or an <inertial pos=\"0 0 0\" mass=\"1\" diaginertia=\"0.01 0.01 0.01\"/>";
+        if (m.mass < MINVAL && !(boundMass > 0)) {
+            out.error(MjcfValidator.ZERO_MASS, body, what + ": " + body.describe() + " has joints but neither it nor "
+                    + "the bodies welded to it have mass", hint);
+        } else if (m.mass >= MINVAL && !m.inertia && m.sources == 1 && !(boundInertia > 0)) {
+            out.error(MjcfValidator.ZERO_MASS, body, what + ": " + body.describe() + " has mass but zero inertia "
+                    + "(an <inertial> without diaginertia or fullinertia)", "add diaginertia=\"...\" with three "
+                    + "positive values to the <inertial>");
+        }
+    }
+
+    /** Adds the mass of {@code body} and of its jointless descendants; false when some part is not computable. */
+    private boolean weldedMass(MjcfNode body, Mass m, boolean first) {
+        List<MjcfNode> owned = ModelIndex.owned(body);
+        if (!first && owned.stream().anyMatch(c -> c.def.id().equals("joint") || c.def.id().equals("freejoint"))) {
+            return true; // a body with its own joints is checked on its own
+        }
+        if (!ownMass(owned, m)) {
+            return false;
+        }
+        for (MjcfNode c : owned) {
+            if (c.def.id().equals("body") && !weldedMass(c, m, false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean ownMass(List<MjcfNode> owned, Mass m) {
+        String mode = ix.compilerValue("inertiafromgeom", "auto");
+        MjcfNode inertial = owned.stream().filter(c -> c.def.id().equals("inertial")).findFirst().orElse(null);
+        if (inertial != null && !mode.equals("true")) {
+            double mass = number(inertial.attrs.get("mass"));
+            if (Double.isNaN(mass)) {
+                return false;
+            }
+            double[] diag = MjcfValues.reals(inertial.attrs.get("diaginertia"));
+            double[] full = MjcfValues.reals(inertial.attrs.get("fullinertia"));
+            boolean inertia = (diag != null && diag.length == 3 && diag[0] > 0 && diag[1] > 0 && diag[2] > 0)
+                    || (full != null && full.length == 6 && full[0] > 0 && full[1] > 0 && full[2] > 0);
+            m.add(Math.max(0, mass), inertia);
+            return true;
+        }
+        if (mode.equals("false")) {
+            return true;
+        }
+        for (MjcfNode g : owned) {
+            if (g.def.id().equals("geom")) {
+                double gm = geomMass(g);
+                if (Double.isNaN(gm)) {
+                    return false;
+                }
+                m.add(gm, true);
+            }
+        }
+        return true;
+    }
+
+    private double geomMass(MjcfNode g) {
+        if (ix.classUnknown(g)) {
+            return Double.NaN;
+        }
+        double group = number(ix.effectiveValue(g, "group", "0"));
+        if (group < inertiaGroups[0] || group > inertiaGroups[1]) {
+            return 0;
+        }
+        Resolved mass = ix.effective(g, "mass");
+        if (mass != null) {
+            return Math.max(0, number(mass.value()));
+        }
+        double density = number(ix.effectiveValue(g, "density", "1000"));
+        if (Double.isNaN(density)) {
+            return Double.NaN;
+        }
+        if (density <= 0) {
+            return 0;
+        }
+        return density * volume(g);
+    }
+
+    /** Volume of a primitive; 1 (assumed positive) for mesh-based geoms, whose volume the mesh checks verify. */
+    private double volume(MjcfNode g) {
+        String type = ix.effectiveValue(g, "type", "sphere");
+        Resolved mesh = ix.effective(g, "mesh");
+        if (mesh != null && !mesh.value().isEmpty()) {
+            return 1;
+        }
+        double[] s = ix.merged(g, "size", GEOM_SIZE0);
+        Resolved ftR = nonBlank(ix.effective(g, "fromto"));
+        double[] ft = ftR == null ? null : MjcfValues.reals(ftR.value());
+        if (s == null || (ftR != null && (ft == null || ft.length != 6))) {
+            return Double.NaN;
+        }
+        double half = ft == null ? Double.NaN
+                : Math.sqrt(Math.pow(ft[3] - ft[0], 2) + Math.pow(ft[4] - ft[1], 2) + Math.pow(ft[5] - ft[2], 2)) / 2;
+        double v = switch (type) {
+            case "sphere" -> s.length >= 1 ? 4.0 / 3 * Math.PI * cube(s[0]) : 0;
+            case "capsule" -> {
+                double h = ft != null ? half : s.length >= 2 ? s[1] : 0;
+                yield s.length >= 1 ? Math.PI * s[0] * s[0] * 2 * h + 4.0 / 3 * Math.PI * cube(s[0]) : 0;
+            }
+            case "cylinder" -> {
+                double h = ft != null ? half : s.length >= 2 ? s[1] : 0;
+                yield s.length >= 1 ? Math.PI * s[0] * s[0] * 2 * h : 0;
+            }
+            // with fromto, MuJoCo uses size[0] for both half-widths across the segment
+            case "box" -> ft != null ? (s.length >= 1 ? 8 * s[0] * s[0] * half : 0)
+                    : s.length >= 3 ? 8 * s[0] * s[1] * s[2] : 0;
+            case "ellipsoid" -> ft != null ? (s.length >= 1 ? 4.0 / 3 * Math.PI * s[0] * s[0] * half : 0)
+                    : s.length >= 3 ? 4.0 / 3 * Math.PI * s[0] * s[1] * s[2] : 0;
+            default -> 0;
+        };
+        return Math.max(0, v);
+    }
+
+    private static double cube(double x) {
+        return x * x * x;
+    }
+
+    private static double number(String v) {
+        double[] d = MjcfValues.reals(v);
+        return d != null && d.length == 1 ? d[0] : Double.NaN;
+    }
+}

@@ -26,6 +26,7 @@ import dev.scenarist.packs.mechanisms.internal.preview.PreviewRenderer;
 import dev.scenarist.packs.mechanisms.internal.plan.PlanCheck;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
 import dev.scenarist.packs.mechanisms.internal.template.SandboxedTemplateRunner;
 import dev.scenarist.packs.mechanisms.internal.template.TemplateMain;
 import dev.scenarist.packs.mechanisms.internal.validation.TemplateValidator;
@@ -59,18 +60,23 @@ public final class MechanismsPack implements Pack {
     private final String context;
 
     /**
-     * The pack with the given sandbox (the application's, located on its PATH) and simulator, templates compiled and
-     * run by {@code javaHome} (the JDK running Scenarist), K = 5 variants per template.
+     * The pack as the application wires it: the simulator {@code settings} select, the given sandbox (the
+     * application's, located on its PATH), templates compiled and run by {@code javaHome} (the JDK running Scenarist),
+     * K = 5 variants per template.
      */
-    public MechanismsPack(Simulator simulator, Sandbox sandbox, Path javaHome) {
+    public MechanismsPack(MechanismsSettings settings, Sandbox sandbox, Path javaHome) {
+        this(Simulators.select(settings).simulator(), sandbox, javaHome);
+    }
+
+    MechanismsPack(Simulator simulator, Sandbox sandbox, Path javaHome) {
         this(simulator, SandboxedTemplateRunner.forThisJvm(sandbox, javaHome, TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
     }
 
-    public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
+    MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
         this(simulator, runner, variants, new PreviewRenderer()::render);
     }
 
-    public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
+    MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
         this.requirements = MechanismsRequirements.of(simulator, runner.javaHome());
         this.library = TemplateLibrary.bundled();
         this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);

@@ -7,8 +7,10 @@ import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Loads every scene into real MuJoCo and simulates it (1 s by default): load errors, NaN, warnings, a body faster
@@ -37,9 +39,14 @@ public final class MujocoSimulationCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return check(SceneFiles.of(ctx), ctx.workspace()::resolve);
+    }
+
+    /** Simulates {@code scenes} (named as the findings will locate them), each read from the file {@code files} gives. */
+    public CheckResult check(List<String> scenes, Function<String, Path> files) {
         List<Finding> all = new ArrayList<>();
-        for (String s : SceneFiles.of(ctx)) {
-            switch (simulator.simulate(ctx.workspace().resolve(s), limits)) {
+        for (String s : scenes) {
+            switch (simulator.simulate(files.apply(s), limits)) {
                 case SimulationOutcome.Unavailable u -> {
                     return CheckResult.errored("MuJoCo is not available: " + u.reason());
                 }

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.internal.sim;
 
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,11 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Finding the sidecar.</b> The sidecar folder is {@code packs/mechanisms/src/main/resources/sidecar/} in the
  * repository, with its {@code node_modules} installed by {@code install.sh} ({@code npm ci}). The application names
- * it with the environment variable {@value #ENV_SIDECAR_DIR} or the system property {@value #PROPERTY_SIDECAR_DIR}
+ * it with the environment variable {@value MechanismsSettings#SIDECAR_DIR_ENV} or the system property {@value MechanismsSettings#SIDECAR_DIR_PROPERTY}
  * (it reads them; this class reads no environment); otherwise {@link #locate(Path)} looks at
  * {@code packs/mechanisms/src/main/resources/sidecar} and {@code src/main/resources/sidecar} under the working
  * directory and each of its parents. {@code node} is {@value #DEFAULT_NODE} on the PATH unless the application passes
- * another executable (from {@value #ENV_NODE}).
+ * another executable (from {@value MechanismsSettings#NODE_ENV}).
  *
  * <p><b>Lifecycle.</b> The process starts lazily on the first request and serves requests one at a time (this class
  * serializes callers, so it is thread-safe). If it dies (killed, crashed) it is restarted transparently and the
@@ -50,12 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MujocoSidecar implements Simulator, AutoCloseable {
 
-    /** Environment variable naming the sidecar folder (read by the application). */
-    public static final String ENV_SIDECAR_DIR = "SCENARIST_MUJOCO_SIDECAR";
-    /** System property naming the sidecar folder (read by the application). */
-    public static final String PROPERTY_SIDECAR_DIR = "scenarist.mujoco.sidecar";
-    /** Environment variable naming the node executable (read by the application; default {@value #DEFAULT_NODE}). */
-    public static final String ENV_NODE = "SCENARIST_NODE";
     /** The node executable when none is named: {@code node}, looked up on the PATH. */
     public static final String DEFAULT_NODE = "node";
     /** The sidecar script inside the sidecar folder. */
@@ -335,7 +330,7 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
     private Running start() throws UnavailableException {
         if (!Files.isRegularFile(sidecarDir.resolve(SCRIPT))) {
             throw new UnavailableException("the MuJoCo sidecar script %s is missing (set %s to the folder holding %s)"
-                    .formatted(sidecarDir.resolve(SCRIPT), ENV_SIDECAR_DIR, SCRIPT));
+                    .formatted(sidecarDir.resolve(SCRIPT), MechanismsSettings.SIDECAR_DIR_ENV, SCRIPT));
         }
         if (!isInstalled(sidecarDir)) {
             throw new UnavailableException(("the npm package @mujoco/mujoco is not installed in %s: run %s "
@@ -348,7 +343,7 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         } catch (IOException e) {
             throw new UnavailableException(("cannot run '%s' (%s): install Node.js 20+ and put node on the PATH "
                     + "(Debian: apt-get install nodejs npm), or set %s to the node executable").formatted(
-                    node, e.getMessage(), ENV_NODE));
+                    node, e.getMessage(), MechanismsSettings.NODE_ENV));
         }
         starts++;
         Running r = new Running(p);

@@ -1,11 +1,13 @@
 package dev.scenarist.packs.mechanisms.internal.sim;
 
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
+import dev.scenarist.packs.mechanisms.MechanismsSettings.Engine;
+import dev.scenarist.packs.mechanisms.MechanismsSettings.SimulatorChoice;
 import dev.scenarist.packs.mechanisms.internal.sim.ode.OdeSimulator;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,73 +15,75 @@ import java.util.function.Function;
  * Chooses the {@link Simulator}: real MuJoCo (the {@link MujocoSidecar}) where Node.js and the sidecar's npm package
  * are installed, the pure-Java {@link OdeSimulator} otherwise — whose reports list what it only approximates.
  *
- * <p>{@value #PROPERTY} (system property) or {@value #ENV} (environment variable, read when the property is unset)
- * forces the choice: {@code mujoco}, {@code ode}, or {@code auto} (the default). The application reads them and
- * passes the {@link #parse parsed} {@link Choice}; this class reads no environment. Forcing {@code mujoco} where it is not
- * installed gives the sidecar anyway, which answers {@link SimulationOutcome.Unavailable} naming the fix — the caller
- * asked for MuJoCo, and a silent substitute would misreport what judged the scene.
+ * <p>The application reads what forces the choice ({@link MechanismsSettings#SIMULATOR_PROPERTY},
+ * {@link MechanismsSettings#SIMULATOR_ENV}) and passes it in {@link MechanismsSettings}; this class reads no
+ * environment. Forcing {@code mujoco} where it is not installed gives the sidecar anyway, which answers
+ * {@link SimulationOutcome.Unavailable} naming the fix — the caller asked for MuJoCo, and a silent substitute would
+ * misreport what judged the scene.
  *
  * <p>"Installed" is decided without starting anything: the sidecar folder (configured, or {@link MujocoSidecar#locate})
- * holds the
- * script and {@code node_modules/@mujoco/mujoco}, and {@code node} (or {@value MujocoSidecar#ENV_NODE}) is an
- * executable file, on the PATH or by path. A Node too old to run the sidecar still selects MuJoCo, whose first
- * request reports it.
+ * holds the script and {@code node_modules/@mujoco/mujoco}, and {@code node} (or
+ * {@value MechanismsSettings#NODE_ENV}) is an executable file, on the PATH or by path. A Node too old to run the
+ * sidecar still selects MuJoCo, whose first request reports it.
  */
 public final class Simulators {
-    /** System property forcing the choice: mujoco, ode or auto. */
-    public static final String PROPERTY = "scenarist.simulator";
-    /** Environment variable forcing the choice when the system property is unset. */
-    public static final String ENV = "SCENARIST_SIMULATOR";
-
-    /** Which engine to use. */
-    public enum Choice { AUTO, MUJOCO, ODE }
-
     /** The simulator chosen, and why (for logs and `--help`-style diagnostics). */
     public record Selection(Simulator simulator, String reason) {}
 
+    /** The engine chosen, and why, before anything is built or started. */
+    public record Decision(Engine engine, String reason) {}
+
     private Simulators() {}
+
+    /** The simulator {@code settings} select. */
+    public static Selection select(MechanismsSettings settings) {
+        return select(settings.simulator(), settings.sidecarDir(), env(settings));
+    }
+
+    /** The engine {@code settings} select, decided without building or starting a simulator. */
+    public static Decision decide(MechanismsSettings settings) {
+        return decide(settings.simulator(), settings.sidecarDir(), env(settings));
+    }
 
     /**
      * The simulator and the reason for the choice.
      *
      * @param sidecarDir the configured or located sidecar folder, if any
-     * @param env the application's environment, looked up for PATH and {@value MujocoSidecar#ENV_NODE} (the node the
-     *            chosen sidecar runs, so what is checked here is what runs)
+     * @param env the application's environment, looked up for PATH and {@value MechanismsSettings#NODE_ENV} (the node
+     *            the chosen sidecar runs, so what is checked here is what runs)
      */
-    public static Selection select(Choice choice, Optional<Path> sidecarDir, Function<String, String> env) {
+    public static Selection select(SimulatorChoice choice, Optional<Path> sidecarDir, Function<String, String> env) {
+        Decision d = decide(choice, sidecarDir, env);
+        return new Selection(switch (d.engine()) {
+            case MUJOCO -> new MujocoSidecar(sidecarDir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)), node(env),
+                    MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT);
+            case ODE -> new OdeSimulator();
+        }, d.reason());
+    }
+
+    static Decision decide(SimulatorChoice choice, Optional<Path> sidecarDir, Function<String, String> env) {
         String node = node(env);
         Optional<String> missing = mujocoMissing(sidecarDir, node, env.apply("PATH"));
+        String forcedBy = MechanismsSettings.SIMULATOR_PROPERTY + "/" + MechanismsSettings.SIMULATOR_ENV;
         return switch (choice) {
-            case MUJOCO -> new Selection(sidecar(sidecarDir, node), "MuJoCo forced by " + PROPERTY + "/" + ENV
-                    + missing.map(m -> " (but " + m + ")").orElse(""));
-            case ODE -> new Selection(new OdeSimulator(), "the ode4j fallback forced by " + PROPERTY + "/" + ENV);
+            case MUJOCO -> new Decision(Engine.MUJOCO, "MuJoCo forced by " + forcedBy + missing.map(m -> " (but " + m + ")").orElse(""));
+            case ODE -> new Decision(Engine.ODE, "the ode4j fallback forced by " + forcedBy);
             case AUTO -> missing.isEmpty()
-                    ? new Selection(sidecar(sidecarDir, node), "MuJoCo: Node.js and the sidecar package are installed")
-                    : new Selection(new OdeSimulator(), "the ode4j fallback, because " + missing.get());
+                    ? new Decision(Engine.MUJOCO, "MuJoCo: Node.js and the sidecar package are installed")
+                    : new Decision(Engine.ODE, "the ode4j fallback, because " + missing.get());
         };
     }
 
-    /** Parses a {@value #PROPERTY} value; null or blank is {@link Choice#AUTO}. */
-    public static Choice parse(String value) {
-        if (value == null || value.isBlank()) {
-            return Choice.AUTO;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> Choice.AUTO;
-            case "mujoco" -> Choice.MUJOCO;
-            case "ode", "ode4j" -> Choice.ODE;
-            default -> throw new IllegalArgumentException(PROPERTY + " must be mujoco, ode or auto, got '" + value
-                    + "'");
+    private static Function<String, String> env(MechanismsSettings settings) {
+        return k -> switch (k) {
+            case "PATH" -> settings.searchPath();
+            case MechanismsSettings.NODE_ENV -> settings.node().orElse(null);
+            default -> null;
         };
-    }
-
-    private static MujocoSidecar sidecar(Optional<Path> dir, String node) {
-        return new MujocoSidecar(dir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)), node,
-                MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT);
     }
 
     private static String node(Function<String, String> env) {
-        String node = env.apply(MujocoSidecar.ENV_NODE);
+        String node = env.apply(MechanismsSettings.NODE_ENV);
         return node == null || node.isBlank() ? MujocoSidecar.DEFAULT_NODE : node;
     }
 

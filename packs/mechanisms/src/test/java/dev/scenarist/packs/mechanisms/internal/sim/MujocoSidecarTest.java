@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import dev.scenarist.packs.mechanisms.SharedData;
 import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome.LoadFailed;
@@ -376,7 +377,7 @@ class MujocoSidecarTest {
                     "the sidecar's npm package is not installed: run packs/mechanisms/src/main/resources/sidecar/install.sh");
             SimulationOutcome outcome = mujoco.simulate(scene("drop.xml"), SimulationLimits.defaults());
             assertThat(outcome).isInstanceOfSatisfying(Unavailable.class,
-                    u -> assertThat(u.reason()).contains("/nonexistent/node", "Node.js 20+", MujocoSidecar.ENV_NODE));
+                    u -> assertThat(u.reason()).contains("/nonexistent/node", "Node.js 20+", MechanismsSettings.NODE_ENV));
         }
     }
 

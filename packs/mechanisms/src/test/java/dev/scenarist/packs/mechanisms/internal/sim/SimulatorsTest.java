@@ -3,7 +3,8 @@ package dev.scenarist.packs.mechanisms.internal.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarist.packs.mechanisms.internal.sim.Simulators.Choice;
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
+import dev.scenarist.packs.mechanisms.MechanismsSettings.SimulatorChoice;
 import dev.scenarist.packs.mechanisms.internal.sim.ode.OdeSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class SimulatorsTest {
 
     @Test
     void MuJoCo_is_chosen_where_node_and_the_package_are_installed() throws IOException {
-        Simulators.Selection s = Simulators.select(Choice.AUTO, Optional.of(sidecar(true)),
+        Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
                 env(Map.of("PATH", pathWithNode())));
         assertThat(s.simulator()).isInstanceOf(MujocoSidecar.class);
         assertThat(((MujocoSidecar) s.simulator()).sidecarDir()).isEqualTo(tmp.resolve("sidecar"));
@@ -58,7 +59,7 @@ class SimulatorsTest {
 
     @Test
     void the_fallback_is_chosen_where_node_is_missing() throws IOException {
-        Simulators.Selection s = Simulators.select(Choice.AUTO, Optional.of(sidecar(true)),
+        Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
                 env(Map.of("PATH", tmp.resolve("empty").toString())));
         assertThat(s.simulator()).isInstanceOf(OdeSimulator.class);
         assertThat(s.reason()).contains("ode4j", "Node.js");
@@ -67,23 +68,23 @@ class SimulatorsTest {
     @Test
     void the_fallback_is_chosen_where_the_package_or_the_sidecar_is_missing() throws IOException {
         String path = pathWithNode();
-        assertThat(Simulators.select(Choice.AUTO, Optional.of(sidecar(false)), env(Map.of("PATH", path))))
+        assertThat(Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(false)), env(Map.of("PATH", path))))
                 .satisfies(s -> {
                     assertThat(s.simulator()).isInstanceOf(OdeSimulator.class);
                     assertThat(s.reason()).contains("npm package");
                 });
-        assertThat(Simulators.select(Choice.AUTO, Optional.empty(), env(Map.of("PATH", path))).simulator())
+        assertThat(Simulators.select(SimulatorChoice.AUTO, Optional.empty(), env(Map.of("PATH", path))).simulator())
                 .isInstanceOf(OdeSimulator.class);
     }
 
     @Test
     void SCENARIST_NODE_names_node_by_path() throws IOException {
         String node = pathWithNode() + "/node";
-        Simulators.Selection s = Simulators.select(Choice.AUTO, Optional.of(sidecar(true)),
-                env(Map.of(MujocoSidecar.ENV_NODE, node)));
+        Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
+                env(Map.of(MechanismsSettings.NODE_ENV, node)));
         assertThat(s.simulator()).isInstanceOf(MujocoSidecar.class);
-        Simulators.Selection missing = Simulators.select(Choice.AUTO, Optional.of(sidecar(true)),
-                env(Map.of(MujocoSidecar.ENV_NODE, "/nonexistent/node", "PATH", pathWithNode())));
+        Simulators.Selection missing = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
+                env(Map.of(MechanismsSettings.NODE_ENV, "/nonexistent/node", "PATH", pathWithNode())));
         assertThat(missing.simulator()).isInstanceOf(OdeSimulator.class);
         assertThat(missing.reason()).contains("/nonexistent/node");
     }
@@ -92,22 +93,22 @@ class SimulatorsTest {
     void either_engine_can_be_forced() throws IOException {
         Path installed = sidecar(true);
         String path = pathWithNode();
-        assertThat(Simulators.select(Choice.ODE, Optional.of(installed), env(Map.of("PATH", path))).simulator())
+        assertThat(Simulators.select(SimulatorChoice.ODE, Optional.of(installed), env(Map.of("PATH", path))).simulator())
                 .isInstanceOf(OdeSimulator.class);
         // forcing MuJoCo where it is missing still gives MuJoCo, which then says what is missing
-        Simulators.Selection forced = Simulators.select(Choice.MUJOCO, Optional.empty(), env(Map.of()));
+        Simulators.Selection forced = Simulators.select(SimulatorChoice.MUJOCO, Optional.empty(), env(Map.of()));
         assertThat(forced.simulator()).isInstanceOf(MujocoSidecar.class);
         assertThat(forced.reason()).contains("forced", "not found");
     }
 
     @Test
     void the_property_values_parse_and_a_bad_one_is_refused_by_name() {
-        assertThat(Simulators.parse(null)).isEqualTo(Choice.AUTO);
-        assertThat(Simulators.parse(" ")).isEqualTo(Choice.AUTO);
-        assertThat(Simulators.parse("MuJoCo")).isEqualTo(Choice.MUJOCO);
-        assertThat(Simulators.parse("ode")).isEqualTo(Choice.ODE);
-        assertThat(Simulators.parse("ode4j")).isEqualTo(Choice.ODE);
-        assertThatThrownBy(() -> Simulators.parse("bullet")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(Simulators.PROPERTY).hasMessageContaining("bullet");
+        assertThat(SimulatorChoice.parse(null)).isEqualTo(SimulatorChoice.AUTO);
+        assertThat(SimulatorChoice.parse(" ")).isEqualTo(SimulatorChoice.AUTO);
+        assertThat(SimulatorChoice.parse("MuJoCo")).isEqualTo(SimulatorChoice.MUJOCO);
+        assertThat(SimulatorChoice.parse("ode")).isEqualTo(SimulatorChoice.ODE);
+        assertThat(SimulatorChoice.parse("ode4j")).isEqualTo(SimulatorChoice.ODE);
+        assertThatThrownBy(() -> SimulatorChoice.parse("bullet")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(MechanismsSettings.SIMULATOR_PROPERTY).hasMessageContaining("bullet");
     }
 }

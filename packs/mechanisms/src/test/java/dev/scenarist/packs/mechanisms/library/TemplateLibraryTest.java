@@ -78,6 +78,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scene. {@value #SAMPLED_POINTS} drawn points per grid are checked and simulated too; with
  * {@code -D}{@value #FULL_GRID_PROPERTY}{@code =true}, every point of every grid (about ten thousand runs; minutes,
  * not part of the default build).
+ *
+ * <p>Long on purpose: every test walks the same library, the same compiled templates and the same helpers that write
+ * a design point into a source; split, each part would rebuild them.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TemplateLibraryTest {

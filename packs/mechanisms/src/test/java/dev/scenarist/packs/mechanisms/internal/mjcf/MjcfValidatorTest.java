@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One focused model per rule: what is rejected, with which code, message, line and hint; and what passes. */
+/**
+ * One focused model per rule: what is rejected, with which code, message, line and hint; and what passes.
+ *
+ * <p>Long on purpose: one short test per validator rule, grouped in nested classes by rule family, reads better as
+ * one list than spread over files that would each need the same fixtures.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MjcfValidatorTest {
     private static final MjcfValidator VALIDATOR = new MjcfValidator();

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The MuJoCo sidecar against REAL MuJoCo (npm @mujoco/mujoco in Node). Skips, naming the fix, where Node or the npm
  * package is missing ({@code packs/mechanisms/src/main/resources/sidecar/install.sh}), and the shared-model tests
  * skip where {@code ../shared/data/mjcf} is missing.
+ *
+ * <p>Long on purpose: the tests share one started sidecar (starting MuJoCo costs seconds), so they stay in one class.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MujocoSidecarTest {

@@ -42,11 +42,16 @@ import org.ode4j.ode.OdeHelper;
  * the joint axis — exact for a hinge on a fixed base, approximate further down a chain.
  *
  * <p><b>Inverse weights.</b> Softness is scaled as MuJoCo scales it, by inverse weights through the joints at qpos0,
- * measured here by probing the built world ({@link #probeInverseWeights()}).
+ * measured here by probing the built world ({@link InverseWeights}).
  *
  * <p><b>Equality constraints</b> ({@link EqualityBinding}). connect becomes a ball joint, weld a fixed joint, with
  * ERP/CFM from their solref/solimp; when the two anchors (or site frames) do not coincide at the start, the joint is
  * set up as if they did, so ODE pulls them together as MuJoCo does.
+ *
+ * <p>Why one file of ~470 lines: bodies and joints are built in one pass that shares the per-body arrays (a body with
+ * several joints creates its helper bodies while its joints are made), so splitting them would pass those arrays
+ * back and forth. The inverse weights ({@link InverseWeights}) and the equality constraints
+ * ({@link EqualityBinding#of}) are separate concepts and live in their own files.
  */
 final class OdeWorld implements AutoCloseable {
     /** Mass and inertia of a helper body in a multi-joint chain, relative to the body it carries. */
@@ -84,10 +89,8 @@ final class OdeWorld implements AutoCloseable {
     final List<EqualityBinding> equalities = new ArrayList<>();
     /** Mass and inverse inertia (body frame) of every ODE body. */
     final java.util.Map<DBody, Inertia> inertias = new java.util.IdentityHashMap<>();
-    /** MuJoCo's body_invweight0 (translational) of every jointed ODE body but the helpers (free: 1/m). */
-    private final java.util.Map<DBody, Double> invWeight = new java.util.IdentityHashMap<>();
-    /** The 6×6 response of every jointed ODE body to a unit force and torque at its centre, in its own frame. */
-    private final java.util.Map<DBody, double[]> response = new java.util.IdentityHashMap<>();
+    /** MuJoCo's inverse weights at qpos0, probed once the bodies and joints are built. */
+    private final InverseWeights weights;
 
     /** An ODE body's mass and inverse inertia tensor in its own frame. */
     record Inertia(double mass, double[] inverseInertia) {}
@@ -112,9 +115,14 @@ final class OdeWorld implements AutoCloseable {
                 buildJoints(b);
             }
         }
-        probeInverseWeights();
+        weights = InverseWeights.probe(this);
         joints.forEach(this::finishJoint);
-        buildEqualities();
+        for (ModelSpec.Equality eq : spec.equalities()) {
+            EqualityBinding.of(this, eq).ifPresent(e -> {
+                equalities.add(e);
+                notes.add(EQUALITY_NOTE);
+            });
+        }
     }
 
     // ------------------------------------------------------------------ bodies
@@ -420,206 +428,17 @@ final class OdeWorld implements AutoCloseable {
 
     // ------------------------------------------------------------------ inverse weights
 
-    /**
-     * MuJoCo scales every soft constraint by an inverse weight taken at qpos0 through the joints: a body's
-     * translational {@code body_invweight0}, a joint's {@code dof_invweight0}. They are measured here the same way
-     * in ODE — one probe step from rest per direction, gravity off, only the articulation joints present: apply a
-     * unit force (torque) at a jointed body's centre of mass and read the accelerations, or a unit generalized force
-     * at a joint and read its acceleration. The state is restored after every probe. The body's full 6×6 response
-     * is kept (in its own frame) to tell contacts that cannot act through the joints, see {@link #contactInverseMass}.
-     */
-    private void probeInverseWeights() {
-        DVector3 gravity = new DVector3();
-        world.getGravity(gravity);
-        world.setGravity(0, 0, 0);
-        List<Snapshot> saved = allBodies.stream().map(Snapshot::of).toList();
-        double h = timestep;
-        java.util.Set<DBody> jointed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (JointBinding b : joints) {
-            if (b.joint != null) {
-                jointed.add(b.child);
-            }
-        }
-        java.util.Set<DBody> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (DBody body : odeBody) {
-            if (body == null || !done.add(body) || !jointed.contains(body)) {
-                continue;
-            }
-            double[] w = new double[36]; // world frame: column k = response to unit force (k < 3) or torque
-            for (int k = 0; k < 6; k++) {
-                if (k < 3) {
-                    body.addForce(k == 0 ? 1 : 0, k == 1 ? 1 : 0, k == 2 ? 1 : 0);
-                } else {
-                    body.addTorque(k == 3 ? 1 : 0, k == 4 ? 1 : 0, k == 5 ? 1 : 0);
-                }
-                world.step(h);
-                for (int r = 0; r < 3; r++) {
-                    w[6 * r + k] = body.getLinearVel().get(r) / h;
-                    w[6 * (r + 3) + k] = body.getAngularVel().get(r) / h;
-                }
-                saved.forEach(Snapshot::restore);
-            }
-            invWeight.put(body, Math.max((w[0] + w[7] + w[14]) / 3, 1e-12));
-            response.put(body, toBodyFrame(w, rot(body.getQuaternion()).matrix()));
-        }
-        for (JointBinding b : joints) {
-            if (b.joint instanceof DHingeJoint || b.joint instanceof DSliderJoint) {
-                b.addForce(1);
-                world.step(h);
-                b.dofInvWeight = Math.max(b.velocity() / h, 1e-12);
-                saved.forEach(Snapshot::restore);
-            }
-        }
-        world.setGravity(gravity);
-    }
-
-    /** Rᵀ W R block by block: the response in the body's frame, so that it turns with the body. */
-    private static double[] toBodyFrame(double[] w, double[] r) {
-        double[] out = new double[36];
-        for (int bi = 0; bi < 2; bi++) {
-            for (int bj = 0; bj < 2; bj++) {
-                for (int i = 0; i < 3; i++) {
-                    for (int j = 0; j < 3; j++) {
-                        double s = 0;
-                        for (int k = 0; k < 3; k++) {
-                            for (int l = 0; l < 3; l++) {
-                                s += r[3 * k + i] * w[6 * (3 * bi + k) + 3 * bj + l] * r[3 * l + j];
-                            }
-                        }
-                        out[6 * (3 * bi + i) + 3 * bj + j] = s;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * {@code J M⁻¹ Jᵀ} of one body for a contact at {@code point} with normal {@code n}, through the body's joints
-     * (from the probe, turned with the body) — and, in {@code free[0]}, the same without joints. A contact whose
-     * constrained value is ~0 for both bodies cannot push anything: MuJoCo's contact Jacobian is zero there (a
-     * hinged sphere touching a wall through its axle), and in ODE the row would only fight the joints.
-     */
+    /** See {@link InverseWeights#contactInverseMass}. */
     double contactInverseMass(DBody body, Vec3 point, Vec3 n, double[] free) {
-        if (body == null) {
-            return 0;
-        }
-        Inertia in = inertias.get(body);
-        Quat r = rot(body.getQuaternion());
-        Vec3 arm = point.minus(vec(body.getPosition())).cross(n);
-        Vec3 nl = r.inverse().rotate(n);
-        Vec3 al = r.inverse().rotate(arm);
-        double unconstrained = 1 / in.mass() + MassProperties.moment(in.inverseInertia(), al);
-        free[0] += unconstrained;
-        double[] w = response.get(body);
-        if (w == null) {
-            return unconstrained;
-        }
-        double[] j = {nl.x(), nl.y(), nl.z(), al.x(), al.y(), al.z()};
-        double s = 0;
-        for (int a = 0; a < 6; a++) {
-            for (int b = 0; b < 6; b++) {
-                s += j[a] * w[6 * a + b] * j[b];
-            }
-        }
-        return s;
+        return weights.contactInverseMass(body, point, n, free);
     }
 
-    /** One body's state, to undo a probe step. */
-    private record Snapshot(DBody body, DVector3 pos, DQuaternion quat, DVector3 lin, DVector3 ang) {
-        static Snapshot of(DBody b) {
-            return new Snapshot(b, new DVector3(b.getPosition()), new DQuaternion(b.getQuaternion()),
-                    new DVector3(b.getLinearVel()), new DVector3(b.getAngularVel()));
-        }
-
-        void restore() {
-            body.setPosition(pos);
-            body.setQuaternion(quat);
-            body.setLinearVel(lin);
-            body.setAngularVel(ang);
-        }
-    }
-
-    /** MuJoCo's translational inverse weight of a body at qpos0 (see {@link #probeInverseWeights()}). */
+    /** MuJoCo's translational inverse weight of a body at qpos0 (see {@link InverseWeights}). */
     double invWeight(DBody body) {
-        if (body == null) {
-            return 0;
-        }
-        Double w = invWeight.get(body);
-        return w != null ? w : 1 / inertias.get(body).mass();
+        return weights.invWeight(body);
     }
 
-    // ------------------------------------------------------------------ equality constraints
-
-    private void buildEqualities() {
-        for (ModelSpec.Equality eq : spec.equalities()) {
-            switch (eq) {
-                case ModelSpec.Connect c -> connect(c);
-                case ModelSpec.Weld w -> weld(w);
-            }
-        }
-    }
-
-    private void connect(ModelSpec.Connect c) {
-        DBody b1 = odeBody[c.body1()];
-        DBody b2 = odeBody[c.body2()];
-        if (b1 == b2) {
-            return; // both static, or in the same rigid group: nothing can move apart
-        }
-        // the joint anchors where the two points coincide: move one body there for the set-up, then back
-        DBody moved = b2 != null ? b2 : b1;
-        Vec3 shift = b2 != null ? c.anchor1().minus(c.anchor2()) : c.anchor2().minus(c.anchor1());
-        Vec3 at = b2 != null ? c.anchor1() : c.anchor2();
-        DBallJoint ball = OdeHelper.createBallJoint(world);
-        DBody first = b1 != null ? b1 : b2;
-        DBody second = b1 != null ? b2 : null;
-        Vec3 home = vec(moved.getPosition());
-        moved.setPosition(home.x() + shift.x(), home.y() + shift.y(), home.z() + shift.z());
-        ball.attach(first, second);
-        ball.setAnchor(at.x(), at.y(), at.z());
-        moved.setPosition(home.x(), home.y(), home.z());
-        ball.setParam(PARAM_N.dParamERP1, c.soft().erp(timestep));
-        equalities.add(new EqualityBinding(ball, first, second, c.soft(), 1 / (invWeight(first) + invWeight(second)),
-                null));
-        notes.add(EQUALITY_NOTE);
-    }
-
-    private void weld(ModelSpec.Weld w) {
-        DBody b1 = odeBody[w.body1()];
-        DBody b2 = odeBody[w.body2()];
-        if (b1 == b2) {
-            return;
-        }
-        Pose frame1 = spec.bodies().get(w.body1()).frame();
-        Pose frame2 = spec.bodies().get(w.body2()).frame();
-        DBody moved;
-        Pose movedFrame;
-        Pose movedTarget;
-        if (b2 != null) {
-            moved = b2;
-            movedFrame = frame2;
-            movedTarget = w.target();
-        } else { // body2 cannot move: place body1 so that body2 sits at its target relative to it
-            moved = b1;
-            movedFrame = frame1;
-            Pose rel = frame1.relative(w.target());
-            movedTarget = frame2.compose(rel.inverse());
-        }
-        Pose odeNow = pose(moved);
-        Pose odeInFrame = movedFrame.relative(odeNow);
-        Pose odeTarget = movedTarget.compose(odeInFrame);
-        setPose(moved, odeTarget);
-        DFixedJoint fixed = OdeHelper.createFixedJoint(world);
-        DBody first = b1 != null ? b1 : b2;
-        DBody second = b1 != null ? b2 : null;
-        fixed.attach(first, second);
-        fixed.setFixed();
-        Pose held = relativePose(first, second);
-        setPose(moved, odeNow);
-        fixed.setParam(PARAM_N.dParamERP1, w.soft().erp(timestep));
-        equalities.add(new EqualityBinding(fixed, first, second, w.soft(), 1 / (invWeight(b1) + invWeight(b2)), held));
-        notes.add(EQUALITY_NOTE);
-    }
+    // ------------------------------------------------------------------ poses
 
     static Pose relativePose(DBody a, DBody b) {
         Pose pa = pose(a);
@@ -643,11 +462,10 @@ final class OdeWorld implements AutoCloseable {
         return new Pose(vec(b.getPosition()), rot(b.getQuaternion()));
     }
 
-    private static void setPose(DBody b, Pose p) {
+    static void setPose(DBody b, Pose p) {
         b.setPosition(p.position().x(), p.position().y(), p.position().z());
         b.setQuaternion(new DQuaternion(p.rotation().w(), p.rotation().x(), p.rotation().y(), p.rotation().z()));
     }
-
 
     @Override
     public void close() {

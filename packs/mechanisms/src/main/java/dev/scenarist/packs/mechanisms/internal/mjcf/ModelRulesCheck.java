@@ -119,10 +119,10 @@ final class ModelRulesCheck {
     private void actuator(MjcfNode a) {
         boolean muscle = a.def.id().equals("muscle");
         boolean inherits = number(ix.effectiveValue(a, "inheritrange", "0")) > 0;
-        range(a, "ctrllimited", "ctrlrange", "invalid control range for actuator", muscle ? "0 1" : "0 0",
-                a.def.id().equals("adhesion"), inherits);
-        range(a, "forcelimited", "forcerange", "invalid force range for actuator", "0 0", false, false);
-        range(a, "actlimited", "actrange", "invalid actrange for actuator", "0 0", false,
+        range(a, new RangeRule("ctrllimited", "ctrlrange", "invalid control range for actuator", muscle ? "0 1" : "0 0",
+                a.def.id().equals("adhesion")), inherits);
+        range(a, new RangeRule("forcelimited", "forcerange", "invalid force range for actuator", "0 0", false), false);
+        range(a, new RangeRule("actlimited", "actrange", "invalid actrange for actuator", "0 0", false),
                 inherits && a.def.id().equals("intvelocity"));
         if (a.def.id().equals("orientation") && a.has("joint")) {
             ix.names.getOrDefault("joint", Map.of()).entrySet().stream()
@@ -139,8 +139,18 @@ final class ModelRulesCheck {
         }
     }
 
-    private void range(MjcfNode a, String limitedAttr, String rangeAttr, String message, String fallback,
-                       boolean alwaysLimited, boolean inherited) {
+    /**
+     * One of an actuator's ranges: its limited flag and range attributes, the message's start, the range MuJoCo
+     * assumes when it is unset, and whether the actuator is limited whatever its flag says.
+     */
+    private record RangeRule(String limitedAttr, String rangeAttr, String message, String fallback, boolean alwaysLimited) {}
+
+    /** A range that is limited must have min < max; {@code inherited} ranges (inheritrange) are not the actuator's own. */
+    private void range(MjcfNode a, RangeRule rule, boolean inherited) {
+        String limitedAttr = rule.limitedAttr();
+        String rangeAttr = rule.rangeAttr();
+        String fallback = rule.fallback();
+        boolean alwaysLimited = rule.alwaysLimited();
         if (!a.def.attrs().containsKey(rangeAttr) || inherited) {
             return;
         }
@@ -155,7 +165,7 @@ final class ModelRulesCheck {
         String rv = range == null ? fallback : range.value().isBlank() ? "0 0" : range.value();
         double[] r = MjcfValues.reals(rv);
         if (r != null && r.length == 2 && !(r[0] < r[1])) {
-            out.error(MjcfValidator.LIMITS, a, message + " " + a.describe() + ": " + (alwaysLimited
+            out.error(MjcfValidator.LIMITS, a, rule.message() + " " + a.describe() + ": " + (alwaysLimited
                     ? "<" + a.tag + "> is always limited" : limitedAttr + "=\"true\"" + via(a, limited)) + " with "
                     + rangeAttr + "=\"" + (range == null ? "" : range.value()) + "\"" + (range == null
                     ? " (unset, so " + fallback + ")" : via(a, range)), "give " + rangeAttr + "=\"lower upper\" with "

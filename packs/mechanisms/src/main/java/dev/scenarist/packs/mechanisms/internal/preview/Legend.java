@@ -38,7 +38,8 @@ final class Legend {
                 pixels[y * width + x] = Rasterizer.blend(pixels[y * width + x], PANEL, PANEL_ALPHA);
             }
         }
-        frame(pixels, width, height, x0, y0, panelW, panelH, BORDER);
+        Canvas canvas = new Canvas(pixels, width, height);
+        frame(canvas, x0, y0, panelW, panelH, BORDER);
         for (int i = 0; i < rows.size(); i++) {
             PartLabel label = rows.get(i);
             int y = y0 + pad + i * rowHeight;
@@ -53,19 +54,19 @@ final class Legend {
                         }
                     }
                 }
-                frame(pixels, width, height, sx, y, swatch, swatch, Palette.outline(c).rgb());
+                frame(canvas, sx, y, swatch, swatch, Palette.outline(c).rgb());
             } else {
-                PixelFont.fill(pixels, width, height, sx, y, swatch, swatch, c.rgb());
-                frame(pixels, width, height, sx, y, swatch, swatch, c.shade(0.6).rgb());
+                PixelFont.fill(canvas, sx, y, swatch, swatch, c.rgb());
+                frame(canvas, sx, y, swatch, swatch, c.shade(0.6).rgb());
             }
-            PixelFont.draw(pixels, width, height, Palette.legendText(label), sx + swatch + pad, y, scale, TEXT);
+            PixelFont.draw(canvas, Palette.legendText(label), sx + swatch + pad, y, scale, TEXT);
         }
     }
 
-    private static void frame(int[] pixels, int width, int height, int x, int y, int w, int h, int colour) {
-        PixelFont.fill(pixels, width, height, x, y, w, 1, colour);
-        PixelFont.fill(pixels, width, height, x, y + h - 1, w, 1, colour);
-        PixelFont.fill(pixels, width, height, x, y, 1, h, colour);
-        PixelFont.fill(pixels, width, height, x + w - 1, y, 1, h, colour);
+    private static void frame(Canvas canvas, int x, int y, int w, int h, int colour) {
+        PixelFont.fill(canvas, x, y, w, 1, colour);
+        PixelFont.fill(canvas, x, y + h - 1, w, 1, colour);
+        PixelFont.fill(canvas, x, y, 1, h, colour);
+        PixelFont.fill(canvas, x + w - 1, y, 1, h, colour);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.internal.preview;
 
+import dev.scenarist.packs.mechanisms.scene.Vec3;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,13 +85,15 @@ final class Painter {
     }
 
     private void outline(Surface s) {
-        int colour = s.outline.rgb();
+        var stroke = new Rasterizer.Stroke(s.outline.rgb(), lineWidth, LINE_TOLERANCE * radius, HIDDEN_OUTLINE_ALPHA);
         for (Outline.Segment seg : Outline.of(s)) {
             var a = seg.from();
             var b = seg.to();
-            raster.line(camera.x(a.x(), a.y(), a.z()), camera.y(a.x(), a.y(), a.z()), camera.depth(a.x(), a.y(), a.z()),
-                    camera.x(b.x(), b.y(), b.z()), camera.y(b.x(), b.y(), b.z()), camera.depth(b.x(), b.y(), b.z()),
-                    colour, lineWidth, LINE_TOLERANCE * radius, HIDDEN_OUTLINE_ALPHA);
+            raster.line(screen(a), screen(b), stroke);
         }
+    }
+
+    private Rasterizer.Point screen(Vec3 p) {
+        return new Rasterizer.Point(camera.x(p.x(), p.y(), p.z()), camera.y(p.x(), p.y(), p.z()), camera.depth(p.x(), p.y(), p.z()));
     }
 }

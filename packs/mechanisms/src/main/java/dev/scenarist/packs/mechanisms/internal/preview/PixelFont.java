@@ -69,7 +69,7 @@ final class PixelFont {
      * Draws {@code text} with its top-left corner at ({@code x}, {@code y}), each font pixel a {@code scale}-wide
      * square. Lower case is drawn as capitals; characters without a glyph as blanks.
      */
-    static void draw(int[] pixels, int width, int height, String text, int x, int y, int scale, int colour) {
+    static void draw(Canvas canvas, String text, int x, int y, int scale, int colour) {
         for (int i = 0; i < text.length(); i++) {
             String[] rows = GLYPHS.get(Character.toUpperCase(text.charAt(i)));
             int left = x + i * (GLYPH_WIDTH + SPACING) * scale;
@@ -79,7 +79,7 @@ final class PixelFont {
             for (int row = 0; row < GLYPH_HEIGHT; row++) {
                 for (int col = 0; col < GLYPH_WIDTH; col++) {
                     if (rows[row].charAt(col) == '#') {
-                        fill(pixels, width, height, left + col * scale, y + row * scale, scale, scale, colour);
+                        fill(canvas, left + col * scale, y + row * scale, scale, scale, colour);
                     }
                 }
             }
@@ -87,7 +87,10 @@ final class PixelFont {
     }
 
     /** An opaque rectangle, clipped to the image. */
-    static void fill(int[] pixels, int width, int height, int x, int y, int w, int h, int colour) {
+    static void fill(Canvas canvas, int x, int y, int w, int h, int colour) {
+        int[] pixels = canvas.pixels();
+        int width = canvas.width();
+        int height = canvas.height();
         for (int py = Math.max(0, y); py < Math.min(height, y + h); py++) {
             for (int px = Math.max(0, x); px < Math.min(width, x + w); px++) {
                 pixels[py * width + px] = colour;

@@ -120,13 +120,28 @@ final class Rasterizer {
         }
     }
 
+    /** A point on the screen: pixel coordinates and the camera depth. */
+    record Point(double x, double y, double depth) {}
+
+    /** How a line is drawn: colour, width in pixels, depth tolerance, and the alpha of its hidden parts. */
+    record Stroke(int colour, int thickness, double tolerance, double hiddenAlpha) {}
+
     /**
      * A line {@code thickness} pixels wide. Where it is not behind what is drawn (within {@code tolerance}) it is
      * drawn solid; where something hides it, blended at {@code hiddenAlpha}, like the hidden lines of a technical
      * drawing (0 leaves hidden parts out).
      */
-    void line(double xa, double ya, double za, double xb, double yb, double zb, int colour, int thickness,
-            double tolerance, double hiddenAlpha) {
+    void line(Point from, Point to, Stroke stroke) {
+        double xa = from.x();
+        double ya = from.y();
+        double za = from.depth();
+        double xb = to.x();
+        double yb = to.y();
+        double zb = to.depth();
+        int colour = stroke.colour();
+        int thickness = stroke.thickness();
+        double tolerance = stroke.tolerance();
+        double hiddenAlpha = stroke.hiddenAlpha();
         if (!Double.isFinite(xa + ya + xb + yb) || Math.abs(xa) > FAR || Math.abs(xb) > FAR || Math.abs(ya) > FAR
                 || Math.abs(yb) > FAR) {
             return;

@@ -93,7 +93,7 @@ final class SceneReader {
             if (placed.isEmpty()) {
                 return;
             }
-            add(name, label, labelled, placed.get(), frame, look.colour(), look.alternate());
+            add(name, label, labelled, placed.get(), frame, look);
         } catch (IllegalArgumentException e) {
             throw new MjcfReadException(g.location() + ": " + g + " cannot be drawn: " + e.getMessage(), e);
         }
@@ -109,17 +109,16 @@ final class SceneReader {
         try {
             String type = s.attribute("type").orElse("sphere");
             double[] size = s.numbers("size", 0.005, 0.005, 0.005);
-            primitive(s, type, size).ifPresent(p -> add(name, label, name, p, frame, Colour.rgb(1, 1, 1),
-                    Colour.rgb(1, 1, 1)));
+            primitive(s, type, size).ifPresent(p -> add(name, label, name, p, frame,
+                    new Look(Colour.rgb(1, 1, 1), Colour.rgb(1, 1, 1))));
         } catch (IllegalArgumentException e) {
             throw new MjcfReadException(s.location() + ": " + s + " cannot be drawn: " + e.getMessage(), e);
         }
     }
 
-    private void add(String name, PartLabel label, String labelled, Placed placed, Pose frame, Colour colour,
-            Colour alternate) {
-        Colour drawn = colour;
-        Colour second = alternate;
+    private void add(String name, PartLabel label, String labelled, Placed placed, Pose frame, Look look) {
+        Colour drawn = look.colour();
+        Colour second = look.alternate();
         if (label != PartLabel.NONE) {
             Map<String, Integer> seen = shades.computeIfAbsent(label, k -> new LinkedHashMap<>());
             drawn = Palette.of(label, seen.computeIfAbsent(labelled, k -> seen.size()));

@@ -79,8 +79,17 @@ final class Surface {
             this.outline = outline;
         }
 
+        /** A corner of a triangle and the surface normal there, in the part's frame. */
+        record Vertex(Vec3 at, Vec3 normal) {}
+
         /** A triangle with a normal per corner, in the part's frame. */
-        Builder triangle(Vec3 a, Vec3 na, Vec3 b, Vec3 nb, Vec3 c, Vec3 nc, int rgb) {
+        Builder triangle(Vertex va, Vertex vb, Vertex vc, int rgb) {
+            Vec3 a = va.at();
+            Vec3 na = va.normal();
+            Vec3 b = vb.at();
+            Vec3 nb = vb.normal();
+            Vec3 c = vc.at();
+            Vec3 nc = vc.normal();
             if (count == colours.length) {
                 corners = Arrays.copyOf(corners, corners.length * 2);
                 normals = Arrays.copyOf(normals, normals.length * 2);
@@ -101,7 +110,7 @@ final class Surface {
                 return this; // degenerate: covers no pixel
             }
             n = n.times(1 / len);
-            return triangle(a, n, b, n, c, n, rgb);
+            return triangle(new Vertex(a, n), new Vertex(b, n), new Vertex(c, n), rgb);
         }
 
         private void put(int at, Vec3 p, Vec3 n) {

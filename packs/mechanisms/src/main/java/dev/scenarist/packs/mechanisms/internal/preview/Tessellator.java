@@ -224,15 +224,15 @@ final class Tessellator {
                 Vec3 bb = point(q, cos[j], sin[j], scale);
                 Vec3 c = point(q, cos[j + 1], sin[j + 1], scale);
                 Vec3 d = point(p, cos[j + 1], sin[j + 1], scale);
-                Vec3 na = normal(p, cos[j], sin[j], scale);
-                Vec3 nb = normal(q, cos[j], sin[j], scale);
-                Vec3 nc = normal(q, cos[j + 1], sin[j + 1], scale);
-                Vec3 nd = normal(p, cos[j + 1], sin[j + 1], scale);
+                var va = new Surface.Builder.Vertex(a, normal(p, cos[j], sin[j], scale));
+                var vb = new Surface.Builder.Vertex(bb, normal(q, cos[j], sin[j], scale));
+                var vc = new Surface.Builder.Vertex(c, normal(q, cos[j + 1], sin[j + 1], scale));
+                var vd = new Surface.Builder.Vertex(d, normal(p, cos[j + 1], sin[j + 1], scale));
                 if (q.rho() != 0) {
-                    b.triangle(a, na, bb, nb, c, nc, rgb);
+                    b.triangle(va, vb, vc, rgb);
                 }
                 if (p.rho() != 0) {
-                    b.triangle(a, na, c, nc, d, nd, rgb);
+                    b.triangle(va, vc, vd, rgb);
                 }
             }
         }

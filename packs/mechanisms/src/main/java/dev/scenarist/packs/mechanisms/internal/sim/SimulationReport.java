@@ -72,18 +72,6 @@ public record SimulationReport(
         approximations = List.copyOf(approximations);
     }
 
-    /** A report of an engine that models the scene exactly as MuJoCo does (MuJoCo itself): no approximations. */
-    public SimulationReport(String engine, SimulationLimits limits, double timestep, long steps,
-                            double simulatedSeconds, List<Double> gravity, double maxBodySpeed, String maxBodySpeedBody,
-                            double maxBodySpeedTime, Double speedLimitExceededAt, boolean nan, Double nanFirstTime,
-                            double initialPenetration, List<String> penetratingPair, int initialContacts,
-                            List<BoundsExit> outOfBounds, List<EngineWarning> warnings, int resets,
-                            double wallMillis) {
-        this(engine, limits, timestep, steps, simulatedSeconds, gravity, maxBodySpeed, maxBodySpeedBody,
-                maxBodySpeedTime, speedLimitExceededAt, nan, nanFirstTime, initialPenetration, penetratingPair,
-                initialContacts, outOfBounds, warnings, resets, wallMillis, List.of());
-    }
-
     /** Whether the engine modelled every part of the scene as MuJoCo does. */
     public boolean exact() {
         return approximations.isEmpty();

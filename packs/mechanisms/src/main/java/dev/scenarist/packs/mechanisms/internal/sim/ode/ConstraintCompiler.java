@@ -38,19 +38,23 @@ final class ConstraintCompiler {
     private final Map<String, ModelCompiler.SiteFrame> sites;
     private final Map<String, Integer> bodyIds;
 
-    ConstraintCompiler(MjcfModel model, ModelCompiler.Settings settings, ModelCompiler.Approximations notes,
-                       List<Body> bodies, List<Joint> joints, Map<String, Integer> geomIds,
-                       Map<String, Integer> jointIds, Map<String, ModelCompiler.SiteFrame> sites,
-                       Map<String, Integer> bodyIds) {
+    /**
+     * The compiled body tree that constraints refer to: bodies and joints by id, and the ids of named bodies, joints,
+     * geoms and the world frames of named sites.
+     */
+    record Tree(List<Body> bodies, List<Joint> joints, Map<String, Integer> bodyIds, Map<String, Integer> jointIds,
+                Map<String, Integer> geomIds, Map<String, ModelCompiler.SiteFrame> sites) {}
+
+    ConstraintCompiler(MjcfModel model, ModelCompiler.Settings settings, ModelCompiler.Approximations notes, Tree tree) {
         this.model = model;
         this.settings = settings;
         this.notes = notes;
-        this.bodies = bodies;
-        this.joints = joints;
-        this.geomIds = geomIds;
-        this.jointIds = jointIds;
-        this.sites = sites;
-        this.bodyIds = bodyIds;
+        this.bodies = tree.bodies();
+        this.joints = tree.joints();
+        this.geomIds = tree.geomIds();
+        this.jointIds = tree.jointIds();
+        this.sites = tree.sites();
+        this.bodyIds = tree.bodyIds();
     }
 
     // ------------------------------------------------------------------ contacts

@@ -33,11 +33,15 @@ import java.util.Set;
  * {@code boundmass}, {@code settotalmass}), explicit contact pairs and exclusions. Equality constraints, actuators and
  * tendons are compiled by {@link ConstraintCompiler}. Whatever the ODE world will only approximate is written into
  * the spec's approximations; whatever it cannot represent at all raises {@link UnsupportedModelException}.
+ *
+ * <p>Why one file of ~430 lines: it is one walk over the body tree whose steps (options, bodies, joints, geoms,
+ * masses) share the compiler settings and the collected bodies. Geom shapes and mesh assets are in
+ * {@link Geometries}, constraints, actuators and tendons in {@link ConstraintCompiler}.
  */
 final class ModelCompiler {
     /** MuJoCo's mjMINVAL. */
     static final double MINVAL = 1e-15;
-    private static final double[] ZERO3 = {0, 0, 0};
+    static final double[] ZERO3 = {0, 0, 0};
     private static final Set<String> IGNORED_IN_BODY = Set.of("site", "camera", "light", "plugin");
     private static final Set<String> GENERATIVE = Set.of("replicate", "attach", "composite", "flexcomp");
 
@@ -45,6 +49,7 @@ final class ModelCompiler {
     private final MjcfFrames frames;
     private final Settings settings;
     private final Approximations notes = new Approximations();
+    private final Geometries geometries;
 
     /** Bodies in MuJoCo's order, with what they own. */
     private final List<RawBody> raw = new ArrayList<>();
@@ -64,12 +69,10 @@ final class ModelCompiler {
 
     private record Owned(MjcfElement element, Pose local) {}
 
-    /** A geom's shape, its frame in the body and its mass properties in the body frame. */
-    private record Geometry(Shape shape, Pose local, MassProperties mass) {}
-
     private ModelCompiler(MjcfModel model) {
         this.model = model;
         this.frames = MjcfFrames.of(model);
+        this.geometries = new Geometries(model, frames, notes);
         double[] range = reals(model.compiler("inertiagrouprange", "0 5"));
         this.settings = new Settings(!model.compiler("autolimits", "true").equals("false"),
                 model.compiler("inertiafromgeom", "auto"),
@@ -111,12 +114,12 @@ final class ModelCompiler {
                     own.add(j.id());
                     o.element.name().ifPresent(n -> jointIds.put(n, j.id()));
                 } else if (kind.equals("geom")) {
-                    Geometry g = geometry(o);
+                    Geometries.Geometry g = geometries.of(o.element, o.local);
                     Geom geom = geom(geoms.size(), b, o, g);
                     geoms.add(geom);
                     o.element.name().ifPresent(n -> geomIds.put(n, geom.id()));
                     if (inInertiaGroup(o.element)) {
-                        fromGeoms = fromGeoms.plus(g.mass);
+                        fromGeoms = fromGeoms.plus(g.mass());
                     }
                 }
             }
@@ -132,8 +135,8 @@ final class ModelCompiler {
             bodies.set(b.id, new Body(b.id, bodyLabel(b.id), b.parent, b.frame, masses.get(b.id).transformed(b.frame),
                     mocap, gravcomp, jointIdsOf.getOrDefault(b.id, List.of())));
         }
-        ConstraintCompiler constraints = new ConstraintCompiler(model, settings, notes, bodies, joints, geomIds,
-                jointIds, sites, bodyIds());
+        ConstraintCompiler constraints = new ConstraintCompiler(model, settings, notes,
+                new ConstraintCompiler.Tree(bodies, joints, bodyIds(), jointIds, geomIds, sites));
         return new ModelSpec(options, bodies, joints, geoms, constraints.pairs(), constraints.excludedBodyPairs(),
                 constraints.equalities(options), constraints.actuators(options), notes.list());
     }
@@ -277,7 +280,7 @@ final class ModelCompiler {
 
     // ------------------------------------------------------------------ geoms
 
-    private Geom geom(int id, RawBody b, Owned o, Geometry g) {
+    private Geom geom(int id, RawBody b, Owned o, Geometries.Geometry g) {
         MjcfElement e = o.element;
         String label = e.name().orElse(bodyLabel(b.id) + "/geom#" + id);
         double[] friction = e.reals("friction", new double[] {1, 0.005, 0.0001});
@@ -293,7 +296,7 @@ final class ModelCompiler {
         if (e.has("fluidshape") && !"none".equals(e.attr("fluidshape"))) {
             notes.add("the ellipsoid fluid model of geom '" + label + "' is replaced by the inertia-box model");
         }
-        return new Geom(id, label, b.id, g.shape, b.frame.compose(g.local), (int) e.real("contype", 1),
+        return new Geom(id, label, b.id, g.shape(), b.frame.compose(g.local()), (int) e.real("contype", 1),
                 (int) e.real("conaffinity", 1), condim, friction.length > 0 ? friction[0] : 1,
                 new Soft(e.reals("solref"), e.reals("solimp")), e.real("solmix", 1), (int) e.real("priority", 0),
                 margin);
@@ -304,193 +307,21 @@ final class ModelCompiler {
         return group >= settings.inertiaGroupRange()[0] && group <= settings.inertiaGroupRange()[1];
     }
 
-    /** The shape, its frame in the body, and its mass properties in the body frame (MuJoCo's geom inertia). */
-    private Geometry geometry(Owned o) throws UnsupportedModelException {
-        MjcfElement g = o.element;
-        String type = g.attr("type", "sphere");
-        double[] s = g.reals("size", ZERO3);
-        double[] fromto = nonBlank(g, "fromto") ? g.reals("fromto") : null;
-        Pose local;
-        double half = 0;
-        if (fromto != null && fromto.length == 6) {
-            Vec3 from = new Vec3(fromto[0], fromto[1], fromto[2]);
-            Vec3 to = new Vec3(fromto[3], fromto[4], fromto[5]);
-            local = MjcfFrames.fromto(from, to);
-            half = to.minus(from).length() / 2;
-        } else {
-            local = pose(g);
-        }
-        boolean ft = fromto != null && fromto.length == 6;
-        String meshName = g.attr("mesh");
-        if (meshName != null && !meshName.isEmpty() && !type.equals("mesh")) {
-            throw new UnsupportedModelException("geom at " + g.location() + " fits a " + type + " to mesh '"
-                    + meshName + "'; the ODE fallback does not fit primitives to meshes");
-        }
-        Shape shape;
-        MassProperties unit; // mass properties at density 1, in the geom frame
-        switch (type) {
-            case "plane" -> {
-                shape = new ModelSpec.Plane();
-                unit = MassProperties.NONE;
-            }
-            case "sphere" -> {
-                shape = new ModelSpec.Sphere(s[0]);
-                unit = MassProperties.sphere(4.0 / 3 * Math.PI * cube(s[0]), s[0]);
-            }
-            case "capsule" -> {
-                double h = ft ? half : s[1];
-                shape = new ModelSpec.Capsule(s[0], h);
-                unit = MassProperties.capsule(Math.PI * s[0] * s[0] * 2 * h + 4.0 / 3 * Math.PI * cube(s[0]), s[0], h);
-            }
-            case "cylinder" -> {
-                double h = ft ? half : s[1];
-                shape = new ModelSpec.Cylinder(s[0], h);
-                unit = MassProperties.cylinder(Math.PI * s[0] * s[0] * 2 * h, s[0], h);
-            }
-            case "box" -> {
-                double hx = s[0];
-                double hy = ft ? s[0] : s[1];
-                double hz = ft ? half : s[2];
-                shape = new ModelSpec.Box(hx, hy, hz);
-                unit = MassProperties.box(8 * hx * hy * hz, hx, hy, hz);
-            }
-            case "ellipsoid" -> {
-                double a = s[0];
-                double b = ft ? s[0] : s[1];
-                double c = ft ? half : s[2];
-                shape = new ModelSpec.Convex(Ellipsoids.polytope(a, b, c), 4);
-                unit = MassProperties.ellipsoid(4.0 / 3 * Math.PI * a * b * c, a, b, c);
-                notes.add("ellipsoids collide as " + Ellipsoids.VERTICES + "-vertex polytopes of equal volume");
-            }
-            case "mesh" -> {
-                MeshData mesh = mesh(g, meshName);
-                shape = new ModelSpec.Convex(mesh.hull, 7);
-                unit = mesh.unitMass;
-            }
-            default -> throw new UnsupportedModelException("geom type '" + type + "' at " + g.location()
-                    + " is not supported by the ODE fallback");
-        }
-        MassProperties mass = MassProperties.NONE;
-        if (!type.equals("plane") && !unit.massless()) {
-            double volume = unit.mass();
-            double m = g.has("mass") ? Math.max(0, g.real("mass", 0)) : Math.max(0, g.real("density", 1000)) * volume;
-            if (g.has("shellinertia") && "true".equals(g.attr("shellinertia"))) {
-                notes.add("shell inertia of geom at " + g.location() + " is computed as a solid");
-            }
-            mass = unit.scaled(m / volume).transformed(o.local.compose(local));
-        }
-        return new Geometry(shape, o.local.compose(local), mass);
-    }
-
-    private static boolean nonBlank(MjcfElement g, String attr) {
-        String v = g.attr(attr);
-        return v != null && !v.isBlank();
-    }
-
     /**
      * The element's frame in its parent. The model is validated, so its numbers read; should one not, the run is
      * answered unavailable (the simulator's catch of runtime exceptions) rather than simulated wrongly.
      */
     private Pose pose(MjcfElement e) {
+        return pose(frames, e);
+    }
+
+    /** {@link #pose(MjcfElement)} with the given frames. */
+    static Pose pose(MjcfFrames frames, MjcfElement e) {
         try {
             return frames.pose(e);
         } catch (MjcfReadException x) {
             throw new UncheckedIOException(x);
         }
-    }
-
-    /** A mesh asset's collision hull and mass properties at density 1, in the mesh frame. */
-    private record MeshData(SolidMesh hull, MassProperties unitMass) {}
-
-    private final Map<String, MeshData> meshes = new HashMap<>();
-
-    private MeshData mesh(MjcfElement geom, String name) throws UnsupportedModelException {
-        if (meshes.containsKey(name)) {
-            return meshes.get(name);
-        }
-        MjcfElement asset = model.named("mesh", name).orElseThrow(() -> new UnsupportedModelException(
-                "mesh '" + name + "' of geom at " + geom.location() + " is not defined"));
-        List<Vec3> vertices = new ArrayList<>();
-        List<int[]> triangles = new ArrayList<>();
-        Optional<Path> file;
-        try {
-            file = model.assetFile(asset); // refuses a file outside the scene's folder instead of reading it
-        } catch (MjcfReadException e) {
-            throw new UnsupportedModelException(e.getMessage());
-        }
-        if (file.isPresent()) {
-            String f = file.get().getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!f.endsWith(".stl")) {
-                throw new UnsupportedModelException("mesh '" + name + "' is " + file.get().getFileName()
-                        + ": the ODE fallback reads binary STL only");
-            }
-            TriangleMesh stl;
-            try {
-                stl = StlReader.read(file.get());
-            } catch (IOException e) {
-                throw new UnsupportedModelException("mesh '" + name + "': cannot read " + file.get() + ": "
-                        + e.getMessage());
-            }
-            for (int i = 0; i < stl.vertexCount(); i++) {
-                vertices.add(stl.vertex(i));
-            }
-            for (int t = 0; t < stl.triangleCount(); t++) {
-                triangles.add(new int[] {stl.corner(t, 0), stl.corner(t, 1), stl.corner(t, 2)});
-            }
-        } else {
-            double[] v = asset.reals("vertex");
-            if (v == null || v.length < 12) {
-                throw new UnsupportedModelException("mesh '" + name + "' has neither a file nor vertices");
-            }
-            for (int i = 0; i + 2 < v.length; i += 3) {
-                vertices.add(new Vec3(v[i], v[i + 1], v[i + 2]));
-            }
-            double[] face = asset.reals("face");
-            if (face != null) {
-                for (int i = 0; i + 2 < face.length; i += 3) {
-                    triangles.add(new int[] {(int) face[i], (int) face[i + 1], (int) face[i + 2]});
-                }
-            }
-        }
-        double[] scale = asset.reals("scale", new double[] {1, 1, 1});
-        double[] refpos = asset.reals("refpos", ZERO3);
-        double[] refquat = asset.reals("refquat", new double[] {1, 0, 0, 0});
-        Quat ref = Quat.of(refquat[0], refquat[1], refquat[2], refquat[3]).inverse();
-        Vec3 origin = new Vec3(refpos[0], refpos[1], refpos[2]);
-        List<Vec3> placed = new ArrayList<>(vertices.size());
-        for (Vec3 v : vertices) {
-            placed.add(ref.rotate(new Vec3(v.x() * scale[0], v.y() * scale[1], v.z() * scale[2]).minus(origin)));
-        }
-        if (scale[0] * scale[1] * scale[2] < 0) { // a mirrored mesh turns inside out
-            triangles.replaceAll(t -> new int[] {t[0], t[2], t[1]});
-        }
-        SolidMesh hull;
-        try {
-            hull = SolidMesh.convexHull(placed);
-        } catch (IllegalArgumentException e) {
-            throw new UnsupportedModelException("mesh '" + name + "': " + e.getMessage());
-        }
-        String inertia = asset.attr("inertia", "legacy");
-        MassProperties unit = hull.massProperties(1);
-        if (!triangles.isEmpty() && !inertia.equals("convex")) {
-            MassProperties solid = new SolidMesh(placed, triangles).massProperties(1);
-            if (solid.mass() > MINVAL) {
-                unit = solid;
-                if (solid.mass() < 0.99 * hull.volume()) {
-                    notes.add("mesh '" + name + "' is not convex: it collides as its convex hull (as in MuJoCo); "
-                            + "its mass uses the exact volume, which MuJoCo's legacy inertia overestimates");
-                }
-            } else {
-                notes.add("mesh '" + name + "' has no positive volume (open or inside out): its convex hull's mass "
-                        + "is used");
-            }
-        }
-        if (inertia.equals("shell")) {
-            notes.add("shell inertia of mesh '" + name + "' is computed as a solid");
-        }
-        MeshData data = new MeshData(hull, unit);
-        meshes.put(name, data);
-        return data;
     }
 
     // ------------------------------------------------------------------ masses
@@ -588,7 +419,7 @@ final class ModelCompiler {
         return d != null && d.length == 3 ? new Vec3(d[0], d[1], d[2]) : fallback;
     }
 
-    private static double cube(double x) {
+    static double cube(double x) {
         return x * x * x;
     }
 

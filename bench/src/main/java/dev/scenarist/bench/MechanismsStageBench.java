@@ -1,10 +1,8 @@
 package dev.scenarist.bench;
 
-import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
-import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
-import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
+import dev.scenarist.core.model.CheckResult;
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
+import dev.scenarist.packs.mechanisms.SceneChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,26 +20,30 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * <pre>java -cp scenarist-bench.jar dev.scenarist.bench.MechanismsStageBench DATA_DIR [REPS [SIDECAR_DIR]]</pre>
  *
  * SIDECAR_DIR is the MuJoCo sidecar folder; without it, it is looked for from the working directory up. (An
- * argument rather than the environment: only the application reads that.)
+ * argument rather than the environment: only the application reads that.) MuJoCo is forced: the numbers are about
+ * the reference engine, never silently about the fallback. The checks are the pack's own, through its public
+ * {@link SceneChecks}: the code every variant of a run goes through.
  */
 public final class MechanismsStageBench {
+    /** The simulated time every variant of a run gets. */
+    private static final double SECONDS = 1.0;
+    /** Less than any timestep: MuJoCo loads the scene and takes a single step. */
+    private static final double ONE_STEP = 1e-9;
+
     private MechanismsStageBench() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).resolve("scenarios/mechanisms");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path sidecarDir = args.length > 2 ? Path.of(args[2])
-                : MujocoSidecar.locate(Path.of("").toAbsolutePath()).orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR));
+                : MechanismsSettings.locateSidecar(Path.of("").toAbsolutePath()).orElse(Path.of("packs/mechanisms/src/main/resources/sidecar"));
         List<Path> scenarios;
         try (Stream<Path> s = Files.list(root)) {
             scenarios = s.filter(Files::isDirectory).sorted().toList();
         }
-        MjcfValidator mjcf = new MjcfValidator();
         var factory = DocumentBuilderFactory.newInstance();
-        SimulationLimits limits = SimulationLimits.defaults();
-        SimulationLimits oneStep = new SimulationLimits(1e-9, limits.speedLimit(), limits.bounds(), limits.penetrationTolerance());
-        try (MujocoSidecar mujoco = new MujocoSidecar(sidecarDir)) {
-            warmUp(mujoco, scenarios.getFirst(), limits);
+        try (SceneChecks checks = new SceneChecks(MechanismsSettings.mujoco(sidecarDir))) {
+            warmUp(checks, scenarios.getFirst());
             double[] best = new double[5];
             java.util.Arrays.fill(best, Double.MAX_VALUE);
             for (int rep = 0; rep < reps; rep++) {
@@ -52,7 +54,7 @@ public final class MechanismsStageBench {
                         long t0 = System.nanoTime();
                         factory.newDocumentBuilder().parse(xml.toFile());
                         long t1 = System.nanoTime();
-                        if (mjcf.validate(xml).stream().anyMatch(f -> f.isError())) throw new IllegalStateException("invalid: " + xml);
+                        if (checks.validate(xml).stream().anyMatch(f -> f.isError())) throw new IllegalStateException("invalid: " + xml);
                         long t2 = System.nanoTime();
                         dom += t1 - t0;
                         stat += t2 - t1;
@@ -60,15 +62,15 @@ public final class MechanismsStageBench {
                     try (Stream<Path> m = Files.list(dir.resolve("meshes"))) {
                         for (Path stl : m.sorted().toList()) {
                             long t0 = System.nanoTime();
-                            MeshChecker.exact().inspect(stl, stl.getFileName().toString());
+                            checks.inspectMesh(stl);
                             mesh += System.nanoTime() - t0;
                         }
                     }
                     for (Path xml : scenes) {
                         long t0 = System.nanoTime();
-                        require(mujoco.simulate(xml, oneStep), xml);
+                        require(checks.simulate(xml, ONE_STEP), xml);
                         long t1 = System.nanoTime();
-                        require(mujoco.simulate(xml, limits), xml);
+                        require(checks.simulate(xml, SECONDS), xml);
                         long t2 = System.nanoTime();
                         load += t1 - t0;
                         sim += t2 - t1;
@@ -92,11 +94,12 @@ public final class MechanismsStageBench {
         }
     }
 
-    private static void warmUp(MujocoSidecar mujoco, Path dir, SimulationLimits limits) throws Exception {
-        for (Path xml : scenes(dir)) require(mujoco.simulate(xml, limits), xml);
+    private static void warmUp(SceneChecks checks, Path dir) throws Exception {
+        for (Path xml : scenes(dir)) require(checks.simulate(xml, SECONDS), xml);
     }
 
-    private static void require(SimulationOutcome o, Path xml) {
-        if (!(o instanceof SimulationOutcome.Simulated)) throw new IllegalStateException(xml + ": " + o);
+    /** An accepted scene passes its simulation; anything else (MuJoCo missing, a load error) makes the numbers meaningless. */
+    private static void require(CheckResult r, Path xml) {
+        if (!(r instanceof CheckResult.Passed)) throw new IllegalStateException(xml + ": " + r);
     }
 }

@@ -1,8 +1,5 @@
 package dev.scenarist.app.wiring;
 
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulators;
-
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.BundledPacks;
 import dev.scenarist.app.packs.PackRegistry;
@@ -20,6 +17,9 @@ import dev.scenarist.core.events.InProcessEventBus;
 import dev.scenarist.core.model.Ids;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
+import dev.scenarist.packs.mechanisms.MechanismsPack;
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
+import dev.scenarist.packs.mechanisms.MechanismsSettings.SimulatorChoice;
 import dev.scenarist.store.sql.SqlStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,25 +106,25 @@ public final class Scenarist implements AutoCloseable {
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
         var sandbox = machine.sandbox();
         return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
-                Map.of("mechanisms", () -> new dev.scenarist.packs.mechanisms.MechanismsPack(simulator(settings, machine), sandbox,
-                        machine.javaHome())));
+                Map.of("mechanisms", () -> new MechanismsPack(mechanisms(settings, machine), sandbox, machine.javaHome())));
     }
 
     /**
-     * MuJoCo when Node and its package are installed, else the pure-Java fallback; {@code scenarist.simulator} or
-     * SCENARIST_SIMULATOR = mujoco|ode|auto forces it. The sidecar folder is the configured one, else the one found
-     * from the working directory up; node is looked up on the machine's PATH (the one the sandbox and the preflight
-     * use) unless SCENARIST_NODE names it.
+     * What the mechanisms pack needs to choose its simulator: MuJoCo when Node and its package are installed, else the
+     * pure-Java fallback; {@code scenarist.simulator} or SCENARIST_SIMULATOR = mujoco|ode|auto forces it. The sidecar
+     * folder is the configured one, else the one found from the working directory up; node is looked up on the
+     * machine's PATH (the one the sandbox and the preflight use) unless SCENARIST_NODE names it.
      */
-    static dev.scenarist.packs.mechanisms.sim.Simulator simulator(Settings settings, Machine machine) {
-        Simulators.Choice choice;
+    static MechanismsSettings mechanisms(Settings settings, Machine machine) {
+        SimulatorChoice choice;
         try {
-            choice = Simulators.parse(settings.simulator().orElse(null));
+            choice = SimulatorChoice.parse(settings.simulator().orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(Simulators.ENV + ": " + e.getMessage());
+            throw new ConfigException(MechanismsSettings.SIMULATOR_ENV + ": " + e.getMessage());
         }
-        var sidecarDir = settings.sidecarDir().or(() -> MujocoSidecar.locate(Path.of("").toAbsolutePath()));
-        return Simulators.select(choice, sidecarDir, k -> "PATH".equals(k) ? machine.path() : settings.env().get(k)).simulator();
+        var sidecarDir = settings.sidecarDir().or(() -> MechanismsSettings.locateSidecar(Path.of("").toAbsolutePath()));
+        return new MechanismsSettings(choice, sidecarDir, java.util.Optional.ofNullable(settings.env().get(MechanismsSettings.NODE_ENV)),
+                machine.path());
     }
 
     private static Store openStore(DataLayout layout, String url, Map<String, String> env) {

@@ -1,7 +1,6 @@
 package dev.scenarist.app.wiring;
 
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulators;
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +16,10 @@ import java.util.Properties;
  * @param stderrIsTerminal whether stderr is a terminal, so progress bars may redraw in place: the launcher tells,
  *                         with {@value #TTY_PROPERTY}{@code =1} (the JDK cannot, portably, at {@code --release 21});
  *                         default false
- * @param sidecarDir       the MuJoCo sidecar folder when configured ({@value MujocoSidecar#ENV_SIDECAR_DIR}, else
- *                         {@value MujocoSidecar#PROPERTY_SIDECAR_DIR}); when empty it is looked for from the working
+ * @param sidecarDir       the MuJoCo sidecar folder when configured ({@value MechanismsSettings#SIDECAR_DIR_ENV}, else
+ *                         {@value MechanismsSettings#SIDECAR_DIR_PROPERTY}); when empty it is looked for from the working
  *                         directory up
- * @param simulator        the simulator forced with {@value Simulators#PROPERTY}, else {@value Simulators#ENV}
+ * @param simulator        the simulator forced with {@value MechanismsSettings#SIMULATOR_PROPERTY}, else {@value MechanismsSettings#SIMULATOR_ENV}
  *                         ({@code mujoco}, {@code ode} or {@code auto}); when empty, {@code auto}
  * @param javaHome         the JDK running Scenarist ({@code java.home}): it compiles and runs the mechanisms pack's
  *                         templates
@@ -60,9 +59,9 @@ public record Settings(Map<String, String> env, boolean stderrIsTerminal, Option
     public static Settings from(Map<String, String> env, Properties properties) {
         return new Settings(env,
                 "1".equals(properties.getProperty(TTY_PROPERTY)),
-                firstSet(env.get(MujocoSidecar.ENV_SIDECAR_DIR), properties.getProperty(MujocoSidecar.PROPERTY_SIDECAR_DIR))
+                firstSet(env.get(MechanismsSettings.SIDECAR_DIR_ENV), properties.getProperty(MechanismsSettings.SIDECAR_DIR_PROPERTY))
                         .map(d -> Path.of(d).toAbsolutePath().normalize()),
-                firstSet(properties.getProperty(Simulators.PROPERTY), env.get(Simulators.ENV)),
+                firstSet(properties.getProperty(MechanismsSettings.SIMULATOR_PROPERTY), env.get(MechanismsSettings.SIMULATOR_ENV)),
                 Path.of(required(properties, "java.home")),
                 Path.of(required(properties, "java.io.tmpdir")));
     }

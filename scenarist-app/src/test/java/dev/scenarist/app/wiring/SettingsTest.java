@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.preflight.Machine;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulator;
-import dev.scenarist.packs.mechanisms.sim.Simulators;
-import dev.scenarist.packs.mechanisms.sim.ode.OdeSimulator;
+import dev.scenarist.packs.mechanisms.MechanismsSettings;
+import dev.scenarist.packs.mechanisms.MechanismsSettings.Engine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -35,41 +33,39 @@ class SettingsTest {
 
     @Test
     void the_simulator_property_forces_the_engine_and_wins_over_the_environment() {
-        Settings ode = Settings.from(Map.of(Simulators.ENV, "mujoco"), properties(Simulators.PROPERTY, "ode"));
+        Settings ode = Settings.from(Map.of(MechanismsSettings.SIMULATOR_ENV, "mujoco"), properties(MechanismsSettings.SIMULATOR_PROPERTY, "ode"));
         assertThat(ode.simulator()).contains("ode");
-        assertThat(Scenarist.simulator(ode, Machine.of(ode))).isInstanceOf(OdeSimulator.class);
+        assertThat(Scenarist.mechanisms(ode, Machine.of(ode)).engine()).isEqualTo(Engine.ODE);
 
-        Settings mujoco = Settings.from(Map.of(), properties(Simulators.PROPERTY, "mujoco"));
-        Simulator s = Scenarist.simulator(mujoco, Machine.of(mujoco));
-        assertThat(s).isInstanceOf(MujocoSidecar.class);
-        ((MujocoSidecar) s).close();
+        Settings mujoco = Settings.from(Map.of(), properties(MechanismsSettings.SIMULATOR_PROPERTY, "mujoco"));
+        assertThat(Scenarist.mechanisms(mujoco, Machine.of(mujoco)).engine()).isEqualTo(Engine.MUJOCO);
     }
 
     @Test
     void the_simulator_variable_applies_when_the_property_is_unset() {
-        Settings settings = Settings.from(Map.of(Simulators.ENV, "ode"), properties());
+        Settings settings = Settings.from(Map.of(MechanismsSettings.SIMULATOR_ENV, "ode"), properties());
         assertThat(settings.simulator()).contains("ode");
-        assertThat(Scenarist.simulator(settings, Machine.of(settings))).isInstanceOf(OdeSimulator.class);
+        assertThat(Scenarist.mechanisms(settings, Machine.of(settings)).engine()).isEqualTo(Engine.ODE);
         assertThat(Settings.from(Map.of(), properties()).simulator()).isEmpty();
     }
 
     @Test
     void a_bad_simulator_value_is_a_configuration_error_naming_the_variable_and_the_value() {
-        Settings settings = Settings.from(Map.of(Simulators.ENV, "bullet"), properties());
-        assertThatThrownBy(() -> Scenarist.simulator(settings, Machine.of(settings))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(Simulators.ENV).hasMessageContaining("bullet");
+        Settings settings = Settings.from(Map.of(MechanismsSettings.SIMULATOR_ENV, "bullet"), properties());
+        assertThatThrownBy(() -> Scenarist.mechanisms(settings, Machine.of(settings))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(MechanismsSettings.SIMULATOR_ENV).hasMessageContaining("bullet");
     }
 
     @Test
     void a_configured_sidecar_folder_is_used_whole_and_the_variable_wins_over_the_property() {
         Path fromEnv = tmp.resolve("env-sidecar");
-        Settings settings = Settings.from(Map.of(MujocoSidecar.ENV_SIDECAR_DIR, fromEnv.toString()),
-                properties(MujocoSidecar.PROPERTY_SIDECAR_DIR, tmp.resolve("property-sidecar").toString(), Simulators.PROPERTY, "mujoco"));
+        Settings settings = Settings.from(Map.of(MechanismsSettings.SIDECAR_DIR_ENV, fromEnv.toString()),
+                properties(MechanismsSettings.SIDECAR_DIR_PROPERTY, tmp.resolve("property-sidecar").toString(), MechanismsSettings.SIMULATOR_PROPERTY, "mujoco"));
         assertThat(settings.sidecarDir()).contains(fromEnv);
-        try (var sidecar = (MujocoSidecar) Scenarist.simulator(settings, Machine.of(settings))) {
-            assertThat(sidecar.sidecarDir()).isEqualTo(fromEnv);
-        }
-        assertThat(Settings.from(Map.of(), properties(MujocoSidecar.PROPERTY_SIDECAR_DIR, "relative/sidecar")).sidecarDir())
+        MechanismsSettings mechanisms = Scenarist.mechanisms(settings, Machine.of(settings));
+        assertThat(mechanisms.engine()).isEqualTo(Engine.MUJOCO);
+        assertThat(mechanisms.sidecarDir()).contains(fromEnv);
+        assertThat(Settings.from(Map.of(), properties(MechanismsSettings.SIDECAR_DIR_PROPERTY, "relative/sidecar")).sidecarDir())
                 .contains(Path.of("relative/sidecar").toAbsolutePath());
     }
 

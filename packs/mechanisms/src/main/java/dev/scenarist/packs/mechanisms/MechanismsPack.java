@@ -10,25 +10,26 @@ import dev.scenarist.core.pack.ScenarioSummary;
 import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.pack.StagePolicy;
 import dev.scenarist.core.workspace.Workspace;
-import dev.scenarist.packs.mechanisms.checks.MeshFilesCheck;
-import dev.scenarist.packs.mechanisms.checks.MjcfStaticCheck;
-import dev.scenarist.packs.mechanisms.checks.MujocoSimulationCheck;
-import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
-import dev.scenarist.packs.mechanisms.checks.VariantsSetup;
-import dev.scenarist.packs.mechanisms.export.BenchmarkExport;
-import dev.scenarist.packs.mechanisms.export.Previewer;
-import dev.scenarist.packs.mechanisms.offline.DesignSpace;
-import dev.scenarist.packs.mechanisms.offline.LibraryAuthor;
-import dev.scenarist.packs.mechanisms.offline.LibraryTemplate;
-import dev.scenarist.packs.mechanisms.offline.TemplateLibrary;
-import dev.scenarist.packs.mechanisms.plan.Plan;
-import dev.scenarist.packs.mechanisms.preview.PreviewRenderer;
-import dev.scenarist.packs.mechanisms.plan.PlanCheck;
-import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
-import dev.scenarist.packs.mechanisms.sim.Simulator;
-import dev.scenarist.packs.mechanisms.template.SandboxedTemplateRunner;
-import dev.scenarist.packs.mechanisms.template.TemplateMain;
-import dev.scenarist.packs.mechanisms.validation.TemplateValidator;
+import dev.scenarist.packs.mechanisms.internal.checks.MeshFilesCheck;
+import dev.scenarist.packs.mechanisms.internal.checks.MjcfStaticCheck;
+import dev.scenarist.packs.mechanisms.internal.checks.MujocoSimulationCheck;
+import dev.scenarist.packs.mechanisms.internal.checks.TemplateSourceCheck;
+import dev.scenarist.packs.mechanisms.internal.checks.VariantsSetup;
+import dev.scenarist.packs.mechanisms.internal.export.BenchmarkExport;
+import dev.scenarist.packs.mechanisms.internal.export.Previewer;
+import dev.scenarist.packs.mechanisms.internal.offline.DesignSpace;
+import dev.scenarist.packs.mechanisms.internal.offline.LibraryAuthor;
+import dev.scenarist.packs.mechanisms.internal.offline.LibraryTemplate;
+import dev.scenarist.packs.mechanisms.internal.offline.TemplateLibrary;
+import dev.scenarist.packs.mechanisms.internal.plan.Plan;
+import dev.scenarist.packs.mechanisms.internal.preview.PreviewRenderer;
+import dev.scenarist.packs.mechanisms.internal.plan.PlanCheck;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
+import dev.scenarist.packs.mechanisms.internal.template.SandboxedTemplateRunner;
+import dev.scenarist.packs.mechanisms.internal.template.TemplateMain;
+import dev.scenarist.packs.mechanisms.internal.validation.TemplateValidator;
 import dev.scenarist.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,18 +60,23 @@ public final class MechanismsPack implements Pack {
     private final String context;
 
     /**
-     * The pack with the given sandbox (the application's, located on its PATH) and simulator, templates compiled and
-     * run by {@code javaHome} (the JDK running Scenarist), K = 5 variants per template.
+     * The pack as the application wires it: the simulator {@code settings} select, the given sandbox (the
+     * application's, located on its PATH), templates compiled and run by {@code javaHome} (the JDK running Scenarist),
+     * K = 5 variants per template.
      */
-    public MechanismsPack(Simulator simulator, Sandbox sandbox, Path javaHome) {
+    public MechanismsPack(MechanismsSettings settings, Sandbox sandbox, Path javaHome) {
+        this(Simulators.select(settings).simulator(), sandbox, javaHome);
+    }
+
+    MechanismsPack(Simulator simulator, Sandbox sandbox, Path javaHome) {
         this(simulator, SandboxedTemplateRunner.forThisJvm(sandbox, javaHome, TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
     }
 
-    public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
+    MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
         this(simulator, runner, variants, new PreviewRenderer()::render);
     }
 
-    public MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
+    MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
         this.requirements = MechanismsRequirements.of(simulator, runner.javaHome());
         this.library = TemplateLibrary.bundled();
         this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);

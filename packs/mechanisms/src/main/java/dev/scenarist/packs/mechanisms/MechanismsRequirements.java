@@ -2,8 +2,8 @@ package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.core.pack.Requirement;
 import dev.scenarist.core.pack.Requirement.Presence;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.Simulator;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

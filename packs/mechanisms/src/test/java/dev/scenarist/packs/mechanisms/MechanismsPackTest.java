@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.workspace.Workspace;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.sandbox.BubblewrapSandbox;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -24,22 +24,22 @@ public final class ThisMachine {
     }
 
     /**
-     * The MuJoCo sidecar folder as the application finds it: {@value MujocoSidecar#ENV_SIDECAR_DIR}, else
-     * {@value MujocoSidecar#PROPERTY_SIDECAR_DIR}, else looked for from the working directory up.
+     * The MuJoCo sidecar folder as the application finds it: {@value MechanismsSettings#SIDECAR_DIR_ENV}, else
+     * {@value MechanismsSettings#SIDECAR_DIR_PROPERTY}, else looked for from the working directory up.
      */
     public static Optional<Path> sidecarDir() {
-        for (String configured : new String[] {System.getenv(MujocoSidecar.ENV_SIDECAR_DIR), System.getProperty(MujocoSidecar.PROPERTY_SIDECAR_DIR)}) {
+        for (String configured : new String[] {System.getenv(MechanismsSettings.SIDECAR_DIR_ENV), System.getProperty(MechanismsSettings.SIDECAR_DIR_PROPERTY)}) {
             if (configured != null && !configured.isBlank()) return Optional.of(Path.of(configured).toAbsolutePath().normalize());
         }
         return MujocoSidecar.locate(Path.of("").toAbsolutePath());
     }
 
     /**
-     * A sidecar at {@link #sidecarDir()} run by {@value MujocoSidecar#ENV_NODE} (default {@code node}); when no folder is
+     * A sidecar at {@link #sidecarDir()} run by {@value MechanismsSettings#NODE_ENV} (default {@code node}); when no folder is
      * found, one at the repository-relative default, which answers {@code Unavailable} naming the fix.
      */
     public static MujocoSidecar mujoco() {
-        String node = System.getenv(MujocoSidecar.ENV_NODE);
+        String node = System.getenv(MechanismsSettings.NODE_ENV);
         return new MujocoSidecar(sidecarDir().orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)),
                 node == null || node.isBlank() ? MujocoSidecar.DEFAULT_NODE : node,
                 MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT);

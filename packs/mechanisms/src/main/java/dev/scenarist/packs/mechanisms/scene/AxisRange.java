@@ -1,5 +1,7 @@
 package dev.scenarist.packs.mechanisms.scene;
 
+import dev.scenarist.packs.mechanisms.internal.scenefile.Numbers;
+
 /** The allowed scale factors along one axis, both ends included. */
 public record AxisRange(double min, double max) {
     public AxisRange {

@@ -11,8 +11,4 @@ public record Friction(double sliding, double torsional, double rolling) {
     public static Friction sliding(double mu) {
         return new Friction(mu, 0.005, 0.0001);
     }
-
-    double[] toArray() {
-        return new double[] {sliding, torsional, rolling};
-    }
 }

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.scene;
 
+import dev.scenarist.packs.mechanisms.internal.scenefile.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 

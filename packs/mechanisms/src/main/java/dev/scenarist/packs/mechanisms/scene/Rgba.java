@@ -26,10 +26,6 @@ public record Rgba(double r, double g, double b, double a) {
         return new Rgba(r, g, b, alpha);
     }
 
-    double[] toArray() {
-        return new double[] {r, g, b, a};
-    }
-
     private static void channel(String name, double v) {
         Preconditions.finite("rgba " + name, v);
         if (v < 0 || v > 1) throw new IllegalArgumentException("rgba " + name + " must be in [0, 1], was " + v);

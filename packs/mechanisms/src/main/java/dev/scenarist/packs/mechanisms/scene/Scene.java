@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A MuJoCo model under construction: simulation options, assets, the body tree and actuators. Write it with
- * {@link MjcfWriter}.
+ * A MuJoCo model under construction: simulation options, assets, the body tree and actuators. A template returns it
+ * from {@link Template#build}; the pack writes it as MJCF plus binary STL.
  *
  * <pre>{@code
  * Scene scene = Scene.named("ramp").timestep(0.002);

@@ -6,23 +6,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Severity;
 import dev.scenarist.packs.mechanisms.ThisMachine;
-import dev.scenarist.packs.mechanisms.checks.TemplateSourceCheck;
-import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
+import dev.scenarist.packs.mechanisms.internal.checks.TemplateSourceCheck;
+import dev.scenarist.packs.mechanisms.internal.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.library.TemplateLibrary.Loaded;
-import dev.scenarist.packs.mechanisms.mjcf.MjcfValidator;
-import dev.scenarist.packs.mechanisms.offline.DesignConstant;
-import dev.scenarist.packs.mechanisms.offline.DesignSpace;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfValidator;
+import dev.scenarist.packs.mechanisms.internal.offline.DesignConstant;
+import dev.scenarist.packs.mechanisms.internal.offline.DesignSpace;
 import dev.scenarist.packs.mechanisms.scene.AxisRange;
-import dev.scenarist.packs.mechanisms.scene.MjcfWriter;
+import dev.scenarist.packs.mechanisms.internal.scenefile.MjcfWriter;
 import dev.scenarist.packs.mechanisms.scene.Scale;
 import dev.scenarist.packs.mechanisms.scene.ScaleLimits;
 import dev.scenarist.packs.mechanisms.scene.Template;
 import dev.scenarist.packs.mechanisms.scene.TemplateInfo;
-import dev.scenarist.packs.mechanisms.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.sim.SimulationLimits;
-import dev.scenarist.packs.mechanisms.sim.SimulationOutcome;
-import dev.scenarist.packs.mechanisms.sim.SimulationReport;
-import dev.scenarist.packs.mechanisms.sim.ode.OdeSimulator;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationReport;
+import dev.scenarist.packs.mechanisms.internal.sim.ode.OdeSimulator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -78,6 +78,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scene. {@value #SAMPLED_POINTS} drawn points per grid are checked and simulated too; with
  * {@code -D}{@value #FULL_GRID_PROPERTY}{@code =true}, every point of every grid (about ten thousand runs; minutes,
  * not part of the default build).
+ *
+ * <p>Long on purpose: every test walks the same library, the same compiled templates and the same helpers that write
+ * a design point into a source; split, each part would rebuild them.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TemplateLibraryTest {

@@ -2,7 +2,9 @@ package dev.scenarist.packs.mechanisms.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarist.packs.mechanisms.mesh.MeshChecker;
+import dev.scenarist.packs.mechanisms.internal.scenefile.MjcfWriter;
+
+import dev.scenarist.packs.mechanisms.internal.mesh.MeshChecker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

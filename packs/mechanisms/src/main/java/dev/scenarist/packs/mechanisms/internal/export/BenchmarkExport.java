@@ -1,0 +1,139 @@
+package dev.scenarist.packs.mechanisms.internal.export;
+
+import dev.scenarist.core.model.Finding;
+import dev.scenarist.core.model.Json;
+import dev.scenarist.core.pack.ScenarioAssembly;
+import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.mechanisms.internal.checks.TemplateSourceCheck;
+import dev.scenarist.packs.mechanisms.internal.checks.VariantsSetup;
+import dev.scenarist.packs.mechanisms.internal.plan.Plan;
+import dev.scenarist.packs.mechanisms.internal.validation.BuildOutcome;
+import dev.scenarist.packs.mechanisms.internal.validation.SimulationMeasures;
+import dev.scenarist.packs.mechanisms.internal.validation.StageReport;
+import dev.scenarist.packs.mechanisms.internal.validation.TemplateBuild;
+import dev.scenarist.packs.mechanisms.internal.validation.TemplateValidator;
+import dev.scenarist.packs.mechanisms.internal.validation.VariantFiles;
+import dev.scenarist.packs.mechanisms.internal.validation.VariantVerdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lays out an accepted template as a benchmark: for every variant {@code scene_<seed>.xml}, its
+ * {@code meshes/*_<seed>.stl}, {@code manifest_<seed>.json} (id, tier, description, parameters, seed, scale and the
+ * validation report with the measured maximum speed and simulated time) and {@code images/preview_<seed>.png}.
+ * The numbers come from the run's own validation (its artifacts); if those are gone, the variants are validated again.
+ */
+public final class BenchmarkExport {
+    private final VariantsSetup setup;
+    private final Previewer previewer;
+
+    public BenchmarkExport(VariantsSetup setup, Previewer previewer) {
+        this.setup = setup;
+        this.previewer = previewer;
+    }
+
+    public void assemble(ScenarioAssembly a) throws InterruptedException {
+        Workspace ws = a.workspace();
+        String source = ws.read(TemplateSourceCheck.FILE).orElseThrow(() -> new IllegalStateException("an accepted mechanisms scenario has no template.java"));
+        Optional<Plan> plan = VariantsSetup.plan(ws);
+        var draws = setup.draws(a.run().seed(), plan);
+        TemplateBuild build = TemplateValidator.existing(a.artifacts(), source, draws).orElse(null);
+        if (build == null) {
+            build = switch (setup.validator().build(ws, source, draws, a.artifacts())) {
+                case BuildOutcome.Built b -> b.build();
+                case BuildOutcome.Rejected r -> throw new IllegalStateException("the accepted template no longer builds: " + r.findings());
+                case BuildOutcome.Unavailable u -> throw new IllegalStateException("the sandbox is unavailable: " + u.reason());
+            };
+        }
+        StageReport statics = build.staticStage();
+        StageReport meshes = build.meshStage();
+        StageReport simulation = switch (build.simulationStage(setup.simulator(), setup.limits())) {
+            case TemplateBuild.Result.Ok<StageReport> ok -> ok.value();
+            case TemplateBuild.Result.Unavailable<StageReport> u -> throw new IllegalStateException("the simulator is unavailable: " + u.reason());
+        };
+        try {
+            Files.createDirectories(a.target().resolve("meshes"));
+            Files.createDirectories(a.target().resolve("images"));
+            long buildMillisPerVariant = build.report().millis() / Math.max(1, build.report().variants().size());
+            for (VariantFiles v : build.report().variants()) {
+                Path scene = a.target().resolve(v.scene());
+                Files.copy(build.folder().resolve(v.scene()), scene);
+                for (String mesh : v.meshes()) Files.copy(build.folder().resolve(mesh), a.target().resolve(mesh));
+                String preview = "images/preview_" + v.seed() + ".png";
+                previewer.render(scene, a.target().resolve(preview));
+                Map<String, Object> m = manifest(a, plan, build, v, preview);
+                Map<String, Object> validation = new LinkedHashMap<>();
+                validation.put("passed", true);
+                validation.put("build", Map.of("millis", buildMillisPerVariant, "sandbox", "bubblewrap, no network, time and memory limits"));
+                validation.put("static", stage(statics, v.seed()));
+                validation.put("mesh", stage(meshes, v.seed()));
+                Map<String, Object> sim = stage(simulation, v.seed());
+                verdict(simulation, v.seed()).map(VariantVerdict::simulation).ifPresent(s -> sim.putAll(measures(s)));
+                validation.put("simulation", sim);
+                m.put("validation", validation);
+                Files.writeString(a.target().resolve("manifest_" + v.seed() + ".json"), Json.pretty(m), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay out scenario " + a.scenarioId(), e);
+        }
+    }
+
+    private static Map<String, Object> manifest(ScenarioAssembly a, Optional<Plan> plan, TemplateBuild build, VariantFiles v, String preview) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.scenarioId());
+        m.put("tier", build.report().template().tier());
+        m.put("kind", plan.map(Plan::kind).orElse(build.report().template().id()));
+        m.put("title", plan.map(Plan::title).orElse(build.report().template().title()));
+        m.put("description", build.report().template().description());
+        plan.ifPresent(p -> m.put("learning_objective", p.learningObjective()));
+        Map<String, Object> parameters = new LinkedHashMap<>(a.run().parameters());
+        plan.filter(p -> !p.design().isEmpty()).ifPresent(p -> parameters.put("design", p.design()));
+        m.put("parameters", parameters);
+        m.put("seed", v.seed());
+        m.put("run_seed", a.run().seed());
+        m.put("scale", v.scale());
+        m.put("template", Map.of("file", TemplateSourceCheck.FILE, "class", TemplateValidator.className(a.workspace().read(TemplateSourceCheck.FILE).orElse("")).orElse(""),
+                "id", build.report().template().id()));
+        m.put("scene", v.scene());
+        m.put("meshes", v.meshes());
+        m.put("preview", preview);
+        return m;
+    }
+
+    private static Optional<VariantVerdict> verdict(StageReport stage, long seed) {
+        return stage.variants().stream().filter(x -> x.seed() == seed).findFirst();
+    }
+
+    private static Map<String, Object> stage(StageReport stage, long seed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var v = verdict(stage, seed);
+        out.put("passed", v.map(VariantVerdict::passed).orElse(false));
+        out.put("millis", v.map(VariantVerdict::millis).orElse(0L));
+        List<Finding> notes = v.map(VariantVerdict::findings).orElse(List.of());
+        if (!notes.isEmpty()) out.put("findings", notes);
+        return out;
+    }
+
+    private static Map<String, Object> measures(SimulationMeasures s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("engine", s.engine());
+        out.put("timestep", s.timestep());
+        out.put("steps", s.steps());
+        out.put("simulated_seconds", s.simulatedSeconds());
+        out.put("max_body_speed", s.maxBodySpeed());
+        out.put("max_body_speed_body", s.maxBodySpeedBody());
+        out.put("max_body_speed_time", s.maxBodySpeedTime());
+        out.put("speed_limit", s.speedLimit());
+        out.put("initial_penetration", s.initialPenetration());
+        out.put("initial_contacts", s.initialContacts());
+        if (!s.approximations().isEmpty()) out.put("approximations", s.approximations());
+        return out;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.scenarist.packs.mechanisms.internal.mjcf;
+
+import dev.scenarist.packs.mechanisms.internal.mjcf.ModelIndex.Resolved;
+import java.util.List;
+
+/**
+ * {@link PhysicsCheck}'s rules about moving bodies: every body with joints has mass and inertia — its own plus that of
+ * the jointless bodies welded below it, from {@code <inertial>} or its geoms as {@code inertiafromgeom} says (within
+ * {@code inertiagrouprange}, at their density or mass) — unless {@code boundmass}/{@code boundinertia} supply them;
+ * and no plane moves. A contribution that cannot be computed (an unknown class, an unreadable number) makes the
+ * check say nothing rather than guess.
+ */
+final class MassCheck {
+    private final ModelIndex ix;
+    private final Findings out;
+    private final double[] inertiaGroups;
+
+    MassCheck(ModelIndex ix, Findings out) {
+        this.ix = ix;
+        this.out = out;
+        double[] range = MjcfValues.reals(ix.compilerValue("inertiagrouprange", "0 5"));
+        this.inertiaGroups = range != null && range.length == 2 ? range : new double[] {0, 5};
+    }
+
+    /** Accumulated mass of a group of bodies; NaN when some contribution could not be computed. */
+    private static final class Mass {
+        double mass;
+        boolean inertia;
+        int sources;
+
+        void add(double m, boolean withInertia) {
+            mass += m;
+            if (m > 0) {
+                sources++;
+                inertia |= withInertia;
+            }
+        }
+    }
+
+    /** Checks the tree below every world body. */
+    void run() {
+        for (MjcfNode n : ix.nodes) {
+            if (ModelIndex.isWorld(n)) {
+                mass(n, false);
+            }
+        }
+    }
+
+    /** Walks the tree; every body with joints needs mass in itself plus the jointless bodies welded below it. */
+    private void mass(MjcfNode body, boolean parentMoves) {
+        for (MjcfNode child : ModelIndex.childBodies(body)) {
+            boolean hasJoints = ModelIndex.owned(child).stream()
+                    .anyMatch(c -> c.def.id().equals("joint") || c.def.id().equals("freejoint"));
+            if (hasJoints) {
+                checkMoving(child);
+            }
+            planes(child, parentMoves || hasJoints);
+            mass(child, parentMoves || hasJoints);
+        }
+    }
+
+    private void planes(MjcfNode body, boolean moves) {
+        if (!moves) {
+            return;
+        }
+        for (MjcfNode c : ModelIndex.owned(body)) {
+            if (c.def.id().equals("geom") && ix.effectiveValue(c, "type", "sphere").equals("plane")) {
+                out.error(MjcfValidator.STATIC_PLANE, c, "plane only allowed in static bodies: " + c.describe()
+                        + " is in " + body.describe() + " (line " + body.line + "), which moves",
+                        "put planes in <worldbody> or in bodies with no joints above them; for a moving flat part "
+                                + "use a thin box");
+            }
+        }
+    }
+
+    private void checkMoving(MjcfNode body) {
+        Mass m = new Mass();
+        if (!weldedMass(body, m, true)) {
+            return;
+        }
+        double boundMass = number(ix.compilerValue("boundmass", "0"));
+        double boundInertia = number(ix.compilerValue("boundinertia", "0"));
+        String what = "mass and inertia of moving bodies must be larger than mjMINVAL";
+        String hint = "give " + body.describe() + " (or a jointless body inside it) a geom with positive size and "
+                + "density, or an <inertial pos=\"0 0 0\" mass=\"1\" diaginertia=\"0.01 0.01 0.01\"/>";
+        if (m.mass < PhysicsCheck.MINVAL && !(boundMass > 0)) {
+            out.error(MjcfValidator.ZERO_MASS, body, what + ": " + body.describe() + " has joints but neither it nor "
+                    + "the bodies welded to it have mass", hint);
+        } else if (m.mass >= PhysicsCheck.MINVAL && !m.inertia && m.sources == 1 && !(boundInertia > 0)) {
+            out.error(MjcfValidator.ZERO_MASS, body, what + ": " + body.describe() + " has mass but zero inertia "
+                    + "(an <inertial> without diaginertia or fullinertia)", "add diaginertia=\"...\" with three "
+                    + "positive values to the <inertial>");
+        }
+    }
+
+    /** Adds the mass of {@code body} and of its jointless descendants; false when some part is not computable. */
+    private boolean weldedMass(MjcfNode body, Mass m, boolean first) {
+        List<MjcfNode> owned = ModelIndex.owned(body);
+        if (!first && owned.stream().anyMatch(c -> c.def.id().equals("joint") || c.def.id().equals("freejoint"))) {
+            return true; // a body with its own joints is checked on its own
+        }
+        if (!ownMass(owned, m)) {
+            return false;
+        }
+        for (MjcfNode c : owned) {
+            if (c.def.id().equals("body") && !weldedMass(c, m, false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean ownMass(List<MjcfNode> owned, Mass m) {
+        String mode = ix.compilerValue("inertiafromgeom", "auto");
+        MjcfNode inertial = owned.stream().filter(c -> c.def.id().equals("inertial")).findFirst().orElse(null);
+        if (inertial != null && !mode.equals("true")) {
+            double mass = number(inertial.attrs.get("mass"));
+            if (Double.isNaN(mass)) {
+                return false;
+            }
+            double[] diag = MjcfValues.reals(inertial.attrs.get("diaginertia"));
+            double[] full = MjcfValues.reals(inertial.attrs.get("fullinertia"));
+            boolean inertia = (diag != null && diag.length == 3 && diag[0] > 0 && diag[1] > 0 && diag[2] > 0)
+                    || (full != null && full.length == 6 && full[0] > 0 && full[1] > 0 && full[2] > 0);
+            m.add(Math.max(0, mass), inertia);
+            return true;
+        }
+        if (mode.equals("false")) {
+            return true;
+        }
+        for (MjcfNode g : owned) {
+            if (g.def.id().equals("geom")) {
+                double gm = geomMass(g);
+                if (Double.isNaN(gm)) {
+                    return false;
+                }
+                m.add(gm, true);
+            }
+        }
+        return true;
+    }
+
+    private double geomMass(MjcfNode g) {
+        if (ix.classUnknown(g)) {
+            return Double.NaN;
+        }
+        double group = number(ix.effectiveValue(g, "group", "0"));
+        if (group < inertiaGroups[0] || group > inertiaGroups[1]) {
+            return 0;
+        }
+        Resolved mass = ix.effective(g, "mass");
+        if (mass != null) {
+            return Math.max(0, number(mass.value()));
+        }
+        double density = number(ix.effectiveValue(g, "density", "1000"));
+        if (Double.isNaN(density)) {
+            return Double.NaN;
+        }
+        if (density <= 0) {
+            return 0;
+        }
+        return density * volume(g);
+    }
+
+    /** Volume of a primitive; 1 (assumed positive) for mesh-based geoms, whose volume the mesh checks verify. */
+    private double volume(MjcfNode g) {
+        String type = ix.effectiveValue(g, "type", "sphere");
+        Resolved mesh = ix.effective(g, "mesh");
+        if (mesh != null && !mesh.value().isEmpty()) {
+            return 1;
+        }
+        double[] s = ix.merged(g, "size", PhysicsCheck.GEOM_SIZE0);
+        Resolved ftR = PhysicsCheck.nonBlank(ix.effective(g, "fromto"));
+        double[] ft = ftR == null ? null : MjcfValues.reals(ftR.value());
+        if (s == null || (ftR != null && (ft == null || ft.length != 6))) {
+            return Double.NaN;
+        }
+        double half = ft == null ? Double.NaN
+                : Math.sqrt(Math.pow(ft[3] - ft[0], 2) + Math.pow(ft[4] - ft[1], 2) + Math.pow(ft[5] - ft[2], 2)) / 2;
+        double v = switch (type) {
+            case "sphere" -> s.length >= 1 ? 4.0 / 3 * Math.PI * cube(s[0]) : 0;
+            case "capsule" -> {
+                double h = ft != null ? half : s.length >= 2 ? s[1] : 0;
+                yield s.length >= 1 ? Math.PI * s[0] * s[0] * 2 * h + 4.0 / 3 * Math.PI * cube(s[0]) : 0;
+            }
+            case "cylinder" -> {
+                double h = ft != null ? half : s.length >= 2 ? s[1] : 0;
+                yield s.length >= 1 ? Math.PI * s[0] * s[0] * 2 * h : 0;
+            }
+            // with fromto, MuJoCo uses size[0] for both half-widths across the segment
+            case "box" -> ft != null ? (s.length >= 1 ? 8 * s[0] * s[0] * half : 0)
+                    : s.length >= 3 ? 8 * s[0] * s[1] * s[2] : 0;
+            case "ellipsoid" -> ft != null ? (s.length >= 1 ? 4.0 / 3 * Math.PI * s[0] * s[0] * half : 0)
+                    : s.length >= 3 ? 4.0 / 3 * Math.PI * s[0] * s[1] * s[2] : 0;
+            default -> 0;
+        };
+        return Math.max(0, v);
+    }
+
+    private static double cube(double x) {
+        return x * x * x;
+    }
+
+    private static double number(String v) {
+        double[] d = MjcfValues.reals(v);
+        return d != null && d.length == 1 ? d[0] : Double.NaN;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.scenarist.packs.mechanisms.internal.preview;
+
+import dev.scenarist.packs.mechanisms.internal.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.PartLabel;
+
+/**
+ * One drawable thing of a scene: a geom (or a zone-labelled site) placed in the world, with the colour it is drawn
+ * in, already decided by its label.
+ *
+ * @param name the geom's name, or empty
+ * @param label what the name (or the nearest labelled body above it) says the part is
+ * @param colour the colour drawn; alpha below 1 is drawn semi-transparent
+ * @param alternate the second colour of a plane's checkerboard (ignored by other shapes)
+ */
+record Part(String name, PartLabel label, Shape shape, Pose pose, Colour colour, Colour alternate) {
+    /** Zones are drawn with their edges outlined, so that a see-through marker still reads as a region. */
+    boolean outlined() {
+        return label.isZone();
+    }
+}

@@ -1,0 +1,259 @@
+package dev.scenarist.packs.mechanisms.internal.preview;
+
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfElement;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfFrames;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfReadException;
+import dev.scenarist.packs.mechanisms.internal.mjcf.Pose;
+import dev.scenarist.packs.mechanisms.scene.PartLabel;
+import dev.scenarist.packs.mechanisms.internal.scenefile.StlReader;
+import dev.scenarist.packs.mechanisms.scene.TriangleMesh;
+import dev.scenarist.packs.mechanisms.scene.Vec3;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what a preview draws from an MJCF model: every visible geom (and every zone-labelled site) placed in the
+ * world through the body tree, with its colour. The model's initial configuration is drawn (joints at zero, free
+ * bodies where they are written), as MuJoCo shows a model before the first step.
+ *
+ * <p>What MuJoCo's viewer hides by default stays hidden: geoms in group 3 and above (often collision copies of
+ * visual meshes) and fully transparent ones, unless they are labelled. Height fields, SDF geoms, meshes given as
+ * OBJ/MSH or inline vertices, and parts generated at compile time (replicate, composite, flexcomp, attach) are not
+ * drawn.
+ */
+final class SceneReader {
+    private static final double[] DEFAULT_RGBA = {0.5, 0.5, 0.5, 1};
+    private static final int FIRST_HIDDEN_GROUP = 3;
+
+    private final MjcfModel model;
+    private final MjcfFrames frames;
+    private final Map<Path, TriangleMesh> meshes = new HashMap<>();
+    /** Per label, the labelled names in order of appearance: the index picks the shade of the label's family. */
+    private final Map<PartLabel, Map<String, Integer>> shades = new EnumMap<>(PartLabel.class);
+    private final List<Part> parts = new ArrayList<>();
+
+    private SceneReader(MjcfModel model) {
+        this.model = model;
+        this.frames = MjcfFrames.of(model);
+    }
+
+    static PreviewScene read(MjcfModel model) throws IOException {
+        SceneReader r = new SceneReader(model);
+        for (MjcfElement world : model.worldbodies()) {
+            r.walk(world, Pose.IDENTITY, PartLabel.NONE, "");
+        }
+        return new PreviewScene(r.parts);
+    }
+
+    /**
+     * @param inherited the label of the nearest labelled body above, and {@code owner} that body's name
+     */
+    private void walk(MjcfElement parent, Pose frame, PartLabel inherited, String owner) throws IOException {
+        for (MjcfElement e : parent.children()) {
+            switch (e.tag()) {
+                case "body" -> {
+                    String name = e.name().orElse("");
+                    PartLabel own = PartLabel.of(name);
+                    walk(e, frame.compose(frames.pose(e)), own == PartLabel.NONE ? inherited : own,
+                            own == PartLabel.NONE ? owner : name);
+                }
+                case "frame" -> walk(e, frame.compose(frames.pose(e)), inherited, owner);
+                case "geom" -> geom(e, frame, inherited, owner);
+                case "site" -> site(e, frame);
+                default -> { } // joints, inertials, cameras, lights ... draw nothing
+            }
+        }
+    }
+
+    private void geom(MjcfElement g, Pose frame, PartLabel inherited, String owner) throws IOException {
+        String name = g.name().orElse("");
+        PartLabel own = PartLabel.of(name);
+        PartLabel label = own != PartLabel.NONE ? own : inherited;
+        String labelled = own != PartLabel.NONE ? name : owner;
+        try {
+            String type = g.attribute("type").orElse("sphere");
+            double group = g.numbers("group", 0)[0];
+            Look look = look(g, type.equals("plane"));
+            if (label == PartLabel.NONE && (group >= FIRST_HIDDEN_GROUP || look.colour().a() <= 0)) {
+                return;
+            }
+            Optional<Placed> placed = type.equals("mesh") ? mesh(g) : primitive(g, type);
+            if (placed.isEmpty()) {
+                return;
+            }
+            add(name, label, labelled, placed.get(), frame, look);
+        } catch (IllegalArgumentException e) {
+            throw new MjcfReadException(g.location() + ": " + g + " cannot be drawn: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sites are invisible markers; only those named as zones are drawn, exactly like zone geoms. */
+    private void site(MjcfElement s, Pose frame) throws IOException {
+        String name = s.name().orElse("");
+        PartLabel label = PartLabel.of(name);
+        if (!label.isZone()) {
+            return;
+        }
+        try {
+            String type = s.attribute("type").orElse("sphere");
+            double[] size = s.numbers("size", 0.005, 0.005, 0.005);
+            primitive(s, type, size).ifPresent(p -> add(name, label, name, p, frame,
+                    new Look(Colour.rgb(1, 1, 1), Colour.rgb(1, 1, 1))));
+        } catch (IllegalArgumentException e) {
+            throw new MjcfReadException(s.location() + ": " + s + " cannot be drawn: " + e.getMessage(), e);
+        }
+    }
+
+    private void add(String name, PartLabel label, String labelled, Placed placed, Pose frame, Look look) {
+        Colour drawn = look.colour();
+        Colour second = look.alternate();
+        if (label != PartLabel.NONE) {
+            Map<String, Integer> seen = shades.computeIfAbsent(label, k -> new LinkedHashMap<>());
+            drawn = Palette.of(label, seen.computeIfAbsent(labelled, k -> seen.size()));
+            second = drawn;
+        }
+        parts.add(new Part(name, label, placed.shape(), frame.compose(placed.pose()), drawn, second));
+    }
+
+    /** A shape and where it sits in its body. */
+    private record Placed(Shape shape, Pose pose) {}
+
+    private Optional<Placed> primitive(MjcfElement g, String type) throws MjcfReadException {
+        return primitive(g, type, g.numbers("size", 0, 0, 0));
+    }
+
+    private Optional<Placed> primitive(MjcfElement g, String type, double[] size) throws MjcfReadException {
+        Optional<String> fromto = g.attribute("fromto").filter(v -> !v.isBlank());
+        if (fromto.isPresent() && List.of("capsule", "cylinder", "box", "ellipsoid").contains(type)) {
+            double[] ft = g.numbers("fromto", 0, 0, 0, 0, 0, 0);
+            Vec3 from = new Vec3(ft[0], ft[1], ft[2]);
+            Vec3 to = new Vec3(ft[3], ft[4], ft[5]);
+            double half = to.minus(from).length() / 2;
+            Pose pose = MjcfFrames.fromto(from, to);
+            // across the segment MuJoCo uses size[0] for every half-width
+            Shape shape = switch (type) {
+                case "capsule" -> new Shape.Capsule(size[0], half);
+                case "cylinder" -> new Shape.Cylinder(size[0], half);
+                case "box" -> new Shape.Box(size[0], size[0], half);
+                default -> new Shape.Ellipsoid(size[0], size[0], half);
+            };
+            return valid(shape, pose);
+        }
+        Pose pose = frames.pose(g);
+        Shape shape = switch (type) {
+            case "plane" -> new Shape.Plane(Math.max(0, size[0]), Math.max(0, size[1]));
+            case "sphere" -> new Shape.Sphere(size[0]);
+            case "capsule" -> new Shape.Capsule(size[0], size[1]);
+            case "cylinder" -> new Shape.Cylinder(size[0], size[1]);
+            case "box" -> new Shape.Box(size[0], size[1], size[2]);
+            case "ellipsoid" -> new Shape.Ellipsoid(size[0], size[1], size[2]);
+            default -> null; // hfield, sdf: not drawn
+        };
+        return shape == null ? Optional.empty() : valid(shape, pose);
+    }
+
+    /** Sizes MuJoCo would refuse (zero, negative) leave nothing to draw; the validator reports them. */
+    private static Optional<Placed> valid(Shape shape, Pose pose) {
+        boolean ok = switch (shape) {
+            case Shape.Plane p -> true;
+            case Shape.Sphere s -> s.radius() > 0;
+            case Shape.Capsule c -> c.radius() > 0 && c.halfLength() >= 0;
+            case Shape.Cylinder c -> c.radius() > 0 && c.halfLength() > 0;
+            case Shape.Box b -> b.halfX() > 0 && b.halfY() > 0 && b.halfZ() > 0;
+            case Shape.Ellipsoid e -> e.radiusX() > 0 && e.radiusY() > 0 && e.radiusZ() > 0;
+            case Shape.Mesh m -> m.mesh().triangleCount() > 0;
+        };
+        return ok ? Optional.of(new Placed(shape, pose)) : Optional.empty();
+    }
+
+    private Optional<Placed> mesh(MjcfElement g) throws IOException {
+        Optional<String> meshName = g.attribute("mesh");
+        if (meshName.isEmpty()) {
+            return Optional.empty();
+        }
+        MjcfElement asset = model.asset("mesh", meshName.get()).orElseThrow(() -> new MjcfReadException(
+                g.location() + ": " + g + " uses mesh '" + meshName.get() + "', which no <mesh> asset declares"));
+        Optional<Path> file = model.assetFile(asset);
+        if (file.isEmpty() || !file.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".stl")) {
+            return Optional.empty(); // inline vertices, OBJ or MSH: not drawn
+        }
+        TriangleMesh mesh = readStl(file.get(), asset);
+        double[] scale = asset.numbers("scale", 1, 1, 1);
+        return valid(new Shape.Mesh(mesh, new Vec3(scale[0], scale[1], scale[2])), frames.pose(g));
+    }
+
+    private TriangleMesh readStl(Path file, MjcfElement asset) throws MjcfReadException {
+        TriangleMesh cached = meshes.get(file);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            TriangleMesh mesh = StlReader.read(file);
+            meshes.put(file, mesh);
+            return mesh;
+        } catch (NoSuchFileException e) {
+            throw new MjcfReadException(asset.location() + ": mesh file " + file + " of " + asset + " not found", e);
+        } catch (IOException e) {
+            throw new MjcfReadException(asset.location() + ": mesh file " + file + " of " + asset
+                    + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- colour ---------------------------------------------------------------------------------------------------
+
+    /** The colour a geom is drawn in, and a plane's second checker colour. */
+    private record Look(Colour colour, Colour alternate) {}
+
+    /**
+     * MuJoCo's rule: a geom's own {@code rgba} wins when it differs from the built-in default, else its material's
+     * colour (times its texture, approximated by a procedural texture's colours), else the default. A plane's
+     * checker uses a checker texture's two colours, or its colour and a darker shade of it.
+     */
+    private Look look(MjcfElement g, boolean plane) throws MjcfReadException {
+        double[] rgba = g.numbers("rgba", DEFAULT_RGBA);
+        Optional<MjcfElement> material = g.attribute("material").flatMap(m -> model.asset("material", m));
+        if (!Arrays.equals(rgba, DEFAULT_RGBA) || material.isEmpty()) {
+            Colour c = Colour.of(rgba);
+            return new Look(c, c.shade(0.88));
+        }
+        Colour base = Colour.of(material.get().numbers("rgba", 1, 1, 1, 1));
+        Optional<Texture> texture = texture(material.get());
+        if (texture.isEmpty()) {
+            return new Look(base, base.shade(0.88));
+        }
+        Texture t = texture.get();
+        if (!plane) {
+            return new Look(base.times(t.first().mix(t.second(), 0.5)), base);
+        }
+        Colour first = base.times(t.first());
+        return new Look(first, t.checker() ? base.times(t.second()) : first.shade(0.88));
+    }
+
+    private Optional<Texture> texture(MjcfElement material) throws MjcfReadException {
+        Optional<MjcfElement> tex = material.attribute("texture").flatMap(t -> model.asset("texture", t));
+        if (tex.isEmpty() || tex.get().attribute("builtin").orElse("none").equals("none")) {
+            return Optional.empty(); // image textures are not read: the material's colour alone stands for them
+        }
+        MjcfElement t = tex.get();
+        return Optional.of(new Texture(Colour.of(t.numbers("rgb1", 0.8, 0.8, 0.8)),
+                Colour.of(t.numbers("rgb2", 0.5, 0.5, 0.5)), t.attribute("builtin").orElse("").equals("checker")));
+    }
+
+    /** A procedural texture's two colours. */
+    private record Texture(Colour first, Colour second, boolean checker) {}
+}

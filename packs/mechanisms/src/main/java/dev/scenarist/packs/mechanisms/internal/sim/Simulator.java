@@ -1,0 +1,26 @@
+package dev.scenarist.packs.mechanisms.internal.sim;
+
+import java.nio.file.Path;
+
+/**
+ * Loads an MJCF scene into a physics engine and simulates it for a while, measuring what the simulation checks judge
+ * (speeds, NaN, warnings, initial interpenetration, bodies leaving the bounds).
+ *
+ * <p>The reference implementation is {@link MujocoSidecar} (real MuJoCo: the official WASM bindings in a Node
+ * process). {@link dev.scenarist.packs.mechanisms.internal.sim.ode.OdeSimulator} is the pure-Java fallback for machines without
+ * Node (its reports list what it approximates); {@link Simulators#preferred()} picks between them.
+ *
+ * <p>Implementations are thread-safe. They never throw for a bad scene or a missing engine: every result is a
+ * {@link SimulationOutcome}.
+ */
+public interface Simulator {
+
+    /**
+     * Loads {@code sceneXml} (assets such as meshes resolve against the file's folder, as in MuJoCo) and simulates
+     * {@code limits.duration()} seconds at the model's own timestep.
+     */
+    SimulationOutcome simulate(Path sceneXml, SimulationLimits limits);
+
+    /** The engine's name and version, e.g. "MuJoCo 3.14.0 (WASM, Node sidecar)". */
+    String engine();
+}

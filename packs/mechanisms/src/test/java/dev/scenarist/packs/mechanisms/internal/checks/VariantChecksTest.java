@@ -1,0 +1,135 @@
+package dev.scenarist.packs.mechanisms.internal.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.scenarist.core.model.CheckResult;
+import dev.scenarist.core.pack.Check;
+import dev.scenarist.core.pack.CheckContext;
+import dev.scenarist.core.pack.RunContext;
+import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.mechanisms.ThisMachine;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.internal.template.SandboxedTemplateRunner;
+import dev.scenarist.packs.mechanisms.internal.template.TemplateMain;
+import dev.scenarist.packs.mechanisms.internal.template.TemplateMainInSandboxTest;
+import dev.scenarist.packs.mechanisms.internal.validation.TemplateBuild;
+import dev.scenarist.packs.mechanisms.internal.validation.TemplateValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A template passes only if every randomized variant builds in the sandbox and passes static, mesh and MuJoCo checks;
+ * the checks run cheapest first, share one build in the run's artifacts folder, and name the variant that broke.
+ */
+class VariantChecksTest {
+    static MujocoSidecar mujoco;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startMujoco() {
+        var located = ThisMachine.sidecarDir();
+        assumeTrue(located.isPresent() && located.get().resolve("node_modules/@mujoco/mujoco").toFile().isDirectory(),
+                "the MuJoCo sidecar is not installed: run packs/mechanisms/src/main/resources/sidecar/install.sh");
+        mujoco = new MujocoSidecar(located.get());
+    }
+
+    @AfterAll
+    static void stopMujoco() {
+        if (mujoco != null) mujoco.close();
+    }
+
+    VariantsSetup setup() {
+        return new VariantsSetup(new TemplateValidator(SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName())),
+                mujoco, SimulationLimits.defaults(), 3);
+    }
+
+    /** Runs the checks in order, stopping at the first that fails, as the engine does. */
+    List<CheckResult> run(String source) throws Exception {
+        var ws = new Workspace(dir.resolve("workspace"));
+        ws.write(TemplateSourceCheck.FILE, source);
+        var ctx = new CheckContext(new RunContext("run-1", "cmp-1", "mechanisms", 5, Map.of()), "validate", ws, Map.of(), null, dir.resolve("artifacts"));
+        List<CheckResult> out = new ArrayList<>();
+        for (Check c : setup().checks()) {
+            CheckResult r = c.run(ctx);
+            out.add(r);
+            if (!(r instanceof CheckResult.Passed)) break;
+        }
+        return out;
+    }
+
+    @Test
+    void aSoundTemplatePassesEveryStageAndItsBuildAndReportsStayInTheArtifacts() throws Exception {
+        var results = run(TemplateMainInSandboxTest.PENDULUM);
+        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r).as(r.findings().toString()).isInstanceOf(CheckResult.Passed.class));
+        assertThat(new Workspace(dir.resolve("workspace")).list()).containsExactly("template.java");
+        Path folder;
+        try (var s = Files.list(dir.resolve("artifacts/variants"))) {
+            folder = s.findFirst().orElseThrow();
+        }
+        assertThat(folder.resolve("scene_5001.xml")).exists();
+        assertThat(folder.resolve("meshes/bob_5002.stl")).exists();
+        for (String stage : List.of("build", TemplateBuild.STATIC, TemplateBuild.MESH, TemplateBuild.SIMULATION)) {
+            assertThat(folder.resolve(stage + ".json")).exists();
+        }
+        var sim = dev.scenarist.core.model.Json.read(Files.readString(folder.resolve("simulation.json")),
+                dev.scenarist.packs.mechanisms.internal.validation.StageReport.class);
+        assertThat(sim.variants()).hasSize(3).allSatisfy(v -> {
+            assertThat(v.simulation().simulatedSeconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(v.simulation().maxBodySpeed()).isGreaterThan(0).isLessThan(v.simulation().speedLimit());
+        });
+    }
+
+    @Test
+    void aTemplateWhoseBodyStartsInsideTheFloorFailsInSimulationNamingTheVariant() throws Exception {
+        String sinking = TemplateMainInSandboxTest.PENDULUM.replace(".at(0, 0, length + 0.2)", ".at(0, 0, 0.02)");
+        var results = run(sinking);
+        assertThat(results).hasSize(4);
+        assertThat(results.getLast()).isInstanceOf(CheckResult.Failed.class);
+        assertThat(results.getLast().findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("MUJOCO_UNSTABLE");
+            assertThat(f.hint()).contains("variant seed=5001 scale=[1.0, 1.0, 1.0]");
+        });
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileFailsAtTheBuildWithTheCompilersLineInTemplateJava() throws Exception {
+        var results = run(TemplateMainInSandboxTest.PENDULUM.replace("Scene.named(\"pendulum\")", "Scene.named(42)"));
+        assertThat(results).hasSize(1);
+        assertThat(results.getFirst().findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("TEMPLATE_COMPILE_ERROR");
+            assertThat(f.location()).startsWith("template.java:");
+        });
+        // kept with the run, so the checks after it report "not built" without compiling again
+        try (var s = Files.walk(dir.resolve("artifacts"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).contains("rejected.json");
+        }
+        var ws = new Workspace(dir.resolve("workspace"));
+        var ctx = new CheckContext(new RunContext("run-1", "cmp-1", "mechanisms", 5, Map.of()), "validate", ws, Map.of(), null, dir.resolve("artifacts"));
+        assertThat(setup().checks().get(1).run(ctx).findings()).extracting(f -> f.code()).containsExactly("NOT_BUILT");
+    }
+
+    @Test
+    void aVariantThatThrowsFailsTheBuildNamingItsSeed() throws Exception {
+        String throwing = TemplateMainInSandboxTest.PENDULUM.replace("public Scene build(long seed, Scale scale) {",
+                "public Scene build(long seed, Scale scale) {\n        if (seed == 5002) throw new IllegalStateException(\"no room at this scale\");");
+        assumeTrue(!throwing.equals(TemplateMainInSandboxTest.PENDULUM), "the test template's build signature changed");
+        var results = run(throwing);
+        assertThat(results).hasSize(1);
+        assertThat(results.getFirst().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("TEMPLATE_RUNTIME_ERROR");
+            assertThat(f.message()).contains("no room at this scale");
+            assertThat(f.hint()).startsWith("variant seed=5002");
+        });
+    }
+}

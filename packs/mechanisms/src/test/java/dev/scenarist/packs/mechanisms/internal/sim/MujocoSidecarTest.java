@@ -350,10 +350,11 @@ class MujocoSidecarTest {
     @Test
     void a_request_that_outlives_its_timeout_answers_unavailable_and_the_next_one_gets_a_fresh_sidecar() {
         sidecar();
-        try (MujocoSidecar mujoco = new MujocoSidecar(shared.sidecarDir(), Duration.ofMillis(500))) {
-            SimulationOutcome hung = mujoco.simulate(scene("slow.xml"), SimulationLimits.of(5.0)); // ~5 s of work
+        // 2 s: short beside the slow scene's work, long enough for a fresh sidecar's 1 s drop on a loaded 2-core machine
+        try (MujocoSidecar mujoco = new MujocoSidecar(shared.sidecarDir(), Duration.ofSeconds(2))) {
+            SimulationOutcome hung = mujoco.simulate(scene("slow.xml"), SimulationLimits.of(10.0)); // ~10 s of work (the step cap allows no more)
             assertThat(hung).isInstanceOfSatisfying(Unavailable.class,
-                    u -> assertThat(u.reason()).contains("no answer within 0.5 s"));
+                    u -> assertThat(u.reason()).contains("no answer within 2.0 s"));
             assertThat(mujoco.pid()).isEmpty();
 
             simulated(mujoco.simulate(scene("drop.xml"), SimulationLimits.defaults()));

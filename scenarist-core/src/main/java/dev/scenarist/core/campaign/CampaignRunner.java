@@ -36,10 +36,12 @@ public final class CampaignRunner {
     private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
     private final EngineServices services;
     private final CatalogMirror mirror;
+    private final CampaignCancellation cancellation;
 
     public CampaignRunner(EngineServices services) {
         this.services = services;
         this.mirror = new CatalogMirror(services.similarity());
+        this.cancellation = new CampaignCancellation(services);
     }
 
     /**
@@ -90,6 +92,7 @@ public final class CampaignRunner {
             throws InterruptedException {
         CampaignRecord c = services.store().campaigns().find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId + "; list them with 'scenarist campaigns'"));
+        if (c.status() == CampaignStatus.CANCELLED) throw new CampaignRequestException(cancelledMessage(c));
         String now = specOf(c).fingerprint(pack);
         if (!now.equals(c.fingerprint())) {
             throw new CampaignMismatchException("campaign " + campaignId + " was started with a different configuration (fingerprint "
@@ -111,6 +114,12 @@ public final class CampaignRunner {
     public CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
             throws InterruptedException {
         return run(campaignId, pack, author, throttle, false);
+    }
+
+    /** Why a cancelled campaign is not resumed, and what to do instead. */
+    static String cancelledMessage(CampaignRecord c) {
+        return "campaign " + c.id() + " was cancelled" + (c.stopReason().isEmpty() ? "" : " (" + c.stopReason() + ")")
+                + " and cannot be resumed; start a new campaign with 'scenarist generate'";
     }
 
     /** The budget the campaign has left: its caps, less what its runs spent and the active time already recorded. */
@@ -149,7 +158,7 @@ public final class CampaignRunner {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             // unfinished runs of an interrupted session go first (unless the budget is already spent: the loop stops at once)
-            if (guard.refusal().isEmpty()) {
+            if (guard.refusal().isEmpty() && !cancellation.isCancelled(campaignId)) {
                 for (RunRecord r : existing) {
                     if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done, stopping);
                 }
@@ -157,6 +166,11 @@ public final class CampaignRunner {
             while (true) {
                 if (accepted >= spec.count()) {
                     status = CampaignStatus.COMPLETED;
+                    break;
+                }
+                // read before every run it starts (and once a second while it waits): a cancel from another process stops it
+                if (cancellation.isCancelled(campaignId)) {
+                    status = CampaignStatus.CANCELLED;
                     break;
                 }
                 // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
@@ -184,6 +198,13 @@ public final class CampaignRunner {
                 }
                 if (inflight.size() < spec.concurrency() && accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
                     RunRecord r = newRun(c, spec, pack, ++started);
+                    // read again once the run is stored: a cancel stored since the read above is seen here, or its
+                    // sweep of the campaign's runs saw this run — either way it never starts
+                    if (cancellation.isCancelled(campaignId)) {
+                        cancellation.cancelRun(r.id());
+                        status = CampaignStatus.CANCELLED;
+                        break;
+                    }
                     submit(pool, executor, r.id(), inflight, done, stopping);
                     continue;
                 }
@@ -198,8 +219,10 @@ public final class CampaignRunner {
                 accepted += accepted(r);
                 stoppedRun = stoppedRun.or(() -> budgetReason(r));
             }
+            // runs in flight end at their next attempt boundary: cancelled in the store, their next commit is refused
+            if (status == CampaignStatus.CANCELLED) cancellation.cancelUnfinished(campaignId);
             while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
-            if (accepted >= spec.count()) {
+            if (accepted >= spec.count() && status != CampaignStatus.CANCELLED) {
                 status = CampaignStatus.COMPLETED; // the runs that were allowed to finish brought the count in
                 stopReason = "";
             }
@@ -211,9 +234,14 @@ public final class CampaignRunner {
             // not close(): it would wait for a task that ignores its interrupt; every task still running was cancelled above
             pool.shutdownNow();
         }
-        CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow()
-                .withStatus(status, stopReason, services.clock().instant(), guard.activeMillis());
-        services.store().campaigns().update(after);
+        CampaignRecord current = services.store().campaigns().find(campaignId).orElseThrow();
+        if (current.status() == CampaignStatus.CANCELLED) {
+            // cancelled, maybe while its last runs finished: the store keeps a cancel whatever a runner writes after it
+            status = CampaignStatus.CANCELLED;
+            stopReason = current.stopReason();
+        }
+        services.store().campaigns().update(current.withStatus(status, stopReason, services.clock().instant(), guard.activeMillis()));
+        CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignReport report = CampaignReport.of(after, pack.pipeline().names(), services.store());
         services.events().publish(new ScenaristEvent.CampaignFinished(campaignId, status.label(), report.accepted(), spec.count(), stopReason));
         return report;
@@ -286,7 +314,11 @@ public final class CampaignRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (StaleRunException e) {
-                log.warn("run {} was advanced by another worker; leaving it to that one", runId);
+                if (services.store().runs().find(runId).filter(r -> r.state() == RunState.CANCELLED).isPresent()) {
+                    log.info("run {} was cancelled with its campaign; it stopped at its attempt boundary", runId);
+                } else {
+                    log.warn("run {} was advanced by another worker; leaving it to that one", runId);
+                }
             } catch (RuntimeException e) {
                 // a run cut short by a budget stop may fail in odd ways as it unwinds (a file channel closed by the
                 // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure

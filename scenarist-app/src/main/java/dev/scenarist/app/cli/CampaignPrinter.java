@@ -81,7 +81,7 @@ final class CampaignPrinter {
     static java.util.Optional<String> hint(CampaignReport r) {
         if (r.status().equals(dev.scenarist.core.store.CampaignStatus.CANCELLED.label())) {
             return java.util.Optional.of("campaign " + r.campaignId() + " was cancelled" + (r.stopReason().isEmpty() ? "" : " (" + r.stopReason() + ")")
-                    + ": no further run was started and its runs in flight stopped at their attempt boundary; a cancelled campaign"
+                    + ": no further run was started and its runs in flight were stopped, committing nothing more; a cancelled campaign"
                     + " is not resumed — start a new one with 'scenarist generate'");
         }
         if (exitCode(r) == 0) return java.util.Optional.empty();

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "cancel", mixinStandardHelpOptions = true,
         description = {"Cancel a campaign, for good: its queued, paused and running runs are cancelled, and it cannot be resumed.",
                 "A 'scenarist generate' or 'resume' running it (in another terminal, on another machine sharing the store)",
-                "starts no further run; its runs in flight stop at their next attempt boundary. Scenarios accepted before stay.",
+                "starts no further run, and its runs in flight stop within about a second, committing nothing more.",
+                "Scenarios accepted before stay accepted.",
                 "Exit 0 when the campaign is cancelled (now or before) or had already completed; 2 when there is no such campaign."})
 final class CancelCommand implements Callable<Integer> {
     @ParentCommand
@@ -28,7 +29,7 @@ final class CancelCommand implements Callable<Integer> {
             var c = result.campaign();
             out.line(switch (result.result()) {
                 case CANCELLED -> "cancelled campaign " + c.id() + " (" + result.runsCancelled() + " unfinished run(s) cancelled);"
-                        + " a 'scenarist generate' or 'resume' still running it stops at its runs' next attempt";
+                        + " a 'scenarist generate' or 'resume' still running it stops within about a second";
                 case ALREADY_CANCELLED -> "campaign " + c.id() + " was already cancelled" + (c.stopReason().isEmpty() ? "" : " (" + c.stopReason() + ")")
                         + "; nothing to do";
                 case ALREADY_COMPLETED -> "campaign " + c.id() + " has already completed (it got its " + c.requested()

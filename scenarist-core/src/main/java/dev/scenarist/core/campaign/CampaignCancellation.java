@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * Cancelling a campaign, and its runs with it. The campaign's status is the signal every process reads: a runner checks
- * it before it starts each run. The runs not settled yet — queued, paused, and running ones — move to cancelled in the
- * store at once; a run being executed elsewhere then finds, at its next attempt boundary, that its run moved on
- * (its commit is refused by the run's version), so it stops there and commits nothing more: no run is accepted once its
- * cancel is stored, and one accepted before stays accepted.
+ * it before it starts each run, and at least once a second while it waits. The runs not settled yet — queued, paused
+ * and running ones — move to cancelled in the store at once, so a run being executed elsewhere can commit nothing more:
+ * its next attempt commit is refused by the run's version, and its runner, once it sees the cancel, abandons the author
+ * call or wait it is in. No run is accepted once its cancel is stored; one accepted before stays accepted.
  */
 final class CampaignCancellation {
     /** The detail of a run cancelled with its campaign. */

@@ -219,8 +219,14 @@ public final class CampaignRunner {
                 accepted += accepted(r);
                 stoppedRun = stoppedRun.or(() -> budgetReason(r));
             }
-            // runs in flight end at their next attempt boundary: cancelled in the store, their next commit is refused
-            if (status == CampaignStatus.CANCELLED) cancellation.cancelUnfinished(campaignId);
+            if (status == CampaignStatus.CANCELLED) {
+                // every unsettled run is cancelled in the store first (a cancel that raced a run's start included), so
+                // a run in flight could commit nothing more — its next attempt commit is refused by the run's version:
+                // the author call or wait it is in is abandoned now instead of spending tokens on work that cannot land
+                cancellation.cancelUnfinished(campaignId);
+                stopping.set(true);
+                interruptInflight(inflight, done);
+            }
             while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
             if (accepted >= spec.count() && status != CampaignStatus.CANCELLED) {
                 status = CampaignStatus.COMPLETED; // the runs that were allowed to finish brought the count in
@@ -256,6 +262,20 @@ public final class CampaignRunner {
      * and resumable from its last committed attempt once the cap is raised.
      */
     private void stopInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done, BudgetStop stop) throws InterruptedException {
+        List<String> cut = interruptInflight(inflight, done);
+        for (String id : cut) {
+            try {
+                services.store().runs().find(id).filter(r -> r.state() == RunState.RUNNING).ifPresent(r -> services.store().runs()
+                        .update(r.moveTo(RunState.REJECTED, Optional.of(dev.scenarist.core.model.RejectReason.BUDGET), stop.message(),
+                                services.clock().instant())));
+            } catch (StaleRunException e) {
+                log.debug("run {} settled itself while being stopped", id);
+            }
+        }
+    }
+
+    /** Interrupts the runs in flight and gives them {@link #STOP_GRACE} to unwind; returns the ones that were in flight. */
+    private List<String> interruptInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done) throws InterruptedException {
         List<String> cut = List.copyOf(inflight.keySet());
         inflight.values().forEach(f -> f.cancel(true));
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
@@ -266,15 +286,7 @@ public final class CampaignRunner {
             inflight.remove(id);
         }
         inflight.clear();
-        for (String id : cut) {
-            try {
-                services.store().runs().find(id).filter(r -> r.state() == RunState.RUNNING).ifPresent(r -> services.store().runs()
-                        .update(r.moveTo(RunState.REJECTED, Optional.of(dev.scenarist.core.model.RejectReason.BUDGET), stop.message(),
-                                services.clock().instant())));
-            } catch (StaleRunException e) {
-                log.debug("run {} settled itself while being stopped", id);
-            }
-        }
+        return cut;
     }
 
     /** Runs that a budget stop or an infrastructure failure left without a verdict go back in the queue, progress kept. */
@@ -322,7 +334,7 @@ public final class CampaignRunner {
             } catch (RuntimeException e) {
                 // a run cut short by a budget stop may fail in odd ways as it unwinds (a file channel closed by the
                 // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure
-                if (stopping.get()) log.debug("run {} stopped by the budget while {}", runId, e.toString());
+                if (stopping.get()) log.debug("run {} stopped (budget or cancel) while {}", runId, e.toString());
                 else markInfraFailure(runId, e);
             } finally {
                 done.add(runId);

@@ -302,9 +302,10 @@ public final class Campaigns {
 
     /**
      * Cancels a campaign, durably and for every process sharing the store: its status becomes cancelled (final: it is not
-     * resumed), its queued and paused runs are cancelled at once, and its running ones too — a process running it (a
-     * {@code generate} elsewhere) starts no further run and its runs in flight stop at their next attempt boundary,
-     * committing nothing more. A scenario accepted before stays accepted; none is accepted after.
+     * resumed), its queued, paused and running runs are cancelled at once — a process running it (a {@code generate}
+     * elsewhere) starts no further run, and its runs in flight commit nothing more (their next attempt commit is refused;
+     * their runner abandons the call in progress within about a second). A scenario accepted before stays accepted; none
+     * is accepted after.
      */
     public CancelOutcome cancel(String campaignId) {
         var c = campaign(campaignId);

@@ -537,7 +537,7 @@ class CampaignsTest {
     }
 
     @Test
-    void aCancelFromAnotherFacadeOnTheSameStoreStopsARunningCampaignAtItsRunsNextAttemptBoundary() throws Exception {
+    void aCancelFromAnotherFacadeOnTheSameStoreStopsARunningCampaignWhoseRunsInFlightCommitNothingMore() throws Exception {
         var h = new EngineHarness(data);
         var pack = uniquePerRun();
         var author = new GatedAuthor();
@@ -572,7 +572,7 @@ class CampaignsTest {
             for (RunRecord r : runs) {
                 if (r.state() != RunState.CANCELLED) continue;
                 assertThat(r.detail()).isEqualTo("cancelled with its campaign");
-                assertThat(h.store.runs().attempts(r.id())).as("its polish attempt, finished after the cancel, was not committed")
+                assertThat(h.store.runs().attempts(r.id())).as("its polish attempt, in flight at the cancel, was not committed")
                         .extracting(dev.scenarist.core.store.AttemptRecord::stage).containsExactly("draft");
             }
             assertThat(author.polishCalls).as("no call after the in-flight ones").hasValue(3);

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * Runs a campaign to its count: keeps starting runs (on virtual threads, at most {@code concurrency} at once)
  * until the requested number is accepted or a cap is reached, then stops gracefully with a summary.
  * A campaign interrupted at any point is continued by {@link #resume}: its unfinished runs first, then top-up.
+ * A campaign cancelled from any process sharing the store (see {@link CampaignCancellation}) is seen before each run
+ * starts and at least once a second: no run starts after it, and the runs in flight are abandoned.
  */
 public final class CampaignRunner {
     private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);

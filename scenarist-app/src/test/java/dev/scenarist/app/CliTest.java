@@ -25,7 +25,7 @@ class CliTest {
     void helpListsEveryCommand() {
         var r = cli("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("packs", "generate", "campaigns", "runs", "show", "resume", "export");
+        assertThat(r.out()).contains("packs", "generate", "campaigns", "runs", "show", "resume", "export", "cancel");
     }
 
     @Test

@@ -78,22 +78,22 @@ class LayeringTest {
 
     /**
      * One front door (DESIGN.md §3): the CLI calls the campaigns facade ({@code dev.scenarist.core.campaign.Campaigns}) and
-     * wires no engine part itself — no executor, rewinder, acceptance, budget guard or check runner. Two engine types are
-     * plain values, not parts, and stay allowed: {@code StageSettings} (model settings per stage, a field of a campaign's
-     * spec, read from the options) and {@code DataLayout} (where the data folder keeps things, to print paths).
+     * wires no engine part itself — no executor, rewinder, acceptance, budget guard, check runner or data layout (the
+     * facade's results carry the paths it prints). One engine type is a plain value, not a part, and stays allowed:
+     * {@code StageSettings} (model settings per stage, a field of a campaign's spec, read from the options).
      */
     @Test
     void theCliGoesThroughTheFacadeNotTheEngine() {
         noClasses().that().resideInAPackage("dev.scenarist.app.cli..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("are engine parts (dev.scenarist.core.engine.., but the values"
-                                + " StageSettings and DataLayout)",
+                .should().dependOnClassesThat(DescribedPredicate.describe("are engine parts (dev.scenarist.core.engine.., but the value"
+                                + " StageSettings)",
                         (JavaClass c) -> c.getPackageName().startsWith("dev.scenarist.core.engine")
                                 && !ENGINE_VALUES.contains(c.getName())))
                 .because("the CLI, the REST server and workers call one facade in core (DESIGN.md §3)")
                 .check(classes);
     }
 
-    private static final Set<String> ENGINE_VALUES = Set.of("dev.scenarist.core.engine.StageSettings", "dev.scenarist.core.engine.DataLayout");
+    private static final Set<String> ENGINE_VALUES = Set.of("dev.scenarist.core.engine.StageSettings");
 
     @Test
     void thereAreNoUtilsGrabBags() {

@@ -75,9 +75,15 @@ final class CampaignPrinter {
 
     /**
      * Why a campaign fell short and what to do about it, or empty when it did not: a budget cap names the option that
-     * raises it; runs that ended failed_infra name their last error and the resume that retries them.
+     * raises it; runs that ended failed_infra name their last error and the resume that retries them; a cancelled
+     * campaign says so (it is not resumed).
      */
     static java.util.Optional<String> hint(CampaignReport r) {
+        if (r.status().equals(dev.scenarist.core.store.CampaignStatus.CANCELLED.label())) {
+            return java.util.Optional.of("campaign " + r.campaignId() + " was cancelled" + (r.stopReason().isEmpty() ? "" : " (" + r.stopReason() + ")")
+                    + ": no further run was started and its runs in flight were stopped, committing nothing more; a cancelled campaign"
+                    + " is not resumed — start a new one with 'scenarist generate'");
+        }
         if (exitCode(r) == 0) return java.util.Optional.empty();
         String resume = "scenarist resume --campaign " + r.campaignId();
         List<String> lines = new java.util.ArrayList<>();

@@ -36,14 +36,14 @@ final class GenerateCommand implements Callable<Integer> {
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);
-            out.err().printf("Generating %d %s scenario(s) with author %s; data in %s%n", count, pack, author.id(), app.layout().root());
+            out.err().printf("Generating %d %s scenario(s) with author %s; data in %s%n", count, pack, author.id(), app.dataDir());
             CampaignReport report;
             try (var progress = new ProgressView(app.events(), out.err(), root.stderrIsTerminal())) {
                 report = app.campaigns().run(campaign.id(), p, author, setup.throttle());
             }
             CampaignPrinter.human(report, out);
             CampaignPrinter.hint(report).ifPresent(h -> out.human().println("\n" + h));
-            if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
+            if (out.json()) out.document(CampaignPrinter.json(report, app.dataDir()));
             return CampaignPrinter.exitCode(report);
         }
     }

@@ -1,8 +1,6 @@
 package dev.scenarist.app.cli;
 
-import dev.scenarist.app.config.ConfigException;
-import dev.scenarist.core.workspace.Workspace;
-import java.nio.file.Path;
+import dev.scenarist.core.dataset.Promotion;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,30 +22,9 @@ final class PromoteCommand implements Callable<Integer> {
     public Integer call() {
         Output out = root.output();
         try (var app = root.open()) {
-            var entry = app.store().catalog().find(scenarioId)
-                    .orElseThrow(() -> new ConfigException("no accepted scenario " + scenarioId + "; accepted ones are listed at the end of"
-                            + " 'scenarist generate' and in 'scenarist show RUN'"));
-            if (entry.stage().equals("dataset")) {
-                out.line(scenarioId + " is already in the dataset at " + app.layout().root().resolve(entry.location()));
-                if (out.json()) out.document(Map.of("scenario_id", scenarioId, "stage", "dataset", "path", app.layout().root().resolve(entry.location()).toString()));
-                return 0;
-            }
-            Path from = app.layout().root().resolve(entry.location());
-            if (!java.nio.file.Files.isDirectory(from)) {
-                // the catalog outlived the files (a folder deleted by hand, a partial copy of the data directory)
-                throw new ConfigException("the files of " + scenarioId + " are missing: the catalog has it at " + from
-                        + ", which does not exist; restore that folder (e.g. from 'scenarist export' or a backup of the data"
-                        + " directory) and promote again");
-            }
-            var parameters = app.store().runs().find(entry.runId()).map(r -> r.parameters()).orElse(Map.of());
-            Path to = app.layout().root().resolve(dev.scenarist.core.pack.Pack.datasetPath(app.packs().get(entry.pack()), scenarioId, parameters));
-            // copy, record, then remove: a crash in between leaves the scenario in both places, never in neither
-            Workspace.deleteTree(to, true);
-            Workspace.copyTree(from, to);
-            app.store().catalog().updateStage(scenarioId, "dataset", app.layout().relative(to));
-            Workspace.deleteTree(from, true);
-            out.line("promoted " + scenarioId + " to " + to);
-            if (out.json()) out.document(Map.of("scenario_id", scenarioId, "stage", "dataset", "path", to.toString()));
+            Promotion p = app.campaigns().promote(scenarioId);
+            out.line(p.alreadyInDataset() ? scenarioId + " is already in the dataset at " + p.path() : "promoted " + scenarioId + " to " + p.path());
+            if (out.json()) out.document(Map.of("scenario_id", scenarioId, "stage", p.stage(), "path", p.path().toString()));
             return 0;
         }
     }

@@ -76,7 +76,7 @@ final class ResumeCommand implements Callable<Integer> {
                 }
                 CampaignPrinter.human(report, out);
                 CampaignPrinter.hint(report).ifPresent(h -> out.human().println("\n" + h));
-                if (out.json()) out.document(CampaignPrinter.json(report, app.layout().root()));
+                if (out.json()) out.document(CampaignPrinter.json(report, app.dataDir()));
                 return CampaignPrinter.exitCode(report);
             }
             Campaigns.RunOutcome result;

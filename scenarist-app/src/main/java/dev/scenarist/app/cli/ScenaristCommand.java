@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "scenarist", mixinStandardHelpOptions = true, version = "scenarist 0.1.0",
         description = "Generates valid, unique, reproducible scenarios for testing AI agents, with LLMs or offline.",
         subcommands = {PacksCommand.class, GenerateCommand.class, CampaignsCommand.class, RunsCommand.class, ShowCommand.class,
-                ResumeCommand.class, ExportCommand.class, ValidateCommand.class, PromoteCommand.class, ModelsCommand.class,
+                ResumeCommand.class, CancelCommand.class, ExportCommand.class, ValidateCommand.class, PromoteCommand.class, ModelsCommand.class,
                 CompletionCommand.class, DoctorCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job ran but fell short (campaign short of its count, validation failed),",
                 "2 usage or configuration error, 3 internal error, 4 not judged (validate: no error found, but a check could not run).",

@@ -31,7 +31,7 @@ final class ShowCommand implements Callable<Integer> {
             var run = app.store().runs().find(runId)
                     .orElseThrow(() -> new ConfigException("no run " + runId + "; list runs with 'scenarist runs'"));
             var p = out.human();
-            var files = app.layout().run(runId);
+            var files = app.runFiles(runId);
             p.printf("Run %s  (campaign %s, pack %s, #%d, seed %d)%n", run.id(), run.campaignId(), run.pack(), run.ordinal(), run.seed());
             p.printf("State: %s%s%n", run.state().label() + run.rejectReason().map(r -> " (" + r.label() + ")").orElse(""),
                     run.detail().isEmpty() ? "" : " — " + run.detail());
@@ -66,7 +66,7 @@ final class ShowCommand implements Callable<Integer> {
             p.println("Workspace files: " + (fileList.isEmpty() ? "(none)" : String.join(", ", fileList)));
             if (Files.isDirectory(files.failureDir())) p.println("Failure context: " + files.failureDir());
             var scenario = app.store().catalog().byCampaign(run.campaignId()).stream().filter(e -> e.runId().equals(runId)).findFirst();
-            scenario.ifPresent(e -> p.println("Scenario: " + e.scenarioId() + " at " + app.layout().root().resolve(e.location())));
+            scenario.ifPresent(e -> p.println("Scenario: " + e.scenarioId() + " at " + app.dataDir().resolve(e.location())));
             if (out.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("run_id", run.id());

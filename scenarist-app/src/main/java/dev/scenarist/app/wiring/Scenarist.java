@@ -143,8 +143,14 @@ public final class Scenarist implements AutoCloseable {
                 + " SCENARIST_DB_USER / SCENARIST_DB_PASSWORD) or leave it empty for SQLite in the data directory");
     }
 
-    public DataLayout layout() {
-        return layout;
+    /** The data folder, absolute. */
+    public Path dataDir() {
+        return layout.root();
+    }
+
+    /** Where a run keeps its files (workspace, snapshots, trajectory, failure context). */
+    public dev.scenarist.core.trajectory.RunFiles runFiles(String runId) {
+        return layout.run(runId);
     }
 
     public Store store() {
@@ -163,7 +169,7 @@ public final class Scenarist implements AutoCloseable {
         return authors;
     }
 
-    /** The facade for campaigns: create, run, resume (a campaign, a run, a run from a stage), validate. */
+    /** The facade for campaigns: create, run, resume (a campaign, a run, a run from a stage), cancel, validate, export, promote. */
     public Campaigns campaigns() {
         return campaigns;
     }

@@ -31,15 +31,19 @@ import org.slf4j.LoggerFactory;
  * Runs a campaign to its count: keeps starting runs (on virtual threads, at most {@code concurrency} at once)
  * until the requested number is accepted or a cap is reached, then stops gracefully with a summary.
  * A campaign interrupted at any point is continued by {@link #resume}: its unfinished runs first, then top-up.
+ * A campaign cancelled from any process sharing the store (see {@link CampaignCancellation}) is seen before each run
+ * starts and at least once a second: no run starts after it, and the runs in flight are abandoned.
  */
 public final class CampaignRunner {
     private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
     private final EngineServices services;
     private final CatalogMirror mirror;
+    private final CampaignCancellation cancellation;
 
     public CampaignRunner(EngineServices services) {
         this.services = services;
         this.mirror = new CatalogMirror(services.similarity());
+        this.cancellation = new CampaignCancellation(services);
     }
 
     /**
@@ -90,6 +94,7 @@ public final class CampaignRunner {
             throws InterruptedException {
         CampaignRecord c = services.store().campaigns().find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId + "; list them with 'scenarist campaigns'"));
+        if (c.status() == CampaignStatus.CANCELLED) throw new CampaignRequestException(cancelledMessage(c));
         String now = specOf(c).fingerprint(pack);
         if (!now.equals(c.fingerprint())) {
             throw new CampaignMismatchException("campaign " + campaignId + " was started with a different configuration (fingerprint "
@@ -111,6 +116,12 @@ public final class CampaignRunner {
     public CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
             throws InterruptedException {
         return run(campaignId, pack, author, throttle, false);
+    }
+
+    /** Why a cancelled campaign is not resumed, and what to do instead. */
+    static String cancelledMessage(CampaignRecord c) {
+        return "campaign " + c.id() + " was cancelled" + (c.stopReason().isEmpty() ? "" : " (" + c.stopReason() + ")")
+                + " and cannot be resumed; start a new campaign with 'scenarist generate'";
     }
 
     /** The budget the campaign has left: its caps, less what its runs spent and the active time already recorded. */
@@ -149,7 +160,7 @@ public final class CampaignRunner {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             // unfinished runs of an interrupted session go first (unless the budget is already spent: the loop stops at once)
-            if (guard.refusal().isEmpty()) {
+            if (guard.refusal().isEmpty() && !cancellation.isCancelled(campaignId)) {
                 for (RunRecord r : existing) {
                     if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done, stopping);
                 }
@@ -157,6 +168,11 @@ public final class CampaignRunner {
             while (true) {
                 if (accepted >= spec.count()) {
                     status = CampaignStatus.COMPLETED;
+                    break;
+                }
+                // read before every run it starts (and once a second while it waits): a cancel from another process stops it
+                if (cancellation.isCancelled(campaignId)) {
+                    status = CampaignStatus.CANCELLED;
                     break;
                 }
                 // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
@@ -184,6 +200,13 @@ public final class CampaignRunner {
                 }
                 if (inflight.size() < spec.concurrency() && accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
                     RunRecord r = newRun(c, spec, pack, ++started);
+                    // read again once the run is stored: a cancel stored since the read above is seen here, or its
+                    // sweep of the campaign's runs saw this run — either way it never starts
+                    if (cancellation.isCancelled(campaignId)) {
+                        cancellation.cancelRun(r.id());
+                        status = CampaignStatus.CANCELLED;
+                        break;
+                    }
                     submit(pool, executor, r.id(), inflight, done, stopping);
                     continue;
                 }
@@ -198,8 +221,16 @@ public final class CampaignRunner {
                 accepted += accepted(r);
                 stoppedRun = stoppedRun.or(() -> budgetReason(r));
             }
+            if (status == CampaignStatus.CANCELLED) {
+                // every unsettled run is cancelled in the store first (a cancel that raced a run's start included), so
+                // a run in flight could commit nothing more — its next attempt commit is refused by the run's version:
+                // the author call or wait it is in is abandoned now instead of spending tokens on work that cannot land
+                cancellation.cancelUnfinished(campaignId);
+                stopping.set(true);
+                interruptInflight(inflight, done);
+            }
             while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
-            if (accepted >= spec.count()) {
+            if (accepted >= spec.count() && status != CampaignStatus.CANCELLED) {
                 status = CampaignStatus.COMPLETED; // the runs that were allowed to finish brought the count in
                 stopReason = "";
             }
@@ -211,9 +242,14 @@ public final class CampaignRunner {
             // not close(): it would wait for a task that ignores its interrupt; every task still running was cancelled above
             pool.shutdownNow();
         }
-        CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow()
-                .withStatus(status, stopReason, services.clock().instant(), guard.activeMillis());
-        services.store().campaigns().update(after);
+        CampaignRecord current = services.store().campaigns().find(campaignId).orElseThrow();
+        if (current.status() == CampaignStatus.CANCELLED) {
+            // cancelled, maybe while its last runs finished: the store keeps a cancel whatever a runner writes after it
+            status = CampaignStatus.CANCELLED;
+            stopReason = current.stopReason();
+        }
+        services.store().campaigns().update(current.withStatus(status, stopReason, services.clock().instant(), guard.activeMillis()));
+        CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignReport report = CampaignReport.of(after, pack.pipeline().names(), services.store());
         services.events().publish(new ScenaristEvent.CampaignFinished(campaignId, status.label(), report.accepted(), spec.count(), stopReason));
         return report;
@@ -228,6 +264,20 @@ public final class CampaignRunner {
      * and resumable from its last committed attempt once the cap is raised.
      */
     private void stopInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done, BudgetStop stop) throws InterruptedException {
+        List<String> cut = interruptInflight(inflight, done);
+        for (String id : cut) {
+            try {
+                services.store().runs().find(id).filter(r -> r.state() == RunState.RUNNING).ifPresent(r -> services.store().runs()
+                        .update(r.moveTo(RunState.REJECTED, Optional.of(dev.scenarist.core.model.RejectReason.BUDGET), stop.message(),
+                                services.clock().instant())));
+            } catch (StaleRunException e) {
+                log.debug("run {} settled itself while being stopped", id);
+            }
+        }
+    }
+
+    /** Interrupts the runs in flight and gives them {@link #STOP_GRACE} to unwind; returns the ones that were in flight. */
+    private List<String> interruptInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done) throws InterruptedException {
         List<String> cut = List.copyOf(inflight.keySet());
         inflight.values().forEach(f -> f.cancel(true));
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
@@ -238,15 +288,7 @@ public final class CampaignRunner {
             inflight.remove(id);
         }
         inflight.clear();
-        for (String id : cut) {
-            try {
-                services.store().runs().find(id).filter(r -> r.state() == RunState.RUNNING).ifPresent(r -> services.store().runs()
-                        .update(r.moveTo(RunState.REJECTED, Optional.of(dev.scenarist.core.model.RejectReason.BUDGET), stop.message(),
-                                services.clock().instant())));
-            } catch (StaleRunException e) {
-                log.debug("run {} settled itself while being stopped", id);
-            }
-        }
+        return cut;
     }
 
     /** Runs that a budget stop or an infrastructure failure left without a verdict go back in the queue, progress kept. */
@@ -286,11 +328,15 @@ public final class CampaignRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (StaleRunException e) {
-                log.warn("run {} was advanced by another worker; leaving it to that one", runId);
+                if (services.store().runs().find(runId).filter(r -> r.state() == RunState.CANCELLED).isPresent()) {
+                    log.info("run {} was cancelled with its campaign; it stopped at its attempt boundary", runId);
+                } else {
+                    log.warn("run {} was advanced by another worker; leaving it to that one", runId);
+                }
             } catch (RuntimeException e) {
                 // a run cut short by a budget stop may fail in odd ways as it unwinds (a file channel closed by the
                 // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure
-                if (stopping.get()) log.debug("run {} stopped by the budget while {}", runId, e.toString());
+                if (stopping.get()) log.debug("run {} stopped (budget or cancel) while {}", runId, e.toString());
                 else markInfraFailure(runId, e);
             } finally {
                 done.add(runId);

@@ -3,18 +3,23 @@ package dev.scenarist.core.campaign;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorRequest;
-import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
 import dev.scenarist.core.author.Throttle;
+import dev.scenarist.core.author.AuthorReply;
+import dev.scenarist.core.dataset.Export;
+import dev.scenarist.core.dataset.Promotion;
+import dev.scenarist.core.dataset.ScenarioExporter;
+import dev.scenarist.core.dataset.ScenarioPromoter;
 import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.ScenarioChecks;
+import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.store.CampaignStatus;
+import dev.scenarist.core.text.DidYouMean;
+import java.time.Duration;
 import dev.scenarist.core.engine.RunExecutor;
 import dev.scenarist.core.engine.RunRewinder;
-import dev.scenarist.core.model.CheckResult;
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;
-import dev.scenarist.core.pack.Check;
-import dev.scenarist.core.pack.CheckContext;
-import dev.scenarist.core.pack.Critic;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.RunContext;
 import dev.scenarist.core.store.CampaignRecord;
@@ -25,20 +30,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The one front door to campaigns (DESIGN.md §3): the CLI, the REST server and workers call this and wire no engine
- * part themselves. Every way in — generate, resume a campaign, resume a run (from a stage), validate — goes through
- * the same engine: the campaign's budget less what it spent, the same retries, tier order, redaction and accounting.
+ * part themselves. Every way in — generate, resume a campaign, resume a run (from a stage), cancel, validate, export,
+ * promote — goes through the same engine: the campaign's budget less what it spent, the same retries, tier order, redaction and accounting.
  * Built once by the application from its {@link EngineServices}, its pack lookup, the check that a machine has what
  * a pack needs, and its author factory.
  */
@@ -112,6 +114,7 @@ public final class Campaigns {
     /** Continues a campaign with the author it was started with; refuses when its pack or configuration changed. */
     public CampaignReport resumeCampaign(ResumeCampaign request) throws InterruptedException {
         var c = campaign(request.campaignId());
+        if (c.status() == CampaignStatus.CANCELLED) throw new CampaignRequestException(CampaignRunner.cancelledMessage(c));
         var spec = CampaignRunner.specOf(c);
         if (request.author().filter(a -> !a.equals(spec.author())).isPresent()) {
             throw new CampaignRequestException("campaign " + c.id() + " was started with author '" + spec.author() + "', not '"
@@ -135,6 +138,10 @@ public final class Campaigns {
         RunRecord run = services.store().runs().find(request.runId())
                 .orElseThrow(() -> new CampaignRequestException("no run " + request.runId() + "; list runs with 'scenarist runs'"));
         var c = services.store().campaigns().find(run.campaignId()).orElseThrow();
+        if (c.status() == CampaignStatus.CANCELLED && run.state() != RunState.ACCEPTED) {
+            throw new CampaignRequestException("run " + run.id() + " belongs to campaign " + c.id() + ", which was cancelled"
+                    + (c.stopReason().isEmpty() ? "" : " (" + c.stopReason() + ")") + "; its runs cannot be resumed");
+        }
         var spec = CampaignRunner.specOf(c);
         var pack = packs.apply(run.pack());
         machine.require(pack);
@@ -172,10 +179,11 @@ public final class Campaigns {
     }
 
     /**
-     * Runs a pack's checks on an existing scenario, as the engine runs a stage's: cheapest tier first, a check that
-     * crashed or could not run is not judged (never passed), a transient error is retried with the engine's retry
-     * options (a permanent one — a component missing on this machine, a critic that cannot be built — is not), error
-     * texts are redacted. The scenario is copied to a scratch workspace first: checks never change its files, and
+     * Runs a pack's checks on an existing scenario through the engine's own check loop (see
+     * {@link ScenarioChecks}): cheapest tier first, a check that crashed or could not run is not judged (never passed),
+     * a transient error is retried with the engine's retry options (a permanent one — a component missing on this
+     * machine, a critic that cannot be built — is not), judges ask their critic through the engine's author gateway,
+     * error texts are redacted. The scenario is copied to a scratch workspace first: checks never change its files, and
      * nothing is stored.
      */
     public Validation.Report validate(Validation.Request request) throws InterruptedException {
@@ -196,79 +204,140 @@ public final class Campaigns {
         try {
             Workspace ws = new Workspace(scratch);
             Workspace.copyTree(folder, scratch);
-            var criticFailed = new AtomicReference<AuthorException>();
-            Critic critic = validationCritic(request, criticFailed);
+            var critic = new LazyCritic(request.criticAuthor(), pack);
+            var checks = new ScenarioChecks(services, critic, critic);
             Map<String, Object> params = new LinkedHashMap<>();
             request.target().file().ifPresent(f -> params.put("target", f));
             var ctx = new RunContext("validate", "validate", pack.name(), 0, params);
             List<Validation.CheckOutcome> out = new ArrayList<>();
             for (var stage : pack.validationChecks(request.target()).entrySet()) {
-                var checkContext = new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts);
-                var byTier = new TreeMap<Integer, List<Check>>();
-                for (Check c : stage.getValue()) byTier.computeIfAbsent(c.tier(), t -> new ArrayList<>()).add(c);
-                boolean failedTier = false;
-                for (var tier : byTier.entrySet()) {
-                    for (Check c : tier.getValue().stream().sorted(Comparator.comparing(Check::name)).toList()) {
-                        if (failedTier) {
-                            out.add(new Validation.CheckOutcome(stage.getKey(), c.name(), c.tier(), Validation.Status.NOT_RUN, List.of(),
-                                    Optional.empty()));
-                            continue;
-                        }
-                        out.add(Validation.CheckOutcome.of(stage.getKey(), c.name(), c.tier(), judge(c, checkContext, criticFailed),
-                                services.redact()));
-                    }
-                    boolean failed = out.stream().anyMatch(o -> o.stage().equals(stage.getKey()) && o.tier() == tier.getKey()
-                            && o.status() == Validation.Status.FAILED);
-                    if (failed && request.tiers() == Validation.Tiers.UNTIL_FIRST_FAILURE) failedTier = true;
+                for (var c : checks.run(ctx, stage.getKey(), stage.getValue(), ws, artifacts, request.tiers() == Validation.Tiers.ALL)) {
+                    out.add(c.result()
+                            .map(r -> Validation.CheckOutcome.of(stage.getKey(), c.check().name(), c.check().tier(), r, services.redact()))
+                            .orElseGet(() -> new Validation.CheckOutcome(stage.getKey(), c.check().name(), c.check().tier(),
+                                    Validation.Status.NOT_RUN, List.of(), Optional.empty())));
                 }
             }
-            return new Validation.Report(pack.name(), out);
+            return new Validation.Report(pack.name(), out, checks.usage());
         } finally {
             Workspace.deleteTree(scratch, true);
             Workspace.deleteTree(artifacts, true);
         }
     }
 
-    /** One check, retried like the engine retries a stage's checks: a transient error again after a backoff, a permanent one not. */
-    private CheckResult judge(Check c, CheckContext ctx, AtomicReference<AuthorException> criticFailed) throws InterruptedException {
-        var random = services.random().get();
-        for (int retry = 0; ; retry++) {
-            CheckResult r;
-            try {
-                r = c.run(ctx);
-            } catch (RuntimeException e) {
-                r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
+    /**
+     * The critic of a validation: the request's author, built only when a judge first asks (a pack without judges needs
+     * none) and then kept; one that cannot be built fails every call for good (redacted), so it is not retried.
+     */
+    private final class LazyCritic implements Author, Throttle {
+        private final String spec;
+        private final Pack pack;
+        private AuthorProvider.Ready ready;
+        private PermanentAuthorException failed;
+
+        LazyCritic(String spec, Pack pack) {
+            this.spec = spec;
+            this.pack = pack;
+        }
+
+        private synchronized AuthorProvider.Ready ready() throws PermanentAuthorException {
+            if (failed != null) throw failed;
+            if (ready == null) {
+                try {
+                    ready = authors.create(spec, pack, Map.of());
+                } catch (RuntimeException e) {
+                    failed = new PermanentAuthorException(services.redact().apply(String.valueOf(e.getMessage())));
+                    throw failed;
+                }
             }
-            if (!(r instanceof CheckResult.Errored e) || e.permanent() || retry >= services.retry().maxRetries()) return r;
-            // the critic's own call is not retried here: a critic that cannot be built or reached gives the same answer again
-            if (criticFailed.get() instanceof PermanentAuthorException) return r;
-            services.sleeper().sleep(services.retry().delayBefore(retry + 1, random.nextDouble()));
+            return ready;
+        }
+
+        @Override
+        public String id() {
+            return spec;
+        }
+
+        @Override
+        public AuthorReply reply(AuthorRequest request) throws AuthorException, InterruptedException {
+            return ready().author().reply(request);
+        }
+
+        @Override
+        public Optional<Usage> estimate(AuthorRequest request) {
+            synchronized (this) {
+                return ready == null ? Optional.empty() : ready.author().estimate(request);
+            }
+        }
+
+        @Override
+        public Duration acquire(AuthorRequest request, Optional<Usage> estimate) throws InterruptedException {
+            AuthorProvider.Ready r;
+            try {
+                r = ready();
+            } catch (PermanentAuthorException e) {
+                return Duration.ZERO; // the call fails at once, unpaced
+            }
+            return r.throttle().acquire(request, estimate);
         }
     }
 
-    /** Judges ask the request's critic author, built once and only if a judge asks (a pack without judges needs none). */
-    private Critic validationCritic(Validation.Request request, AtomicReference<AuthorException> failed) {
-        var author = new AtomicReference<Author>();
-        return (purpose, system, prompt) -> {
-            try {
-                if (author.get() == null) {
-                    try {
-                        author.set(authors.create(request.criticAuthor(), request.pack(), Map.of()).author());
-                    } catch (RuntimeException e) {
-                        throw new PermanentAuthorException(services.redact().apply(String.valueOf(e.getMessage())));
-                    }
-                }
-                return author.get().reply(new AuthorRequest("validate:" + purpose, system, prompt, ModelSettings.DEFAULTS, 1, 0, Map.of())).text();
-            } catch (AuthorException e) {
-                failed.compareAndSet(null, e);
-                throw e;
-            }
-        };
+    // --- cancel ---
+
+    /**
+     * What {@link #cancel} did.
+     *
+     * @param runsCancelled how many of its runs (queued, paused or running) were cancelled with it
+     */
+    public record CancelOutcome(CampaignRecord campaign, Result result, int runsCancelled) {
+        public enum Result {
+            /** Cancelled now. */
+            CANCELLED,
+            /** It had been cancelled before: nothing was done. */
+            ALREADY_CANCELLED,
+            /** It had already got its count: there was nothing left to cancel. */
+            ALREADY_COMPLETED
+        }
+    }
+
+    /**
+     * Cancels a campaign, durably and for every process sharing the store: its status becomes cancelled (final: it is not
+     * resumed), its queued, paused and running runs are cancelled at once — a process running it (a {@code generate}
+     * elsewhere) starts no further run, and its runs in flight commit nothing more (their next attempt commit is refused;
+     * their runner abandons the call in progress within about a second). A scenario accepted before stays accepted; none
+     * is accepted after.
+     */
+    public CancelOutcome cancel(String campaignId) {
+        var c = campaign(campaignId);
+        if (c.status() == CampaignStatus.CANCELLED) return new CancelOutcome(c, CancelOutcome.Result.ALREADY_CANCELLED, 0);
+        if (c.status() == CampaignStatus.COMPLETED) return new CancelOutcome(c, CancelOutcome.Result.ALREADY_COMPLETED, 0);
+        var now = services.clock().instant();
+        services.store().campaigns().update(c.withStatus(CampaignStatus.CANCELLED, "cancel requested at " + now, now, c.activeMillis()));
+        int runs = new CampaignCancellation(services).cancelUnfinished(c.id());
+        return new CancelOutcome(campaign(c.id()), CancelOutcome.Result.CANCELLED, runs);
+    }
+
+    // --- export, promote ---
+
+    /** Writes a campaign's accepted scenarios out of the data folder, as folders or as one JSON Lines file. */
+    public Export.Result export(Export.Request request) {
+        ScenarioExporter.refuseFile(request.out());
+        campaign(request.campaignId());
+        return new ScenarioExporter(services.store(), services.layout().root()).export(request);
+    }
+
+    /**
+     * Moves an accepted scenario from staging into the dataset ({@code <data>/datasets/<pack>/[<group>/]<id>}): copied,
+     * recorded in the catalog, then removed from staging — a crash leaves it in both places, never in neither.
+     */
+    public Promotion promote(String scenarioId) {
+        return new ScenarioPromoter(services.store(), services.layout().root(), packs).promote(scenarioId);
     }
 
     private CampaignRecord campaign(String id) {
-        return services.store().campaigns().find(id)
-                .orElseThrow(() -> new CampaignRequestException("no campaign " + id + "; list them with 'scenarist campaigns'"));
+        return services.store().campaigns().find(id).orElseThrow(() -> new CampaignRequestException("no campaign " + id + "; "
+                + DidYouMean.hint(id, services.store().campaigns().list().stream().map(CampaignRecord::id).toList())
+                + "list them with 'scenarist campaigns'"));
     }
 
     private boolean applyCaps(String campaignId, CampaignBudget budget, CapChange caps) {

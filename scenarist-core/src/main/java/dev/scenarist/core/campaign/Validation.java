@@ -57,10 +57,19 @@ public final class Validation {
         }
     }
 
-    /** Every check in the order it ran (per stage, cheapest tier first), and the verdict they give. */
-    public record Report(String pack, List<CheckOutcome> checks) {
+    /**
+     * Every check in the order it ran (per stage, cheapest tier first), and the verdict they give.
+     *
+     * @param criticUsage what the judges' calls to the critic used (tokens, cost)
+     */
+    public record Report(String pack, List<CheckOutcome> checks, dev.scenarist.core.model.Usage criticUsage) {
         public Report {
             checks = List.copyOf(checks);
+            java.util.Objects.requireNonNull(criticUsage, "criticUsage");
+        }
+
+        public Report(String pack, List<CheckOutcome> checks) {
+            this(pack, checks, dev.scenarist.core.model.Usage.ZERO);
         }
 
         public ValidationVerdict verdict() {

@@ -1,26 +1,35 @@
 package dev.scenarist.core.engine;
 
+import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.campaign.BudgetExhaustedException;
+import dev.scenarist.core.campaign.BudgetGuard;
 import dev.scenarist.core.campaign.BudgetStop;
-import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.CheckResult;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.store.CheckRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a stage's checks cheapest tier first and stops after the first tier in which any check failed:
- * there is no point simulating a file that does not parse. A check that errors (could not judge) makes the
- * whole outcome unjudged: the caller treats an errored check as infrastructure — retried when the error is transient,
- * never when it is permanent (the machine lacks a component, see {@link CheckResult#unavailable}) — and a check stopped
- * by the campaign's budget as a budget stop (never retried), never as a bad scenario.
+ * The one loop that runs checks, for a stage's gate and for {@code validate} alike: cheapest tier first (by name within
+ * a tier), each check that could not judge retried like any infrastructure failure — after the engine's backoff, at most
+ * {@link RetryOptions#maxRetries()} times in one pass — unless its error is permanent (the machine lacks a component, see
+ * {@link CheckResult#unavailable}) or its critic failed for good (waiting builds no critic and mends no key). A check
+ * stopped by the campaign's budget is a budget stop (never retried), never a bad scenario.
+ *
+ * <p>How far a pass goes is its {@link Scope}: a stage's gate stops at the first check that could not judge (the
+ * outcome is unjudged whatever the others say) and after the first tier in which a check failed (no point simulating a
+ * file that does not parse); a validation goes past errors, and past failed tiers when it lists every check.
  */
 final class CheckRunner {
     /** What a stage's checks said: closed over its three kinds, each carrying only what it has. */
@@ -62,40 +71,80 @@ final class CheckRunner {
         record BudgetStopped(BudgetStop stop) implements Unjudged {}
     }
 
-    private final EventBus events;
-
-    CheckRunner(EventBus events) {
-        this.events = events;
+    /** How far a pass goes past a check that could not judge, and past a tier in which a check failed. */
+    record Scope(boolean pastErrors, boolean pastFailedTiers) {
+        /** A stage's gate: the first check that could not judge ends the pass, and so does a failed tier. */
+        static final Scope GATE = new Scope(false, false);
     }
 
-    Outcome run(List<Check> checks, CheckContext ctx, int attemptSeq) throws InterruptedException {
+    /** A check's last result, after its retries; empty when it was not run (an earlier tier failed). */
+    record Judged(Check check, Optional<CheckResult> result) {}
+
+    /** Every check in the order it ran, then those not run (in tier order), and what they say together. */
+    record Pass(List<Judged> checks, Outcome outcome) {}
+
+    /**
+     * What the critic met during a pass, told by the critic itself: a check may swallow its critic's error and report
+     * only "could not judge", and this is how the loop still knows that the budget refused the call, or that the author
+     * cannot be reached at all.
+     */
+    static final class CriticLog {
+        private final AtomicReference<BudgetStop> refused = new AtomicReference<>();
+        private final AtomicBoolean failedForGood = new AtomicBoolean();
+
+        void refused(BudgetStop stop) {
+            refused.compareAndSet(null, stop);
+        }
+
+        void failed(AuthorException e) {
+            if (!e.retryable()) failedForGood.set(true);
+        }
+    }
+
+    private final EngineServices services;
+    private final BudgetGuard budget;
+
+    CheckRunner(EngineServices services, BudgetGuard budget) {
+        this.services = services;
+        this.budget = budget;
+    }
+
+    Pass run(List<Check> checks, CheckContext ctx, int attemptSeq, CriticLog critic, Scope scope) throws InterruptedException {
         var byTier = new TreeMap<Integer, List<Check>>();
         for (Check c : checks) byTier.computeIfAbsent(c.tier(), t -> new ArrayList<>()).add(c);
+        List<Judged> judged = new ArrayList<>();
         List<CheckRecord> records = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
+        Optional<Unjudged.Errored> firstError = Optional.empty();
+        Optional<Outcome.Failed> firstFailure = Optional.empty();
+        var random = services.random().get();
+        int[] retries = {0}; // shared by the pass: one stage's checks get as many retries as the engine gives one failure
         int tiersRun = 0;
         for (var tier : byTier.entrySet()) {
+            List<Check> sorted = tier.getValue().stream().sorted(Comparator.comparing(Check::name)).toList();
+            if (firstFailure.isPresent() && !scope.pastFailedTiers()) {
+                sorted.forEach(c -> judged.add(new Judged(c, Optional.empty())));
+                continue;
+            }
             tiersRun++;
             boolean tierFailed = false;
-            for (Check c : tier.getValue().stream().sorted(Comparator.comparing(Check::name)).toList()) {
-                long t0 = System.nanoTime();
+            for (Check c : sorted) {
                 CheckResult r;
                 try {
-                    r = c.run(ctx);
+                    r = judge(c, ctx, attemptSeq, critic, records, random, retries);
                 } catch (BudgetExhaustedException e) {
-                    return new Outcome.NotJudged(records, new Unjudged.BudgetStopped(e.stop()));
-                } catch (RuntimeException e) {
-                    r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
+                    return new Pass(judged, new Outcome.NotJudged(records, new Unjudged.BudgetStopped(e.stop())));
                 }
-                long ms = (System.nanoTime() - t0) / 1_000_000;
+                judged.add(new Judged(c, Optional.of(r)));
                 r.scoreIfAny().ifPresent(scores::add);
-                records.add(new CheckRecord(ctx.run().runId(), attemptSeq, c.name(), c.tier(), r.status(), r.findings(),
-                        r.scoreIfAny(), ms));
-                events.publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
                 switch (r) {
                     case CheckResult.Errored e -> {
-                        return new Outcome.NotJudged(records, new Unjudged.Errored(e.message(), e.permanent()));
+                        // a check that errored while the budget refused its critic (or the budget is spent) is a budget stop
+                        Optional<BudgetStop> stop = Optional.ofNullable(critic.refused.get()).or(budget::refusal);
+                        if (stop.isPresent()) return new Pass(judged, new Outcome.NotJudged(records, new Unjudged.BudgetStopped(stop.get())));
+                        if (firstError.isEmpty()) firstError = Optional.of(new Unjudged.Errored(e.message(), e.permanent()));
+                        if (!scope.pastErrors()) return new Pass(judged, new Outcome.NotJudged(records, firstError.get()));
                     }
                     case CheckResult.Failed f -> {
                         tierFailed = true;
@@ -104,11 +153,50 @@ final class CheckRunner {
                     case CheckResult.Passed p -> findings.addAll(p.notes());
                 }
             }
-            if (tierFailed) {
-                return new Outcome.Failed(records, findings, tier.getKey(), tiersRun == byTier.size(), mean(scores));
+            if (tierFailed && firstFailure.isEmpty()) {
+                firstFailure = Optional.of(new Outcome.Failed(records, findings, tier.getKey(), tiersRun == byTier.size(), OptionalDouble.empty()));
             }
         }
-        return new Outcome.Passed(records, findings, mean(scores));
+        Outcome outcome;
+        if (firstError.isPresent()) outcome = new Outcome.NotJudged(records, firstError.get());
+        else if (firstFailure.isPresent()) {
+            var f = firstFailure.get();
+            outcome = new Outcome.Failed(List.copyOf(records), List.copyOf(findings), f.failedTier(), f.reachedLastTier(), mean(scores));
+        } else outcome = new Outcome.Passed(records, findings, mean(scores));
+        return new Pass(judged, outcome);
+    }
+
+    /**
+     * Runs one check until it judges, or is not worth another try; records its last result. Throws
+     * {@link BudgetExhaustedException} when the budget refused a call the check let through.
+     */
+    private CheckResult judge(Check c, CheckContext ctx, int attemptSeq, CriticLog critic, List<CheckRecord> records,
+                              java.util.random.RandomGenerator random, int[] retries) throws InterruptedException {
+        while (true) {
+            long t0 = System.nanoTime();
+            CheckResult r;
+            try {
+                r = c.run(ctx);
+            } catch (BudgetExhaustedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            services.events().publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));
+            boolean last = !(r instanceof CheckResult.Errored e) || e.permanent() || critic.failedForGood.get()
+                    || critic.refused.get() != null || budget.refusal().isPresent() || retries[0] >= services.retry().maxRetries();
+            if (last) {
+                records.add(new CheckRecord(ctx.run().runId(), attemptSeq, c.name(), c.tier(), r.status(), r.findings(), r.scoreIfAny(), ms));
+                return r;
+            }
+            retries[0]++;
+            var delay = services.retry().delayBefore(retries[0], random.nextDouble());
+            services.events().publish(new ScenaristEvent.InfraRetry(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), retries[0],
+                    delay.toMillis(), ((CheckResult.Errored) r).message()));
+            Duration left = budget.wallLeft().orElse(delay);
+            services.sleeper().sleep(left.compareTo(delay) < 0 ? left : delay);
+        }
     }
 
     private static OptionalDouble mean(List<Double> xs) {

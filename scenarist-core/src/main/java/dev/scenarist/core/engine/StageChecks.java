@@ -5,56 +5,38 @@ import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.WorkScope;
 import dev.scenarist.core.campaign.BudgetExhaustedException;
 import dev.scenarist.core.campaign.BudgetGuard;
-import dev.scenarist.core.campaign.BudgetStop;
-import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.Critic;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a stage's checks for one attempt: gives judge checks a {@link Critic} that asks the run's author through the
- * gateway, and retries checks that could not judge like any infrastructure failure. A budget stop is not retried
- * (waiting does not give a budget back); nor is a check that cannot run on this machine at all (no sandbox, a tool not
- * installed): waiting will not install it.
+ * gateway, and runs them through the {@link CheckRunner} loop as the stage's gate: checks that could not judge are
+ * retried like any infrastructure failure; a budget stop is not (waiting does not give a budget back), nor is a check
+ * that cannot run on this machine at all (no sandbox, a tool not installed): waiting will not install it.
  */
 final class StageChecks {
     private final EngineServices services;
     private final AuthorGateway gateway;
     private final StageSettings stageSettings;
-    private final BudgetGuard budget;
     private final CheckRunner runner;
 
     StageChecks(EngineServices services, AuthorGateway gateway, StageSettings stageSettings, BudgetGuard budget) {
         this.services = services;
         this.gateway = gateway;
         this.stageSettings = stageSettings;
-        this.budget = budget;
-        this.runner = new CheckRunner(services.events());
+        this.runner = new CheckRunner(services, budget);
     }
 
     CheckRunner.Outcome run(AttemptContext ctx, List<Check> checks, Attempt a) throws InterruptedException {
-        // set when the budget refuses a judge's call, even if the check swallowed the exception and reported "could not judge"
-        var refused = new AtomicReference<BudgetStop>();
+        // told when the budget refuses a judge's call, even if the check swallowed the exception and reported "could not judge"
+        var critic = new CheckRunner.CriticLog();
         var run = ctx.run();
         CheckContext checkContext = new CheckContext(ctx.runContext(), ctx.stageName(), ctx.ws(), run.progress().stageOutputs(),
-                critic(ctx, a, refused), services.layout().run(run.id()).artifacts());
-        var random = services.random().get();
-        for (int retry = 0; ; retry++) {
-            var outcome = runner.run(checks, checkContext, a.seq());
-            if (!(outcome instanceof CheckRunner.Outcome.NotJudged(var records, CheckRunner.Unjudged.Errored errored))) return outcome;
-            Optional<BudgetStop> stop = Optional.ofNullable(refused.get()).or(budget::refusal);
-            if (stop.isPresent()) return new CheckRunner.Outcome.NotJudged(records, new CheckRunner.Unjudged.BudgetStopped(stop.get()));
-            if (errored.permanent() || retry >= services.retry().maxRetries()) return outcome;
-            var delay = services.retry().delayBefore(retry + 1, random.nextDouble());
-            services.events().publish(new ScenaristEvent.InfraRetry(run.campaignId(), run.id(), ctx.stageName(), retry + 1,
-                    delay.toMillis(), errored.message()));
-            Duration left = budget.wallLeft().orElse(delay);
-            services.sleeper().sleep(left.compareTo(delay) < 0 ? left : delay);
-        }
+                critic(ctx, a, critic), services.layout().run(run.id()).artifacts());
+        return runner.run(checks, checkContext, a.seq(), critic, CheckRunner.Scope.GATE).outcome();
     }
 
     /**
@@ -62,7 +44,7 @@ final class StageChecks {
      * The request is named {@code <stage>:<purpose>} and numbered with the stage attempt it judges.
      * A call the budget refuses throws {@link BudgetExhaustedException}, never an author (infrastructure) error.
      */
-    private Critic critic(AttemptContext ctx, Attempt a, AtomicReference<BudgetStop> refused) {
+    private Critic critic(AttemptContext ctx, Attempt a, CheckRunner.CriticLog log) {
         var run = ctx.run();
         String stage = ctx.stageName();
         return (purpose, system, prompt) -> {
@@ -72,9 +54,12 @@ final class StageChecks {
             var req = new AuthorRequest(stage + ":" + purpose, system, prompt, settings, a.stageAttempt(), run.seed(), run.parameters(), scope);
             return switch (gateway.call(req, purpose, a.calls(), run.campaignId(), run.id())) {
                 case AuthorGateway.Outcome.Replied r -> r.reply().text();
-                case AuthorGateway.Outcome.InfraFailed f -> throw f.error();
+                case AuthorGateway.Outcome.InfraFailed f -> {
+                    log.failed(f.error());
+                    throw f.error();
+                }
                 case AuthorGateway.Outcome.BudgetRefused b -> {
-                    refused.compareAndSet(null, b.stop());
+                    log.refused(b.stop());
                     throw new BudgetExhaustedException(b.stop());
                 }
             };

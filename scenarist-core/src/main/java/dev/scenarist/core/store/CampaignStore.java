@@ -11,5 +11,10 @@ public interface CampaignStore {
     /** Newest first. */
     List<CampaignRecord> list();
 
+    /**
+     * Stores the campaign's new fields. A cancelled campaign stays cancelled: its status and stop reason are kept
+     * whatever the update says (the rest is stored), in one step, so a runner in another process that has not seen the
+     * cancel yet cannot undo it when it records its end or its active time.
+     */
     void update(CampaignRecord campaign);
 }

@@ -114,6 +114,25 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aCancelledCampaignStaysCancelledWhateverALaterUpdateSaysButKeepsItsOtherFields() {
+        CampaignRecord running = campaign("c1", T0);
+        store.campaigns().create(running);
+        CampaignRecord cancelled = running.withStatus(CampaignStatus.CANCELLED, "cancel requested at " + at(10), at(10), 9_000);
+        store.campaigns().update(cancelled);
+        assertThat(store.campaigns().find("c1")).contains(cancelled);
+
+        // a runner elsewhere that had not seen the cancel records its end and its active time
+        store.campaigns().update(running.withStatus(CampaignStatus.COMPLETED, "", at(20), 19_000));
+
+        CampaignRecord now = store.campaigns().find("c1").orElseThrow();
+        assertThat(now.status()).isEqualTo(CampaignStatus.CANCELLED);
+        assertThat(now.stopReason()).isEqualTo("cancel requested at " + at(10));
+        assertThat(now.activeMillis()).isEqualTo(19_000);
+        assertThat(now.updatedAt()).isEqualTo(at(20));
+        assertThat(store.campaigns().list()).extracting(CampaignRecord::status).containsExactly(CampaignStatus.CANCELLED);
+    }
+
+    @Test
     void updatingAnUnknownCampaignIsRefused() {
         assertThatThrownBy(() -> store.campaigns().update(campaign("ghost", T0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ghost");

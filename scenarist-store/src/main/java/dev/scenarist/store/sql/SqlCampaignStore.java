@@ -56,9 +56,12 @@ final class SqlCampaignStore implements CampaignStore {
     @Override
     public void update(CampaignRecord campaign) {
         int updated = jdbi.withHandle(h -> bind(h.createUpdate("UPDATE campaigns SET pack = :pack,"
-                + " requested = :requested, status = :status, stop_reason = :stop_reason, fingerprint = :fingerprint,"
+                // cancelled is final (see CampaignStore#update): one statement, so no cancel stored meanwhile is lost
+                + " requested = :requested,"
+                + " stop_reason = CASE WHEN status = :cancelled THEN stop_reason ELSE :stop_reason END,"
+                + " status = CASE WHEN status = :cancelled THEN status ELSE :status END, fingerprint = :fingerprint,"
                 + " spec = :spec, created_at = :created_at, updated_at = :updated_at, active_millis = :active_millis"
-                + " WHERE id = :id"), campaign).execute());
+                + " WHERE id = :id"), campaign).bind("cancelled", CampaignStatus.CANCELLED.label()).execute());
         if (updated != 1) {
             throw new IllegalStateException("no campaign " + campaign.id() + " to update; create it first");
         }

@@ -101,8 +101,11 @@ public final class InMemoryStore implements Store {
     @Override
     public void update(CampaignRecord c) {
         synchronized (lock) {
-            if (!campaigns.containsKey(c.id())) throw new IllegalStateException("no campaign " + c.id());
-            campaigns.put(c.id(), c);
+            CampaignRecord stored = campaigns.get(c.id());
+            if (stored == null) throw new IllegalStateException("no campaign " + c.id());
+            // cancelled is final (see CampaignStore#update)
+            campaigns.put(c.id(), stored.status() == dev.scenarist.core.store.CampaignStatus.CANCELLED
+                    ? c.withStatus(stored.status(), stored.stopReason(), c.updatedAt(), c.activeMillis()) : c);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.scenarist.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarist.models.http.FakeProviderServer;
-import dev.scenarist.models.http.FakeProviderServer.Scripted;
+import dev.scenarist.models.testing.FakeProviderServer;
+import dev.scenarist.models.testing.FakeProviderServer.Scripted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

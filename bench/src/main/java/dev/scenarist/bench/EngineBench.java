@@ -23,6 +23,7 @@ import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.core.pack.FileFormat;
 import dev.scenarist.core.pack.OutputFile;
+import dev.scenarist.core.pack.DuplicateThreshold;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.Pipeline;
 import dev.scenarist.core.pack.ScenarioSummary;
@@ -109,7 +110,7 @@ public final class EngineBench {
         }
     }
 
-    static final class BenchPack implements Pack {
+    static final class BenchPack implements Pack, DuplicateThreshold {
         private final Pipeline pipeline;
 
         BenchPack() {

@@ -40,7 +40,7 @@ final class PromoteCommand implements Callable<Integer> {
                         + " directory) and promote again");
             }
             var parameters = app.store().runs().find(entry.runId()).map(r -> r.parameters()).orElse(Map.of());
-            Path to = app.layout().root().resolve(dev.scenarist.core.pack.Pack.datasetPath(app.packs().get(entry.pack()), scenarioId, parameters));
+            Path to = app.layout().root().resolve(dev.scenarist.core.pack.Capabilities.datasetPath(app.packs().get(entry.pack()), scenarioId, parameters));
             // copy, record, then remove: a crash in between leaves the scenario in both places, never in neither
             Workspace.deleteTree(to, true);
             Workspace.copyTree(from, to);

@@ -9,6 +9,7 @@ import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.pack.Capabilities;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.CampaignStatus;
@@ -53,7 +54,7 @@ public final class CampaignRunner {
 
     /** Stores a new campaign (status running, no runs yet). */
     public CampaignRecord create(CampaignSpec spec, Pack pack) {
-        pack.parameters(spec.seed(), spec.options()); // refuses bad pack options before anything is stored
+        Capabilities.parameters(pack, spec.seed(), spec.options()); // refuses bad pack options before anything is stored
         var now = services.clock().instant();
         var c = new CampaignRecord(services.ids().next("cmp", now), pack.name(), spec.count(), CampaignStatus.RUNNING, "",
                 spec.fingerprint(pack), Json.write(spec), now, now, 0);
@@ -272,7 +273,7 @@ public final class CampaignRunner {
     private RunRecord newRun(CampaignRecord c, CampaignSpec spec, Pack pack, int ordinal) {
         long seed = spec.seed() + ordinal;
         var now = services.clock().instant();
-        var r = RunRecord.queued(services.ids().next("run", now), c.id(), pack.name(), ordinal, seed, pack.parameters(seed, spec.options()), now);
+        var r = RunRecord.queued(services.ids().next("run", now), c.id(), pack.name(), ordinal, seed, Capabilities.parameters(pack, seed, spec.options()), now);
         services.store().runs().create(r);
         return r;
     }

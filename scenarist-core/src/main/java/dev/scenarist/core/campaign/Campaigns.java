@@ -202,7 +202,7 @@ public final class Campaigns {
             request.target().file().ifPresent(f -> params.put("target", f));
             var ctx = new RunContext("validate", "validate", pack.name(), 0, params);
             List<Validation.CheckOutcome> out = new ArrayList<>();
-            for (var stage : pack.validationChecks(request.target()).entrySet()) {
+            for (var stage : dev.scenarist.core.pack.Capabilities.validationChecks(pack, request.target()).entrySet()) {
                 var checkContext = new CheckContext(ctx, stage.getKey(), ws, Map.of(), critic, artifacts);
                 var byTier = new TreeMap<Integer, List<Check>>();
                 for (Check c : stage.getValue()) byTier.computeIfAbsent(c.tier(), t -> new ArrayList<>()).add(c);

@@ -5,6 +5,7 @@ import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.pack.Capabilities;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.ScenarioSummary;
 import dev.scenarist.core.store.AcceptGuard;
@@ -69,12 +70,12 @@ public final class Acceptance {
         String text = pack.uniquenessText(ws);
         String scenarioId = scenarioId(run);
         // a near-duplicate of what this process already knows needs no files and no lock
-        var knownNear = mirror.nearDuplicate(pack.name(), text, scenarioId, pack.duplicateThreshold());
+        var knownNear = mirror.nearDuplicate(pack.name(), text, scenarioId, Capabilities.duplicateThreshold(pack));
         if (knownNear.isPresent()) return reject(run, ws, files, nearDuplicateReason(knownNear.get().scenarioId(), knownNear.get().similarity(), pack));
         // the pack's own additions (builds, previews) and the folder copy may be slow: made before the lock, in the run's folder
         Path assembled = files.dir().resolve("assembled"); // created by the pack only if it adds something
         Workspace.deleteTree(assembled, true);
-        pack.assemble(new dev.scenarist.core.pack.ScenarioAssembly(scenarioId, context, ws, files.artifacts(), assembled));
+        Capabilities.assemble(pack, new dev.scenarist.core.pack.ScenarioAssembly(scenarioId, context, ws, files.artifacts(), assembled));
         Path dir = services.layout().scenario(pack.name(), scenarioId);
         Path staged = files.dir().resolve("accepting");
         ScenarioSummary summary = pack.summarize(ws);
@@ -88,7 +89,7 @@ public final class Acceptance {
             @Override
             public Optional<AcceptOutcome.NearDuplicate> judge(CatalogSlice newer) {
                 mirror.absorb(newer);
-                return mirror.nearDuplicate(pack.name(), text, scenarioId, pack.duplicateThreshold())
+                return mirror.nearDuplicate(pack.name(), text, scenarioId, Capabilities.duplicateThreshold(pack))
                         .map(m -> new AcceptOutcome.NearDuplicate(m.scenarioId(), m.similarity()));
             }
 
@@ -117,7 +118,7 @@ public final class Acceptance {
 
     private static String nearDuplicateReason(String existing, double similarity, Pack pack) {
         return String.format(java.util.Locale.ROOT, "duplicate of accepted scenario %s (similarity %.2f ≥ %.2f)",
-                existing, similarity, pack.duplicateThreshold());
+                existing, similarity, Capabilities.duplicateThreshold(pack));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.scenarist.packs.yaml;
 
 import dev.scenarist.core.author.Author;
+import dev.scenarist.core.pack.DuplicateThreshold;
+import dev.scenarist.core.pack.MachineNeeds;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.Pipeline;
@@ -19,7 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A pack defined by a folder with a {@code pack.yaml}; built by {@link YamlPackLoader}. Immutable except for the lazily opened offline author. */
-public final class YamlPack implements Pack {
+public final class YamlPack implements Pack, MachineNeeds, DuplicateThreshold {
     /** {@code summary:}: where a scenario's title and description come from. */
     public record SummarySource(Optional<FileReference> title, Optional<FileReference> description) {}
 

@@ -10,6 +10,9 @@ import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.engine.DataLayout;
 import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.Resilience;
+import dev.scenarist.core.engine.Storage;
+import dev.scenarist.core.engine.TimeAndChance;
 import dev.scenarist.core.engine.RetryOptions;
 import dev.scenarist.core.engine.Sleeper;
 import dev.scenarist.core.engine.StageSettings;
@@ -69,8 +72,8 @@ public final class EngineBench {
         }
         Files.createDirectories(dir);
         Store store = a.get("store").equals("memory") ? new InMemoryStore() : SqlStore.sqlite(dir.resolve("scenarist.db"));
-        var services = new EngineServices(store, new DataLayout(dir), new InProcessEventBus(), Clock.systemUTC(), Sleeper.REAL,
-                RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS, new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(1));
+        var services = new EngineServices(new Storage(store, new DataLayout(dir)), new InProcessEventBus(),
+                new TimeAndChance(Clock.systemUTC(), Sleeper.REAL, new Ids(), () -> new SplittableRandom(1)), Resilience.DEFAULTS, new ShingleSimilarityIndex());
         Pack pack = new BenchPack();
         var runner = new CampaignRunner(services);
         var spec = new CampaignSpec(pack.name(), runs, "instant", 0, concurrency,

@@ -3,6 +3,7 @@ package dev.scenarist.core.campaign;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.catalog.CatalogMirror;
 import dev.scenarist.core.engine.Acceptance;
+import dev.scenarist.core.engine.AuthorAccess;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.RunExecutor;
 import dev.scenarist.core.events.ScenaristEvent;
@@ -133,7 +134,7 @@ public final class CampaignRunner {
         // nothing is re-queued while the budget is spent: those runs would only be stopped again
         if (retryStopped && guard.refusal().isEmpty()) requeueStopped(campaignId);
         List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
-        var executor = new RunExecutor(services, pack, author, throttle, services.circuit().newBreaker(services.clock()), guard,
+        var executor = new RunExecutor(services, pack, AuthorAccess.of(services, author, throttle, guard),
                 spec.stageSettings(), acceptance(pack.name(), spec.count(), author.id()));
         long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
         services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));

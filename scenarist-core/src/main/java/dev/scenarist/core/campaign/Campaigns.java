@@ -6,6 +6,7 @@ import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
 import dev.scenarist.core.author.Throttle;
+import dev.scenarist.core.engine.AuthorAccess;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.RunExecutor;
 import dev.scenarist.core.engine.RunRewinder;
@@ -152,7 +153,7 @@ public final class Campaigns {
         var ready = authors.create(spec.author(), pack, spec.authorSettings());
         // the campaign's budget, less what it spent: a resumed run is part of its campaign, not a way around its caps
         BudgetGuard guard = runner.guardOf(c);
-        var exec = new RunExecutor(services, pack, ready.author(), ready.throttle(), services.circuit().newBreaker(services.clock()), guard,
+        var exec = new RunExecutor(services, pack, AuthorAccess.of(services, ready.author(), ready.throttle(), guard),
                 spec.stageSettings(), runner.acceptance(pack.name(), spec.count(), ready.author().id()));
         RunRecord after;
         try {

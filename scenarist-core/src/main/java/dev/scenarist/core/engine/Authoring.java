@@ -47,8 +47,9 @@ final class Authoring {
         RunProgress p = ctx.progress();
         ModelSettings settings = stageSettings.effective(ctx.stageName(), policy.model());
         var run = ctx.run();
-        AuthorRequest req = prompts.build(new PromptBuilder.Input(pack, ctx.stage(), run.parameters(), run.seed(), ctx.ws(),
-                p.stageOutputs(), p.lastFindings(), turn.number(), turn.of(), settings, turn.extra()));
+        AuthorRequest req = prompts.build(new PromptBuilder.Input(pack, ctx.stage(), settings,
+                new PromptBuilder.RunSoFar(run.parameters(), run.seed(), ctx.ws(), p.stageOutputs(), p.lastFindings()),
+                new PromptBuilder.Turn(turn.number(), turn.of(), turn.extra())));
         return new Prompted(begin(ctx, turn.number()).prompting(req), req);
     }
 

@@ -24,15 +24,23 @@ import java.util.regex.Pattern;
  */
 public final class PromptBuilder {
 
-    /** What the prompt is built from. */
-    public record Input(Pack pack, Stage stage, Map<String, Object> parameters, long seed, Workspace workspace,
-                        Map<String, String> stageOutputs, List<Finding> feedback, int attempt, int maxAttempts,
-                        ModelSettings settings, String extra) {}
+    /** What the prompt is built from: the pack and stage, the model settings, where the run is and which turn this is. */
+    public record Input(Pack pack, Stage stage, ModelSettings settings, RunSoFar run, Turn turn) {}
+
+    /**
+     * Where the run is: its parameters and seed, its files, earlier stages' outputs and the findings of the last
+     * failed checks (the feedback).
+     */
+    public record RunSoFar(Map<String, Object> parameters, long seed, Workspace workspace, Map<String, String> stageOutputs,
+                           List<Finding> feedback) {}
+
+    /** Attempt {@code attempt} of {@code maxAttempts}, with the runner's extra text for it (may be null). */
+    public record Turn(int attempt, int maxAttempts, String extra) {}
 
     public AuthorRequest build(Input in) {
         String system = system(in);
         String prompt = variable(in);
-        return new AuthorRequest(in.stage().name(), system, prompt, in.settings(), in.attempt(), in.seed(), in.parameters(), scope(in));
+        return new AuthorRequest(in.stage().name(), system, prompt, in.settings(), in.turn().attempt(), in.run().seed(), in.run().parameters(), scope(in));
     }
 
     /** Replaces {@code {{name}}} with the parameter's value; unknown names stay as they are. */
@@ -48,18 +56,18 @@ public final class PromptBuilder {
         b.append("## Stage: ").append(s.name()).append(" (").append(s.kind()).append(")\n\n");
         switch (s) {
             case Stage.AuthorStage a -> {
-                b.append(render(a.instructions(), in.parameters()).strip()).append("\n\n## Reply format\n\n");
+                b.append(render(a.instructions(), in.run().parameters()).strip()).append("\n\n## Reply format\n\n");
                 b.append(ReplyParser.formatInstructions(a.outputs()));
                 b.append("You may change only: ").append(editPolicy(a.policy().editable(), a.outputs()).describe()).append(".\n");
             }
             case Stage.RefineStage r -> {
-                b.append(render(r.instructions(), in.parameters()).strip()).append("\n\n");
+                b.append(render(r.instructions(), in.run().parameters()).strip()).append("\n\n");
                 b.append("Improve the current files; each round is scored and only the best version is kept.\n\n## Reply format\n\n");
                 b.append(ReplyParser.formatInstructions(r.outputs()));
                 b.append("You may change only: ").append(editPolicy(r.policy().editable(), r.outputs()).describe()).append(".\n");
             }
             case Stage.ReviewStage r -> {
-                b.append(render(r.instructions(), in.parameters()).strip()).append("\n\n## Reply format\n\n");
+                b.append(render(r.instructions(), in.run().parameters()).strip()).append("\n\n## Reply format\n\n");
                 b.append("Reply with your review as plain text: concrete problems and how to fix them. Do not rewrite the files.\n");
             }
             case Stage.GateStage g -> b.append("(gate)\n");
@@ -69,36 +77,36 @@ public final class PromptBuilder {
 
     private String variable(Input in) {
         StringBuilder b = new StringBuilder();
-        if (!in.parameters().isEmpty()) {
+        if (!in.run().parameters().isEmpty()) {
             b.append("## Scenario parameters\n\n");
-            new TreeMap<>(in.parameters()).forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
+            new TreeMap<>(in.run().parameters()).forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
             b.append('\n');
         }
-        if (!in.stageOutputs().isEmpty()) {
+        if (!in.run().stageOutputs().isEmpty()) {
             b.append("## Notes from earlier stages\n\n");
-            new TreeMap<>(in.stageOutputs()).forEach((stage, text) ->
+            new TreeMap<>(in.run().stageOutputs()).forEach((stage, text) ->
                     b.append("### ").append(stage).append("\n\n").append(text.strip()).append("\n\n"));
         }
-        var files = in.workspace().contents();
+        var files = in.run().workspace().contents();
         if (!files.isEmpty()) {
             b.append("## Current files\n\n");
             files.forEach((path, content) -> b.append("<file path=\"").append(path).append("\">\n").append(content)
                     .append(content.endsWith("\n") ? "" : "\n").append("</file>\n\n"));
         }
-        if (!in.feedback().isEmpty()) {
-            b.append("## Feedback: attempt ").append(in.attempt() - 1).append(" of ").append(in.maxAttempts())
+        if (!in.run().feedback().isEmpty()) {
+            b.append("## Feedback: attempt ").append(in.turn().attempt() - 1).append(" of ").append(in.turn().maxAttempts())
                     .append(" failed these checks\n\n");
-            for (Finding f : in.feedback()) b.append("- ").append(f.render()).append('\n');
+            for (Finding f : in.run().feedback()) b.append("- ").append(f.render()).append('\n');
             b.append("\nFix every error above and reply with the complete files again.\n");
         }
-        if (in.extra() != null && !in.extra().isBlank()) b.append('\n').append(in.extra().strip()).append('\n');
+        if (in.turn().extra() != null && !in.turn().extra().isBlank()) b.append('\n').append(in.turn().extra().strip()).append('\n');
         if (b.isEmpty()) b.append("Begin.\n");
         return b.toString();
     }
 
     /** What a tool-using author may touch: the workspace, and the stage's editable files (none for reviews). */
     private static dev.scenarist.core.author.WorkScope scope(Input in) {
-        var ws = java.util.Optional.of(in.workspace().root());
+        var ws = java.util.Optional.of(in.run().workspace().root());
         return switch (in.stage()) {
             case Stage.AuthorStage a -> new dev.scenarist.core.author.WorkScope(ws, editableFiles(a.policy().editable(), a.outputs()), a.policy().tools(),
                     a.outputs().stream().map(OutputFile::path).toList());

@@ -30,22 +30,18 @@ public final class RunExecutor {
 
     public RunExecutor(EngineServices services, Pack pack, Author author, BudgetGuard budget,
                        StageSettings stageSettings, Acceptance acceptance) {
-        this(services, pack, author, Throttle.NONE, services.circuit().newBreaker(services.clock()), budget, stageSettings, acceptance);
+        this(services, pack, AuthorAccess.of(services, author, Throttle.NONE, budget), stageSettings, acceptance);
     }
 
-    /**
-     * With the campaign's shared throttle and circuit breaker, so all its runs pace and pause together. (Eight
-     * parameters: this is the public wiring signature the campaign runner and the app use.)
-     */
-    public RunExecutor(EngineServices services, Pack pack, Author author, Throttle throttle,
-                       CircuitBreaker breaker, BudgetGuard budget, StageSettings stageSettings, Acceptance acceptance) {
+    /** With the campaign's shared line to its author (throttle, circuit breaker, budget), so all its runs pace and pause together. */
+    public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings, Acceptance acceptance) {
         this.services = services;
         this.pack = pack;
         this.acceptance = acceptance;
-        var gateway = new AuthorGateway(services, author, throttle, breaker, budget);
+        var gateway = new AuthorGateway(services, access.author(), access.throttle(), access.breaker(), access.budget());
         var journal = new AttemptJournal(services);
         this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, services.clock()),
-                new StageChecks(services, gateway, stageSettings, budget), journal, new FailureArchive(services, journal));
+                new StageChecks(services, gateway, stageSettings, access.budget()), journal, new FailureArchive(services, journal));
     }
 
     /**

@@ -219,8 +219,7 @@ class CampaignsTest {
     }
 
     static EngineServices redacting(EngineServices s) {
-        return new EngineServices(s.store(), s.layout(), s.events(), s.clock(), s.sleeper(), s.retry(), s.circuit(), s.similarity(), s.ids(),
-                s.random(), text -> text.replace("sk-secret", "[redacted]"));
+        return s.redacting(text -> text.replace("sk-secret", "[redacted]"));
     }
 
     @Test

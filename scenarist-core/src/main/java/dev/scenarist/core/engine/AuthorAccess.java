@@ -20,6 +20,6 @@ public record AuthorAccess(Author author, Throttle throttle, CircuitBreaker brea
 
     /** With a fresh circuit breaker under the services' circuit options and clock. */
     public static AuthorAccess of(EngineServices services, Author author, Throttle throttle, BudgetGuard budget) {
-        return new AuthorAccess(author, throttle, services.circuit().newBreaker(services.clock()), budget);
+        return new AuthorAccess(author, throttle, CircuitBreaker.of(services.circuit(), services.clock()), budget);
     }
 }

@@ -23,6 +23,11 @@ public final class CircuitBreaker {
     private Duration cooldown;
     private boolean probing;
 
+    /** A closed breaker under {@code options}. */
+    public static CircuitBreaker of(CircuitOptions options, Clock clock) {
+        return new CircuitBreaker(options.threshold(), options.cooldown(), options.maxCooldown(), clock);
+    }
+
     public CircuitBreaker(int threshold, Duration initialCooldown, Duration maxCooldown, Clock clock) {
         if (threshold < 1) throw new IllegalArgumentException("circuit breaker threshold must be ≥ 1, got " + threshold);
         this.threshold = threshold;

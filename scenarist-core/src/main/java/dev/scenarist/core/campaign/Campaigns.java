@@ -1,15 +1,17 @@
 package dev.scenarist.core.campaign;
 
+import dev.scenarist.core.campaign.internal.BudgetGuard;
+import dev.scenarist.core.campaign.internal.CampaignRunner;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.PermanentAuthorException;
 import dev.scenarist.core.author.Throttle;
-import dev.scenarist.core.engine.AuthorAccess;
+import dev.scenarist.core.engine.internal.AuthorAccess;
 import dev.scenarist.core.engine.EngineServices;
-import dev.scenarist.core.engine.RunExecutor;
-import dev.scenarist.core.engine.RunRewinder;
+import dev.scenarist.core.engine.internal.RunExecutor;
+import dev.scenarist.core.engine.internal.RunRewinder;
 import dev.scenarist.core.model.CheckResult;
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;

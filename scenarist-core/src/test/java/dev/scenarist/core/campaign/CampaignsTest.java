@@ -1,5 +1,6 @@
 package dev.scenarist.core.campaign;
 
+import dev.scenarist.core.campaign.internal.CampaignRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package dev.scenarist.core.testing;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.campaign.CampaignBudget;
 import dev.scenarist.core.campaign.CampaignReport;
-import dev.scenarist.core.campaign.CampaignRunner;
+import dev.scenarist.core.campaign.internal.CampaignRunner;
 import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.engine.DataLayout;

@@ -1,5 +1,6 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;

@@ -1,10 +1,12 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.StageSettings;
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.author.WorkScope;
-import dev.scenarist.core.campaign.BudgetExhaustedException;
-import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.campaign.internal.BudgetExhaustedException;
+import dev.scenarist.core.campaign.internal.BudgetGuard;
 import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.pack.Check;

@@ -1,5 +1,7 @@
-package dev.scenarist.core.campaign;
+package dev.scenarist.core.campaign.internal;
 
+import dev.scenarist.core.campaign.BudgetStop;
+import dev.scenarist.core.campaign.CampaignBudget;
 import dev.scenarist.core.model.Usage;
 import dev.scenarist.core.text.DurationFormat;
 import java.time.Clock;

@@ -1,5 +1,6 @@
-package dev.scenarist.core.catalog;
+package dev.scenarist.core.catalog.internal;
 
+import dev.scenarist.core.catalog.SimilarityIndex;
 import dev.scenarist.core.store.CatalogEntry;
 import dev.scenarist.core.store.CatalogSlice;
 import dev.scenarist.core.store.CatalogStore;

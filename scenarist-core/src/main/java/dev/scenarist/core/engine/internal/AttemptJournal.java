@@ -1,5 +1,6 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.store.AttemptCommit;
@@ -7,7 +8,7 @@ import dev.scenarist.core.store.AttemptRecord;
 import dev.scenarist.core.store.RunProgress;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.trajectory.RunFiles;
-import dev.scenarist.core.trajectory.TrajectoryLog;
+import dev.scenarist.core.engine.internal.TrajectoryLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;

@@ -1,5 +1,6 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.CircuitOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

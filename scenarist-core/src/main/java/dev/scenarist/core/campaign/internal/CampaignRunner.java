@@ -1,11 +1,16 @@
-package dev.scenarist.core.campaign;
+package dev.scenarist.core.campaign.internal;
 
+import dev.scenarist.core.campaign.BudgetStop;
+import dev.scenarist.core.campaign.CampaignBudget;
+import dev.scenarist.core.campaign.CampaignMismatchException;
+import dev.scenarist.core.campaign.CampaignReport;
+import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.author.Author;
-import dev.scenarist.core.catalog.CatalogMirror;
-import dev.scenarist.core.engine.Acceptance;
-import dev.scenarist.core.engine.AuthorAccess;
+import dev.scenarist.core.catalog.internal.CatalogMirror;
+import dev.scenarist.core.engine.internal.Acceptance;
+import dev.scenarist.core.engine.internal.AuthorAccess;
 import dev.scenarist.core.engine.EngineServices;
-import dev.scenarist.core.engine.RunExecutor;
+import dev.scenarist.core.engine.internal.RunExecutor;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RunState;

@@ -1,4 +1,6 @@
-package dev.scenarist.core.campaign;
+package dev.scenarist.core.campaign.internal;
+
+import dev.scenarist.core.campaign.BudgetStop;
 
 /**
  * Thrown through a check when a call it needs (a judge asking the critic) is refused by the campaign's budget.

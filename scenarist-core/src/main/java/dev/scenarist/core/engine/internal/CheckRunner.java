@@ -1,6 +1,6 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
-import dev.scenarist.core.campaign.BudgetExhaustedException;
+import dev.scenarist.core.campaign.internal.BudgetExhaustedException;
 import dev.scenarist.core.campaign.BudgetStop;
 import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.ScenaristEvent;

@@ -1,8 +1,10 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.StageSettings;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.Throttle;
-import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.campaign.internal.BudgetGuard;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.pack.Pack;
@@ -10,7 +12,7 @@ import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.store.RunProgress;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.trajectory.RunFiles;
-import dev.scenarist.core.trajectory.TrajectoryLog;
+import dev.scenarist.core.engine.internal.TrajectoryLog;
 import dev.scenarist.core.workspace.Workspace;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.scenarist.core.trajectory;
+package dev.scenarist.core.engine.internal;
 
 import dev.scenarist.core.model.Json;
 import java.io.IOException;

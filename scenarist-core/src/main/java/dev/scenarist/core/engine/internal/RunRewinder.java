@@ -1,5 +1,6 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.store.RunRecord;

@@ -1,4 +1,4 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
 import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.store.AttemptVerdict;

@@ -1,12 +1,15 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.RetryOptions;
+import dev.scenarist.core.engine.Sleeper;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorReply;
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.Throttle;
 import dev.scenarist.core.author.TransientAuthorException;
-import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.campaign.internal.BudgetGuard;
 import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Usage;

@@ -1,5 +1,6 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.StageSettings;
 import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.pack.OutputFile;

@@ -1,6 +1,7 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
-import dev.scenarist.core.catalog.CatalogMirror;
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.catalog.internal.CatalogMirror;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RejectReason;

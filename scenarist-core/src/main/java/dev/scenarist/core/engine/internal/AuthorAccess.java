@@ -1,8 +1,9 @@
-package dev.scenarist.core.engine;
+package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.Throttle;
-import dev.scenarist.core.campaign.BudgetGuard;
+import dev.scenarist.core.campaign.internal.BudgetGuard;
 import java.util.Objects;
 
 /**

@@ -41,7 +41,7 @@ final class DoctorCommand implements Callable<Integer> {
             Map<String, Object> packsDoc = new LinkedHashMap<>();
             for (String name : names) {
                 Pack p = app.packs().get(name);
-                List<Component> found = preflight.inspect(p.requirements());
+                List<Component> found = preflight.inspect(dev.scenarist.core.pack.Capabilities.requirements(p));
                 for (Component c : found) rows.computeIfAbsent(c.name(), k -> new Row(c, new TreeSet<>())).packs().add(name);
                 List<String> missing = found.stream().filter(c -> c instanceof Component.Missing).map(Component::name).toList();
                 packsDoc.put(name, Map.of("ready", missing.isEmpty(), "missing", missing));

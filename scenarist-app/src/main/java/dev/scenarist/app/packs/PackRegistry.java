@@ -95,7 +95,7 @@ public final class PackRegistry {
      */
     public List<dev.scenarist.core.pack.Requirement> requirements(String name) {
         Source s = sources.get(name);
-        if (s == null || s.dir() == null || loaded.containsKey(name)) return get(name).requirements();
+        if (s == null || s.dir() == null || loaded.containsKey(name)) return dev.scenarist.core.pack.Capabilities.requirements(get(name));
         return loader.requirements(s.dir());
     }
 

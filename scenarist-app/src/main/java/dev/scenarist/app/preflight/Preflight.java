@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks, before anything is stored, that this machine has every component a pack needs (its
- * {@link Pack#requirements()}), and tells what is missing with the exact fix. A missing component is permanent: a
+ * {@link dev.scenarist.core.pack.MachineNeeds}), and tells what is missing with the exact fix. A missing component is permanent: a
  * campaign started anyway would only fail every run. The same inspection feeds {@code scenarist doctor}.
  *
  * <p>The sandbox requirement expands into what it is made of: {@code bwrap} on the PATH, {@code /usr/bin/prlimit}
@@ -45,7 +45,7 @@ public final class Preflight {
      * @throws MissingComponentsException listing every component the pack needs that is missing or unusable
      */
     public void require(Pack pack) throws InterruptedException {
-        require(pack.name(), pack.requirements());
+        require(pack.name(), dev.scenarist.core.pack.Capabilities.requirements(pack));
     }
 
     /**

@@ -10,11 +10,11 @@ import dev.scenarist.core.campaign.Campaigns;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.engine.DataLayout;
 import dev.scenarist.core.engine.EngineServices;
-import dev.scenarist.core.engine.RetryOptions;
-import dev.scenarist.core.engine.Sleeper;
+import dev.scenarist.core.engine.Resilience;
+import dev.scenarist.core.engine.Storage;
+import dev.scenarist.core.engine.TimeAndChance;
 import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.InProcessEventBus;
-import dev.scenarist.core.model.Ids;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.packs.mechanisms.MechanismsPack;
@@ -24,11 +24,9 @@ import dev.scenarist.store.sql.SqlStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The one place where the application is wired: data folder, store, event bus, engine services, packs, authors.
@@ -51,8 +49,8 @@ public final class Scenarist implements AutoCloseable {
         this.layout = layout;
         this.store = store;
         this.packs = packs;
-        this.services = new EngineServices(store, layout, events, Clock.systemUTC(), Sleeper.REAL, RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS,
-                new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(), redactor::redact);
+        this.services = new EngineServices(new Storage(store, layout, redactor::redact), events, TimeAndChance.real(), Resilience.DEFAULTS,
+                new ShingleSimilarityIndex());
         // the one front door: every command goes through it, none wires engine parts itself
         this.campaigns = new Campaigns(services, packs::get, preflight::require, (spec, pack, settings) -> {
             var setup = authors.create(spec, pack, java.util.Optional.empty(), settings);

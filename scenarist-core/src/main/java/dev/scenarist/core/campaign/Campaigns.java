@@ -1,5 +1,8 @@
 package dev.scenarist.core.campaign;
 
+import dev.scenarist.core.campaign.internal.BudgetGuard;
+import dev.scenarist.core.campaign.internal.CampaignRunner;
+import dev.scenarist.core.campaign.internal.CampaignCancellation;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorRequest;
@@ -11,13 +14,15 @@ import dev.scenarist.core.dataset.Promotion;
 import dev.scenarist.core.dataset.ScenarioExporter;
 import dev.scenarist.core.dataset.ScenarioPromoter;
 import dev.scenarist.core.engine.EngineServices;
-import dev.scenarist.core.engine.ScenarioChecks;
+import dev.scenarist.core.engine.internal.ScenarioChecks;
 import dev.scenarist.core.model.Usage;
 import dev.scenarist.core.store.CampaignStatus;
 import dev.scenarist.core.text.DidYouMean;
 import java.time.Duration;
-import dev.scenarist.core.engine.RunExecutor;
-import dev.scenarist.core.engine.RunRewinder;
+import dev.scenarist.core.engine.internal.RunExecutor;
+import dev.scenarist.core.engine.internal.RunRewinder;
+import dev.scenarist.core.engine.internal.AuthorAccess;
+import dev.scenarist.core.model.CheckResult;
 import dev.scenarist.core.model.RejectReason;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.pack.Pack;
@@ -159,7 +164,7 @@ public final class Campaigns {
         var ready = authors.create(spec.author(), pack, spec.authorSettings());
         // the campaign's budget, less what it spent: a resumed run is part of its campaign, not a way around its caps
         BudgetGuard guard = runner.guardOf(c);
-        var exec = new RunExecutor(services, pack, ready.author(), ready.throttle(), services.circuit().newBreaker(services.clock()), guard,
+        var exec = new RunExecutor(services, pack, AuthorAccess.of(services, ready.author(), ready.throttle(), guard),
                 spec.stageSettings(), runner.acceptance(pack.name(), spec.count(), ready.author().id()));
         RunRecord after;
         try {
@@ -210,7 +215,7 @@ public final class Campaigns {
             request.target().file().ifPresent(f -> params.put("target", f));
             var ctx = new RunContext("validate", "validate", pack.name(), 0, params);
             List<Validation.CheckOutcome> out = new ArrayList<>();
-            for (var stage : pack.validationChecks(request.target()).entrySet()) {
+            for (var stage : dev.scenarist.core.pack.Capabilities.validationChecks(pack, request.target()).entrySet()) {
                 for (var c : checks.run(ctx, stage.getKey(), stage.getValue(), ws, artifacts, request.tiers() == Validation.Tiers.ALL)) {
                     out.add(c.result()
                             .map(r -> Validation.CheckOutcome.of(stage.getKey(), c.check().name(), c.check().tier(), r, services.redact()))

@@ -20,7 +20,7 @@ public final class ScenarioPromoter {
     private final Path dataRoot;
     private final Function<String, Pack> packs;
 
-    /** {@code packs}: the pack of a name, which says where its promoted scenarios go ({@link Pack#datasetPath}). */
+    /** {@code packs}: the pack of a name, which says where its promoted scenarios go ({@link dev.scenarist.core.pack.Capabilities#datasetPath}). */
     public ScenarioPromoter(Store store, Path dataRoot, Function<String, Pack> packs) {
         this.store = store;
         this.dataRoot = dataRoot.toAbsolutePath().normalize();
@@ -40,7 +40,7 @@ public final class ScenarioPromoter {
                     + " directory) and promote again");
         }
         Map<String, Object> parameters = store.runs().find(entry.runId()).map(r -> r.parameters()).orElse(Map.of());
-        Path to = dataRoot.resolve(Pack.datasetPath(packs.apply(entry.pack()), scenarioId, parameters)).normalize();
+        Path to = dataRoot.resolve(dev.scenarist.core.pack.Capabilities.datasetPath(packs.apply(entry.pack()), scenarioId, parameters)).normalize();
         // copy, record, then remove: a crash in between leaves the scenario in both places, never in neither
         Workspace.deleteTree(to, true);
         Workspace.copyTree(from, to);

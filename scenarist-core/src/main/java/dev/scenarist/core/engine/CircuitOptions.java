@@ -1,6 +1,5 @@
 package dev.scenarist.core.engine;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -14,9 +13,5 @@ public record CircuitOptions(int threshold, Duration cooldown, Duration maxCoold
         if (threshold < 1) throw new IllegalArgumentException("circuit threshold must be ≥ 1, got " + threshold);
         if (cooldown.isNegative() || cooldown.isZero()) throw new IllegalArgumentException("circuit cool-down must be > 0, got " + cooldown);
         if (maxCooldown.compareTo(cooldown) < 0) throw new IllegalArgumentException("max cool-down " + maxCooldown + " is below the cool-down " + cooldown);
-    }
-
-    public CircuitBreaker newBreaker(Clock clock) {
-        return new CircuitBreaker(threshold, cooldown, maxCooldown, clock);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param stageOutputs text outputs of earlier stages (review feedback, gate notes), by stage name
  * @param critic       a model to ask for judgements (judge checks); calls are accounted to the run
  * @param artifacts    a folder outside the workspace that the run owns, where a check may keep by-products (builds,
- *                     reports) across attempts; the pack's {@link Pack#assemble assembly} finds them there
+ *                     reports) across attempts; the pack's {@link ScenarioAssembler assembly} finds them there
  */
 public record CheckContext(RunContext run, String stage, Workspace workspace, Map<String, String> stageOutputs, Critic critic,
                            Path artifacts) {

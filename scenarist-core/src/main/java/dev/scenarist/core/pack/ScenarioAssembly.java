@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What a pack's {@link Pack#assemble assembly} works with for one accepted run.
+ * What a pack's {@link ScenarioAssembler assembly} works with for one accepted run.
  *
  * @param scenarioId the id the scenario is accepted under
  * @param run        the run (seed, parameters)

@@ -1,5 +1,6 @@
 package dev.scenarist.core.campaign;
 
+import dev.scenarist.core.campaign.internal.BudgetGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.core.model.Usage;

@@ -1,5 +1,6 @@
 package dev.scenarist.core.campaign;
 
+import dev.scenarist.core.campaign.internal.CampaignRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -220,8 +221,7 @@ class CampaignsTest {
     }
 
     static EngineServices redacting(EngineServices s) {
-        return new EngineServices(s.store(), s.layout(), s.events(), s.clock(), s.sleeper(), s.retry(), s.circuit(), s.similarity(), s.ids(),
-                s.random(), text -> text.replace("sk-secret", "[redacted]"));
+        return s.redacting(text -> text.replace("sk-secret", "[redacted]"));
     }
 
     @Test
@@ -401,8 +401,8 @@ class CampaignsTest {
         assertThat(staging.resolve("manifest.json")).exists();
 
         // the catalog cannot be written (disk full, the database gone): the copy is made, the staging copy is kept
-        var broken = new EngineServices(new CatalogUpdateFails(h.store), h.services.layout(), h.services.events(), h.services.clock(),
-                h.services.sleeper(), h.services.retry(), h.services.circuit(), h.services.similarity(), h.services.ids(), h.services.random());
+        var broken = new EngineServices(new dev.scenarist.core.engine.Storage(new CatalogUpdateFails(h.store), h.services.layout()),
+                h.services.events(), h.services.time(), h.services.resilience(), h.services.similarity());
         var pack = a.pack();
         assertThatThrownBy(() -> facade(broken, pack, new TwoStageAuthor()).promote(entry.scenarioId()))
                 .hasMessageContaining("disk full");

@@ -1,5 +1,6 @@
 package dev.scenarist.core.engine;
 
+import dev.scenarist.core.engine.internal.RunExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.core.author.Author;

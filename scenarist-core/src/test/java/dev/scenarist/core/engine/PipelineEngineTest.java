@@ -1,5 +1,7 @@
 package dev.scenarist.core.engine;
 
+import dev.scenarist.core.engine.internal.RunExecutor;
+import dev.scenarist.core.engine.internal.RunRewinder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.core.author.PermanentAuthorException;
@@ -338,7 +340,7 @@ class PipelineEngineTest {
         assertThat(run.state()).isEqualTo(RunState.PAUSED);
         assertThat(run.detail()).contains("is this fair?");
 
-        var exec = new RunExecutor(h.services, pack, author, dev.scenarist.core.campaign.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
+        var exec = new RunExecutor(h.services, pack, author, dev.scenarist.core.campaign.internal.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
                 StageSettings.NONE, h.runner.acceptance(pack.name(), 1, author.id()));
         RunRecord after = exec.execute(run.id());
         assertThat(after.state()).isEqualTo(RunState.ACCEPTED);
@@ -393,7 +395,7 @@ class PipelineEngineTest {
         Files.createDirectories(runDir.resolve("snapshots/02-more"));
 
         var fixed = new ScriptedAuthor().on("more", file("b.txt", "b"));
-        var exec = new RunExecutor(h.services, pack, fixed, dev.scenarist.core.campaign.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
+        var exec = new RunExecutor(h.services, pack, fixed, dev.scenarist.core.campaign.internal.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
                 StageSettings.NONE, h.runner.acceptance(pack.name(), 1, fixed.id()));
         RunRecord after = exec.execute(run.id());
 
@@ -421,7 +423,7 @@ class PipelineEngineTest {
 
         RunRecord rewound = new RunRewinder(h.services).rewind(run.id(), pack, "more");
         assertThat(rewound.state()).isEqualTo(RunState.QUEUED);
-        var exec = new RunExecutor(h.services, pack, author, dev.scenarist.core.campaign.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
+        var exec = new RunExecutor(h.services, pack, author, dev.scenarist.core.campaign.internal.BudgetGuard.unlimited(java.time.Clock.systemUTC()),
                 StageSettings.NONE, h.runner.acceptance(pack.name(), 1, author.id()));
         RunRecord after = exec.execute(run.id());
 

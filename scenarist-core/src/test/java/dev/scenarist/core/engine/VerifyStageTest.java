@@ -102,8 +102,8 @@ class VerifyStageTest {
         assertThat(h.store.campaigns().list()).isEmpty();
     }
 
-    /** A pack that forwards everything to another, so one test can override a single hook. */
-    abstract static class DelegatingPack implements Pack {
+    /** A pack that forwards everything to another and assembles scenarios, so one test can write its assembly. */
+    abstract static class DelegatingPack implements Pack, dev.scenarist.core.pack.ScenarioAssembler {
         private final Pack inner;
 
         DelegatingPack(Pack inner) {

@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarist.core.catalog.CatalogMirror;
+import dev.scenarist.core.catalog.internal.CatalogMirror;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.RejectReason;

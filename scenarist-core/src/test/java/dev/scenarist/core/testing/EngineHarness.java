@@ -3,11 +3,14 @@ package dev.scenarist.core.testing;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.campaign.CampaignBudget;
 import dev.scenarist.core.campaign.CampaignReport;
-import dev.scenarist.core.campaign.CampaignRunner;
+import dev.scenarist.core.campaign.internal.CampaignRunner;
 import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.engine.DataLayout;
 import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.Resilience;
+import dev.scenarist.core.engine.Storage;
+import dev.scenarist.core.engine.TimeAndChance;
 import dev.scenarist.core.engine.RetryOptions;
 import dev.scenarist.core.engine.StageSettings;
 import dev.scenarist.core.events.InProcessEventBus;
@@ -45,11 +48,10 @@ public final class EngineHarness {
         this.store = store;
         var bus = new InProcessEventBus();
         bus.subscribe(events::add);
-        this.services = new EngineServices(store, new DataLayout(dataDir), bus, clock, d -> {
+        this.services = new EngineServices(new Storage(store, new DataLayout(dataDir)), bus, new TimeAndChance(clock, d -> {
                     sleeps.add(d);
                     clock.advance(d);
-                }, retry, circuit,
-                new ShingleSimilarityIndex(), new Ids(), () -> new SplittableRandom(7));
+                }, new Ids(), () -> new SplittableRandom(7)), new Resilience(retry, circuit), new ShingleSimilarityIndex());
         this.runner = new CampaignRunner(services);
     }
 

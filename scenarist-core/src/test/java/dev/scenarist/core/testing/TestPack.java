@@ -1,6 +1,7 @@
 package dev.scenarist.core.testing;
 
 import dev.scenarist.core.author.Author;
+import dev.scenarist.core.pack.DuplicateThreshold;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.Pipeline;
 import dev.scenarist.core.pack.ScenarioSummary;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A pack assembled in code for tests: stages added by the builder, uniqueness text = all files. */
-public final class TestPack implements Pack {
+public final class TestPack implements Pack, DuplicateThreshold {
     private final String name;
     private final Pipeline pipeline;
     private final Author offline;

@@ -3,7 +3,7 @@ package dev.scenarist.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarist.core.catalog.CatalogMirror;
+import dev.scenarist.core.catalog.internal.CatalogMirror;
 import dev.scenarist.core.catalog.ShingleSimilarityIndex;
 import dev.scenarist.core.store.AcceptOutcome;
 import dev.scenarist.core.store.AttemptCommit;

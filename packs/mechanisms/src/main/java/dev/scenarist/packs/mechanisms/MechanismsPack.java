@@ -1,14 +1,20 @@
 package dev.scenarist.packs.mechanisms;
 
 import dev.scenarist.core.author.Author;
+import dev.scenarist.core.pack.Capabilities;
+import dev.scenarist.core.pack.DatasetGrouping;
 import dev.scenarist.core.pack.FileFormat;
+import dev.scenarist.core.pack.MachineNeeds;
 import dev.scenarist.core.pack.OutputFile;
 import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.pack.PackOptions;
 import dev.scenarist.core.pack.Pipeline;
+import dev.scenarist.core.pack.ScenarioAssembler;
 import dev.scenarist.core.pack.ScenarioAssembly;
 import dev.scenarist.core.pack.ScenarioSummary;
 import dev.scenarist.core.pack.Stage;
 import dev.scenarist.core.pack.StagePolicy;
+import dev.scenarist.core.pack.ValidationPlan;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.internal.checks.MeshFilesCheck;
 import dev.scenarist.packs.mechanisms.internal.checks.MjcfStaticCheck;
@@ -48,7 +54,7 @@ import java.util.TreeMap;
  * manifest with measured numbers, and a preview image; {@code promote} moves them to
  * {@code datasets/mechanisms/tier<T>/<id>/}.
  */
-public final class MechanismsPack implements Pack {
+public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds {
     public static final String TIER_OPTION = "tier";
     static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
@@ -219,9 +225,9 @@ public final class MechanismsPack implements Pack {
 
     /** Benchmarks are grouped by difficulty tier: {@code datasets/mechanisms/tier<T>/<id>/}. */
     @Override
-    public Optional<String> datasetGroup(Map<String, Object> parameters) {
+    public String datasetGroup(Map<String, Object> parameters) {
         Object tier = parameters.get("tier");
-        return Optional.of("tier" + (tier instanceof Number n ? n.intValue() : 0));
+        return "tier" + (tier instanceof Number n ? n.intValue() : 0);
     }
 
     /**
@@ -243,7 +249,7 @@ public final class MechanismsPack implements Pack {
             checks.addAll(setup.checks());
             return Map.of("template", List.copyOf(checks));
         }
-        return Pack.super.validationChecks(validation);
+        return Capabilities.everyStagesChecks(pipeline);
     }
 
     private static String context(TemplateLibrary library) {

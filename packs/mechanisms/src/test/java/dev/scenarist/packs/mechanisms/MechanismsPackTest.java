@@ -3,7 +3,7 @@ package dev.scenarist.packs.mechanisms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.pack.Capabilities;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
 import java.nio.file.Path;
@@ -54,11 +54,11 @@ class MechanismsPackTest {
         c.write("plan.json", "{\"tier\":2,\"kind\":\"lever-fulcrum\",\"title\":\"t\",\"design\":{\"LOAD_RATIO\":5.0,\"TILT_DEG\":9.5}}");
         assertThat(pack.uniquenessText(a)).isEqualTo(pack.uniquenessText(b));
         assertThat(pack.uniquenessText(a)).isNotEqualTo(pack.uniquenessText(c));
-        assertThat(dev.scenarist.core.catalog.ShingleSimilarityIndex.similarity(pack.uniquenessText(a), pack.uniquenessText(c))).isLessThan(pack.duplicateThreshold());
+        assertThat(dev.scenarist.core.catalog.ShingleSimilarityIndex.similarity(pack.uniquenessText(a), pack.uniquenessText(c))).isLessThan(Capabilities.duplicateThreshold(pack));
     }
 
     @Test
     void promotedScenariosGoToDatasetsBenchmarksByTier() {
-        assertThat(Pack.datasetPath(pack, "mechanisms-x1", Map.of("tier", 3))).isEqualTo("datasets/mechanisms/tier3/mechanisms-x1");
+        assertThat(Capabilities.datasetPath(pack, "mechanisms-x1", Map.of("tier", 3))).isEqualTo("datasets/mechanisms/tier3/mechanisms-x1");
     }
 }

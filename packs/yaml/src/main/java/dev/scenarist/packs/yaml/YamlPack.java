@@ -1,6 +1,8 @@
 package dev.scenarist.packs.yaml;
 
 import dev.scenarist.core.author.Author;
+import dev.scenarist.core.pack.DuplicateThreshold;
+import dev.scenarist.core.pack.MachineNeeds;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.Pipeline;
 import dev.scenarist.core.pack.Requirement;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A pack defined by a folder with a {@code pack.yaml}; built by {@link YamlPackLoader}. Immutable except for the lazily opened offline author. */
-public final class YamlPack implements Pack {
+public final class YamlPack implements Pack, MachineNeeds, DuplicateThreshold {
     private final String name;
     private final String description;
     private final String context;

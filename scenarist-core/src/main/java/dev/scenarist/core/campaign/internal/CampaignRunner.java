@@ -1,0 +1,387 @@
+package dev.scenarist.core.campaign.internal;
+
+import dev.scenarist.core.campaign.CampaignRequestException;
+import dev.scenarist.core.campaign.BudgetStop;
+import dev.scenarist.core.campaign.CampaignBudget;
+import dev.scenarist.core.campaign.CampaignMismatchException;
+import dev.scenarist.core.campaign.CampaignReport;
+import dev.scenarist.core.campaign.CampaignSpec;
+import dev.scenarist.core.author.Author;
+import dev.scenarist.core.catalog.internal.CatalogMirror;
+import dev.scenarist.core.engine.internal.Acceptance;
+import dev.scenarist.core.engine.internal.AuthorAccess;
+import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.engine.internal.RunExecutor;
+import dev.scenarist.core.events.ScenaristEvent;
+import dev.scenarist.core.model.Json;
+import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.pack.Capabilities;
+import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.store.CampaignRecord;
+import dev.scenarist.core.store.CampaignStatus;
+import dev.scenarist.core.store.RunRecord;
+import dev.scenarist.core.store.StaleRunException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a campaign to its count: keeps starting runs (on virtual threads, at most {@code concurrency} at once)
+ * until the requested number is accepted or a cap is reached, then stops gracefully with a summary.
+ * A campaign interrupted at any point is continued by {@link #resume}: its unfinished runs first, then top-up.
+ * A campaign cancelled from any process sharing the store (see {@link CampaignCancellation}) is seen before each run
+ * starts and at least once a second: no run starts after it, and the runs in flight are abandoned.
+ */
+public final class CampaignRunner {
+    private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
+    private final EngineServices services;
+    private final CatalogMirror mirror;
+    private final CampaignCancellation cancellation;
+
+    public CampaignRunner(EngineServices services) {
+        this.services = services;
+        this.mirror = new CatalogMirror(services.similarity());
+        this.cancellation = new CampaignCancellation(services);
+    }
+
+    /**
+     * The acceptance step for runs of a campaign wanting {@code campaignTarget} scenarios, sharing this runner's view
+     * of the catalog (the one writer of the engine's similarity index), brought up to date with the pack's catalog.
+     */
+    public Acceptance acceptance(String pack, int campaignTarget, String authorId) {
+        mirror.catchUp(pack, services.store().catalog());
+        return new Acceptance(services, mirror, campaignTarget, authorId);
+    }
+
+    /** Stores a new campaign (status running, no runs yet). */
+    public CampaignRecord create(CampaignSpec spec, Pack pack) {
+        Capabilities.parameters(pack, spec.seed(), spec.options()); // refuses bad pack options before anything is stored
+        var now = services.clock().instant();
+        var c = new CampaignRecord(services.ids().next("cmp", now), pack.name(), spec.count(), CampaignStatus.RUNNING, "",
+                spec.fingerprint(pack), Json.write(spec), now, now, 0);
+        services.store().campaigns().create(c);
+        return c;
+    }
+
+    /** Raises or lowers a campaign's caps (they are not part of its fingerprint). */
+    public CampaignRecord updateBudget(String campaignId, CampaignBudget budget) {
+        CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
+        CampaignSpec s = specOf(c);
+        CampaignSpec changed = new CampaignSpec(s.pack(), s.count(), s.author(), s.seed(), s.concurrency(), budget, s.stageSettings(),
+                s.options(), s.authorSettings());
+        CampaignRecord updated = new CampaignRecord(c.id(), c.pack(), c.requested(), c.status(), c.stopReason(), c.fingerprint(),
+                Json.write(changed), c.createdAt(), services.clock().instant(), c.activeMillis());
+        services.store().campaigns().update(updated);
+        return updated;
+    }
+
+    public static CampaignSpec specOf(CampaignRecord c) {
+        return Json.read(c.specJson(), CampaignSpec.class);
+    }
+
+    /**
+     * Continues a campaign; refuses when the pack definition or configuration that shaped it has changed. Runs that
+     * ended {@code failed_infra} or were stopped by the budget are retried from their last committed attempt, as the
+     * same runs (they do not count again against {@code max_runs}).
+     */
+    public CampaignReport resume(String campaignId, Pack pack, Author author) throws InterruptedException {
+        return resume(campaignId, pack, author, dev.scenarist.core.author.Throttle.NONE);
+    }
+
+    public CampaignReport resume(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
+            throws InterruptedException {
+        CampaignRecord c = services.store().campaigns().find(campaignId)
+                .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId + "; list them with 'scenarist campaigns'"));
+        if (c.status() == CampaignStatus.CANCELLED) throw new CampaignRequestException(cancelledMessage(c));
+        String now = specOf(c).fingerprint(pack);
+        if (!now.equals(c.fingerprint())) {
+            throw new CampaignMismatchException("campaign " + campaignId + " was started with a different configuration (fingerprint "
+                    + c.fingerprint() + ", now " + now + "): the pack '" + pack.name() + "' definition, author, seed or stage settings changed."
+                    + " Restore them, or start a new campaign with 'scenarist generate'");
+        }
+        if (c.status() != CampaignStatus.RUNNING) {
+            c = c.withStatus(CampaignStatus.RUNNING, "", services.clock().instant(), c.activeMillis());
+            services.store().campaigns().update(c);
+        }
+        return run(campaignId, pack, author, throttle, true);
+    }
+
+    public CampaignReport run(String campaignId, Pack pack, Author author) throws InterruptedException {
+        return run(campaignId, pack, author, dev.scenarist.core.author.Throttle.NONE);
+    }
+
+    /** Executes the campaign until its count is accepted or a cap stops it; {@code throttle} paces its author calls. */
+    public CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle)
+            throws InterruptedException {
+        return run(campaignId, pack, author, throttle, false);
+    }
+
+    /** Why a cancelled campaign is not resumed, and what to do instead. */
+    public static String cancelledMessage(CampaignRecord c) {
+        return "campaign " + c.id() + " was cancelled" + (c.stopReason().isEmpty() ? "" : " (" + c.stopReason() + ")")
+                + " and cannot be resumed; start a new campaign with 'scenarist generate'";
+    }
+
+    /** The budget the campaign has left: its caps, less what its runs spent and the active time already recorded. */
+    public BudgetGuard guardOf(CampaignRecord c) {
+        Usage spent = services.store().runs().byCampaign(c.id()).stream().map(r -> r.progress().usage()).reduce(Usage.ZERO, Usage::plus);
+        return new BudgetGuard(specOf(c).budget(), spent, c.activeMillis(), services.clock());
+    }
+
+    /** Adds the active time of work done outside a campaign session ({@code resume RUN}) to the campaign's wall-time account. */
+    public void recordActive(String campaignId, BudgetGuard guard) {
+        saveActive(campaignId, guard);
+    }
+
+    private CampaignReport run(String campaignId, Pack pack, Author author, dev.scenarist.core.author.Throttle throttle, boolean retryStopped)
+            throws InterruptedException {
+        CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
+        CampaignSpec spec = specOf(c);
+        BudgetGuard guard = guardOf(c);
+        // nothing is re-queued while the budget is spent: those runs would only be stopped again
+        if (retryStopped && guard.refusal().isEmpty()) requeueStopped(campaignId);
+        List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
+        var executor = new RunExecutor(services, pack, AuthorAccess.of(services, author, throttle, guard),
+                spec.stageSettings(), acceptance(pack.name(), spec.count(), author.id()));
+        long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+        services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
+
+        var done = new LinkedBlockingQueue<String>();
+        var stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<String, Future<?>> inflight = new ConcurrentHashMap<>();
+        // counted here rather than re-read from the store on every turn of the loop: that read grows with the campaign
+        int started = existing.size();
+        int accepted = (int) accepted0;
+        Optional<BudgetStop> stoppedRun = Optional.empty();
+        String stopReason = "";
+        CampaignStatus status;
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            // unfinished runs of an interrupted session go first (unless the budget is already spent: the loop stops at once)
+            if (guard.refusal().isEmpty() && !cancellation.isCancelled(campaignId)) {
+                for (RunRecord r : existing) {
+                    if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done, stopping);
+                }
+            }
+            while (true) {
+                if (accepted >= spec.count()) {
+                    status = CampaignStatus.COMPLETED;
+                    break;
+                }
+                // read before every run it starts (and once a second while it waits): a cancel from another process stops it
+                if (cancellation.isCancelled(campaignId)) {
+                    status = CampaignStatus.CANCELLED;
+                    break;
+                }
+                // a run stopped by the budget (a call that would have crossed a cap) stops the campaign too
+                Optional<BudgetStop> stop = guard.refusal();
+                if (stop.isEmpty()) stop = stoppedRun;
+                if (stop.isPresent()) {
+                    status = CampaignStatus.STOPPED;
+                    stopReason = stop.get().message();
+                    if (stop.get().cap() == BudgetStop.Cap.MAX_WALL) {
+                        // time is the one cap that runs in flight keep spending while they wait: cut them now
+                        stopping.set(true);
+                        stopInflight(inflight, done, stop.get());
+                    }
+                    // past a token or cost cap a run in flight makes no further call (the gateway refuses it), so it may
+                    // finish what needs no budget — its checks, its acceptance — instead of losing that work
+                    break;
+                }
+                // a component missing on this machine fails every run alike: stop instead of burning the run cap
+                Optional<String> missing = executor.permanentFailure();
+                if (missing.isPresent()) {
+                    status = CampaignStatus.STOPPED;
+                    stopReason = missing.get() + "; fix it (see 'scenarist doctor'), then continue with 'scenarist resume --campaign "
+                            + campaignId + "'";
+                    break;
+                }
+                if (inflight.size() < spec.concurrency() && accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
+                    RunRecord r = newRun(c, spec, pack, ++started);
+                    // read again once the run is stored: a cancel stored since the read above is seen here, or its
+                    // sweep of the campaign's runs saw this run — either way it never starts
+                    if (cancellation.isCancelled(campaignId)) {
+                        cancellation.cancelRun(r.id());
+                        status = CampaignStatus.CANCELLED;
+                        break;
+                    }
+                    submit(pool, executor, r.id(), inflight, done, stopping);
+                    continue;
+                }
+                if (inflight.isEmpty()) {
+                    status = CampaignStatus.STOPPED;
+                    stopReason = "budget: max_runs " + spec.maxRuns() + " reached (" + started + " runs started, " + accepted + " of "
+                            + spec.count() + " accepted)";
+                    break;
+                }
+                // wakes at least once a second, so a wall-time cap is noticed within a second even while every run is busy
+                var r = awaitOne(done, inflight);
+                accepted += accepted(r);
+                stoppedRun = stoppedRun.or(() -> budgetReason(r));
+            }
+            if (status == CampaignStatus.CANCELLED) {
+                // every unsettled run is cancelled in the store first (a cancel that raced a run's start included), so
+                // a run in flight could commit nothing more — its next attempt commit is refused by the run's version:
+                // the author call or wait it is in is abandoned now instead of spending tokens on work that cannot land
+                cancellation.cancelUnfinished(campaignId);
+                stopping.set(true);
+                interruptInflight(inflight, done);
+            }
+            while (!inflight.isEmpty()) accepted += accepted(awaitOne(done, inflight));
+            if (accepted >= spec.count() && status != CampaignStatus.CANCELLED) {
+                status = CampaignStatus.COMPLETED; // the runs that were allowed to finish brought the count in
+                stopReason = "";
+            }
+        } catch (InterruptedException e) {
+            inflight.values().forEach(f -> f.cancel(true));
+            saveActive(campaignId, guard);
+            throw e;
+        } finally {
+            // not close(): it would wait for a task that ignores its interrupt; every task still running was cancelled above
+            pool.shutdownNow();
+        }
+        CampaignRecord current = services.store().campaigns().find(campaignId).orElseThrow();
+        if (current.status() == CampaignStatus.CANCELLED) {
+            // cancelled, maybe while its last runs finished: the store keeps a cancel whatever a runner writes after it
+            status = CampaignStatus.CANCELLED;
+            stopReason = current.stopReason();
+        }
+        services.store().campaigns().update(current.withStatus(status, stopReason, services.clock().instant(), guard.activeMillis()));
+        CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow();
+        CampaignReport report = CampaignReport.of(after, pack.pipeline().names(), services.store());
+        services.events().publish(new ScenaristEvent.CampaignFinished(campaignId, status.label(), report.accepted(), spec.count(), stopReason));
+        return report;
+    }
+
+    /** How long cancelled runs get to unwind (close files, commit nothing half-done) before they are recorded as stopped. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
+
+    /**
+     * A cap was reached: in-flight runs are interrupted (author calls, backoff waits and sandboxed checks wake up), get
+     * {@link #STOP_GRACE} to unwind, and every one left running is recorded as rejected for budget — not failed_infra,
+     * and resumable from its last committed attempt once the cap is raised.
+     */
+    private void stopInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done, BudgetStop stop) throws InterruptedException {
+        List<String> cut = interruptInflight(inflight, done);
+        for (String id : cut) {
+            try {
+                services.store().runs().find(id).filter(r -> r.state() == RunState.RUNNING).ifPresent(r -> services.store().runs()
+                        .update(r.moveTo(RunState.REJECTED, Optional.of(dev.scenarist.core.model.RejectReason.BUDGET), stop.message(),
+                                services.clock().instant())));
+            } catch (StaleRunException e) {
+                log.debug("run {} settled itself while being stopped", id);
+            }
+        }
+    }
+
+    /** Interrupts the runs in flight and gives them {@link #STOP_GRACE} to unwind; returns the ones that were in flight. */
+    private List<String> interruptInflight(Map<String, Future<?>> inflight, LinkedBlockingQueue<String> done) throws InterruptedException {
+        List<String> cut = List.copyOf(inflight.keySet());
+        inflight.values().forEach(f -> f.cancel(true));
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (!inflight.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            String id = left > 0 ? done.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (id == null) break;
+            inflight.remove(id);
+        }
+        inflight.clear();
+        return cut;
+    }
+
+    /** Runs that a budget stop or an infrastructure failure left without a verdict go back in the queue, progress kept. */
+    private void requeueStopped(String campaignId) {
+        for (RunRecord r : services.store().runs().byCampaign(campaignId)) {
+            boolean budget = r.state() == RunState.REJECTED && r.rejectReason().filter(x -> x == dev.scenarist.core.model.RejectReason.BUDGET).isPresent();
+            if (r.state() == RunState.FAILED_INFRA || budget) {
+                services.store().runs().update(r.moveTo(RunState.QUEUED, Optional.empty(), "retried by resume after: " + r.detail(),
+                        services.clock().instant()));
+            }
+        }
+    }
+
+    private void saveActive(String campaignId, BudgetGuard guard) {
+        try {
+            services.store().campaigns().find(campaignId).ifPresent(c -> services.store().campaigns()
+                    .update(c.withStatus(c.status(), c.stopReason(), services.clock().instant(), guard.activeMillis())));
+        } catch (RuntimeException e) {
+            log.warn("could not record active time of {}: {}", campaignId, e.toString());
+        }
+    }
+
+    private RunRecord newRun(CampaignRecord c, CampaignSpec spec, Pack pack, int ordinal) {
+        long seed = spec.seed() + ordinal;
+        var now = services.clock().instant();
+        var r = RunRecord.queued(services.ids().next("run", now), c.id(), pack.name(), ordinal, seed, Capabilities.parameters(pack, seed, spec.options()), now);
+        services.store().runs().create(r);
+        return r;
+    }
+
+    private void submit(ExecutorService pool, RunExecutor executor, String runId, Map<String, Future<?>> inflight,
+                        LinkedBlockingQueue<String> done, java.util.concurrent.atomic.AtomicBoolean stopping) {
+        // registered before it starts, so a run that finishes at once is never counted as still in flight
+        var task = new java.util.concurrent.FutureTask<Void>(() -> {
+            try {
+                executor.execute(runId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (StaleRunException e) {
+                if (services.store().runs().find(runId).filter(r -> r.state() == RunState.CANCELLED).isPresent()) {
+                    log.info("run {} was cancelled with its campaign; it stopped at its attempt boundary", runId);
+                } else {
+                    log.warn("run {} was advanced by another worker; leaving it to that one", runId);
+                }
+            } catch (RuntimeException e) {
+                // a run cut short by a budget stop may fail in odd ways as it unwinds (a file channel closed by the
+                // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure
+                if (stopping.get()) log.debug("run {} stopped (budget or cancel) while {}", runId, e.toString());
+                else markInfraFailure(runId, e);
+            } finally {
+                done.add(runId);
+            }
+            return null;
+        });
+        inflight.put(runId, task);
+        pool.execute(task);
+    }
+
+    /** An unexpected error (disk full, a bug) must not leave the run looking alive: record it as an infrastructure failure. */
+    private void markInfraFailure(String runId, RuntimeException e) {
+        log.error("run {} failed unexpectedly", runId, e);
+        try {
+            services.store().runs().find(runId).filter(r -> r.state().canMoveTo(RunState.FAILED_INFRA)).ifPresent(r ->
+                    services.store().runs().update(r.moveTo(RunState.FAILED_INFRA, Optional.empty(),
+                            "internal error: " + e, services.clock().instant())));
+        } catch (RuntimeException again) {
+            log.error("could not record the failure of run {}: {}", runId, again.toString());
+        }
+        services.events().publish(new ScenaristEvent.RunFinished("", runId, RunState.FAILED_INFRA, "internal error: " + e));
+    }
+
+    /** Waits up to a second for a run to finish; returns it as stored, or empty if none finished. */
+    private Optional<RunRecord> awaitOne(LinkedBlockingQueue<String> done, Map<String, Future<?>> inflight) throws InterruptedException {
+        String id = done.poll(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        if (id == null) return Optional.empty();
+        inflight.remove(id);
+        return services.store().runs().find(id);
+    }
+
+    private static int accepted(Optional<RunRecord> r) {
+        return r.filter(x -> x.state() == RunState.ACCEPTED).isPresent() ? 1 : 0;
+    }
+
+    private static Optional<BudgetStop> budgetReason(Optional<RunRecord> r) {
+        return r.filter(x -> x.rejectReason().filter(reason -> reason == dev.scenarist.core.model.RejectReason.BUDGET).isPresent())
+                .flatMap(x -> BudgetStop.parse(x.detail()));
+    }
+}

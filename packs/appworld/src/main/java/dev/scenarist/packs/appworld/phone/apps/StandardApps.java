@@ -1,0 +1,19 @@
+package dev.scenarist.packs.appworld.phone.apps;
+
+import dev.scenarist.packs.appworld.phone.apps.aui.AgentUserInterface;
+import dev.scenarist.packs.appworld.phone.apps.email.EmailClientApp;
+import dev.scenarist.packs.appworld.phone.apps.system.SystemApp;
+import java.util.List;
+import java.util.function.Function;
+
+/** The default phone: the nine apps PARE models, plus SystemApp and AgentUserInterface. */
+public final class StandardApps {
+    private StandardApps() {}
+
+    public static List<Function<AppContext, PhoneApp>> all() {
+        return List.of(
+                SystemApp::new,
+                AgentUserInterface::new,
+                EmailClientApp::new);
+    }
+}

@@ -77,7 +77,7 @@ final class Dispatcher {
         if (actor == Actor.USER && !spec.offeredOn(screen.app(), screen.name())) throw new ToolException(wrongScreen(spec, screen));
         Args args = Args.validate(spec, raw, actor, screen);
         Object value = tool.handler().handle(args);
-        spec.notification().ifPresent(t -> poster.post(spec.app(), spec.qualifiedName(), t.render(args.asTextMap()), EnumSet.of(Actor.AGENT, Actor.USER)));
+        if (actor == Actor.ENV) spec.notification().ifPresent(t -> poster.post(spec.app(), spec.qualifiedName(), t.render(args.asTextMap()), EnumSet.of(Actor.AGENT, Actor.USER)));
         return value == null ? NullNode.getInstance() : json.valueToTree(value);
     }
 

@@ -1,7 +1,10 @@
 package dev.scenarist.packs.appworld.phone.apps;
 
 import dev.scenarist.packs.appworld.phone.apps.aui.AgentUserInterface;
+import dev.scenarist.packs.appworld.phone.apps.calendar.CalendarApp;
+import dev.scenarist.packs.appworld.phone.apps.contacts.ContactsApp;
 import dev.scenarist.packs.appworld.phone.apps.email.EmailClientApp;
+import dev.scenarist.packs.appworld.phone.apps.messaging.MessagingApp;
 import dev.scenarist.packs.appworld.phone.apps.system.SystemApp;
 import java.util.List;
 import java.util.function.Function;
@@ -14,6 +17,9 @@ public final class StandardApps {
         return List.of(
                 SystemApp::new,
                 AgentUserInterface::new,
-                EmailClientApp::new);
+                ContactsApp::new,
+                CalendarApp::new,
+                EmailClientApp::new,
+                MessagingApp::new);
     }
 }

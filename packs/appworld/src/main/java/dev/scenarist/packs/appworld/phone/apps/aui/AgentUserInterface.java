@@ -114,7 +114,7 @@ public final class AgentUserInterface implements PhoneApp {
     }
 
     private String add(String sender, String kind, String content) {
-        String id = messages.newId("msg");
+        String id = messages.newId("aui_msg");
         messages.put(id, new AuiMessage(id, sender, kind, content, ctx.clock().now(), Optional.empty()));
         return id;
     }
@@ -154,7 +154,7 @@ public final class AgentUserInterface implements PhoneApp {
             m.object(Set.of("message_id", "sender", "content", "timestamp"));
             String sender = m.string("sender");
             if (!sender.equals("agent") && !sender.equals("user")) throw m.at("sender", "\"" + sender + "\" is not a sender; valid: agent, user");
-            String id = m.string("message_id", messages.newId("msg"));
+            String id = m.string("message_id", messages.newId("aui_msg"));
             messages.load(id, new AuiMessage(id, sender, "message", m.string("content"), m.instant("timestamp", ctx.clock().now()), Optional.of(ctx.clock().now())));
         }
     }

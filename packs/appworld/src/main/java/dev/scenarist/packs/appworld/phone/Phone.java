@@ -94,7 +94,7 @@ public final class Phone {
     /** The user's tools offered right now: those of the current screen plus the global system/interface tools. */
     public List<ToolDescription> userTools() {
         Screen s = navigation.current();
-        return registry.inLayer(Layer.USER).stream().filter(t -> t.spec().offeredOn(s.app(), s.name())).map(t -> t.spec().describe()).toList();
+        return registry.inLayer(Layer.USER).stream().filter(t -> t.spec().offeredOn(s.app(), s.name())).map(t -> t.spec().describe(Layer.USER)).toList();
     }
 
     public ToolRegistry registry() {

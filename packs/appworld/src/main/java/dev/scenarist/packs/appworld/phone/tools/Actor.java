@@ -13,6 +13,8 @@ public enum Actor {
         };
     }
 
+    /** How actors are written in logs and snapshots: "agent", "user", "env". */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -24,8 +24,12 @@ public final class Suggestions {
             }
         }
         if (best == null) return Optional.empty();
-        boolean plausible = bestDistance <= Math.max(2, value.length() / 3) || best.toLowerCase(Locale.ROOT).contains(v);
-        return plausible ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= Math.max(2, value.length() / 3)) return Optional.of(best);
+        // a shortened name ("EmailApp" for "EmailClientApp") is far in edit distance but still clearly meant
+        for (String k : known.stream().sorted().toList()) {
+            if (v.length() >= 3 && subsequence(v, k.toLowerCase(Locale.ROOT))) return Optional.of(k);
+        }
+        return Optional.empty();
     }
 
     /** "did you mean 'x'? known: a, b, c (and 12 more)" or "there are none". */
@@ -34,6 +38,12 @@ public final class Suggestions {
         String listing = known.stream().sorted().limit(LISTED).map(k -> "'" + k + "'").collect(Collectors.joining(", "));
         if (known.size() > LISTED) listing += " (and " + (known.size() - LISTED) + " more)";
         return nearest(value, known).map(n -> "did you mean '" + n + "'? known: ").orElse("known: ") + listing;
+    }
+
+    private static boolean subsequence(String small, String big) {
+        int i = 0;
+        for (int j = 0; j < big.length() && i < small.length(); j++) if (small.charAt(i) == big.charAt(j)) i++;
+        return i == small.length();
     }
 
     private static int distance(String a, String b) {

@@ -47,6 +47,6 @@ public final class ToolRegistry {
 
     /** Descriptions of a layer's tools, sorted by name (what an LLM agent is given). */
     public List<ToolDescription> describe(Layer layer) {
-        return inLayer(layer).stream().map(t -> t.spec().describe()).toList();
+        return inLayer(layer).stream().map(t -> t.spec().describe(layer)).toList();
     }
 }

@@ -76,9 +76,10 @@ public record ToolSpec(String app, String name, String description, Set<Layer> l
         return schema;
     }
 
-    public ToolDescription describe() {
+    /** The description as {@code viewer} sees it: the user's version says on which screens the tool is offered. */
+    public ToolDescription describe(Layer viewer) {
         String text = description;
-        if (layers.contains(Layer.USER) && !screens.isEmpty()) {
+        if (viewer == Layer.USER && !screens.isEmpty()) {
             text += " (on screen" + (screens.size() > 1 ? "s " : " ") + String.join(", ", screens.stream().sorted().toList()) + ")";
         }
         return new ToolDescription(qualifiedName(), text, parametersSchema());

@@ -144,7 +144,7 @@ public final class ApartmentListingApp implements PhoneApp {
         for (SeedNode n : node.list("apartments")) {
             n.object(Set.of("apartment_id", "name", "location", "zip_code", "price", "number_of_bedrooms", "number_of_bathrooms", "property_type",
                     "square_footage", "furnished_status", "floor_level", "pet_policy", "lease_term", "amenities", "saved"));
-            String id = n.string("apartment_id", apartments.newId("apartment"));
+            String id = n.optString("apartment_id").orElseGet(() -> apartments.newId("apartment"));
             if (apartments.contains(id)) throw n.at("apartment_id", "duplicate apartment id '" + id + "'");
             double price = n.number("price");
             if (price < 0) throw n.at("price", "must be 0 or more, got " + price);

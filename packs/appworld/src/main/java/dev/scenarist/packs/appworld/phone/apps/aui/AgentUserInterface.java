@@ -154,7 +154,7 @@ public final class AgentUserInterface implements PhoneApp {
             m.object(Set.of("message_id", "sender", "content", "timestamp"));
             String sender = m.string("sender");
             if (!sender.equals("agent") && !sender.equals("user")) throw m.at("sender", "\"" + sender + "\" is not a sender; valid: agent, user");
-            String id = m.string("message_id", messages.newId("aui_msg"));
+            String id = m.optString("message_id").orElseGet(() -> messages.newId("aui_msg"));
             messages.load(id, new AuiMessage(id, sender, "message", m.string("content"), m.instant("timestamp", ctx.clock().now()), Optional.of(ctx.clock().now())));
         }
     }

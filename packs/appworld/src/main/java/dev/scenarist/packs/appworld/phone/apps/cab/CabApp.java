@@ -180,7 +180,7 @@ public final class CabApp implements PhoneApp {
         }
         for (SeedNode r : node.list("rides")) {
             r.object(Set.of("ride_id", "status", "service_type", "start_location", "end_location", "price", "duration", "time_stamp", "distance_km"));
-            String id = r.string("ride_id", rides.newId("ride"));
+            String id = r.optString("ride_id").orElseGet(() -> rides.newId("ride"));
             String service = r.string("service_type", "Default");
             if (!SERVICES.contains(service)) throw r.at("service_type", "\"" + service + "\"; valid: " + String.join(", ", SERVICES));
             String status = r.string("status", "COMPLETED");

@@ -195,7 +195,7 @@ public final class CalendarApp implements PhoneApp {
         events.clear();
         for (SeedNode e : node.list("events")) {
             e.object(Set.of("event_id", "title", "start_datetime", "end_datetime", "tag", "description", "location", "attendees"));
-            String id = e.string("event_id", events.newId("event"));
+            String id = e.optString("event_id").orElseGet(() -> events.newId("event"));
             if (events.contains(id)) throw e.at("event_id", "duplicate event id '" + id + "'");
             Instant start = e.instant("start_datetime");
             Instant end = e.instant("end_datetime", start.plus(Duration.ofHours(1)));

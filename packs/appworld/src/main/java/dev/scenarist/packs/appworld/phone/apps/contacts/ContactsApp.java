@@ -166,7 +166,7 @@ public final class ContactsApp implements PhoneApp {
         boolean userSeen = false;
         for (SeedNode n : node.list("contacts")) {
             n.object(fields);
-            String id = n.string("contact_id", contacts.newId("contact"));
+            String id = n.optString("contact_id").orElseGet(() -> contacts.newId("contact"));
             if (contacts.contains(id)) throw n.at("contact_id", "duplicate contact id '" + id + "'");
             boolean isUser = n.bool("is_user", false);
             if (isUser && userSeen) throw n.at("is_user", "only one contact can be the user");

@@ -231,7 +231,7 @@ public final class EmailClientApp implements PhoneApp {
         emails.clear();
         for (SeedNode e : node.list("emails")) {
             e.object(Set.of("email_id", "folder", "sender", "recipients", "cc", "subject", "content", "timestamp", "is_read", "parent_id"));
-            String id = e.string("email_id", emails.newId("email"));
+            String id = e.optString("email_id").orElseGet(() -> emails.newId("email"));
             if (emails.contains(id)) throw e.at("email_id", "duplicate email id '" + id + "'");
             String folder = e.string("folder", "INBOX");
             if (!FOLDERS.contains(folder)) throw e.at("folder", "\"" + folder + "\" is not a folder; valid: " + String.join(", ", FOLDERS));

@@ -181,14 +181,14 @@ public final class MessagingApp implements PhoneApp {
         conversations.clear();
         for (SeedNode c : node.list("conversations")) {
             c.object(Set.of("conversation_id", "title", "participants", "messages"));
-            String id = c.string("conversation_id", conversations.newId("conversation"));
+            String id = c.optString("conversation_id").orElseGet(() -> conversations.newId("conversation"));
             if (conversations.contains(id)) throw c.at("conversation_id", "duplicate conversation id '" + id + "'");
             List<String> people = c.strings("participants");
             if (people.isEmpty()) throw c.at("participants", "a conversation needs at least one participant");
             List<Message> messages = new ArrayList<>();
             for (SeedNode m : c.list("messages")) {
                 m.object(Set.of("message_id", "sender", "content", "timestamp"));
-                messages.add(new Message(m.string("message_id", ctx.ids().next("message", this::messageIdTaken)), m.string("sender"), m.string("content"),
+                messages.add(new Message(m.optString("message_id").orElseGet(() -> ctx.ids().next("message", this::messageIdTaken)), m.string("sender"), m.string("content"),
                         m.instant("timestamp", ctx.clock().now())));
             }
             messages.sort(Comparator.comparing(Message::timestamp));

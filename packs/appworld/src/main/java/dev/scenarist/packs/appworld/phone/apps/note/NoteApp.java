@@ -195,7 +195,7 @@ public final class NoteApp implements PhoneApp {
         }
         for (SeedNode n : node.list("notes")) {
             n.object(Set.of("note_id", "folder", "title", "content", "pinned", "created_at", "updated_at"));
-            String id = n.string("note_id", notes.newId("note"));
+            String id = n.optString("note_id").orElseGet(() -> notes.newId("note"));
             if (notes.contains(id)) throw n.at("note_id", "duplicate note id '" + id + "'");
             String f = n.string("folder", "Inbox");
             if (!folders.contains(f)) throw n.at("folder", "no folder '" + f + "'; folders: " + String.join(", ", folders) + " (declare it in folders)");

@@ -139,7 +139,7 @@ public final class ReminderApp implements PhoneApp {
         reminders.clear();
         for (SeedNode n : node.list("reminders")) {
             n.object(Set.of("reminder_id", "title", "due_datetime", "description", "repetition_unit", "repetition_value"));
-            String id = n.string("reminder_id", reminders.newId("reminder"));
+            String id = n.optString("reminder_id").orElseGet(() -> reminders.newId("reminder"));
             if (reminders.contains(id)) throw n.at("reminder_id", "duplicate reminder id '" + id + "'");
             Optional<String> unit = n.optString("repetition_unit");
             if (unit.isPresent() && !UNITS.contains(unit.get())) throw n.at("repetition_unit", "\"" + unit.get() + "\"; valid: " + String.join(", ", UNITS));

@@ -36,12 +36,12 @@ final class ShoppingSeed {
         app.codes.clear();
         for (SeedNode p : node.list("products")) {
             p.object(Set.of("product_id", "name", "variants"));
-            String pid = p.string("product_id", app.products.newId("product"));
+            String pid = p.optString("product_id").orElseGet(() -> app.products.newId("product"));
             if (app.products.contains(pid)) throw p.at("product_id", "duplicate product id '" + pid + "'");
             List<String> itemIds = new ArrayList<>();
             for (SeedNode v : p.list("variants")) {
                 v.object(Set.of("item_id", "price", "available", "options"));
-                String iid = v.string("item_id", app.items.newId("item"));
+                String iid = v.optString("item_id").orElseGet(() -> app.items.newId("item"));
                 if (app.items.contains(iid)) throw v.at("item_id", "duplicate item id '" + iid + "'");
                 double price = v.number("price");
                 if (price < 0) throw v.at("price", "must be 0 or more, got " + price);
@@ -63,7 +63,7 @@ final class ShoppingSeed {
         }
         for (SeedNode o : node.list("orders")) {
             o.object(Set.of("order_id", "status", "order_date", "items", "discount_code"));
-            String id = o.string("order_id", app.orders.newId("order"));
+            String id = o.optString("order_id").orElseGet(() -> app.orders.newId("order"));
             String status = o.string("status", "processed");
             if (!ShoppingApp.ORDER_STATUSES.contains(status)) throw o.at("status", "\"" + status + "\"; valid: " + String.join(", ", ShoppingApp.ORDER_STATUSES));
             List<OrderLine> lines = new ArrayList<>();

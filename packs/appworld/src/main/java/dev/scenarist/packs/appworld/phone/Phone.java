@@ -83,7 +83,7 @@ public final class Phone {
 
     /** Same, with arguments as a map (values: strings, numbers, booleans, lists, maps). */
     public ToolResult call(Actor actor, String tool, Map<String, ?> arguments) {
-        return call(actor, tool, (JsonNode) json.valueToTree(arguments));
+        return call(actor, tool, json.<JsonNode>valueToTree(arguments));
     }
 
     /** The agent's tools (the flat API), sorted by name: what an LLM agent is given. */

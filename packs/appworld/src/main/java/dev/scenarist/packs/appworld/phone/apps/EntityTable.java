@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -76,8 +75,9 @@ public final class EntityTable<T> {
         return List.copyOf(rows.values());
     }
 
-    public Set<String> ids() {
-        return Set.copyOf(rows.keySet());
+    /** The ids in order. */
+    public List<String> ids() {
+        return List.copyOf(rows.keySet());
     }
 
     public int size() {

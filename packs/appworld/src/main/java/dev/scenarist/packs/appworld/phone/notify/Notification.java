@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public record Notification(String id, Instant time, String app, String source, String text, Set<Actor> audience) {
     public Notification {
-        audience = Set.copyOf(audience.isEmpty() ? Set.of() : EnumSet.copyOf(audience));
+        // an EnumSet iterates in declaration order; Set.copyOf would iterate in a per-JVM order and break byte-stable snapshots
+        audience = java.util.Collections.unmodifiableSet(audience.isEmpty() ? EnumSet.noneOf(Actor.class) : EnumSet.copyOf(audience));
     }
 }

@@ -123,7 +123,7 @@ public final class SeedNode {
         if (!has(field)) return out;
         JsonNode v = node.get(field);
         if (!v.isObject()) throw at(field, "expected a JSON object, got " + describe(v));
-        v.fields().forEachRemaining(e -> out.put(e.getKey(), new SeedNode(e.getValue(), path + "." + field + "." + e.getKey())));
+        v.properties().forEach(e -> out.put(e.getKey(), new SeedNode(e.getValue(), path + "." + field + "." + e.getKey())));
         return out;
     }
 

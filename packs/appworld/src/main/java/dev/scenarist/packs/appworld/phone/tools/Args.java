@@ -8,7 +8,6 @@ import dev.scenarist.packs.appworld.phone.nav.Screen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +40,7 @@ public final class Args {
         ObjectNode given = raw == null || raw.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) raw;
         ObjectNode clean = given.objectNode();
         List<String> known = spec.params().stream().map(Param::name).toList();
-        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : given.properties()) {
             Optional<Param> p = spec.param(e.getKey());
             if (p.isEmpty()) {
                 throw new ToolException(tool + ": unknown argument '" + e.getKey() + "'; "
@@ -190,7 +188,7 @@ public final class Args {
     /** Sorted copy of arguments, for deterministic display. */
     public Map<String, String> asTextMap() {
         Map<String, String> m = new TreeMap<>();
-        values.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
+        values.properties().forEach(e -> m.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
                 : e.getValue().isArray() ? joinArray(e.getValue()) : e.getValue().toString()));
         return m;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.phone.notify.NotificationTemplate;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +25,10 @@ public record ToolSpec(String app, String name, String description, Set<Layer> l
 
     public ToolSpec {
         if (layers.isEmpty()) throw new IllegalArgumentException(app + SEPARATOR + name + ": a tool needs a layer");
-        layers = Set.copyOf(EnumSet.copyOf(layers));
+        // stable iteration orders (Set.copyOf's differs between JVM runs)
+        layers = java.util.Collections.unmodifiableSet(EnumSet.copyOf(layers));
         params = List.copyOf(params);
-        screens = Set.copyOf(new LinkedHashSet<>(screens));
+        screens = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(screens));
         if (layers.contains(Layer.ENV) != notification.isPresent()) {
             throw new IllegalArgumentException(app + SEPARATOR + name + ": ENV tools, and only they, carry a notification template");
         }

@@ -143,8 +143,7 @@ public final class ContactsApp implements PhoneApp {
         JsonNode updates = a.optObject("updates").orElseThrow();
         if (updates.isEmpty()) throw a.fail("argument 'updates' is empty; give at least one field: " + String.join(", ", ContactFields.NAMES));
         Contact edited = c;
-        for (var it = updates.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : updates.properties()) {
             edited = ContactFields.apply(edited, e.getKey(), e.getValue(), msg -> a.fail("argument 'updates': " + msg));
         }
         contacts.put(c.contactId(), edited);

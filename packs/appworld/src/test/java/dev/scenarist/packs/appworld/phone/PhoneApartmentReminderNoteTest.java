@@ -64,4 +64,15 @@ class PhoneApartmentReminderNoteTest {
         assertThat(t.agentError("NoteApp__move_note", "note_id", id, "dest_folder_name", "Wrok"))
                 .contains("no folder with dest_folder_name 'Wrok'; did you mean 'Work'?");
     }
+
+    @Test
+    void a_deleted_folder_takes_its_notes_and_notifies() {
+        String id = t.agent("NoteApp__create_note", "title", "Budget", "folder", "Work").asText();
+        t.env("NoteApp__delete_folder", "folder_name", "Work");
+        assertThat(t.state("NoteApp").get("notes").has(id)).isFalse();
+        assertThat(t.state("NoteApp").get("folders").toString()).isEqualTo("[\"Inbox\",\"Personal\"]");
+        assertThat(t.phone.notifications().get(0).text()).isEqualTo("Notes folder deleted: Work");
+        assertThat(TestPhone.error(t.call(dev.scenarist.packs.appworld.phone.tools.Actor.ENV, "NoteApp__delete_folder", "folder_name", "Inbox")))
+                .isEqualTo("NoteApp__delete_folder: the Inbox folder cannot be deleted");
+    }
 }

@@ -99,6 +99,16 @@ public final class NoteApp implements PhoneApp {
                 .required("query", STRING, "text to look for")
                 .required("folder_name", STRING, "folder")
                 .handle(a -> search(a.text("query"), folder(a, a.string("folder_name"), "folder_name")));
+        t.env("delete_folder", "A folder disappears with its notes (e.g. removed from another device).", "Notes folder deleted: {folder_name}")
+                .required("folder_name", STRING, "folder to delete (not Inbox)")
+                .handle(a -> {
+                    String f = folder(a, a.string("folder_name"), "folder_name");
+                    if (f.equals("Inbox")) throw a.fail("the Inbox folder cannot be deleted");
+                    notes.values().stream().filter(n -> n.folder().equals(f)).forEach(n -> notes.remove(n.noteId()));
+                    folders.remove(f);
+                    ctx.changes().record(NAME, "folder", f, new dev.scenarist.packs.appworld.phone.log.Change.Deleted(ctx.json().getNodeFactory().textNode(f)));
+                    return f;
+                });
         t.user("open_folder", "Show another folder.", LIST)
                 .required("folder", STRING, "folder to show")
                 .handle(a -> {

@@ -283,7 +283,7 @@ class LayeringTest {
         return String.join(".", java.util.Arrays.copyOf(p, Math.min(depth, p.length)));
     }
 
-    private static final List<String> PACKS = List.of("yaml", "mechanisms");
+    private static final List<String> PACKS = List.of("yaml", "mechanisms", "appworld");
 
     /** Methods of the JDK that read or set the process environment or system properties, by owner. */
     private static final Map<Class<?>, Set<String>> PROCESS_READS = Map.of(

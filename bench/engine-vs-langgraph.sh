@@ -2,6 +2,7 @@
 # Engine overhead, Scenarist vs the LangGraph.js anchor, one after the other on this machine.
 #   bash bench/engine-vs-langgraph.sh            # full: 1000 runs, sequential and 16 in flight, 3 reps each
 #   REPS=1 RUNS=300 bash bench/engine-vs-langgraph.sh   # quick look
+#   JAR=/tmp/old/scenarist-bench.jar OUT=bench/results/old bash bench/engine-vs-langgraph.sh   # an earlier build
 # Needs node + npm for the anchor (../shared/anchors/langgraphjs, copied to a temp folder and `npm ci`-ed there).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,8 +12,13 @@ out=${OUT:-$here/bench/results}
 mkdir -p "$out"
 . "$here/.mvn/find-jdk.sh"; scenarist_find_jdk
 
-"$here/mvnw" -q -B -DskipTests -pl bench -am package
-jar="$here/bench/target/scenarist-bench.jar"
+# JAR=path/to/scenarist-bench.jar measures an earlier build (e.g. one made at another commit) instead of building this tree
+if [ -n "${JAR:-}" ]; then
+  jar="$JAR"
+else
+  "$here/mvnw" -q -B -DskipTests -pl bench -am package
+  jar="$here/bench/target/scenarist-bench.jar"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -38,16 +38,17 @@ final class AuthorStageRunner implements StageRunner {
         int max = stage.policy().maxAttempts();
         while (true) {
             RunProgress p = ctx.progress();
-            var prompted = tools.authoring().prompt(ctx, stage.policy(), new Authoring.Turn(p.stageAttempts() + 1, max, ""));
-            Attempt a = prompted.attempt();
+            Attempt a;
             String reply;
-            switch (tools.authoring().call(ctx, prompted, "stage")) {
-                case AuthorGateway.Outcome.Failure f -> {
-                    return tools.archive().stop(ctx, a, f);
+            switch (tools.authoring().ask(ctx, stage.policy(), new Authoring.Turn(p.stageAttempts() + 1, max, ""), "stage")) {
+                case Authoring.Answer.None n -> {
+                    return tools.archive().stop(ctx, n.attempt(), n.failure());
                 }
-                case AuthorGateway.Outcome.Replied r -> reply = r.reply().text();
+                case Authoring.Answer.Replied r -> {
+                    a = r.attempt();
+                    reply = r.text();
+                }
             }
-            a.trace().put("reply", reply);
             SortedMap<String, String> changed = new TreeMap<>(p.lastAttemptFiles());
             switch (judge(ctx, a, reply, changed)) {
                 case Judged.NotJudged n -> {

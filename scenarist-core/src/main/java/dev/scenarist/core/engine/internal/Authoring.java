@@ -44,7 +44,7 @@ final class Authoring {
     }
 
     /** The next attempt with its prompt, built with the stage policy's model settings under the campaign's. */
-    Prompted prompt(AttemptContext ctx, StagePolicy policy, Turn turn) {
+    private Prompted prompt(AttemptContext ctx, StagePolicy policy, Turn turn) {
         RunProgress p = ctx.progress();
         ModelSettings settings = stageSettings.effective(ctx.stageName(), policy.model());
         var run = ctx.run();
@@ -54,8 +54,30 @@ final class Authoring {
         return new Prompted(begin(ctx, turn.number()).prompting(req), req);
     }
 
+    /** A turn's attempt and the author's reply, or why there is none (the budget refused it, infrastructure failed). */
+    sealed interface Answer {
+        Attempt attempt();
+
+        record Replied(Attempt attempt, String text) implements Answer {}
+
+        record None(Attempt attempt, AuthorGateway.Outcome.Failure failure) implements Answer {}
+    }
+
+    /** One turn of the author: the next attempt, its prompt, the call; the reply goes into the attempt's trace. */
+    Answer ask(AttemptContext ctx, StagePolicy policy, Turn turn, String purpose) throws InterruptedException {
+        Prompted prompted = prompt(ctx, policy, turn);
+        Attempt a = prompted.attempt();
+        return switch (call(ctx, prompted, purpose)) {
+            case AuthorGateway.Outcome.Failure f -> new Answer.None(a, f);
+            case AuthorGateway.Outcome.Replied r -> {
+                a.trace().put("reply", r.reply().text());
+                yield new Answer.Replied(a, r.reply().text());
+            }
+        };
+    }
+
     /** Sends the request (with the gateway's budget check, throttling and retries); a reply goes into the trace. */
-    AuthorGateway.Outcome call(AttemptContext ctx, Prompted prompted, String purpose) throws InterruptedException {
+    private AuthorGateway.Outcome call(AttemptContext ctx, Prompted prompted, String purpose) throws InterruptedException {
         return gateway.call(prompted.request(), purpose, prompted.attempt().calls(), ctx.run().campaignId(), ctx.run().id());
     }
 

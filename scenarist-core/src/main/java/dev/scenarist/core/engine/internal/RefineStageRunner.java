@@ -55,16 +55,16 @@ final class RefineStageRunner implements StageRunner {
             Attempt a = tools.authoring().begin(ctx, round);
             Written written = new Written.Usable(best);
             if (round > 0) {
-                var prompted = tools.authoring().prompt(ctx, stage.policy(), new Authoring.Turn(round, stage.rounds(), extra(round, p)));
-                a = prompted.attempt();
                 String reply;
-                switch (tools.authoring().call(ctx, prompted, "stage")) {
-                    case AuthorGateway.Outcome.Failure f -> {
-                        return tools.archive().stop(ctx, a, f);
+                switch (tools.authoring().ask(ctx, stage.policy(), new Authoring.Turn(round, stage.rounds(), extra(round, p)), "stage")) {
+                    case Authoring.Answer.None n -> {
+                        return tools.archive().stop(ctx, n.attempt(), n.failure());
                     }
-                    case AuthorGateway.Outcome.Replied r -> reply = r.reply().text();
+                    case Authoring.Answer.Replied r -> {
+                        a = r.attempt();
+                        reply = r.text();
+                    }
                 }
-                a.trace().put("reply", reply);
                 written = write(ctx, reply, best);
             }
             Round candidate;

@@ -23,16 +23,17 @@ final class ReviewStageRunner implements StageRunner {
         int max = stage.policy().maxAttempts();
         while (true) {
             RunProgress p = ctx.progress();
-            var prompted = tools.authoring().prompt(ctx, stage.policy(), new Authoring.Turn(p.stageAttempts() + 1, max, ""));
-            Attempt a = prompted.attempt();
+            Attempt a;
             String review;
-            switch (tools.authoring().call(ctx, prompted, "review")) {
-                case AuthorGateway.Outcome.Failure f -> {
-                    return tools.archive().stop(ctx, a, f);
+            switch (tools.authoring().ask(ctx, stage.policy(), new Authoring.Turn(p.stageAttempts() + 1, max, ""), "review")) {
+                case Authoring.Answer.None n -> {
+                    return tools.archive().stop(ctx, n.attempt(), n.failure());
                 }
-                case AuthorGateway.Outcome.Replied r -> review = r.reply().text().strip();
+                case Authoring.Answer.Replied r -> {
+                    a = r.attempt();
+                    review = r.text().strip();
+                }
             }
-            a.trace().put("reply", review);
             if (!review.isEmpty()) {
                 Map<String, String> outputs = new HashMap<>(p.stageOutputs());
                 outputs.put(stage.name(), review);

@@ -21,6 +21,7 @@ public final class OracleAgent implements Agent {
     private final boolean impatient;
     private final Map<String, UnaryOperator<ObjectNode>> rewrites;
     private final Set<String> done = new HashSet<>();
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private OracleAgent(Cues cues, String name, boolean impatient, Map<String, UnaryOperator<ObjectNode>> rewrites) {
         this.cues = cues;
@@ -66,7 +67,7 @@ public final class OracleAgent implements Agent {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, ?> asMap(ObjectNode args) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(args, Map.class);
+    private Map<String, ?> asMap(ObjectNode args) {
+        return json.convertValue(args, Map.class);
     }
 }

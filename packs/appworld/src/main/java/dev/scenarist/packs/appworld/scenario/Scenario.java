@@ -13,17 +13,20 @@ import java.util.Optional;
  *
  * @param apps the seed, passed as-is to {@code Phone.Builder.seed}; it is checked by building a phone, not here
  */
-public record Scenario(String id, String title, String description, Instant startTime, Optional<Persona> persona,
-                       ObjectNode apps, List<ScenarioEvent> events, Validation validation) {
+public record Scenario(Description description, ObjectNode apps, List<ScenarioEvent> events, Validation validation) {
     public Scenario {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(startTime, "startTime");
-        Objects.requireNonNull(persona, "persona");
         apps = apps.deepCopy();
         events = List.copyOf(events);
         Objects.requireNonNull(validation, "validation");
+    }
+
+    public String id() {
+        return description.id();
+    }
+
+    public Instant startTime() {
+        return description.startTime();
     }
 
     @Override
@@ -42,19 +45,19 @@ public record Scenario(String id, String title, String description, Instant star
         return -1;
     }
 
+    public Scenario withDescription(Description newDescription) {
+        return new Scenario(newDescription, apps, events, validation);
+    }
+
     public Scenario withApps(ObjectNode newApps) {
-        return new Scenario(id, title, description, startTime, persona, newApps, events, validation);
+        return new Scenario(description, newApps, events, validation);
     }
 
     public Scenario withEvents(List<ScenarioEvent> newEvents) {
-        return new Scenario(id, title, description, startTime, persona, apps, newEvents, validation);
+        return new Scenario(description, apps, newEvents, validation);
     }
 
     public Scenario withValidation(Validation newValidation) {
-        return new Scenario(id, title, description, startTime, persona, apps, events, newValidation);
-    }
-
-    public Scenario withDescription(String newTitle, String newDescription) {
-        return new Scenario(id, newTitle, newDescription, startTime, persona, apps, events, validation);
+        return new Scenario(description, apps, events, newValidation);
     }
 }

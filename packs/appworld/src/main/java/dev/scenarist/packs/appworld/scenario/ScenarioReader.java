@@ -59,8 +59,8 @@ public final class ScenarioReader {
         List<ScenarioEvent> events = new ArrayList<>();
         for (SeedNode e : root.list("events")) events.add(event(e));
         if (!root.has("events")) throw new ScenarioFormatException("$.events", "required field is missing", "add the event flow, starting with an environment trigger");
-        return new Scenario(id, nonBlank(root, "title"), nonBlank(root, "description"), start, persona, (ObjectNode) apps.json(), events,
-                validation(root.child("validation")));
+        Description description = new Description(id, nonBlank(root, "title"), nonBlank(root, "description"), start, persona);
+        return new Scenario(description, (ObjectNode) apps.json(), events, validation(root.child("validation")));
     }
 
     private static Persona persona(SeedNode p) {

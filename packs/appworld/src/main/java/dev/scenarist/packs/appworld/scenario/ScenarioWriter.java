@@ -28,11 +28,12 @@ public final class ScenarioWriter {
 
     public ObjectNode toJson(Scenario s) {
         ObjectNode o = json.createObjectNode();
-        o.put("id", s.id());
-        o.put("title", s.title());
-        o.put("description", s.description());
-        o.put("start_time", SimClock.format(s.startTime()));
-        s.persona().ifPresent(p -> o.putObject("persona").put("name", p.name()).put("description", p.description()));
+        Description d = s.description();
+        o.put("id", d.id());
+        o.put("title", d.title());
+        o.put("description", d.narrative());
+        o.put("start_time", SimClock.format(d.startTime()));
+        d.persona().ifPresent(p -> o.putObject("persona").put("name", p.name()).put("description", p.description()));
         o.set("apps", sorted(s.apps()));
         ArrayNode events = o.putArray("events");
         for (ScenarioEvent e : s.events()) events.add(event(e));

@@ -161,10 +161,11 @@ public final class PlaySession {
         if (tool.equals(WAIT_FOR_NOTIFICATION) || tool.equals(AGENT_WAIT)) {
             String field = tool.equals(AGENT_WAIT) ? "time" : "timeout";
             long seconds = args.path(field).canConvertToLong() ? Math.max(0, args.path(field).asLong()) : 0;
-            runUntil(phone.now().plusSeconds(seconds), tool.equals(WAIT_FOR_NOTIFICATION));
+            Instant began = phone.now();
+            runUntil(began.plusSeconds(seconds), tool.equals(WAIT_FOR_NOTIFICATION));
             // what is left of the wait goes to the phone, which logs the call and wakes on what arrived meanwhile
             ObjectNode rest = args.isObject() ? ((ObjectNode) args).deepCopy() : phone.json().createObjectNode();
-            long left = Math.max(0, seconds - Duration.between(startOfWait, phone.now()).toSeconds());
+            long left = Math.max(0, seconds - Duration.between(began, phone.now()).toSeconds());
             if (args.has(field)) rest.put(field, left);
             result = phone.call(Actor.AGENT, tool, rest);
         } else {
@@ -174,11 +175,8 @@ public final class PlaySession {
         return result;
     }
 
-    private Instant startOfWait;
-
     /** Runs the flow (env events, user turns) up to {@code deadline}, or until the agent has news. */
     private void runUntil(Instant deadline, boolean stopOnAgentNews) throws InterruptedException, AgentException {
-        startOfWait = phone.now();
         while (true) {
             fireDue();
             while (userTurnIfDue()) fireDue();
@@ -235,7 +233,6 @@ public final class PlaySession {
     }
 
     private Transcript transcript(String agentName) {
-        return new Transcript(agentName, scenario.startTime(), phone.now(), phone.log().entries(), phone.logJsonLines(), phone.snapshot(),
-                flow.outcomes(phone.now()));
+        return new Transcript(agentName, phone.now(), phone.log().entries(), phone.snapshot(), flow.outcomes(phone.now()));
     }
 }

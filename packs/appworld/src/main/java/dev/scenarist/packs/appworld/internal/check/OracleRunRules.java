@@ -50,7 +50,8 @@ public final class OracleRunRules {
                 case EventOutcome.Failed f -> out.add(switch (f.failure()) {
                     case UNKNOWN_TOOL -> CheckCode.UNKNOWN_TOOL.error("event " + e.id() + ": " + f.error(), at + ".trigger.tool");
                     case BAD_ARGUMENT -> CheckCode.BAD_ARGUMENT.error("event " + e.id() + ": " + f.error(), at + ".trigger.args");
-                    case CONDITION -> CheckCode.CONDITION_ERROR.error("condition of " + e.id() + " could not be evaluated: " + f.error(), at + ".condition");
+                    case CONDITION -> (f.error().startsWith("does not compile") ? CheckCode.CONDITION_DOES_NOT_COMPILE : CheckCode.CONDITION_ERROR)
+                            .error("condition of " + e.id() + " could not be evaluated: " + f.error(), at + ".condition");
                 });
                 case EventOutcome.NeverHappened n -> out.add(neverHappened(s, t, e, n, at, blamed));
                 case EventOutcome.Happened h -> { }
@@ -74,7 +75,7 @@ public final class OracleRunRules {
         if (refused.isPresent()) {
             blamed.add(refused.get().seq());
             String error = ((ToolResult.Error) refused.get().result()).message();
-            boolean unknown = error.contains("unknown tool") || error.contains("is not a tool");
+            boolean unknown = error.startsWith("unknown tool");
             String field = e.action() instanceof EventAction.AgentAction ? ".action" : e.action() instanceof EventAction.UserReply ? ".user_reply" : ".proposal";
             return (unknown ? CheckCode.UNKNOWN_TOOL : CheckCode.BAD_ARGUMENT).error("oracle event " + e.id() + ": " + error, at + field);
         }

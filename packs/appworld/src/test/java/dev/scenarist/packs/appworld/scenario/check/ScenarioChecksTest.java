@@ -78,6 +78,21 @@ class ScenarioChecksTest {
     }
 
     @Test
+    void the_oracle_run_alone_reports_unknown_tools_and_conditions_that_do_not_compile() throws Exception {
+        dev.scenarist.packs.appworld.play.Player player = new dev.scenarist.packs.appworld.play.Player(PlayOptions.DEFAULTS);
+        var rules = new dev.scenarist.packs.appworld.internal.check.OracleRunRules();
+        Scenario unknown = ScenarioFiles.read("broken", "UNKNOWN_TOOL__made-up-tool");
+        assertThat(rules.check(unknown, player.playOracle(unknown))).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("UNKNOWN_TOOL");
+            assertThat(f.message()).contains("unknown tool 'CalendarApp__create_event'");
+            assertThat(f.location()).isEqualTo("$.events[3].action");
+        });
+        Scenario condition = ScenarioFiles.read("broken", "CONDITION_DOES_NOT_COMPILE__half-condition");
+        assertThat(rules.check(condition, player.playOracle(condition))).extracting(Finding::code)
+                .contains("CONDITION_DOES_NOT_COMPILE", "UNRESOLVED_DEPENDENCY");
+    }
+
+    @Test
     void a_trigger_that_never_fires_in_the_oracle_run_is_a_finding() throws Exception {
         ScenarioChecks shortPlays = new ScenarioChecks(new PlayOptions(200, 200, Duration.ofSeconds(20)));
         List<Finding> f = shortPlays.events(ScenarioFiles.read("valid", "rejected-move-reply"));

@@ -46,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  * An author that asks a model over HTTP with one JSON request and one JSON response (no streaming). This class
  * owns what the providers share — timeouts, headers, rate-limit feedback, failure mapping (through
  * {@link HttpFailures}), latency, pricing and the pre-call estimate; each provider only writes its request body and
- * reads its response body.
+ * reads its response body. The same instance also serves tool-calling conversations ({@link #chat}, wrapped with
+ * retries by {@link HttpToolChat}); each provider writes and reads those bodies in its {@code *Tools} class.
  *
  * <p>The model is fixed per instance ({@link #id()} is {@code provider:model}); a stage that names another model
  * gets another author from the wiring. Instances are thread-safe; {@link #close()} releases the HTTP client.

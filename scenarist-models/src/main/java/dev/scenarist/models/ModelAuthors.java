@@ -7,6 +7,7 @@ import dev.scenarist.models.internal.cassette.RecordingAuthor;
 import dev.scenarist.models.internal.claudecode.ClaudeCodeAuthor;
 import dev.scenarist.models.internal.claudecode.ClaudeCodeInvocation;
 import dev.scenarist.models.internal.http.HttpChatAuthor;
+import dev.scenarist.models.internal.http.HttpToolChat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -29,6 +30,21 @@ public final class ModelAuthors {
     public static Author http(ModelRef model, ProviderSettings settings, PriceTable prices, ProviderThrottle throttle,
                               Redactor redactor, Clock clock) {
         return HttpChatAuthor.forModel(model, settings, prices, throttle.feedback(), redactor, clock);
+    }
+
+    /**
+     * A model over HTTP ({@code openai:…}, {@code anthropic:…} or {@code ollama:…}) that calls tools: OpenAI chat
+     * completions {@code tools}/{@code tool_calls}, Anthropic {@code tool_use}/{@code tool_result}, Ollama's native
+     * {@code /api/chat} tools. It shares the HTTP authors' plumbing (timeouts, failure mapping, redaction, pricing,
+     * rate-limit feedback to {@code services.throttle()}) and retries transient failures under
+     * {@code services.retry()}. Its API key and key-like headers are registered with {@code services.redactor()}.
+     *
+     * @throws IllegalArgumentException for a provider that does not speak HTTP here (e.g. {@code claude-code})
+     */
+    public static ToolChat toolChat(ModelRef model, ProviderSettings settings, CallServices services) {
+        HttpChatAuthor author = HttpChatAuthor.forModel(model, settings, services.prices(), services.throttle().feedback(),
+                services.redactor(), services.time().clock());
+        return new HttpToolChat(author, services.throttle(), services.retry(), services.time());
     }
 
     /** {@code $SCENARIST_CLAUDE} if set, else the first executable {@code claude} on {@code env}'s {@code PATH}. */

@@ -33,6 +33,10 @@ import java.util.concurrent.Executors;
  * ({@link #resource(String)}), or faults: a delay past the client's timeout, a body that stalls after its headers,
  * a connection closed without a response, a body shorter than its Content-Length, a truncated JSON body.
  *
+ * <p>Tool calling: {@link #openAiReply} and {@link #anthropicReply} script replies with text and tool calls;
+ * {@link Received#toolNames()}, {@link Received#toolResults()} and {@link Received#roles()} read what a request offered
+ * and sent back.
+ *
  * <p>Self-contained (JDK + Jackson) so other modules' tests can use it. Close it to stop the server and interrupt
  * handlers still sleeping.
  */
@@ -182,6 +186,96 @@ public final class FakeProviderServer implements AutoCloseable {
                 throw new UncheckedIOException("request body is not JSON: " + body, e);
             }
         }
+
+        /** The names of the tools offered, in order: OpenAI/Ollama {@code tools[].function.name} or Anthropic {@code tools[].name}. */
+        public List<String> toolNames() {
+            List<String> names = new java.util.ArrayList<>();
+            for (JsonNode t : json().path("tools")) names.add(t.has("function") ? t.path("function").path("name").asText() : t.path("name").asText());
+            return names;
+        }
+
+        /**
+         * The tool results sent back, oldest first: OpenAI/Ollama {@code role: tool} messages, Anthropic
+         * {@code tool_result} blocks of user messages.
+         */
+        public List<ToolResultSent> toolResults() {
+            List<ToolResultSent> out = new java.util.ArrayList<>();
+            for (JsonNode m : json().path("messages")) {
+                if ("tool".equals(m.path("role").asText())) {
+                    out.add(new ToolResultSent(m.path("tool_call_id").asText(), m.path("content").asText(), false));
+                }
+                if (m.path("content").isArray()) {
+                    for (JsonNode b : m.path("content")) {
+                        if ("tool_result".equals(b.path("type").asText())) {
+                            out.add(new ToolResultSent(b.path("tool_use_id").asText(), b.path("content").asText(), b.path("is_error").asBoolean(false)));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The {@code role} of every message sent, in order (the system prompt too, for OpenAI and Ollama). */
+        public List<String> roles() {
+            List<String> roles = new java.util.ArrayList<>();
+            for (JsonNode m : json().path("messages")) roles.add(m.path("role").asText());
+            return roles;
+        }
+    }
+
+    /** A tool result as a request carried it back to the model. */
+    public record ToolResultSent(String callId, String content, boolean error) {}
+
+    /**
+     * A tool call to script into a reply.
+     *
+     * @param arguments the arguments as JSON text, sent verbatim (so a test can send malformed ones)
+     */
+    public record Call(String id, String name, String arguments) {}
+
+    /**
+     * A 200 OpenAI chat completion whose message has {@code text} (null content when empty) and {@code calls} as
+     * {@code tool_calls} (arguments as JSON text, as OpenAI sends them); usage 100 prompt / 20 completion tokens.
+     */
+    public static Scripted openAiReply(String text, Call... calls) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("model", "gpt-4.1-2025-04-14");
+        com.fasterxml.jackson.databind.node.ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", calls.length == 0 ? "stop" : "tool_calls");
+        com.fasterxml.jackson.databind.node.ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (text.isEmpty()) message.putNull("content");
+        else message.put("content", text);
+        if (calls.length > 0) {
+            var array = message.putArray("tool_calls");
+            for (Call c : calls) {
+                var call = array.addObject().put("id", c.id()).put("type", "function");
+                call.putObject("function").put("name", c.name()).put("arguments", c.arguments());
+            }
+        }
+        root.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+        return Scripted.ok(root.toString());
+    }
+
+    /**
+     * A 200 Anthropic message with a text block (when {@code text} is not empty) and a {@code tool_use} block per call
+     * (arguments parsed into {@code input}: they must be JSON); usage 100 input / 20 output tokens.
+     */
+    public static Scripted anthropicReply(String text, Call... calls) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("id", "msg_fake").put("type", "message").put("role", "assistant").put("model", "claude-sonnet-4-5-20250929");
+        var content = root.putArray("content");
+        if (!text.isEmpty()) content.addObject().put("type", "text").put("text", text);
+        for (Call c : calls) {
+            var use = content.addObject().put("type", "tool_use").put("id", c.id()).put("name", c.name());
+            try {
+                use.set("input", JSON.readTree(c.arguments()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("arguments of scripted call " + c.id() + " are not JSON", e);
+            }
+        }
+        root.put("stop_reason", calls.length == 0 ? "end_turn" : "tool_use");
+        root.putObject("usage").put("input_tokens", 100).put("output_tokens", 20);
+        return Scripted.ok(root.toString());
     }
 
     /**

@@ -118,4 +118,14 @@ public final class AnthropicAuthor extends HttpChatAuthor {
         }
         return blocks.toString();
     }
+
+    @Override
+    ObjectNode toolBody(dev.scenarist.models.ToolChatRequest request, int maxTokens) {
+        return AnthropicTools.body(model(), request, maxTokens);
+    }
+
+    @Override
+    ToolParsed parseTools(JsonNode root) throws MalformedReply {
+        return AnthropicTools.parse(root);
+    }
 }

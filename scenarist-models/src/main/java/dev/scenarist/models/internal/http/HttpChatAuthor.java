@@ -19,6 +19,11 @@ import dev.scenarist.models.Redactor;
 import dev.scenarist.models.Secret;
 import dev.scenarist.models.Price;
 import dev.scenarist.models.PriceTable;
+import dev.scenarist.models.ChatMessage;
+import dev.scenarist.models.ToolCall;
+import dev.scenarist.models.ToolChatReply;
+import dev.scenarist.models.ToolChatRequest;
+import dev.scenarist.models.ToolDefinition;
 import dev.scenarist.models.internal.reliability.RateLimitFeedback;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  * An author that asks a model over HTTP with one JSON request and one JSON response (no streaming). This class
  * owns what the providers share — timeouts, headers, rate-limit feedback, failure mapping (through
  * {@link HttpFailures}), latency, pricing and the pre-call estimate; each provider only writes its request body and
- * reads its response body.
+ * reads its response body. The same instance also serves tool-calling conversations ({@link #chat}, wrapped with
+ * retries by {@link HttpToolChat}); each provider writes and reads those bodies in its {@code *Tools} class.
  *
  * <p>The model is fixed per instance ({@link #id()} is {@code provider:model}); a stage that names another model
  * gets another author from the wiring. Instances are thread-safe; {@link #close()} releases the HTTP client.
@@ -128,37 +134,92 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
 
     @Override
     public final AuthorReply reply(AuthorRequest request) throws AuthorException, InterruptedException {
-        Duration timeout = timeout(request.settings());
-        HttpRequest httpRequest = httpRequest(request, timeout);
+        ObjectNode body;
+        try {
+            body = body(request, maxTokens(request));
+        } catch (IllegalArgumentException e) {
+            throw failures.unsendable(endpoint, e);
+        }
+        Exchanged ex = exchange(body, timeout(request.settings()));
+        Parsed parsed;
+        try {
+            parsed = parse(ex.root(), request);
+        } catch (MalformedReply e) {
+            throw failures.malformed(endpoint, e.getMessage(), ex.body(), null);
+        }
+        String served = parsed.model().isBlank() ? model : parsed.model();
+        return new AuthorReply(parsed.text(), priced(parsed.usage(), served), served, ex.latency());
+    }
+
+    /**
+     * One request of a tool-calling conversation, through the same client, headers, timeouts, failure mapping,
+     * rate-limit feedback and pricing as {@link #reply}. Not retried here ({@link HttpToolChat} retries).
+     */
+    public final ToolChatReply chat(ToolChatRequest request) throws AuthorException, InterruptedException {
+        int maxTokens = request.settings().maxTokens().orElse(settings.maxTokens());
+        ObjectNode body;
+        try {
+            body = toolBody(request, maxTokens);
+        } catch (IllegalArgumentException e) {
+            throw failures.unsendable(endpoint, e);
+        }
+        Exchanged ex = exchange(body, timeout(request.settings()));
+        ToolParsed parsed;
+        try {
+            parsed = parseTools(ex.root());
+        } catch (MalformedReply e) {
+            throw failures.malformed(endpoint, e.getMessage(), ex.body(), null);
+        }
+        String served = parsed.model().isBlank() ? model : parsed.model();
+        return new ToolChatReply(parsed.text(), parsed.calls(), priced(parsed.usage(), served), served, ex.latency());
+    }
+
+    /** At most what a tool chat request may cost, estimated like {@link #estimate(AuthorRequest)} over the whole conversation and tools. */
+    public final Usage estimate(ToolChatRequest request) {
+        long chars = request.system().length();
+        for (ChatMessage m : request.messages()) {
+            chars += switch (m) {
+                case ChatMessage.User u -> u.text().length();
+                case ChatMessage.Assistant a -> a.text().length() + a.calls().stream().mapToLong(c -> c.name().length() + c.arguments().json().length()).sum();
+                case ChatMessage.ToolOutput t -> t.content().length();
+            };
+        }
+        for (ToolDefinition t : request.tools()) chars += t.name().length() + t.description().length() + t.parameters().toString().length();
+        int maxTokens = request.settings().maxTokens().orElse(settings.maxTokens());
+        return prices.cost(model, Usage.tokens((chars + 3) / 4, maxTokens));
+    }
+
+    /** A 2xx response's JSON object, its raw text (for messages) and how long the call took. */
+    private record Exchanged(JsonNode root, String body, Duration latency) {}
+
+    /** Posts {@code body}; maps every failure (transport, status, a body that is not a JSON object) through {@link HttpFailures}. */
+    private Exchanged exchange(ObjectNode body, Duration timeout) throws AuthorException, InterruptedException {
+        HttpRequest httpRequest = httpRequest(body, timeout);
         Instant start = clock.instant();
         HttpResponse<String> response = send(httpRequest, timeout);
         Duration latency = Duration.between(start, clock.instant());
         var limits = RateLimitHeaders.snapshot(response.headers(), clock);
         if (!RateLimitHeaders.isEmpty(limits)) feedback.observe(limits);
-        String body = response.body();
+        String text = response.body();
         if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw failures.forStatus(endpoint, model, response.statusCode(), response.headers(), body);
+            throw failures.forStatus(endpoint, model, response.statusCode(), response.headers(), text);
         }
         JsonNode root;
         try {
-            root = Json.mapper().readTree(body);
+            root = Json.mapper().readTree(text);
         } catch (JsonEOFException e) {
-            throw failures.malformed(endpoint, "not valid JSON (it ends early: truncated)", body, null);
+            throw failures.malformed(endpoint, "not valid JSON (it ends early: truncated)", text, null);
         } catch (JsonProcessingException e) {
-            throw failures.malformed(endpoint, "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", body, null);
+            throw failures.malformed(endpoint, "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", text, null);
         }
-        if (root == null || !root.isObject()) throw failures.malformed(endpoint, "expected a JSON object", body, null);
-        Parsed parsed;
-        try {
-            parsed = parse(root, request);
-        } catch (MalformedReply e) {
-            throw failures.malformed(endpoint, e.getMessage(), body, null);
-        }
-        String served = parsed.model().isBlank() ? model : parsed.model();
+        if (root == null || !root.isObject()) throw failures.malformed(endpoint, "expected a JSON object", text, null);
+        return new Exchanged(root, text, latency);
+    }
+
+    /** {@code u} priced for the model that served it (else the model asked for; unknown models cost 0). */
+    private Usage priced(Usage u, String served) {
         Price price = prices.find(served).or(() -> prices.find(model)).orElse(Price.ZERO);
-        Usage u = parsed.usage();
-        Usage usage = new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheWriteTokens(), price.cost(u));
-        return new AuthorReply(parsed.text(), usage, served, latency);
+        return new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheWriteTokens(), price.cost(u));
     }
 
     /**
@@ -199,6 +260,15 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
      */
     abstract Parsed parse(JsonNode root, AuthorRequest request) throws MalformedReply;
 
+    /** The provider's JSON request body for one request of a tool-calling conversation. */
+    abstract ObjectNode toolBody(ToolChatRequest request, int maxTokens);
+
+    /** Text, tool calls, usage (unpriced) and served model from a 2xx body of a tool-calling request. */
+    abstract ToolParsed parseTools(JsonNode root) throws MalformedReply;
+
+    /** What a provider's 2xx body of a tool-calling request says. {@code model} may be blank when the server does not say. */
+    record ToolParsed(String text, java.util.List<ToolCall> calls, Usage usage, String model) {}
+
     /** What a provider's 2xx body says. {@code model} may be blank when the server does not say. */
     record Parsed(String text, Usage usage, String model) {}
 
@@ -227,7 +297,7 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
         return s.timeout().equals(ModelSettings.DEFAULT_TIMEOUT) ? settings.readTimeout() : s.timeout();
     }
 
-    private HttpRequest httpRequest(AuthorRequest request, Duration timeout) throws PermanentAuthorException {
+    private HttpRequest httpRequest(ObjectNode body, Duration timeout) throws PermanentAuthorException {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
@@ -235,7 +305,7 @@ public abstract sealed class HttpChatAuthor implements Author, AutoCloseable
         headers.putAll(headers(settings.apiKey()));
         headers.putAll(settings.extraHeaders());
         try {
-            byte[] json = Json.mapper().writeValueAsBytes(body(request, maxTokens(request)));
+            byte[] json = Json.mapper().writeValueAsBytes(body);
             HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(json));
             headers.forEach(b::header);
             return b.build();

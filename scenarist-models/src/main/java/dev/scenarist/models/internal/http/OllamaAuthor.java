@@ -63,4 +63,14 @@ public final class OllamaAuthor extends HttpChatAuthor {
         return new Parsed(text,
                 Usage.tokens(tokens(root.path("prompt_eval_count")), tokens(root.path("eval_count"))), text(root.path("model")));
     }
+
+    @Override
+    ObjectNode toolBody(dev.scenarist.models.ToolChatRequest request, int maxTokens) {
+        return OllamaTools.body(model(), request, maxTokens);
+    }
+
+    @Override
+    ToolParsed parseTools(JsonNode root) throws MalformedReply {
+        return OllamaTools.parse(root);
+    }
 }

@@ -97,4 +97,14 @@ public final class OpenAiCompatibleAuthor extends HttpChatAuthor {
         return new Parsed(text, new Usage(prompt - cached, tokens(usage.path("completion_tokens")), cached, 0, 0.0),
                 text(root.path("model")));
     }
+
+    @Override
+    ObjectNode toolBody(dev.scenarist.models.ToolChatRequest request, int maxTokens) {
+        return OpenAiTools.body(model(), request, maxTokens);
+    }
+
+    @Override
+    ToolParsed parseTools(JsonNode root) throws MalformedReply {
+        return OpenAiTools.parse(root);
+    }
 }

@@ -205,7 +205,19 @@ class LayeringTest {
             "dev.scenarist.packs.mechanisms.internal.sim.ode.ModelSpec$Geom#<init>",
             "dev.scenarist.packs.mechanisms.internal.sim.ode.ModelSpec$Joint#<init>",
             "dev.scenarist.packs.mechanisms.internal.sim.ode.ModelSpec$Options#<init>",
-            "dev.scenarist.packs.mechanisms.internal.validation.SimulationMeasures#<init>");
+            "dev.scenarist.packs.mechanisms.internal.validation.SimulationMeasures#<init>",
+            // --- appworld: an app's entity has the fields ARE gives it, one component per key of the phone's JSON state
+            // that scenarios seed and validation predicates read; an action-log line likewise; a tool's spec is built
+            // only by ToolSet's builder
+            "dev.scenarist.packs.appworld.phone.apps.apartment.Apartment#<init>",
+            "dev.scenarist.packs.appworld.phone.apps.aui.Proposal#<init>",
+            "dev.scenarist.packs.appworld.phone.apps.cab.Ride#<init>",
+            "dev.scenarist.packs.appworld.phone.apps.calendar.CalendarEvent#<init>",
+            "dev.scenarist.packs.appworld.phone.apps.contacts.Contact#<init>",
+            "dev.scenarist.packs.appworld.phone.apps.email.Email#<init>",
+            "dev.scenarist.packs.appworld.phone.apps.note.Note#<init>",
+            "dev.scenarist.packs.appworld.phone.log.LogEntry$ToolCall#<init>",
+            "dev.scenarist.packs.appworld.phone.tools.ToolSpec#<init>");
 
     /**
      * One front door (DESIGN.md §3): the CLI calls the campaigns facade ({@code dev.scenarist.core.campaign.Campaigns}) and

@@ -1,5 +1,7 @@
 package dev.scenarist.store.sql;
 
+import dev.scenarist.store.sql.internal.Backend;
+
 /** The database exists but its schema is not one this Scenarist can use; {@link Backend#openFailure} explains it. */
 public final class SchemaRefusedException extends IllegalStateException {
     public enum Reason {
@@ -13,7 +15,7 @@ public final class SchemaRefusedException extends IllegalStateException {
 
     private final Reason reason;
 
-    SchemaRefusedException(Reason reason, RuntimeException cause) {
+    public SchemaRefusedException(Reason reason, RuntimeException cause) {
         super(reason + ": " + cause.getMessage(), cause);
         this.reason = reason;
     }

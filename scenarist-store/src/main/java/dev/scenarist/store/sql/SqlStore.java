@@ -1,13 +1,20 @@
 package dev.scenarist.store.sql;
 
+import dev.scenarist.store.sql.internal.Backend;
+import dev.scenarist.store.sql.internal.DamageTranslation;
+import dev.scenarist.store.sql.internal.Schema;
+import dev.scenarist.store.sql.internal.SqlCampaignStore;
+import dev.scenarist.store.sql.internal.SqlCatalogStore;
+import dev.scenarist.store.sql.internal.SqlRunStore;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scenarist.core.store.CampaignStore;
 import dev.scenarist.core.store.CatalogStore;
 import dev.scenarist.core.store.RunStore;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
-import dev.scenarist.store.sql.postgres.PostgresBackend;
-import dev.scenarist.store.sql.sqlite.SqliteBackend;
+import dev.scenarist.store.sql.internal.postgres.PostgresBackend;
+import dev.scenarist.store.sql.internal.sqlite.SqliteBackend;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,5 +1,7 @@
 package dev.scenarist.store.sql;
 
+import dev.scenarist.store.sql.internal.Schema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,8 @@
-package dev.scenarist.store.sql.postgres;
+package dev.scenarist.store.sql.internal.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.scenarist.store.sql.Backend;
-import dev.scenarist.store.sql.Causes;
+import dev.scenarist.store.sql.internal.Backend;
+import dev.scenarist.store.sql.internal.Causes;
 import dev.scenarist.store.sql.SchemaRefusedException;
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,13 +1,13 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleCallbackDecorator;
 
 /** Wraps every store operation so that a statement failing on a damaged database surfaces as the backend names it. */
-final class DamageTranslation implements HandleCallbackDecorator {
+public final class DamageTranslation implements HandleCallbackDecorator {
     private final Backend backend;
 
-    DamageTranslation(Backend backend) {
+    public DamageTranslation(Backend backend) {
         this.backend = backend;
     }
 

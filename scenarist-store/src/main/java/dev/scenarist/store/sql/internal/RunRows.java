@@ -1,4 +1,4 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.scenarist.core.model.Json;

@@ -1,4 +1,4 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.store.AcceptGuard;
@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-final class SqlCatalogStore implements CatalogStore {
+public final class SqlCatalogStore implements CatalogStore {
     private static final String COLUMNS = "scenario_id, pack, campaign_id, run_id, title, content_hash,"
             + " uniqueness_text, location, stage, accepted_at";
 
@@ -34,7 +34,7 @@ final class SqlCatalogStore implements CatalogStore {
     private final Jdbi jdbi;
     private final Backend backend;
 
-    SqlCatalogStore(Jdbi jdbi, Backend backend) {
+    public SqlCatalogStore(Jdbi jdbi, Backend backend) {
         this.jdbi = jdbi;
         this.backend = backend;
     }

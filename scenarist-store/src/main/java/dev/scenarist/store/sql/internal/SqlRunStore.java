@@ -1,4 +1,4 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.scenarist.core.model.CheckStatus;
@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-final class SqlRunStore implements RunStore {
+public final class SqlRunStore implements RunStore {
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {};
 
     private static final String ATTEMPT_COLUMNS = "run_id, seq, stage, stage_attempt, verdict, findings, "
@@ -75,7 +75,7 @@ final class SqlRunStore implements RunStore {
 
     private final Jdbi jdbi;
 
-    SqlRunStore(Jdbi jdbi) {
+    public SqlRunStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

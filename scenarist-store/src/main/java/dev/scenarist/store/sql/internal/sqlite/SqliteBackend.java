@@ -1,9 +1,9 @@
-package dev.scenarist.store.sql.sqlite;
+package dev.scenarist.store.sql.internal.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.scenarist.core.store.StoreDamagedException;
-import dev.scenarist.store.sql.Backend;
-import dev.scenarist.store.sql.Causes;
+import dev.scenarist.store.sql.internal.Backend;
+import dev.scenarist.store.sql.internal.Causes;
 import dev.scenarist.store.sql.SchemaRefusedException;
 import java.io.IOException;
 import java.io.InputStream;

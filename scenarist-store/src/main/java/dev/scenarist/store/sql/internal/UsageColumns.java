@@ -1,4 +1,4 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import dev.scenarist.core.model.Usage;
 import java.sql.ResultSet;

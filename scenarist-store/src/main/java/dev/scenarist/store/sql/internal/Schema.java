@@ -1,4 +1,6 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
+
+import dev.scenarist.store.sql.SchemaRefusedException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +15,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationState;
 
 /** Brings a database to the current schema with Flyway; a no-op when it is already there. */
-final class Schema {
+public final class Schema {
     /** Every table of the current schema. */
     private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog");
 
@@ -21,12 +23,12 @@ final class Schema {
      * Our own history table name: a database that holds tables but not this one is some other application's, and
      * Flyway refuses it instead of creating Scenarist tables among foreign ones.
      */
-    static final String HISTORY_TABLE = "scenarist_schema_history";
+    public static final String HISTORY_TABLE = "scenarist_schema_history";
 
     private Schema() {}
 
     /** @throws SchemaRefusedException when the database belongs to another application or to a newer Scenarist */
-    static void migrate(DataSource dataSource, Backend backend) {
+    public static void migrate(DataSource dataSource, Backend backend) {
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/scenarist")

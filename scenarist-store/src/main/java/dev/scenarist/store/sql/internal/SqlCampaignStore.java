@@ -1,4 +1,4 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.CampaignStatus;
@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
 
-final class SqlCampaignStore implements CampaignStore {
+public final class SqlCampaignStore implements CampaignStore {
     private static final String COLUMNS =
             "id, pack, requested, status, stop_reason, fingerprint, spec, created_at, updated_at, active_millis";
 
@@ -27,7 +27,7 @@ final class SqlCampaignStore implements CampaignStore {
 
     private final Jdbi jdbi;
 
-    SqlCampaignStore(Jdbi jdbi) {
+    public SqlCampaignStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

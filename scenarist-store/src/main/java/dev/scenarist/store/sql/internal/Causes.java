@@ -1,4 +1,4 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
 
 import java.util.Optional;
 

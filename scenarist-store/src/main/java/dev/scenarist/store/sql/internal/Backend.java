@@ -1,4 +1,6 @@
-package dev.scenarist.store.sql;
+package dev.scenarist.store.sql.internal;
+
+import dev.scenarist.store.sql.SqlStore;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.util.Map;

@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Lookup.</b> Comparing with every entry costs a sequence match each (O(words²)), too slow for 100 000 entries.
  * So candidates come first, from an inverted index over words that keeps each word's count per entry: one pass over
- * the postings of the candidate's words gives, for every entry sharing a word, the exact word-count cosine and the
- * shared word count — hence difflib's {@code quick_ratio}, an upper bound of the sequence ratio. The {@code candidates}
+ * the postings of the candidate's words gives, for every entry sharing a word, its word-count cosine and shared word
+ * count — hence difflib's {@code quick_ratio}, an upper bound of the sequence ratio. Words held by more than a quarter
+ * of the entries ("the", "assistant", a pack's boilerplate) are not read: every entry is counted as holding them once. The {@code candidates}
  * entries (default {@value #DEFAULT_CANDIDATES}) strongest by either (relative to its threshold) are then measured
  * exactly, the shingle Jaccard and the sequence ratio included. {@link #exhaustive} (brute force, exact) is there to
  * measure the recall. Safe for concurrent use.
@@ -41,6 +42,8 @@ public final class LexicalIndex {
     private short[][] postingCounts = new short[1024][];
     private int[] postingSize = new int[1024];
     private int[] groupOf = new int[1024];
+    private int[] length = new int[1024];
+    private double[] norm = new double[1024];
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -78,8 +81,14 @@ public final class LexicalIndex {
             int group = groups.computeIfAbsent(item.group(), g -> groups.size());
             entries.add(new Entry(item, p, group));
             byId.put(item.id(), ordinal);
-            if (ordinal == groupOf.length) groupOf = Arrays.copyOf(groupOf, groupOf.length * 2);
+            if (ordinal == groupOf.length) {
+                groupOf = Arrays.copyOf(groupOf, groupOf.length * 2);
+                length = Arrays.copyOf(length, groupOf.length);
+                norm = Arrays.copyOf(norm, groupOf.length);
+            }
             groupOf[ordinal] = group;
+            length[ordinal] = p.tokens().length;
+            norm[ordinal] = p.norm();
             for (int w = 0; w < p.distinct().length; w++) post(p.distinct()[w], ordinal, p.counts()[w]);
         } finally {
             lock.writeLock().unlock();
@@ -128,10 +137,20 @@ public final class LexicalIndex {
             if (sameGroupOnly && group < 0) return List.of();
             Scratch sc = scratch.get().fit(n);
             int[] distinct = p.distinct(), counts = p.counts();
+            // words in more than a quarter of the entries are not read from their postings (they would be most of the
+            // work): each entry is taken to hold them once, so the cosine and the overlap stay comparable between entries
+            int commonDf = Math.max(64, n / 4);
+            int assumedOverlap = 0;
+            long assumedDot = 0;
             for (int w = 0; w < distinct.length; w++) {
                 int t = distinct[w];
                 if (t >= postingSize.length) continue;
                 int df = postingSize[t], cp = counts[w];
+                if (df > commonDf) {
+                    assumedOverlap += 1;
+                    assumedDot += cp;
+                    continue;
+                }
                 int[] list = postings[t];
                 short[] cnt = postingCounts[t];
                 for (int i = 0; i < df; i++) {
@@ -142,15 +161,15 @@ public final class LexicalIndex {
                     sc.dot[e] += (long) cp * cnt[i];
                 }
             }
-            // the exact word-count cosine, and the sequence ratio's upper bound (difflib's quick_ratio), of every entry
-            // that shares a word: the strongest by either are measured exactly
+            // the word-count cosine, and the sequence ratio's upper bound (difflib's quick_ratio), of every entry that
+            // shares a word: the strongest by either are measured exactly
             TopK top = new TopK(candidates);
             int lp = p.tokens().length;
+            double seqT = thresholds.sequenceRatio(), cosT = thresholds.tokenCosine();
             for (int i = 0; i < sc.touchedCount; i++) {
                 int e = sc.touched[i];
-                TextProfile q = entries.get(e).profile();
-                double quick = 2.0 * sc.overlap[e] / (lp + q.tokens().length) / thresholds.sequenceRatio();
-                double cos = sc.dot[e] / (p.norm() * q.norm()) / thresholds.tokenCosine();
+                double quick = 2.0 * (sc.overlap[e] + assumedOverlap) / (lp + length[e]) / seqT;
+                double cos = (sc.dot[e] + assumedDot) / (p.norm() * norm[e]) / cosT;
                 top.offer(e, Math.max(quick, cos));
                 sc.overlap[e] = 0;
                 sc.dot[e] = 0;

@@ -1,0 +1,230 @@
+package dev.scenarist.bench;
+
+import dev.scenarist.core.catalog.CatalogItem;
+import dev.scenarist.core.catalog.Embedder;
+import dev.scenarist.core.catalog.LexicalIndex;
+import dev.scenarist.core.catalog.LexicalMatch;
+import dev.scenarist.core.catalog.LexicalThresholds;
+import dev.scenarist.core.catalog.SemanticIndex;
+import dev.scenarist.core.catalog.SemanticMatch;
+import dev.scenarist.embeddings.MiniLmEmbedder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Uniqueness lookups at catalog scale: a catalog of {@code --entries} synthetic scenario texts (deterministic from
+ * {@code --seed}; 2 % of them planted near copies of earlier ones), then {@code --queries} lookups — half near copies of
+ * catalog entries (each should find its original among the k nearest), half new texts — timed one by one (p50/p95/p99), and
+ * recall@k against brute force on {@code --exact-queries} of them.
+ *
+ * <ul>
+ *   <li><b>lexical</b>: {@link LexicalIndex#nearest} vs {@link LexicalIndex#exhaustive}. Recall@k counts an answer right
+ *       when it is as strong as brute force's k-th (ties count). Duplicate recall: of the queries brute force finds a
+ *       duplicate for, the share the index finds one for.</li>
+ *   <li><b>semantic</b>: all-MiniLM-L6-v2 in process. {@code --semantic-real} distinct texts are really embedded (the
+ *       per-text embedding time is reported); the other entries' vectors are one of those plus Gaussian noise
+ *       ({@code --noise} per dimension, then normalised) — clusters as tight as a template's texts — since embedding
+ *       100 000 texts takes ~8 minutes on this machine. The search is exact; recall@k is checked against a double-precision
+ *       scan. Queries are real embeddings of new texts and near copies.</li>
+ * </ul>
+ * One JSON line on stdout at the end; progress on stderr.
+ */
+public final class UniquenessBench {
+    private UniquenessBench() {}
+
+    public static void main(String[] args) {
+        Map<String, String> opt = options(args);
+        int entries = Integer.parseInt(opt.getOrDefault("entries", "100000"));
+        int queries = Integer.parseInt(opt.getOrDefault("queries", "1000"));
+        int exactQueries = Integer.parseInt(opt.getOrDefault("exact-queries", "200"));
+        int k = Integer.parseInt(opt.getOrDefault("k", "5"));
+        long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
+        int semanticReal = Integer.parseInt(opt.getOrDefault("semantic-real", "2000"));
+        double noise = Double.parseDouble(opt.getOrDefault("noise", "0.02"));
+        boolean semantic = !opt.getOrDefault("semantic", "true").equals("false");
+
+        var r = new SplittableRandom(seed);
+        List<String> texts = new ArrayList<>(entries);
+        for (int i = 0; i < entries; i++) {
+            texts.add(i > 100 && r.nextInt(50) == 0 ? SyntheticScenarios.nearCopy(texts.get(r.nextInt(i)), r) : SyntheticScenarios.text(r));
+        }
+        List<String> probes = new ArrayList<>(queries);
+        int[] origin = new int[queries];
+        for (int q = 0; q < queries; q++) {
+            if (q % 2 == 0) {
+                origin[q] = r.nextInt(entries);
+                probes.add(SyntheticScenarios.nearCopy(texts.get(origin[q]), r));
+            } else {
+                origin[q] = -1;
+                probes.add(SyntheticScenarios.text(r));
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("entries", entries);
+        result.put("queries", queries);
+        result.put("k", k);
+        result.put("seed", seed);
+        result.put("lexical", lexical(texts, probes, origin, k, exactQueries));
+        if (semantic) result.put("semantic", semantic(texts, probes, k, Math.min(semanticReal, entries), noise, exactQueries));
+        System.out.println(dev.scenarist.core.model.Json.write(result));
+    }
+
+    private static Map<String, Object> lexical(List<String> texts, List<String> probes, int[] origin, int k, int exactQueries) {
+        var thresholds = LexicalThresholds.DEFAULTS;
+        var index = new LexicalIndex(thresholds);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < texts.size(); i++) index.add(new CatalogItem("s-" + i, "", texts.get(i), ""));
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "lexical: indexed %d texts in %.1f s%n", texts.size(), buildSeconds);
+        for (int w = 0; w < Math.min(300, probes.size()); w++) index.nearest(CatalogItem.of("q", probes.get(w)), k, false); // warm-up
+        long[] nanos = new long[probes.size()];
+        List<List<LexicalMatch>> answers = new ArrayList<>();
+        int planted = 0, plantedFound = 0;
+        for (int q = 0; q < probes.size(); q++) {
+            long s = System.nanoTime();
+            var a = index.nearest(CatalogItem.of("q", probes.get(q)), k, false);
+            nanos[q] = System.nanoTime() - s;
+            answers.add(a);
+            if (origin[q] >= 0) {
+                planted++;
+                String want = "s-" + origin[q];
+                if (a.stream().anyMatch(m -> m.item().id().equals(want))) plantedFound++;
+            }
+        }
+        // recall against brute force on a subset (the exhaustive scan is slow)
+        double found = 0, wanted = 0;
+        int dupExact = 0, dupFound = 0, plantedExact = 0, plantedExactFound = 0, plantedSubsetFound = 0;
+        long exactNanos = 0;
+        int step = Math.max(1, probes.size() / Math.max(1, exactQueries));
+        int measured = 0;
+        for (int q = 0; q < probes.size() && measured < exactQueries; q += step, measured++) {
+            long s = System.nanoTime();
+            var exact = index.exhaustive(CatalogItem.of("q", probes.get(q)), k, false);
+            exactNanos += System.nanoTime() - s;
+            var fast = answers.get(q);
+            if (origin[q] >= 0) {
+                String want = "s-" + origin[q];
+                plantedExact++;
+                if (exact.stream().anyMatch(m -> m.item().id().equals(want))) plantedExactFound++;
+                if (fast.stream().anyMatch(m -> m.item().id().equals(want))) plantedSubsetFound++;
+            }
+            double kth = exact.getLast().scores().strength(thresholds);
+            found += Math.min(k, fast.stream().filter(m -> m.scores().strength(thresholds) >= kth - 1e-9).count());
+            wanted += exact.size();
+            if (exact.getFirst().scores().reaches(thresholds, 0)) {
+                dupExact++;
+                if (!fast.isEmpty() && fast.getFirst().scores().reaches(thresholds, 0)) dupFound++;
+            }
+        }
+        Map<String, Object> out = latency(nanos);
+        out.put("build_seconds", round(buildSeconds));
+        out.put("recall_at_k", round(found / wanted));
+        out.put("duplicate_recall", dupExact == 0 ? 1.0 : round((double) dupFound / dupExact));
+        out.put("brute_force_duplicates", dupExact);
+        out.put("planted_found", round((double) plantedFound / planted));
+        out.put("exact_queries", measured);
+        // on the brute-force subset: how often the original of a near copy is among the k nearest, by brute force and by
+        // the index (below 1 when the catalog holds several texts at least as near, e.g. its own planted copies)
+        out.put("planted_in_top_k_brute_force", round((double) plantedExactFound / Math.max(1, plantedExact)));
+        out.put("planted_in_top_k_index_same_queries", round((double) plantedSubsetFound / Math.max(1, plantedExact)));
+        out.put("brute_force_mean_ms", round(exactNanos / 1e6 / measured));
+        System.err.println("lexical: " + out);
+        return out;
+    }
+
+    private static Map<String, Object> semantic(List<String> texts, List<String> probes, int k, int real, double noise, int exactQueries) {
+        long t0 = System.nanoTime();
+        Embedder embedder = new MiniLmEmbedder();
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        var index = new SemanticIndex(embedder);
+        float[][] base = new float[real][];
+        t0 = System.nanoTime();
+        for (int i = 0; i < real; i++) {
+            base[i] = embedder.embed(texts.get(i));
+            if (i % 500 == 499) System.err.printf(Locale.ROOT, "semantic: embedded %d of %d%n", i + 1, real);
+        }
+        double embedMs = (System.nanoTime() - t0) / 1e6 / real;
+        var r = new SplittableRandom(7);
+        List<float[]> all = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            float[] v;
+            if (i < real) v = base[i];
+            else {
+                float[] b = base[r.nextInt(real)];
+                v = new float[b.length];
+                for (int d = 0; d < b.length; d++) v[d] = b[d] + (float) (r.nextGaussian() * noise);
+            }
+            all.add(v);
+            index.add(new CatalogItem("s-" + i, "", "", ""), v);
+        }
+        int nq = Math.min(probes.size(), 500);
+        float[][] qv = new float[nq][];
+        long embedQ = 0;
+        for (int q = 0; q < nq; q++) {
+            long s = System.nanoTime();
+            qv[q] = embedder.embed(probes.get(q));
+            embedQ += System.nanoTime() - s;
+        }
+        for (int w = 0; w < Math.min(100, nq); w++) index.nearest(CatalogItem.of("q", ""), qv[w], k, false); // warm-up
+        long[] nanos = new long[nq];
+        List<List<SemanticMatch>> answers = new ArrayList<>();
+        for (int q = 0; q < nq; q++) {
+            long s = System.nanoTime();
+            answers.add(index.nearest(CatalogItem.of("q", ""), qv[q], k, false));
+            nanos[q] = System.nanoTime() - s;
+        }
+        // recall against a double-precision brute-force scan
+        double found = 0, wanted = 0;
+        int measured = 0;
+        for (int q = 0; q < nq && measured < Math.min(exactQueries, 100); q += Math.max(1, nq / 100), measured++) {
+            double[] scores = new double[all.size()];
+            for (int i = 0; i < all.size(); i++) scores[i] = SemanticIndex.cosine(qv[q], all.get(i));
+            double[] sorted = scores.clone();
+            Arrays.sort(sorted);
+            double kth = sorted[sorted.length - k];
+            found += Math.min(k, answers.get(q).stream().filter(m -> m.cosine() >= kth - 1e-5).count());
+            wanted += k;
+        }
+        Map<String, Object> out = latency(nanos);
+        out.put("model_load_seconds", round(loadSeconds));
+        out.put("embedded_texts", real);
+        out.put("embed_ms_per_text", round(embedMs));
+        out.put("query_embed_mean_ms", round(embedQ / 1e6 / nq));
+        out.put("noise", noise);
+        out.put("recall_at_k", round(found / wanted));
+        System.err.println("semantic: " + out);
+        return out;
+    }
+
+    private static Map<String, Object> latency(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("p50_ms", round(s[(int) (s.length * 0.50)] / 1e6));
+        out.put("p95_ms", round(s[Math.min(s.length - 1, (int) (s.length * 0.95))] / 1e6));
+        out.put("p99_ms", round(s[Math.min(s.length - 1, (int) (s.length * 0.99))] / 1e6));
+        out.put("mean_ms", round(Arrays.stream(s).average().orElse(0) / 1e6));
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'; options: --entries --queries "
+                        + "--exact-queries --k --seed --semantic true|false --semantic-real N --noise SIGMA");
+            }
+            out.put(args[i].substring(2), args[++i]);
+        }
+        return out;
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The catalog's similarity index for every pack: for all packs the word-shingle index ({@link ShingleSimilarityIndex},
@@ -26,20 +27,29 @@ public final class UniquenessIndex implements SimilarityIndex {
     private final ShingleSimilarityIndex shingles = new ShingleSimilarityIndex();
     private final Function<String, Optional<UniquenessPolicy>> policies;
     private final Optional<Embedder> embedder;
+    private final Supplier<Optional<VectorSearch>> searches;
     private final Map<String, Optional<PackIndexes>> packs = new ConcurrentHashMap<>();
 
     /**
      * @param policies the uniqueness policy of a pack by name (empty: the pack keeps the shingle index only)
-     * @param embedder sentence embeddings for the semantic index, if any (empty: lexical measures only)
+     * @param embedder sentence embeddings for the semantic index, if any (empty: lexical measures only); searched by an
+     *                 exact scan
      */
     public UniquenessIndex(Function<String, Optional<UniquenessPolicy>> policies, Optional<Embedder> embedder) {
+        this(policies, embedder, Optional::empty);
+    }
+
+    /** As above, each pack's semantic index searched by a {@link VectorSearch} from {@code searches} (e.g. HNSW). */
+    public UniquenessIndex(Function<String, Optional<UniquenessPolicy>> policies, Optional<Embedder> embedder,
+                           Supplier<Optional<VectorSearch>> searches) {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.searches = Objects.requireNonNull(searches, "searches");
     }
 
     private Optional<PackIndexes> indexes(String pack) {
         return packs.computeIfAbsent(pack, p -> policies.apply(p).map(policy -> new PackIndexes(policy,
-                new LexicalIndex(policy.rules().lexical()), embedder.map(SemanticIndex::new))));
+                new LexicalIndex(policy.rules().lexical()), embedder.map(e -> new SemanticIndex(e, searches.get())))));
     }
 
     @Override

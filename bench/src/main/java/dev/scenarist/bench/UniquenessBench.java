@@ -30,9 +30,9 @@ import java.util.SplittableRandom;
  *       duplicate for, the share the index finds one for.</li>
  *   <li><b>semantic</b>: all-MiniLM-L6-v2 in process, searched by an HNSW graph ({@code --search hnsw}, default) or the
  *       exact scan ({@code --search scan}). {@code --semantic-real} distinct texts are really embedded (the
- *       per-text embedding time is reported); the other entries' vectors are one of those plus Gaussian noise
- *       ({@code --noise} per dimension, then normalised) — clusters as tight as a template's texts — since embedding
- *       100 000 texts takes ~15 minutes on this machine. Recall@k is checked against the exact float
+ *       per-text embedding time is reported); each other entry's vector is a random blend of two of those plus Gaussian
+ *       noise ({@code --noise} per dimension), normalised, since embedding 100 000 texts takes ~15 minutes on this
+ *       machine. Recall@k is checked against the exact float
  *       scan of every entry. Queries are real embeddings of new texts and near copies.</li>
  * </ul>
  * One JSON line on stdout at the end; progress on stderr.
@@ -48,7 +48,7 @@ public final class UniquenessBench {
         int k = Integer.parseInt(opt.getOrDefault("k", "5"));
         long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
         int semanticReal = Integer.parseInt(opt.getOrDefault("semantic-real", "2000"));
-        double noise = Double.parseDouble(opt.getOrDefault("noise", "0.02"));
+        double noise = Double.parseDouble(opt.getOrDefault("noise", "0.01"));
         boolean semantic = !opt.getOrDefault("semantic", "true").equals("false");
 
         var r = new SplittableRandom(seed);
@@ -73,7 +73,8 @@ public final class UniquenessBench {
         result.put("k", k);
         result.put("seed", seed);
         result.put("lexical", lexical(texts, probes, origin, k, exactQueries));
-        if (semantic) result.put("semantic", semantic(texts, probes, k, Math.min(semanticReal, entries), noise, !opt.getOrDefault("search", "hnsw").equals("scan")));
+        if (semantic) result.put("semantic", semantic(texts, probes, k, Math.min(semanticReal, entries), noise, 
+                opt.getOrDefault("search", "hnsw").equals("scan") ? 0 : Integer.parseInt(opt.getOrDefault("ef", String.valueOf(HnswVectorSearch.DEFAULT_EF)))));
         System.out.println(dev.scenarist.core.model.Json.write(result));
     }
 
@@ -140,12 +141,15 @@ public final class UniquenessBench {
         return out;
     }
 
-    private static Map<String, Object> semantic(List<String> texts, List<String> probes, int k, int real, double noise, boolean hnsw) {
+    /** {@code ef} ≤ 0: the exact scan; else HNSW searched with that ef. */
+    private static Map<String, Object> semantic(List<String> texts, List<String> probes, int k, int real, double noise, int ef) {
         int exactQueries = 200;
+        boolean hnsw = ef > 0;
         long t0 = System.nanoTime();
         Embedder embedder = new MiniLmEmbedder();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        var index = new SemanticIndex(embedder, hnsw ? Optional.of(new HnswVectorSearch(embedder.dimensions())) : Optional.empty());
+        var index = new SemanticIndex(embedder, hnsw ? Optional.of(new HnswVectorSearch(embedder.dimensions(), HnswVectorSearch.DEFAULT_M,
+                HnswVectorSearch.DEFAULT_EF_CONSTRUCTION, ef)) : Optional.empty());
         float[][] base = new float[real][];
         t0 = System.nanoTime();
         for (int i = 0; i < real; i++) {
@@ -159,9 +163,13 @@ public final class UniquenessBench {
             float[] v;
             if (i < real) v = base[i];
             else {
-                float[] b = base[r.nextInt(real)];
-                v = new float[b.length];
-                for (int d = 0; d < b.length; d++) v[d] = b[d] + (float) (r.nextGaussian() * noise);
+                // a blend of two real embeddings, plus a little noise: a continuum between real texts, as a catalog's
+                // many variations of a few situations are (copies of one point with noise alone would be hundreds of
+                // near-ties, which no text catalog has)
+                float[] b1 = base[r.nextInt(real)], b2 = base[r.nextInt(real)];
+                float a = (float) r.nextDouble();
+                v = new float[b1.length];
+                for (int d = 0; d < b1.length; d++) v[d] = a * b1[d] + (1 - a) * b2[d] + (float) (r.nextGaussian() * noise);
             }
             index.add(new CatalogItem("s-" + i, "", "", ""), v);
             if (i % 20000 == 19999) System.err.printf(Locale.ROOT, "semantic: indexed %d%n", i + 1);
@@ -196,7 +204,7 @@ public final class UniquenessBench {
             wanted += exact.size();
         }
         Map<String, Object> out = latency(nanos);
-        out.put("search", hnsw ? "hnsw" : "exact scan");
+        out.put("search", hnsw ? "hnsw ef=" + ef : "exact scan");
         out.put("build_seconds", round(buildSeconds));
         out.put("model_load_seconds", round(loadSeconds));
         out.put("embedded_texts", real);
@@ -230,7 +238,7 @@ public final class UniquenessBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'; options: --entries --queries "
-                        + "--exact-queries --k --seed --semantic true|false --search hnsw|scan --semantic-real N --noise SIGMA");
+                        + "--exact-queries --k --seed --semantic true|false --search hnsw|scan --ef N --semantic-real N --noise SIGMA");
             }
             out.put(args[i].substring(2), args[++i]);
         }

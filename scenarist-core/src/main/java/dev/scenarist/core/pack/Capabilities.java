@@ -70,4 +70,9 @@ public final class Capabilities {
     public static double duplicateThreshold(Pack pack) {
         return pack.capability(DuplicateThreshold.class).map(DuplicateThreshold::duplicateThreshold).orElse(DEFAULT_DUPLICATE_THRESHOLD);
     }
+
+    /** The pack's catalog uniqueness policy ({@link CatalogUniqueness}), or empty: the pack keeps the shingle similarity. */
+    public static java.util.Optional<dev.scenarist.core.catalog.UniquenessPolicy> uniquenessPolicy(Pack pack) {
+        return pack.capability(CatalogUniqueness.class).map(CatalogUniqueness::uniquenessPolicy);
+    }
 }

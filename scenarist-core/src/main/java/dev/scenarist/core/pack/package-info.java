@@ -7,7 +7,7 @@
  * {@link dev.scenarist.core.pack.PackCapability} the pack implements — {@link dev.scenarist.core.pack.PackOptions},
  * {@link dev.scenarist.core.pack.ScenarioAssembler}, {@link dev.scenarist.core.pack.ValidationPlan},
  * {@link dev.scenarist.core.pack.DatasetGrouping}, {@link dev.scenarist.core.pack.MachineNeeds},
- * {@link dev.scenarist.core.pack.DuplicateThreshold} — and {@link dev.scenarist.core.pack.Capabilities} answers for any
+ * {@link dev.scenarist.core.pack.DuplicateThreshold}, {@link dev.scenarist.core.pack.CatalogUniqueness} — and {@link dev.scenarist.core.pack.Capabilities} answers for any
  * pack, with the defaults. A pipeline is a list of {@link dev.scenarist.core.pack.Stage}s of four kinds (author, review,
  * refine, gate), each with its {@link dev.scenarist.core.pack.StagePolicy} and {@link dev.scenarist.core.pack.Check}s.
  *

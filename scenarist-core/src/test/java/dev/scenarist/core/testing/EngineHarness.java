@@ -45,13 +45,23 @@ public final class EngineHarness {
     }
 
     public EngineHarness(Path dataDir, Store store, RetryOptions retry, dev.scenarist.core.engine.CircuitOptions circuit) {
+        this(dataDir, store, retry, circuit, new ShingleSimilarityIndex());
+    }
+
+    /** A harness whose engine keeps {@code index} up to date with the catalog (e.g. a {@code UniquenessIndex}). */
+    public EngineHarness(Path dataDir, dev.scenarist.core.catalog.SimilarityIndex index) {
+        this(dataDir, new InMemoryStore(), RetryOptions.DEFAULTS, dev.scenarist.core.engine.CircuitOptions.DEFAULTS, index);
+    }
+
+    public EngineHarness(Path dataDir, Store store, RetryOptions retry, dev.scenarist.core.engine.CircuitOptions circuit,
+                         dev.scenarist.core.catalog.SimilarityIndex index) {
         this.store = store;
         var bus = new InProcessEventBus();
         bus.subscribe(events::add);
         this.services = new EngineServices(new Storage(store, new DataLayout(dataDir)), bus, new TimeAndChance(clock, d -> {
                     sleeps.add(d);
                     clock.advance(d);
-                }, new Ids(), () -> new SplittableRandom(7)), new Resilience(retry, circuit), new ShingleSimilarityIndex());
+                }, new Ids(), () -> new SplittableRandom(7)), new Resilience(retry, circuit), index);
         this.runner = new CampaignRunner(services);
     }
 

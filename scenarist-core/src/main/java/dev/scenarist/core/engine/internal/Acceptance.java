@@ -1,6 +1,8 @@
 package dev.scenarist.core.engine.internal;
 
 import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.catalog.Suffixes;
+import dev.scenarist.core.catalog.UniquenessVerdict;
 import dev.scenarist.core.catalog.internal.CatalogMirror;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
@@ -71,27 +73,32 @@ public final class Acceptance {
         String text = pack.uniquenessText(ws);
         String scenarioId = scenarioId(run);
         // a near-duplicate of what this process already knows needs no files and no lock
-        var knownNear = mirror.nearDuplicate(pack.name(), text, scenarioId, Capabilities.duplicateThreshold(pack));
-        if (knownNear.isPresent()) return reject(run, ws, files, nearDuplicateReason(knownNear.get().scenarioId(), knownNear.get().similarity(), pack));
+        var knownNear = nearDuplicate(pack, text, scenarioId);
+        if (knownNear.isPresent()) return reject(run, ws, files, knownNear.get().why());
         // the pack's own additions (builds, previews) and the folder copy may be slow: made before the lock, in the run's folder
         Path assembled = files.dir().resolve("assembled"); // created by the pack only if it adds something
         Workspace.deleteTree(assembled, true);
         Capabilities.assemble(pack, new dev.scenarist.core.pack.ScenarioAssembly(scenarioId, context, ws, files.artifacts(), assembled));
         Path dir = services.layout().scenario(pack.name(), scenarioId);
         Path staged = files.dir().resolve("accepting");
-        ScenarioSummary summary = pack.summarize(ws);
-        writeScenarioFolder(staged, ws, assembled, manifest(run, pack, new Scenario(scenarioId, summary, hash, content, Workspace.list(assembled))));
+        ScenarioSummary proposed = pack.summarize(ws);
+        // a title already in the catalog gets a deterministic suffix, recorded in the manifest, the run and its trajectory
+        String title = Suffixes.title(proposed.title(), t -> mirror.titleTaken(pack.name(), t));
+        ScenarioSummary summary = new ScenarioSummary(title, proposed.description());
+        Map<String, Object> manifest = manifest(run, pack, new Scenario(scenarioId, summary, hash, content, Workspace.list(assembled)));
+        if (!title.equals(proposed.title())) manifest.put("renamed", Map.of("title", Map.of("from", proposed.title(), "to", title)));
+        writeScenarioFolder(staged, ws, assembled, manifest);
         Workspace.deleteTree(assembled, true); // it lives on in the staged folder
         var entry = new CatalogEntry(scenarioId, pack.name(), run.campaignId(), run.id(), summary.title(), hash, text,
                 services.layout().relative(dir), "staging", services.clock().instant());
-        RunRecord accepted = run.moveTo(RunState.ACCEPTED, Optional.empty(), "accepted as " + scenarioId, services.clock().instant());
+        String renamed = title.equals(proposed.title()) ? "" : " (title \"" + proposed.title() + "\" taken: \"" + title + "\")";
+        RunRecord accepted = run.moveTo(RunState.ACCEPTED, Optional.empty(), "accepted as " + scenarioId + renamed, services.clock().instant());
         var request = new AcceptRequest(entry, accepted, campaignTarget, mirror.seenUpTo(pack.name()));
         AcceptOutcome outcome = services.store().catalog().accept(request, new AcceptGuard() {
             @Override
             public Optional<AcceptOutcome.NearDuplicate> judge(CatalogSlice newer) {
                 mirror.absorb(newer);
-                return mirror.nearDuplicate(pack.name(), text, scenarioId, Capabilities.duplicateThreshold(pack))
-                        .map(m -> new AcceptOutcome.NearDuplicate(m.scenarioId(), m.similarity()));
+                return nearDuplicate(pack, text, scenarioId).map(n -> new AcceptOutcome.NearDuplicate(n.scenarioId(), n.similarity()));
             }
 
             @Override
@@ -102,10 +109,12 @@ public final class Acceptance {
         Workspace.deleteTree(staged, true); // gone already when accepted
         return switch (outcome) {
             case AcceptOutcome.Accepted a -> {
-                mirror.added(pack.name(), scenarioId, text);
+                mirror.added(pack.name(), scenarioId, title, text);
+                if (!renamed.isEmpty()) recordRenaming(files, scenarioId, proposed.title(), title);
                 yield accepted;
             }
-            case AcceptOutcome.NearDuplicate n -> reject(run, ws, files, nearDuplicateReason(n.existingScenarioId(), n.similarity(), pack));
+            case AcceptOutcome.NearDuplicate n -> reject(run, ws, files, nearDuplicate(pack, text, scenarioId).map(Near::why)
+                    .orElseGet(() -> nearDuplicateReason(n.existingScenarioId(), n.similarity(), pack)));
             case AcceptOutcome.DuplicateContent d ->
                     reject(run, ws, files, "identical to accepted scenario " + d.existingScenarioId() + " (same content hash)");
             case AcceptOutcome.CampaignFull f -> {
@@ -115,6 +124,33 @@ public final class Acceptance {
                 yield cancelled;
             }
         };
+    }
+
+    /** A near-duplicate that forbids acceptance, with the reason people and the author read. */
+    private record Near(String scenarioId, double similarity, String why) {}
+
+    /**
+     * For a pack with a catalog uniqueness policy, its verdict's duplicate (a borderline one was settled by the gate); for
+     * the others, the most similar scenario at or above the pack's duplicate threshold.
+     */
+    private Optional<Near> nearDuplicate(Pack pack, String text, String scenarioId) {
+        var verdict = mirror.verdict(pack.name(), text, scenarioId);
+        if (verdict.isPresent()) {
+            if (!(verdict.get() instanceof UniquenessVerdict.Duplicate d)) return Optional.empty();
+            return Optional.of(new Near(d.nearest().getFirst().item().id(), d.nearest().getFirst().score(), d.feedback()));
+        }
+        return mirror.nearDuplicate(pack.name(), text, scenarioId, Capabilities.duplicateThreshold(pack))
+                .map(m -> new Near(m.scenarioId(), m.similarity(), nearDuplicateReason(m.scenarioId(), m.similarity(), pack)));
+    }
+
+    /** After the commit, the run's trajectory says under which title the scenario was accepted (the manifest says it too). */
+    private static void recordRenaming(RunFiles files, String scenarioId, String from, String to) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "renamed");
+        event.put("scenario", scenarioId);
+        event.put("title_from", from);
+        event.put("title_to", to);
+        new TrajectoryLog(files.steps()).append(event);
     }
 
     private static String nearDuplicateReason(String existing, double similarity, Pack pack) {

@@ -31,7 +31,8 @@ final class GateStageRunner implements StageRunner {
         RunProgress p = ctx.progress();
         Attempt a = tools.authoring().begin(ctx, 1);
         String text = tools.pack().uniquenessText(ctx.ws());
-        GateDecision decision = stage.gate().decide(new GateContext(ctx.runContext(), ctx.ws(), text, tools.services().similarity()));
+        GateDecision decision = stage.gate().decide(new GateContext(ctx.runContext(), ctx.ws(), text, tools.services().similarity(),
+                tools.checks().gateCritic(ctx, a)));
         if (decision instanceof GateDecision.AwaitHuman && humanApproved) decision = new GateDecision.Pass("approved by a person");
         a.trace().put("gate", stage.gate().name());
         a.trace().put("decision", decision.getClass().getSimpleName());

@@ -44,6 +44,21 @@ final class StageChecks {
     }
 
     /**
+     * A critic for a gate of this attempt (the uniqueness judge): as a judge check's, except that a call the budget
+     * refuses fails as a permanent author error, so the gate falls back to its rule without a judge.
+     */
+    Critic gateCritic(AttemptContext ctx, Attempt a) {
+        Critic inner = critic(ctx, a, new CheckRunner.CriticLog());
+        return (purpose, system, prompt) -> {
+            try {
+                return inner.ask(purpose, system, prompt);
+            } catch (BudgetExhaustedException e) {
+                throw new dev.scenarist.core.author.PermanentAuthorException("the campaign budget refused the call: " + e.getMessage());
+            }
+        };
+    }
+
+    /**
      * Judge checks ask the run's author, through the gateway, so their calls are retried and accounted.
      * The request is named {@code <stage>:<purpose>} and numbered with the stage attempt it judges.
      * A call the budget refuses throws {@link BudgetExhaustedException}, never an author (infrastructure) error.

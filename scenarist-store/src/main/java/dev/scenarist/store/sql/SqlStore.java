@@ -40,7 +40,7 @@ public final class SqlStore implements Store {
         this.jdbi = Jdbi.create(pool);
         // damage found by a later statement (quick_check at open reads structure, not every row's content) is the same
         // clear exit as damage found at open, never an internal error
-        this.jdbi.setHandleCallbackDecorator(new DamageTranslation(backend));
+        this.jdbi.setHandleCallbackDecorator(backend.inProcessOrder(new DamageTranslation(backend)));
         this.campaigns = new SqlCampaignStore(jdbi);
         this.runs = new SqlRunStore(jdbi);
         this.catalog = new SqlCatalogStore(jdbi, backend);

@@ -35,6 +35,14 @@ public interface Backend {
      */
     default void verify(DataSource pool) {}
 
+    /**
+     * How this process's store operations share the database: concurrently, or one at a time when the driver blocks
+     * in native code (see {@link InProcessOrder}). Wraps {@code decorator}, which every operation passes through.
+     */
+    default org.jdbi.v3.core.HandleCallbackDecorator inProcessOrder(org.jdbi.v3.core.HandleCallbackDecorator decorator) {
+        return decorator;
+    }
+
     /** Turns a failure while connecting or migrating into an exception that names the database and says what to do. */
     RuntimeException openFailure(RuntimeException cause);
 

@@ -39,6 +39,8 @@ public final class SqliteBackend implements Backend {
     private static final int BUSY_TIMEOUT_MILLIS = 30_000;
     /** Writers take turns anyway; a few connections let reads run beside the writer. */
     private static final int POOL_SIZE = 4;
+    /** Orders this process's operations on this database file (fair: no run waits behind a stream of others). */
+    private final java.util.concurrent.locks.ReentrantLock inProcess = new java.util.concurrent.locks.ReentrantLock(true);
     /** Enough to say what is wrong; a badly damaged file can list thousands of problems. */
     private static final int MAX_REPORTED_PROBLEMS = 5;
 
@@ -119,6 +121,12 @@ public final class SqliteBackend implements Backend {
     public Map<String, String> schemaPlaceholders() {
         // SQLite's default collation is already binary; INTEGER PRIMARY KEY is the rowid, numbered in insertion order
         return Map.of("text", "TEXT", "row_no", "INTEGER PRIMARY KEY");
+    }
+
+    /** One operation at a time: SQLite's driver waits for its lock in native code, which pins a virtual thread's carrier. */
+    @Override
+    public org.jdbi.v3.core.HandleCallbackDecorator inProcessOrder(org.jdbi.v3.core.HandleCallbackDecorator decorator) {
+        return new dev.scenarist.store.sql.internal.InProcessOrder(inProcess, decorator);
     }
 
     /**

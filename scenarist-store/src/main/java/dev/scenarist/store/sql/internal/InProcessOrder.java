@@ -7,7 +7,7 @@ import org.jdbi.v3.core.HandleCallbackDecorator;
 /**
  * Lets one store operation at a time of this process into the database, for SQLite. Runs execute on virtual threads;
  * with 16 runs in flight on one SQLite file, operations stalled for SQLite's 30 s busy timeout and failed with
- * SQLITE_BUSY or "connection is not available" (3 of 7 engine-benchmark runs of 1 000 runs at concurrency 16 on a
+ * SQLITE_BUSY or "connection is not available" (6 of 21 engine-benchmark runs of 1 000 runs at concurrency 16 on a
  * 2-core machine). The likely cause: a virtual thread waiting for SQLite's lock does so in native code, which pins its
  * carrier, so the thread holding the lock may find no carrier to commit on. Waiting on this lock instead parks the
  * virtual thread and frees its carrier; with it the failure was not seen again. SQLite has one writer anyway, so

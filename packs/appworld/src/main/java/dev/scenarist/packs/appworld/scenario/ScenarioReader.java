@@ -22,7 +22,10 @@ import java.util.Set;
  * problems at once instead of stopping at the first.
  */
 public final class ScenarioReader {
-    static final Set<String> TOP = Set.of("id", "title", "description", "start_time", "persona", "apps", "events", "validation");
+    /** The apps a scenario can be about (the system app and the agent-user interface are in every scenario). */
+    static final Set<String> CORE_APP_NAMES = Set.of("ContactsApp", "CalendarApp", "EmailClientApp", "MessagingApp", "ShoppingApp",
+            "CabApp", "ApartmentListingApp", "ReminderApp", "NoteApp");
+    static final Set<String> TOP = Set.of("id", "title", "description", "start_time", "persona", "core_apps", "apps", "events", "validation");
     private static final Set<String> EVENT = Set.of("id", "kind", "depends_on", "delay_seconds", "condition", "trigger", "proposal", "user_reply", "action");
     private static final List<String> ORACLE_BODIES = List.of("proposal", "user_reply", "action");
     private final ObjectMapper json = new ObjectMapper();
@@ -59,8 +62,24 @@ public final class ScenarioReader {
         List<ScenarioEvent> events = new ArrayList<>();
         for (SeedNode e : root.list("events")) events.add(event(e));
         if (!root.has("events")) throw new ScenarioFormatException("$.events", "required field is missing", "add the event flow, starting with an environment trigger");
-        Description description = new Description(id, nonBlank(root, "title"), nonBlank(root, "description"), start, persona);
+        Description description = new Description(id, nonBlank(root, "title"), nonBlank(root, "description"), start, persona, coreApps(root));
         return new Scenario(description, (ObjectNode) apps.json(), events, validation(root.child("validation")));
+    }
+
+    /** The optional {@code core_apps}: names of the phone's apps, each once. */
+    private static List<String> coreApps(SeedNode root) {
+        if (!root.has("core_apps")) return List.of();
+        List<String> apps = root.strings("core_apps");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < apps.size(); i++) {
+            String app = apps.get(i);
+            if (!CORE_APP_NAMES.contains(app)) {
+                throw new ScenarioFormatException("$.core_apps[" + i + "]", "\"" + app + "\" is not an app of the phone",
+                        "use the apps' names: " + String.join(", ", new java.util.TreeSet<>(CORE_APP_NAMES)));
+            }
+            if (!seen.add(app)) throw new ScenarioFormatException("$.core_apps[" + i + "]", "\"" + app + "\" is listed twice", "list each app once");
+        }
+        return apps;
     }
 
     private static Persona persona(SeedNode p) {

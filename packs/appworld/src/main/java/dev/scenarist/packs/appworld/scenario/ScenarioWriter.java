@@ -34,6 +34,10 @@ public final class ScenarioWriter {
         o.put("description", d.narrative());
         o.put("start_time", SimClock.format(d.startTime()));
         d.persona().ifPresent(p -> o.putObject("persona").put("name", p.name()).put("description", p.description()));
+        if (!d.coreApps().isEmpty()) {
+            ArrayNode core = o.putArray("core_apps");
+            d.coreApps().forEach(core::add);
+        }
         o.set("apps", sorted(s.apps()));
         ArrayNode events = o.putArray("events");
         for (ScenarioEvent e : s.events()) events.add(event(e));

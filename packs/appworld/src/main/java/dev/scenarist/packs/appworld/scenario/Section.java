@@ -7,7 +7,7 @@ import java.util.List;
  * which section its findings are about, so feedback goes to the stage that can fix it.
  */
 public enum Section {
-    DESCRIPTION(List.of("id", "title", "description", "start_time", "persona")),
+    DESCRIPTION(List.of("id", "title", "description", "start_time", "persona", "core_apps")),
     APPS(List.of("apps")),
     EVENTS(List.of("events")),
     VALIDATION(List.of("validation"));

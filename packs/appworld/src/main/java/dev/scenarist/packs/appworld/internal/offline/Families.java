@@ -1,0 +1,31 @@
+package dev.scenarist.packs.appworld.internal.offline;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The offline author's scenario families, in a fixed order: a campaign's runs take them in turn by seed, so the
+ * first runs of a campaign cover every family before one repeats.
+ */
+public final class Families {
+    private static final List<Family> ALL = List.of(
+            // families: group A
+            // families: group B
+            // families: group C
+    );
+
+    private Families() {}
+
+    public static List<Family> all() {
+        return ALL;
+    }
+
+    public static Optional<Family> byId(String id) {
+        return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The family whose turn it is for this seed. */
+    public static Family forSeed(long seed) {
+        return ALL.get((int) Math.floorMod(seed, (long) ALL.size()));
+    }
+}

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,13 +9,17 @@ import java.util.Optional;
  * first runs of a campaign cover every family before one repeats.
  */
 public final class Families {
-    private static final List<Family> ALL = List.of(
-            // families: group A
-            // families: group B
-            // families: group C
-    );
+    private static final List<Family> ALL = families();
 
     private Families() {}
+
+    private static List<Family> families() {
+        List<Family> all = new ArrayList<>();
+        // families: group A
+        // families: group B
+        // families: group C
+        return List.copyOf(all);
+    }
 
     public static List<Family> all() {
         return ALL;

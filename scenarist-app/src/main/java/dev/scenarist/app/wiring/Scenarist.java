@@ -19,6 +19,7 @@ import dev.scenarist.core.events.EventBus;
 import dev.scenarist.core.events.InProcessEventBus;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
+import dev.scenarist.packs.appworld.AppworldPack;
 import dev.scenarist.packs.mechanisms.MechanismsPack;
 import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import dev.scenarist.packs.mechanisms.MechanismsSettings.SimulatorChoice;
@@ -119,7 +120,8 @@ public final class Scenarist implements AutoCloseable {
         for (String p : extra.split(":")) if (!p.isBlank()) userPackDirs.add(Path.of(p));
         var sandbox = machine.sandbox();
         return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
-                Map.of("mechanisms", () -> new MechanismsPack(mechanisms(settings, machine), sandbox, machine.javaHome())));
+                Map.of("mechanisms", () -> new MechanismsPack(mechanisms(settings, machine), sandbox, machine.javaHome()),
+                        AppworldPack.NAME, () -> new AppworldPack(java.time.Clock.systemUTC())));
     }
 
     /**

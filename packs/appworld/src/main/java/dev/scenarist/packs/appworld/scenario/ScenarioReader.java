@@ -42,14 +42,27 @@ public final class ScenarioReader {
     }
 
     public Scenario read(JsonNode root) {
+        return read(root, false);
+    }
+
+    /**
+     * A scenario still being written, one section after another: the description is required and every section
+     * present is read as strictly as by {@link #read(JsonNode)}; an absent section is empty (no apps, no events, no
+     * goals), which only the checks of the steps that come before it may see.
+     */
+    public Scenario readDraft(JsonNode root) {
+        return read(root, true);
+    }
+
+    private Scenario read(JsonNode root, boolean draft) {
         try {
-            return document(new SeedNode(root, "$"));
+            return document(new SeedNode(root, "$"), draft);
         } catch (SeedException e) {
             throw new ScenarioFormatException(e.path(), e.getMessage().substring(e.path().length() + 2), fixFor(e));
         }
     }
 
-    private Scenario document(SeedNode root) {
+    private Scenario document(SeedNode root, boolean draft) {
         root.object(TOP);
         String id = root.string("id");
         if (!id.matches("[a-z0-9][a-z0-9_-]{0,79}")) {
@@ -57,13 +70,18 @@ public final class ScenarioReader {
         }
         Instant start = root.instant("start_time");
         Optional<Persona> persona = root.has("persona") ? Optional.of(persona(root.child("persona"))) : Optional.empty();
+        if (draft && !root.has("apps")) {
+            Description description = new Description(id, nonBlank(root, "title"), nonBlank(root, "description"), start, persona, coreApps(root));
+            return new Scenario(description, new ObjectMapper().createObjectNode(), List.of(), new Validation(List.of()));
+        }
         SeedNode apps = root.child("apps");
         if (!apps.json().isObject()) throw new ScenarioFormatException(apps.path(), "expected a JSON object of app seeds", "write {\"EmailClientApp\": {...}, ...}");
         List<ScenarioEvent> events = new ArrayList<>();
         for (SeedNode e : root.list("events")) events.add(event(e));
-        if (!root.has("events")) throw new ScenarioFormatException("$.events", "required field is missing", "add the event flow, starting with an environment trigger");
+        if (!root.has("events") && !draft) throw new ScenarioFormatException("$.events", "required field is missing", "add the event flow, starting with an environment trigger");
         Description description = new Description(id, nonBlank(root, "title"), nonBlank(root, "description"), start, persona, coreApps(root));
-        return new Scenario(description, (ObjectNode) apps.json(), events, validation(root.child("validation")));
+        Validation validation = draft && !root.has("validation") ? new Validation(List.of()) : validation(root.child("validation"));
+        return new Scenario(description, (ObjectNode) apps.json(), events, validation);
     }
 
     /** The optional {@code core_apps}: names of the phone's apps, each once. */

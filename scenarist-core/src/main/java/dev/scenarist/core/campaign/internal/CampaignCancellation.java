@@ -29,6 +29,44 @@ public final class CampaignCancellation {
         return services.store().campaigns().find(campaignId).filter(c -> c.status() == CampaignStatus.CANCELLED).isPresent();
     }
 
+    /**
+     * The cancel signal of one campaign as one runner watches it: {@link Watch#now()} reads the store, {@link
+     * Watch#lately()} reads it only when the last read is a second old. A runner reads {@code now()} once it has stored
+     * each new run (so no run of a cancelled campaign starts) and {@code lately()} on every turn of its loop (so a
+     * cancel is seen within about a second while it waits) — one read per run instead of one per turn, each read a
+     * connection and a query on SQL stores.
+     */
+    public Watch watch(String campaignId) {
+        return new Watch(campaignId);
+    }
+
+    /** See {@link #watch}. Used by one runner thread. */
+    public final class Watch {
+        private static final long INTERVAL_NANOS = 1_000_000_000L;
+        private final String campaignId;
+        private long lastRead;
+        private boolean cancelled;
+        private boolean read;
+
+        private Watch(String campaignId) {
+            this.campaignId = campaignId;
+        }
+
+        /** Reads the stored status now. */
+        public boolean now() {
+            cancelled = isCancelled(campaignId);
+            lastRead = System.nanoTime(); // elapsed time only: a run's clock may be a test's fixed clock
+            read = true;
+            return cancelled;
+        }
+
+        /** The status read less than a second ago, else read now. */
+        public boolean lately() {
+            if (read && System.nanoTime() - lastRead < INTERVAL_NANOS) return cancelled;
+            return now();
+        }
+    }
+
     /** Moves every unsettled run of the campaign to cancelled; returns how many moved. */
     public int cancelUnfinished(String campaignId) {
         int n = 0;

@@ -165,10 +165,11 @@ public final class CampaignRunner {
         Optional<BudgetStop> stoppedRun = Optional.empty();
         String stopReason = "";
         CampaignStatus status;
+        CampaignCancellation.Watch cancelled = cancellation.watch(campaignId);
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             // unfinished runs of an interrupted session go first (unless the budget is already spent: the loop stops at once)
-            if (guard.refusal().isEmpty() && !cancellation.isCancelled(campaignId)) {
+            if (guard.refusal().isEmpty() && !cancelled.now()) {
                 for (RunRecord r : existing) {
                     if (r.state() == RunState.QUEUED || r.state() == RunState.RUNNING) submit(pool, executor, r.id(), inflight, done, stopping);
                 }
@@ -178,8 +179,8 @@ public final class CampaignRunner {
                     status = CampaignStatus.COMPLETED;
                     break;
                 }
-                // read before every run it starts (and once a second while it waits): a cancel from another process stops it
-                if (cancellation.isCancelled(campaignId)) {
+                // read at least once a second (and before every run it starts, below): a cancel from another process stops it
+                if (cancelled.lately()) {
                     status = CampaignStatus.CANCELLED;
                     break;
                 }
@@ -210,7 +211,7 @@ public final class CampaignRunner {
                     RunRecord r = newRun(c, spec, pack, ++started);
                     // read again once the run is stored: a cancel stored since the read above is seen here, or its
                     // sweep of the campaign's runs saw this run — either way it never starts
-                    if (cancellation.isCancelled(campaignId)) {
+                    if (cancelled.now()) {
                         cancellation.cancelRun(r.id());
                         status = CampaignStatus.CANCELLED;
                         break;
@@ -226,6 +227,8 @@ public final class CampaignRunner {
                 }
                 // wakes at least once a second, so a wall-time cap is noticed within a second even while every run is busy
                 var r = awaitOne(done, inflight);
+                // a run of ours cancelled by someone else: its campaign was most likely cancelled — look now, not within a second
+                if (r.filter(x -> x.state() == RunState.CANCELLED).isPresent()) cancelled.now();
                 accepted += accepted(r);
                 stoppedRun = stoppedRun.or(() -> budgetReason(r));
             }

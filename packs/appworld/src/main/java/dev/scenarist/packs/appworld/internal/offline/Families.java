@@ -16,6 +16,10 @@ public final class Families {
     private static List<Family> families() {
         List<Family> all = new ArrayList<>();
         // families: group A
+        all.add(new ReplyToInvitationFamily());
+        all.add(new ContactUpdateNewNumberFamily());
+        all.add(new CalendarConflictRescheduleFamily());
+        all.add(new ReminderCleanupCancelledEventFamily());
         // families: group B
         // families: group C
         return List.copyOf(all);

@@ -17,6 +17,10 @@ public final class Families {
         List<Family> all = new ArrayList<>();
         // families: group A
         // families: group B
+        all.add(new ExpiringDiscountCheckoutFamily());
+        all.add(new ApartmentPriceDropFamily());
+        all.add(new ConversationSummaryNoteFamily());
+        all.add(new RideDiversionFamily());
         // families: group C
         return List.copyOf(all);
     }

@@ -21,6 +21,10 @@ public final class Families {
         all.add(new CalendarConflictRescheduleFamily());
         all.add(new ReminderCleanupCancelledEventFamily());
         // families: group B
+        all.add(new ExpiringDiscountCheckoutFamily());
+        all.add(new ApartmentPriceDropFamily());
+        all.add(new ConversationSummaryNoteFamily());
+        all.add(new RideDiversionFamily());
         // families: group C
         return List.copyOf(all);
     }

@@ -18,6 +18,10 @@ public final class Families {
         // families: group A
         // families: group B
         // families: group C
+        all.add(new DuplicateOrderCancellationFamily());
+        all.add(new MissingGroupContactsFamily());
+        all.add(new LeaseRenewalReminderFamily());
+        all.add(new MeetingMovedByMessageFamily());
         return List.copyOf(all);
     }
 

@@ -26,6 +26,10 @@ public final class Families {
         all.add(new ConversationSummaryNoteFamily());
         all.add(new RideDiversionFamily());
         // families: group C
+        all.add(new DuplicateOrderCancellationFamily());
+        all.add(new MissingGroupContactsFamily());
+        all.add(new LeaseRenewalReminderFamily());
+        all.add(new MeetingMovedByMessageFamily());
         return List.copyOf(all);
     }
 

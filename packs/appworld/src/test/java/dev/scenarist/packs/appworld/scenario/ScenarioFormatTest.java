@@ -128,6 +128,6 @@ class ScenarioFormatTest {
         assertThat(swapped.validation()).isEqualTo(other.validation());
         assertThat(Section.EVENTS.fields()).containsExactly("events");
         assertThat(java.util.Arrays.stream(Section.values()).flatMap(x -> x.fields().stream()).toList())
-                .containsExactlyInAnyOrderElementsOf(List.of("id", "title", "description", "start_time", "persona", "apps", "events", "validation"));
+                .containsExactlyInAnyOrderElementsOf(List.of("id", "title", "description", "start_time", "persona", "core_apps", "apps", "events", "validation"));
     }
 }

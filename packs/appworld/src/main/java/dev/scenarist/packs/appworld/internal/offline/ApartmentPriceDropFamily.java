@@ -45,7 +45,7 @@ public final class ApartmentPriceDropFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = new Casting(seed);
+        Casting c = new Casting(id(), seed);
         Casting.Person user = c.user();
         Casting.Person landlord = c.colleague();
         Casting.Person otherLandlord = c.colleague();

@@ -63,7 +63,7 @@ public final class CalendarConflictRescheduleFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = GroupAKit.casting(seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Person organizer = c.colleague();
         Person partner = c.colleague();

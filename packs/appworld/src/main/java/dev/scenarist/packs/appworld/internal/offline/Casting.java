@@ -36,8 +36,14 @@ public final class Casting {
     private final SplittableRandom random;
     private final Set<String> usedNames = new HashSet<>();
 
-    public Casting(long seed) {
-        this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL);
+    /** A family's casting for a seed: the family's id salts the seed, so two families never cast alike. */
+    public Casting(String familyId, long seed) {
+        // SplittableRandom steps its state by the golden gamma: seeding it with seed × gamma would make seed n + 1 replay
+        // seed n's draws shifted by one. The SplitMix64 finaliser of the salted seed puts neighbouring seeds far apart.
+        long z = seed * 0xD1B54A32D192ED03L + familyId.hashCode() * 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        this.random = new SplittableRandom(z ^ (z >>> 31));
     }
 
     /** Someone the scenario mentions; never the same first or full name twice in one scenario. */

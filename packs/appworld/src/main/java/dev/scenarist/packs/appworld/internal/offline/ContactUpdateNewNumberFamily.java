@@ -64,7 +64,7 @@ public final class ContactUpdateNewNumberFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = GroupAKit.casting(seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Person target = c.friend();
         Person sameFirstBase = c.friend();

@@ -49,7 +49,7 @@ public final class ConversationSummaryNoteFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = new Casting(seed);
+        Casting c = new Casting(id(), seed);
         Casting.Person user = c.user();
         Casting.Person f1 = c.friend();
         Casting.Person f2 = c.friend();

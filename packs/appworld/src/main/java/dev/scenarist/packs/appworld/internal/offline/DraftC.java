@@ -112,14 +112,6 @@ final class DraftC {
         return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
     }
 
-    /**
-     * A Casting for this family and seed. {@code new Casting(seed)} starts seed n's stream n draws after seed 0's (its
-     * state is seed times SplittableRandom's own gamma), so two seeds whose draw counts drift by their difference cast
-     * the same scenario from there on; a large odd multiplier and the family's salt keep the streams far apart.
-     */
-    static Casting casting(String familyId, long seed) {
-        return new Casting(seed * 0xD1B54A32D192ED03L + familyId.hashCode() * 0x632BE59BD9B4E019L);
-    }
 
     /**
      * Which of five wordings each of four narrative parts takes for a seed: (x, y, x+y, x+2y) mod 5 with x, y the seed's

@@ -66,7 +66,7 @@ public final class DuplicateOrderCancellationFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = DraftC.casting(id(), seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Person partner = c.friend();
         Person other = c.colleague();

@@ -63,7 +63,7 @@ public final class ExpiringDiscountCheckoutFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = new Casting(seed);
+        Casting c = new Casting(id(), seed);
         Casting.Person user = c.user();
         Casting.Person friend = c.friend();
         Casting.Person colleague = c.colleague();

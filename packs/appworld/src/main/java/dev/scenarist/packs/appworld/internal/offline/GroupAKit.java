@@ -37,17 +37,6 @@ final class GroupAKit {
         goals = root.putObject("validation").putArray("goals");
     }
 
-    /**
-     * The Casting of a scenario seed. Casting feeds {@code seed * 0x9E3779B97F4A7C15 + c} to SplittableRandom, whose
-     * own step is that same golden gamma, so Casting(n + 1) replays Casting(n)'s draws shifted by one and neighbouring
-     * seeds cast nearly the same scenario; a SplitMix64 finaliser of the seed first puts them far apart.
-     */
-    static Casting casting(long seed) {
-        long z = seed + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return new Casting(z ^ (z >>> 31));
-    }
 
     /** The seed of one app (created on first use). */
     ObjectNode app(String name) {

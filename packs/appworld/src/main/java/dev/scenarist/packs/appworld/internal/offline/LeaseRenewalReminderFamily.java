@@ -45,7 +45,7 @@ public final class LeaseRenewalReminderFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = DraftC.casting(id(), seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Person landlord = c.friend();
         Person colleague = c.colleague();

@@ -47,7 +47,7 @@ public final class MeetingMovedByMessageFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = DraftC.casting(id(), seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Person colleague = c.colleague();
         Person friend = c.friend();

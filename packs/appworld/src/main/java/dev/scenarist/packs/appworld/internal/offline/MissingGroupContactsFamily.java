@@ -52,7 +52,7 @@ public final class MissingGroupContactsFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = DraftC.casting(id(), seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         LocalDateTime start = c.start();
         Group group = c.pick(GROUPS);

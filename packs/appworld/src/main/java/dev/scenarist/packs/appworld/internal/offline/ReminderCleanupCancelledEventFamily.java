@@ -77,7 +77,7 @@ public final class ReminderCleanupCancelledEventFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = GroupAKit.casting(seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Kind kind = c.pick(KINDS);
         Person attendee = kind.work() ? c.colleague() : c.friend();

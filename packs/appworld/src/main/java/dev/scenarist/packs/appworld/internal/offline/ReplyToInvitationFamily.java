@@ -78,7 +78,7 @@ public final class ReplyToInvitationFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = GroupAKit.casting(seed);
+        Casting c = new Casting(id(), seed);
         Person user = c.user();
         Kind kind = c.pick(KINDS);
         Person host = kind.work() ? c.colleague() : c.friend();

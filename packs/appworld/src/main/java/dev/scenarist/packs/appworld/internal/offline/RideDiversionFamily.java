@@ -43,7 +43,7 @@ public final class RideDiversionFamily implements Family {
 
     @Override
     public Scenario generate(long seed) {
-        Casting c = new Casting(seed);
+        Casting c = new Casting(id(), seed);
         Casting.Person user = c.user();
         Casting.Person host = c.chance(0.6) ? c.colleague() : c.friend();
         Casting.Person other1 = c.colleague();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and unique; a model author whose non-discriminative validation is fed back and repaired; a run resumed after its
  * provider failed, and one re-run from a stage.
  */
-class AppworldCliTest {
+class AppworldGenerateCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -126,7 +126,7 @@ class AppworldCliTest {
     }
 
     private static ObjectNode example() throws IOException {
-        try (InputStream in = AppworldCliTest.class.getResourceAsStream("/dev/scenarist/packs/appworld/example-scenario.json")) {
+        try (InputStream in = AppworldGenerateCliTest.class.getResourceAsStream("/dev/scenarist/packs/appworld/example-scenario.json")) {
             return (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

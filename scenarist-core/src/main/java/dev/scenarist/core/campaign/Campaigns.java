@@ -342,7 +342,7 @@ public final class Campaigns {
         campaign(campaignId);
         Path root = services.layout().root().toAbsolutePath().normalize();
         return services.store().catalog().byCampaign(campaignId).stream()
-                .map(e -> new AcceptedScenario(e.scenarioId(), e.pack(), e.campaignId(), e.title(), root.resolve(e.location()).normalize(),
+                .map(e -> new AcceptedScenario(e.scenarioId(), e.pack(), e.title(), root.resolve(e.location()).normalize(),
                         e.stage(), e.acceptedAt()))
                 .toList();
     }

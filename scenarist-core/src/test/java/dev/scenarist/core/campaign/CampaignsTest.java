@@ -402,7 +402,6 @@ class CampaignsTest {
         assertThat(accepted).singleElement().satisfies(s -> {
             assertThat(s.scenarioId()).isEqualTo(entry.scenarioId());
             assertThat(s.pack()).isEqualTo("t");
-            assertThat(s.campaignId()).isEqualTo(id);
             assertThat(s.stage()).isEqualTo("staging");
             assertThat(s.folder()).isAbsolute().isEqualTo(data.resolve(entry.location()).toAbsolutePath().normalize());
             assertThat(s.folder().resolve("b.txt")).exists();

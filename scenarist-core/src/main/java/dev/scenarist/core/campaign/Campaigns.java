@@ -9,6 +9,7 @@ import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.PermanentAuthorException;
 import dev.scenarist.core.author.Throttle;
 import dev.scenarist.core.author.AuthorReply;
+import dev.scenarist.core.dataset.AcceptedScenario;
 import dev.scenarist.core.dataset.Export;
 import dev.scenarist.core.dataset.Promotion;
 import dev.scenarist.core.dataset.ScenarioExporter;
@@ -329,6 +330,21 @@ public final class Campaigns {
         ScenarioExporter.refuseFile(request.out());
         campaign(request.campaignId());
         return new ScenarioExporter(services.store(), services.layout().root()).export(request);
+    }
+
+    /**
+     * A campaign's accepted scenarios, in the order they were accepted, with the folder each lies in now (staging, or
+     * the dataset once promoted): read-only, for commands that read them in place (play them, list their metadata).
+     *
+     * @throws CampaignRequestException when there is no such campaign (naming the closest id)
+     */
+    public List<AcceptedScenario> accepted(String campaignId) {
+        campaign(campaignId);
+        Path root = services.layout().root().toAbsolutePath().normalize();
+        return services.store().catalog().byCampaign(campaignId).stream()
+                .map(e -> new AcceptedScenario(e.scenarioId(), e.pack(), e.title(), root.resolve(e.location()).normalize(),
+                        e.stage(), e.acceptedAt()))
+                .toList();
     }
 
     /**

@@ -392,6 +392,34 @@ class CampaignsTest {
     }
 
     @Test
+    void acceptedListsACampaignsScenariosWhereTheyLieAndFollowsAPromotion() throws Exception {
+        var h = new EngineHarness(data);
+        var a = acceptedOne(h);
+        String id = a.campaign().id();
+        var entry = h.store.catalog().byCampaign(id).getFirst();
+
+        var accepted = a.campaigns().accepted(id);
+        assertThat(accepted).singleElement().satisfies(s -> {
+            assertThat(s.scenarioId()).isEqualTo(entry.scenarioId());
+            assertThat(s.pack()).isEqualTo("t");
+            assertThat(s.stage()).isEqualTo("staging");
+            assertThat(s.folder()).isAbsolute().isEqualTo(data.resolve(entry.location()).toAbsolutePath().normalize());
+            assertThat(s.folder().resolve("b.txt")).exists();
+        });
+
+        a.campaigns().promote(entry.scenarioId());
+        assertThat(a.campaigns().accepted(id)).singleElement().satisfies(s -> {
+            assertThat(s.stage()).isEqualTo("dataset");
+            assertThat(s.folder()).isEqualTo(data.resolve("datasets/t").resolve(entry.scenarioId()).toAbsolutePath().normalize());
+            assertThat(s.folder().resolve("b.txt")).exists();
+        });
+
+        String typo = id.substring(0, id.length() - 1) + (id.endsWith("x") ? "y" : "x");
+        assertThatThrownBy(() -> a.campaigns().accepted(typo)).isInstanceOf(CampaignRequestException.class)
+                .hasMessageContaining("did you mean '" + id + "'?");
+    }
+
+    @Test
     void promoteCopiesRecordsThenRemovesSoAFailureBetweenLeavesTheScenarioInBothPlacesNeverInNeither() throws Exception {
         var h = new EngineHarness(data);
         var a = acceptedOne(h);

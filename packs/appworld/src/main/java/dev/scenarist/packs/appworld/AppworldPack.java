@@ -68,6 +68,8 @@ public final class AppworldPack implements Pack, PackOptions, CatalogUniqueness,
     public static final String METADATA_FILE = "metadata.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** PARE's measures and thresholds; two descriptions are compared only when they are about the same core apps. */
+    private static final UniquenessRules UNIQUENESS = UniquenessRules.DEFAULTS.sameGroupOnly(true);
 
     private final ScenarioChecks checks;
     private final Pipeline pipeline;
@@ -88,7 +90,7 @@ public final class AppworldPack implements Pack, PackOptions, CatalogUniqueness,
                 StagePolicy.editing(file(Section.DESCRIPTION)),
                 List.of(OutputFile.required(file(Section.DESCRIPTION), FileFormat.JSON, "the description section")),
                 List.of(new StepCheck(Section.DESCRIPTION, checks)));
-        var unique = new Stage.GateStage("uniqueness", new CatalogUniquenessGate(UniquenessRules.DEFAULTS));
+        var unique = new Stage.GateStage("uniqueness", new CatalogUniquenessGate(UNIQUENESS));
         var apps = new Stage.AuthorStage("apps", """
                 Step 2 of 4, the apps and their data. Write apps.json: {"apps": {AppName: seed}} with everything the \
                 description needs at the start time, plus distractors: other emails, events, contacts, items of the same \
@@ -183,7 +185,7 @@ public final class AppworldPack implements Pack, PackOptions, CatalogUniqueness,
     /** PARE's lexical measures and thresholds; a description is compared only with scenarios of the same core apps. */
     @Override
     public UniquenessPolicy uniquenessPolicy() {
-        return new UniquenessPolicy(UniquenessRules.DEFAULTS, UniquenessText.GROUP_KEY);
+        return new UniquenessPolicy(UNIQUENESS, UniquenessText.GROUP_KEY);
     }
 
     @Override

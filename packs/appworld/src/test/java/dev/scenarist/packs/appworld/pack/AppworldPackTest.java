@@ -138,6 +138,7 @@ class AppworldPackTest {
         assertThat(UniquenessText.GROUP_KEY.groupOf(text)).isEqualTo("CalendarApp EmailClientApp");
         assertThat(pack.uniquenessPolicy().groupKey().groupOf(text)).isEqualTo("CalendarApp EmailClientApp");
         assertThat(pack.summarize(ws).title()).isEqualTo(s.description().title());
+        assertThat(pack.uniquenessPolicy().rules().sameGroupOnly()).as("compared only with scenarios of the same core apps").isTrue();
     }
 
     @Test

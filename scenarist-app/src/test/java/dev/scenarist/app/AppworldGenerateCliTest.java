@@ -96,6 +96,23 @@ class AppworldGenerateCliTest {
     }
 
     @Test
+    void a_family_or_option_the_pack_does_not_have_is_refused_before_the_data_folder_is_made() {
+        Path data = tmp.resolve("fresh");
+        var family = CliRun.in(data, "generate", "--pack", "appworld", "--family", "reply-to-invitatoin", "--count", "1");
+        assertThat(family.code()).isEqualTo(2);
+        assertThat(family.err()).contains("'reply-to-invitatoin' is not a family").contains("reply-to-invitation");
+        var tier = CliRun.in(data, "generate", "--pack", "appworld", "--option", "tier=2", "--count", "1");
+        assertThat(tier.code()).isEqualTo(2);
+        assertThat(tier.err()).contains("no option 'tier'").contains("--family");
+        assertThat(data).as("nothing written").doesNotExist();
+        var one = CliRun.in(data, "--json", "generate", "--pack", "appworld", "--family", "ride-diversion", "--count", "2");
+        assertThat(one.code()).as(one.err()).isZero();
+        for (Object o : (List<?>) one.json().get("scenarios")) {
+            assertThat(Path.of((String) ((Map<?, ?>) o).get("path")).resolve("metadata.json")).content().contains("\"family\" : \"ride-diversion\"");
+        }
+    }
+
+    @Test
     void validate_names_the_file_path_and_fix_of_a_broken_document() throws Exception {
         Path data = tmp.resolve("data");
         ObjectNode doc = example();

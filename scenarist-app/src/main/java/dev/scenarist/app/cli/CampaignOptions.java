@@ -31,8 +31,14 @@ final class CampaignOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Campaign seed; run n uses seed S+n (default 0).")
     Long seed;
 
-    @Option(names = "--tier", paramLabel = "T", description = "Pack option 'tier' (packs that have tiers).")
+    @Option(names = "--tier", paramLabel = "T", description = "Pack option 'tier' (packs that have tiers, e.g. mechanisms).")
     String tier;
+
+    @Option(names = "--family", paramLabel = "ID", description = "Pack option 'family' (packs with scenario families, e.g. appworld).")
+    String family;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Any pack option (repeatable); the pack refuses one it does not take.")
+    Map<String, String> packOptions;
 
     @Option(names = "--max-runs", paramLabel = "N", description = "Stop after starting N runs (default 10 x count).")
     Integer maxRuns;
@@ -65,7 +71,9 @@ final class CampaignOptions {
         Double cost = maxCost != null ? maxCost : b.maxCostUsd();
         Duration wall = maxWall != null ? CampaignConfig.parseDuration(maxWall, "--max-wall") : b.maxWall();
         Map<String, String> options = new HashMap<>(c.options() == null ? Map.of() : c.options());
+        if (packOptions != null) options.putAll(packOptions);
         if (tier != null) options.put("tier", tier);
+        if (family != null) options.put("family", family);
         try {
             var budget = new CampaignBudget(runs == null ? OptionalInt.empty() : OptionalInt.of(runs),
                     tokens == null ? OptionalLong.empty() : OptionalLong.of(tokens),

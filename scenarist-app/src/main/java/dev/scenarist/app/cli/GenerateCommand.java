@@ -29,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
         Output out = root.output();
         var spec = options.toSpec(pack, count);
         // a missing component is exit 2 at once, before the store is opened: not a campaign failing every run
-        root.requireComponents(pack);
+        root.requireComponents(spec);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
             options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList());

@@ -52,7 +52,12 @@ public final class ScenaristCommand {
 
     /** The preflight of {@link Scenarist#requireComponents}: nothing in the data folder is created or opened. */
     void requireComponents(String pack) throws InterruptedException {
-        Scenarist.requireComponents(resolvedDataDir(), settings, pack);
+        Scenarist.requireComponents(resolvedDataDir(), settings, pack, java.util.Optional.empty());
+    }
+
+    /** The preflight, and the campaign's pack options refused by the pack before the data folder is created. */
+    void requireComponents(dev.scenarist.core.campaign.CampaignSpec spec) throws InterruptedException {
+        Scenarist.requireComponents(resolvedDataDir(), settings, spec.pack(), java.util.Optional.of(spec));
     }
 
     Output output() {

@@ -105,9 +105,21 @@ public final class Scenarist implements AutoCloseable {
      * @throws PackRegistry.UnknownPackException when there is no such pack
      */
     public static void requireComponents(Path dataDir, Settings settings, String packName) throws InterruptedException {
+        requireComponents(dataDir, settings, packName, Optional.empty());
+    }
+
+    /**
+     * {@link #requireComponents(Path, Settings, String)}, and the campaign's pack options, which the pack answers for
+     * (an unknown option or value is refused naming the fix) before the data folder is created either.
+     *
+     * @throws IllegalArgumentException from the pack, naming the option and its allowed values
+     */
+    public static void requireComponents(Path dataDir, Settings settings, String packName, Optional<dev.scenarist.core.campaign.CampaignSpec> spec)
+            throws InterruptedException {
         Machine machine = Machine.of(settings);
         try (var bundled = BundledPacks.inPlace()) {
             PackRegistry packs = registry(dataDir.toAbsolutePath().normalize(), settings, machine, bundled.dir());
+            if (spec.isPresent()) dev.scenarist.core.pack.Capabilities.parameters(packs.get(packName), spec.get().seed(), spec.get().options());
             new Preflight(machine).require(packName, packs.requirements(packName));
         }
     }

@@ -31,7 +31,7 @@ public final class ScenarioPlays {
         this.player = new Player(options);
     }
 
-    public PlayOutcome play(LoadedScenario loaded, Casting casting) throws InterruptedException {
+    public PlayOutcome play(LoadedScenario loaded, PlayCast casting) throws InterruptedException {
         var scenario = loaded.scenario();
         PlayResult result = player.play(scenario, casting.castFor(scenario));
         var who = new PlayOutcome.Who(casting.agentName(), casting.userName());

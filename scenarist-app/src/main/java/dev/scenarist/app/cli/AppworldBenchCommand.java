@@ -1,7 +1,7 @@
 package dev.scenarist.app.cli;
 
 import dev.scenarist.app.appworld.BenchReport;
-import dev.scenarist.app.appworld.Casting;
+import dev.scenarist.app.appworld.PlayCast;
 import dev.scenarist.app.appworld.LoadedScenario;
 import dev.scenarist.app.appworld.PlayOutcome;
 import dev.scenarist.app.appworld.ScenarioInput;
@@ -47,7 +47,7 @@ final class AppworldBenchCommand implements Callable<Integer> {
     String agent;
 
     @Option(names = "--user", defaultValue = "scripted", paramLabel = "USER", description = "scripted (default) or persona.")
-    Casting.UserKind user;
+    PlayCast.UserKind user;
 
     @Option(names = "--user-model", paramLabel = "provider:model", description = "The persona user's model (default: the agent's).")
     String userModel;
@@ -58,12 +58,12 @@ final class AppworldBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Output out = parent.root.output();
-        Casting.checkAgent(agent);
+        PlayCast.checkAgent(agent);
         var options = AppworldCommand.options(maxToolCalls);
         List<LoadedScenario> scenarios = source.dir != null ? fromDir(source.dir) : fromCampaign(source.campaign);
         Map<String, Object> from = source.dir != null ? Map.of("dir", source.dir.toAbsolutePath().toString()) : Map.of("campaign", source.campaign);
         List<PlayOutcome> plays = new ArrayList<>();
-        try (Casting casting = Casting.open(agent, user, Optional.ofNullable(userModel), new ToolChats(parent.root.env()))) {
+        try (PlayCast casting = PlayCast.open(agent, user, Optional.ofNullable(userModel), new ToolChats(parent.root.env()))) {
             var player = new ScenarioPlays(options);
             for (LoadedScenario s : scenarios) {
                 PlayOutcome o = player.play(s, casting);

@@ -1,6 +1,6 @@
 package dev.scenarist.app.cli;
 
-import dev.scenarist.app.appworld.Casting;
+import dev.scenarist.app.appworld.PlayCast;
 import dev.scenarist.app.appworld.LoadedScenario;
 import dev.scenarist.app.appworld.PlayOutcome;
 import dev.scenarist.app.appworld.ScenarioInput;
@@ -33,7 +33,7 @@ final class AppworldPlayCommand implements Callable<Integer> {
 
     @Option(names = "--user", defaultValue = "scripted", paramLabel = "USER",
             description = "scripted (the oracle's replies, default) or persona (a model following the scenario's persona).")
-    Casting.UserKind user;
+    PlayCast.UserKind user;
 
     @Option(names = "--user-model", paramLabel = "provider:model",
             description = "The persona user's model (default: the agent's model when the agent is one).")
@@ -45,10 +45,10 @@ final class AppworldPlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Output out = parent.root.output();
-        Casting.checkAgent(agent);
+        PlayCast.checkAgent(agent);
         var options = AppworldCommand.options(maxToolCalls);
         LoadedScenario loaded = new ScenarioInput().load(scenario);
-        try (Casting casting = Casting.open(agent, user, Optional.ofNullable(userModel), new ToolChats(parent.root.env()))) {
+        try (PlayCast casting = PlayCast.open(agent, user, Optional.ofNullable(userModel), new ToolChats(parent.root.env()))) {
             PlayOutcome outcome = new ScenarioPlays(options).play(loaded, casting);
             PlayPrinter.human(outcome, out.human());
             if (casting.usesModels()) PlayPrinter.usage(casting.usage(), out.human());

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * persona). Models are opened once and shared by every play; each play gets fresh agent and user instances. Close it
  * to release the models.
  */
-public final class Casting implements AutoCloseable {
+public final class PlayCast implements AutoCloseable {
     public enum UserKind { scripted, persona }
 
     static final String AGENTS = "use 'oracle' (the scenario's reference solution), 'noop' (does nothing) or a model as provider:model"
@@ -37,7 +37,7 @@ public final class Casting implements AutoCloseable {
     private final List<LlmAgent> agents = new ArrayList<>();
     private final List<PersonaUser> users = new ArrayList<>();
 
-    private Casting(String agentSpec, Optional<ToolChat> agentModel, UserKind user, Optional<ToolChat> userModel) {
+    private PlayCast(String agentSpec, Optional<ToolChat> agentModel, UserKind user, Optional<ToolChat> userModel) {
         this.agentSpec = agentSpec;
         this.agentModel = agentModel;
         this.user = user;
@@ -61,7 +61,7 @@ public final class Casting implements AutoCloseable {
     /**
      * @param userModelSpec the persona user's model; empty: the agent's model when the agent is one
      */
-    public static Casting open(String agentSpec, UserKind user, Optional<String> userModelSpec, ToolChats chats) {
+    public static PlayCast open(String agentSpec, UserKind user, Optional<String> userModelSpec, ToolChats chats) {
         checkAgent(agentSpec);
         if (user == UserKind.scripted && userModelSpec.isPresent()) {
             throw new ConfigException("--user-model is the persona user's model; add --user persona, or drop --user-model");
@@ -75,7 +75,7 @@ public final class Casting implements AutoCloseable {
         Optional<ToolChat> agentModel = agentIsModel ? Optional.of(chats.open(agentSpec, "--agent")) : Optional.empty();
         try {
             Optional<ToolChat> userModel = userSpec.map(s -> agentModel.filter(c -> s.equals(agentSpec)).orElseGet(() -> chats.open(s, "--user-model")));
-            return new Casting(agentSpec, agentModel, user, userModel);
+            return new PlayCast(agentSpec, agentModel, user, userModel);
         } catch (RuntimeException e) {
             agentModel.ifPresent(ToolChat::close);
             throw e;

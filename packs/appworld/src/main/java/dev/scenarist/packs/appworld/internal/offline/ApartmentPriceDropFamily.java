@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.phrasing;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.MESSAGING;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.message;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.phrasing;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
 
 /**
  * The user asked a landlord to be told if a listing they liked ever got cheaper; its price now drops below their
@@ -71,8 +73,8 @@ public final class ApartmentPriceDropFamily implements Family {
         String area = areas.get(0);
         List<String> savedDistractors = new ArrayList<>();
 
-        FamBKit k = new FamBKit(this, seed, start);
-        ArrayNode apartments = k.app("ApartmentListingApp").putArray("apartments");
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        ArrayNode apartments = d.app("ApartmentListingApp").putArray("apartments");
         for (int i = 0; i < n; i++) {
             ObjectNode a = apartments.addObject();
             a.put("apartment_id", aptIds.get(i));
@@ -96,27 +98,24 @@ public final class ApartmentPriceDropFamily implements Family {
         }
         String otherName = names.get(1);
 
-        ObjectNode messaging = k.app("MessagingApp");
-        messaging.put("user_name", user.full());
-        ArrayNode convs = messaging.putArray("conversations");
+        d.app(MESSAGING).put("user_name", user.full());
         List<String> convIds = c.pickDistinct(List.of("conv_11", "conv_12", "conv_13", "conv_14", "conv_15", "conv_16"), 3);
         String convL = convIds.get(0);
         LocalDateTime asked = start.minusDays(c.between(3, 12)).withHour(c.between(9, 19));
-        conversation(convs, convL, landlord.full(), user.full(), List.of(
-                new String[] {user.full(), fill(c.pick(List.of(
+        ObjectNode withLandlord = d.conversation(convL, landlord.full(), List.of(user.full(), landlord.full()));
+        message(withLandlord, user.full(), fill(c.pick(List.of(
                         "Hi {l}, I really like the {name}, but {old} a month is above my budget of {b}. Could you let me know if the rent comes down?",
                         "Hello {l}! The {name} looks great, only {old} is more than the {b} I can spend. Please tell me if the price changes.")),
-                        Map.of("l", landlord.first(), "name", targetName, "old", Integer.toString(oldPrice), "b", Integer.toString(budget))), Casting.time(asked)},
-                new String[] {landlord.full(), c.pick(List.of("Noted, I'll keep you posted.", "Understood, I will tell you if it changes.", "Sure, I'll let you know.")),
-                        Casting.time(asked.plusMinutes(c.between(20, 180)))}));
-        conversation(convs, convIds.get(1), otherLandlord.full(), user.full(), List.of(
-                new String[] {otherLandlord.full(), "The " + otherName + " is still available if you want a viewing.", Casting.time(start.minusDays(c.between(1, 5)).withHour(11))},
-                new String[] {user.full(), c.pick(List.of("Thanks, I'll think about it.", "Thank you, maybe later.")), Casting.time(start.minusDays(1).withHour(8))}));
-        conversation(convs, convIds.get(2), friend.full(), user.full(), List.<String[]>of(
-                new String[] {friend.full(), c.pick(List.of("Any luck with the flat hunt?", "Found a place yet?", "How is the apartment search going?")),
-                        Casting.time(start.minusHours(c.between(12, 40)))}));
+                Map.of("l", landlord.first(), "name", targetName, "old", Integer.toString(oldPrice), "b", Integer.toString(budget))), asked);
+        message(withLandlord, landlord.full(), c.pick(List.of("Noted, I'll keep you posted.", "Understood, I will tell you if it changes.", "Sure, I'll let you know.")),
+                asked.plusMinutes(c.between(20, 180)));
+        ObjectNode withOther = d.conversation(convIds.get(1), otherLandlord.full(), List.of(user.full(), otherLandlord.full()));
+        message(withOther, otherLandlord.full(), "The " + otherName + " is still available if you want a viewing.", start.minusDays(c.between(1, 5)).withHour(11));
+        message(withOther, user.full(), c.pick(List.of("Thanks, I'll think about it.", "Thank you, maybe later.")), start.minusDays(1).withHour(8));
+        message(d.conversation(convIds.get(2), friend.full(), List.of(user.full(), friend.full())), friend.full(),
+                c.pick(List.of("Any luck with the flat hunt?", "Found a place yet?", "How is the apartment search going?")), start.minusHours(c.between(12, 40)));
 
-        k.env("price_drop", List.of(), 5, "ApartmentListingApp__update_apartment", obj().put("apartment_id", target).put("new_price", newPrice),
+        d.env("price_drop", 5, "ApartmentListingApp__update_apartment", obj().put("apartment_id", target).put("new_price", newPrice),
                 "Apartment " + target + " price updated to " + newPrice);
         Map<String, String> v = new HashMap<>();
         v.put("user", user.first());
@@ -130,25 +129,26 @@ public final class ApartmentPriceDropFamily implements Family {
         v.put("o", otherLandlord.first());
         v.put("other", otherName);
         v.put("f", friend.first());
-        k.propose("propose", "price_drop", 5, fill(phrasing(seed, List.of(
+        d.proposal("propose", 5, fill(phrasing(seed, List.of(
                 "The {name} just dropped from {old} to {new} a month, within your {b} budget. Shall I save it and message {l} to ask for a viewing?",
-                "Good news: the rent of the {name} is now {new} (was {old}). Do you want me to save the listing and ask {l} when you can visit?")), v), "price_drop");
-        k.accept("accept", "propose", 10, c.pick(List.of("Yes, please do.", "Great, go ahead.", "Yes!", "Please, yes.")));
-        k.act("save", "accept", 2, "ApartmentListingApp__save_apartment", obj().put("apartment_id", target));
-        k.act("ask_viewing", "save", 2, "MessagingApp__send_message", obj().put("conversation_id", convL).put("content",
-                fill("Hi {l}, I saw the {name} is now {new} a month. Could I come and see it this week?", v)));
+                "Good news: the rent of the {name} is now {new} (was {old}). Do you want me to save the listing and ask {l} when you can visit?")), v),
+                        "price_drop", "price_drop");
+        d.accept("accept", 10, c.pick(List.of("Yes, please do.", "Great, go ahead.", "Yes!", "Please, yes.")), "propose");
+        d.action("save", 2, "ApartmentListingApp__save_apartment", obj().put("apartment_id", target), "accept");
+        d.action("ask_viewing", 2, "MessagingApp__send_message", obj().put("conversation_id", convL).put("content",
+                fill("Hi {l}, I saw the {name} is now {new} a month. Could I come and see it this week?", v)), "save");
 
         String apts = "apps.ApartmentListingApp.apartments";
-        k.goal("listing_saved", "The listing whose price dropped must be saved.",
+        d.goal("listing_saved", "The listing whose price dropped must be saved.",
                 q(target) + " in " + apts + " && " + apts + "[" + q(target) + "].saved == true");
         String convs0 = "apps.MessagingApp.conversations";
-        k.goal("landlord_asked", landlord.full() + ", the landlord of that listing, must get a message from the user after the drop.",
+        d.goal("landlord_asked", landlord.full() + ", the landlord of that listing, must get a message from the user after the drop.",
                 convs0 + ".exists(k, " + q(landlord.full()) + " in " + convs0 + "[k].participants && " + convs0 + "[k].messages.exists(m, m.sender == "
                         + q(user.full()) + " && m.timestamp > " + q(Casting.time(start)) + "))");
-        String savedList = "[" + String.join(", ", savedDistractors.stream().map(FamBKit::q).toList()) + "]";
-        k.goal("other_listings_unchanged", "The other listings keep their saved marks.",
+        String savedList = ScenarioDraft.list(savedDistractors);
+        d.goal("other_listings_unchanged", "The other listings keep their saved marks.",
                 apts + ".all(a, a == " + q(target) + " || " + apts + "[a].saved == (a in " + savedList + "))");
-        k.proposedBeforeActing(List.of("save_apartment", "send_message"), "A proactive assistant proposes before it saves listings or writes to a landlord.");
+        d.proposedBeforeActing("A proactive assistant proposes before it saves listings or writes to a landlord.", "save_apartment", "send_message");
 
         String title = fill(phrasing(seed, List.of("Save the {name} after its price drop", "Rent falls below budget: ask {l} for a viewing",
                 "A watched {area} listing gets cheaper")), v);
@@ -170,20 +170,11 @@ public final class ApartmentPriceDropFamily implements Family {
                 "What helps is a short proposal to save it and write to its landlord, carried out after {user} accepts.",
                 "A proactive helper flags the drop, asks whether to save the listing and request a viewing from {l}, and follows through on a yes.",
                 "The right response: propose saving this listing and messaging {l}; after approval, save it and send the request, leaving other listings alone.")), v);
-        k.describe(title, who + " " + what + " " + good, user.full(),
+        d.describe(title, who + " " + what + " " + good, user.full(),
                 c.pick(List.of("A young professional moving cities who decides fast when a good flat appears.",
                         "A nurse working shifts who has little time to follow listings and welcomes timely proposals.",
                         "A careful renter who sticks to a firm budget and likes to see a place before deciding.",
                         "A remote worker looking for a bigger place and happy to let the assistant handle contacts.")));
-        return k.build();
-    }
-
-    private static void conversation(ArrayNode convs, String id, String other, String user, List<String[]> messages) {
-        ObjectNode conv = convs.addObject();
-        conv.put("conversation_id", id);
-        conv.put("title", other);
-        conv.putArray("participants").add(user).add(other);
-        ArrayNode ms = conv.putArray("messages");
-        for (String[] m : messages) ms.addObject().put("sender", m[0]).put("content", m[1]).put("timestamp", m[2]);
+        return d.build();
     }
 }

@@ -1,15 +1,16 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.a;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.arr;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.day;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.hm;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.q;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.weekday;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.CALENDAR;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.EMAIL;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.strings;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.a;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.day;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.hm;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.weekday;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
 import dev.scenarist.packs.appworld.scenario.Scenario;
@@ -24,9 +25,6 @@ import java.util.List;
  * move the clashing event to that slot and tell its partner, and after the user accepts does both.
  */
 public final class CalendarConflictRescheduleFamily implements Family {
-    private static final String CALENDAR = "CalendarApp";
-    private static final String EMAIL = "EmailClientApp";
-
     private static final List<String> MEETINGS = List.of("Budget review", "Quarterly planning", "Client call with Northwind", "Design critique",
             "Hiring debrief", "Vendor demo", "Security audit kickoff", "Board prep session", "Roadmap alignment", "Incident postmortem");
     /** A movable event kind: its title pattern ({0} = the partner's first name) and the narrative's noun. */
@@ -68,10 +66,10 @@ public final class CalendarConflictRescheduleFamily implements Family {
         Person organizer = c.colleague();
         Person partner = c.colleague();
         LocalDateTime start = c.start();
-        LocalDate d = start.toLocalDate().plusDays(c.between(1, 6));
-        while (d.getDayOfWeek().getValue() >= 6) d = d.plusDays(1);
+        LocalDate meetingDay = start.toLocalDate().plusDays(c.between(1, 6));
+        while (meetingDay.getDayOfWeek().getValue() >= 6) meetingDay = meetingDay.plusDays(1);
         String meeting = c.pick(MEETINGS);
-        LocalDateTime newStart = d.atTime(c.between(10, 14), c.chance(0.5) ? 0 : 30);
+        LocalDateTime newStart = meetingDay.atTime(c.between(10, 14), c.chance(0.5) ? 0 : 30);
         LocalDateTime newEnd = newStart.plusMinutes(c.chance(0.5) ? 60 : 90);
         Movable movable = c.pick(MOVABLES);
         String movableTitle = fill(movable.title(), partner.first());
@@ -84,7 +82,7 @@ public final class CalendarConflictRescheduleFamily implements Family {
             LocalDateTime after = newEnd.isAfter(oldEnd) ? newEnd : oldEnd;
             slot = after.plusMinutes(after.getMinute() % 30 == 0 ? 60 : 60 + 30 - after.getMinute() % 30);
         } else {
-            LocalDate next = d.plusDays(1);
+            LocalDate next = meetingDay.plusDays(1);
             while (next.getDayOfWeek().getValue() >= 6) next = next.plusDays(1);
             slot = next.atTime(c.between(9, 11), c.chance(0.5) ? 0 : 30);
         }
@@ -122,27 +120,24 @@ public final class CalendarConflictRescheduleFamily implements Family {
                         "Ideally it asks first, then changes just that event's time and sends {1} a short note.")),
                 movable.noun(), partner.first(), user.first(), meeting);
 
-        GroupAKit k = new GroupAKit(id() + "-" + seed, title, who + " " + what + " " + source + " " + good, start, user.full(), c.pick(PERSONAS), coreApps());
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        d.describe(title, who + " " + what + " " + source + " " + good, user.full(), c.pick(PERSONAS));
 
-        ArrayNode cal = k.table(CALENDAR, "events");
-        event(cal, movableId, movableTitle, oldStart, oldEnd, List.of(partner.full(), user.full()));
-        event(cal, eventIds.get(1), "Team standup", d.atTime(9, 0), d.atTime(9, 15), List.of());
-        event(cal, eventIds.get(2), fill(c.pick(List.of("Lunch with {0}", "Drinks with {0}", "Walk with {0}")), partner.first()),
-                d.plusDays(3).atTime(12, 30), d.plusDays(3).atTime(13, 30), List.of(partner.full(), user.full()));
-        if (c.chance(0.6)) event(cal, eventIds.get(3), c.pick(List.of("Yoga", "Evening run", "Choir rehearsal")), d.atTime(19, 0), d.atTime(20, 0), List.of());
-        if (c.chance(0.6)) event(cal, eventIds.get(4), c.pick(List.of("Focus block", "Dentist", "Car service")), d.plusDays(1).atTime(14, 0), d.plusDays(1).atTime(15, 30), List.of());
+        d.calendarEvent(movableId, movableTitle, oldStart, oldEnd, List.of(partner.full(), user.full()));
+        d.calendarEvent(eventIds.get(1), "Team standup", meetingDay.atTime(9, 0), meetingDay.atTime(9, 15), List.of());
+        d.calendarEvent(eventIds.get(2), fill(c.pick(List.of("Lunch with {0}", "Drinks with {0}", "Walk with {0}")), partner.first()),
+                meetingDay.plusDays(3).atTime(12, 30), meetingDay.plusDays(3).atTime(13, 30), List.of(partner.full(), user.full()));
+        if (c.chance(0.6)) {
+            d.calendarEvent(eventIds.get(3), c.pick(List.of("Yoga", "Evening run", "Choir rehearsal")), meetingDay.atTime(19, 0), meetingDay.atTime(20, 0), List.of());
+        }
+        if (c.chance(0.6)) {
+            LocalDate next = meetingDay.plusDays(1);
+            d.calendarEvent(eventIds.get(4), c.pick(List.of("Focus block", "Dentist", "Car service")), next.atTime(14, 0), next.atTime(15, 30), List.of());
+        }
 
-        ObjectNode email = k.app(EMAIL);
-        email.put("user_email", user.email());
-        ArrayNode emails = k.table(EMAIL, "emails");
+        d.app(EMAIL).put("user_email", user.email());
         for (int i = 0; i < noiseCount; i++) {
-            ObjectNode e = emails.addObject();
-            e.put("email_id", "msg_" + (i + 1));
-            e.put("sender", others.get(i).email());
-            e.set("recipients", arr(user.email()));
-            e.put("subject", noise.get(i)[0]);
-            e.put("content", noise.get(i)[1]);
-            e.put("timestamp", Casting.time(start.minusHours(3L + 5L * i)));
+            d.email("msg_" + (i + 1), others.get(i).email(), noise.get(i)[0], noise.get(i)[1], start.minusHours(3L + 5L * i));
         }
         String slotSubject = fill(c.pick(List.of("Our {0}", "Re: {0} this week", "If we need to move the {0}")), movable.noun());
         String slotBody = fill(c.pick(List.of(
@@ -153,14 +148,7 @@ public final class CalendarConflictRescheduleFamily implements Family {
         String partnerEmailId = "email_1";
         if (!slotJustNow) {
             partnerEmailId = "msg_p";
-            ObjectNode e = emails.addObject();
-            e.put("email_id", partnerEmailId);
-            e.put("sender", partner.email());
-            e.set("recipients", arr(user.email()));
-            e.put("subject", slotSubject);
-            e.put("content", slotBody);
-            e.put("timestamp", Casting.time(start.minusDays(2).plusHours(3)));
-            e.put("is_read", true);
+            d.email(partnerEmailId, partner.email(), slotSubject, slotBody, start.minusDays(2).plusHours(3)).put("is_read", true);
         }
 
         ObjectNode added = obj();
@@ -168,8 +156,8 @@ public final class CalendarConflictRescheduleFamily implements Family {
         added.put("title", meeting);
         added.put("start_datetime", Casting.time(newStart));
         added.put("end_datetime", Casting.time(newEnd));
-        added.set("attendees", arr(organizer.full(), user.full()));
-        k.env("meeting_added", c.between(3, 20), "CalendarApp__add_calendar_event_by_attendee", added,
+        added.set("attendees", strings(List.of(organizer.full(), user.full())));
+        d.env("meeting_added", c.between(3, 20), "CalendarApp__add_calendar_event_by_attendee", added,
                 "New calendar event by " + organizer.full() + ": " + meeting + " at " + Casting.time(newStart));
         String proposeAfter = "meeting_added";
         if (slotJustNow) {
@@ -177,57 +165,46 @@ public final class CalendarConflictRescheduleFamily implements Family {
             mail.put("sender", partner.email());
             mail.put("subject", slotSubject);
             mail.put("content", slotBody);
-            k.env("slot_offer", c.between(3, 15), "EmailClientApp__send_email_to_user_only", mail, "New email from " + partner.email() + ": " + slotSubject, "meeting_added");
+            d.env("slot_offer", c.between(3, 15), "EmailClientApp__send_email_to_user_only", mail, "New email from " + partner.email() + ": " + slotSubject, "meeting_added");
             proposeAfter = "slot_offer";
         }
-        k.proposal("propose", c.between(3, 10), fill(c.pick(List.of(
+        d.proposal("propose", c.between(3, 10), fill(c.pick(List.of(
                         "{0} was booked over your {1} on {2}. Shall I move the {1} to {3} and tell {4}?",
                         "Clash on {2}: {0} overlaps {5}. {4} can do {3}; move it there and let {4} know?",
                         "Shall I reschedule {5} to {3} (free, and fine for {4}) so {0} can stay, and email {4}?")),
                 meeting, movable.noun(), weekday(newStart), slotText, partner.first(), movableTitle), "meeting_added", proposeAfter);
-        k.accept("accept", c.between(5, 15), c.pick(List.of("Yes, do that.", "Good idea, go ahead.", "Yes please.", "OK, move it.")), "propose");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes, do that.", "Good idea, go ahead.", "Yes please.", "OK, move it.")), "propose");
         ObjectNode move = obj();
         move.put("event_id", movableId);
         move.put("start_datetime", Casting.time(slot));
         move.put("end_datetime", Casting.time(slotEnd));
-        k.action("move", 2, "CalendarApp__edit_calendar_event", move, "accept");
+        d.action("move", 2, "CalendarApp__edit_calendar_event", move, "accept");
         String note = fill(c.pick(List.of("Hi {0}, {1} landed on our slot, so I moved our {2} to {3} {4}. Thanks! {5}",
                 "{0}, our {2} is now {3} at {4}. See you then, {5}", "Thanks {0}: moved the {2} to {3}, {4}. {5}")),
                 partner.first(), meeting, movable.noun(), day(slot), hm(slot), user.first());
         ObjectNode tell = obj();
         if (bySend) {
-            tell.set("recipients", arr(partner.email()));
+            tell.set("recipients", strings(List.of(partner.email())));
             tell.put("subject", "New time for our " + movable.noun());
             tell.put("content", note);
-            k.action("tell", 2, "EmailClientApp__send_email", tell, "move");
+            d.action("tell", 2, "EmailClientApp__send_email", tell, "move");
         } else {
             tell.put("email_id", partnerEmailId);
             tell.put("content", note);
-            k.action("tell", 2, "EmailClientApp__reply_to_email", tell, "move");
+            d.action("tell", 2, "EmailClientApp__reply_to_email", tell, "move");
         }
 
         String ev = "apps.CalendarApp.events";
         String mv = ev + "[" + q(movableId) + "]";
-        k.goal("event_moved", "The " + movable.noun() + " must move to the free slot " + partner.first() + " named.",
+        d.goal("event_moved", "The " + movable.noun() + " must move to the free slot " + partner.first() + " named.",
                 q(movableId) + " in " + ev + " && " + mv + ".start_datetime == " + q(Casting.time(slot)) + " && " + mv + ".end_datetime == " + q(Casting.time(slotEnd)));
-        String mails = "apps.EmailClientApp.emails";
-        k.goal("partner_told", partner.first() + " must learn the new time: a reply to their email or a new email to " + partner.email() + ".",
-                mails + ".exists(k, " + mails + "[k].folder == 'SENT' && " + mails + "[k].parent_id == " + q(partnerEmailId) + ")",
-                mails + ".exists(k, " + mails + "[k].folder == 'SENT' && " + q(partner.email()) + " in " + mails + "[k].recipients)");
-        k.goal("new_meeting_kept", meeting + " stays where " + organizer.first() + " put it.",
+        d.emailAnswered("partner_told", partner.first() + " must learn the new time: a reply to their email or a new email to " + partner.email() + ".",
+                partnerEmailId, partner.email());
+        d.goal("new_meeting_kept", meeting + " stays where " + organizer.first() + " put it.",
                 ev + ".exists(k, " + ev + "[k].title == " + q(meeting) + " && " + ev + "[k].start_datetime == " + q(Casting.time(newStart))
                         + " && " + ev + "[k].end_datetime == " + q(Casting.time(newEnd)) + ")");
-        k.proposedBeforeActing("A proactive assistant proposes before it moves an event or writes for the user.",
+        d.proposedBeforeActing("A proactive assistant proposes before it moves an event or writes for the user.",
                 "edit_calendar_event", "reply_to_email", "send_email");
-        return k.build();
-    }
-
-    private static void event(ArrayNode cal, String id, String title, LocalDateTime from, LocalDateTime to, List<String> attendees) {
-        ObjectNode e = cal.addObject();
-        e.put("event_id", id);
-        e.put("title", title);
-        e.put("start_datetime", Casting.time(from));
-        e.put("end_datetime", Casting.time(to));
-        if (!attendees.isEmpty()) e.set("attendees", arr(attendees.toArray(String[]::new)));
+        return d.build();
     }
 }

@@ -1,12 +1,12 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.a;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.arr;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.q;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.CONTACTS;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.MESSAGING;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.a;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
 import dev.scenarist.packs.appworld.scenario.Scenario;
@@ -21,9 +21,6 @@ import java.util.Locale;
  * that contact (and, in some scenarios, confirms in the chat).
  */
 public final class ContactUpdateNewNumberFamily implements Family {
-    private static final String CONTACTS = "ContactsApp";
-    private static final String MESSAGING = "MessagingApp";
-
     /** Why the number changed: how the contact says it, and how a narrative says it. */
     private record Reason(String said, String told) {}
 
@@ -121,85 +118,72 @@ public final class ContactUpdateNewNumberFamily implements Family {
                         "Ideally it offers the update, waits for approval, and leaves the look-alikes untouched{3}.")),
                 target.first(), newPhone, user.first(), acknowledge ? ", then confirms in the chat" : "");
 
-        GroupAKit k = new GroupAKit(id() + "-" + seed, title, who + " " + what + " " + trap + " " + good, start, user.full(), c.pick(PERSONAS), coreApps());
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        d.describe(title, who + " " + what + " " + trap + " " + good, user.full(), c.pick(PERSONAS));
 
-        ArrayNode contacts = k.table(CONTACTS, "contacts");
-        contact(contacts, ids.get(1), user, true);
-        contact(contacts, targetId, target, false);
-        contact(contacts, ids.get(2), sameFirst, false);
-        contact(contacts, ids.get(3), sameLast, false);
-        for (int i = 0; i < unrelatedCount; i++) contact(contacts, ids.get(4 + i), unrelated.get(i), false);
+        d.userContact(ids.get(1), user);
+        d.contact(targetId, target);
+        d.contact(ids.get(2), sameFirst);
+        d.contact(ids.get(3), sameLast);
+        for (int i = 0; i < unrelatedCount; i++) d.contact(ids.get(4 + i), unrelated.get(i));
 
-        ObjectNode messaging = k.app(MESSAGING);
-        messaging.put("user_name", user.full());
-        ArrayNode convs = k.table(MESSAGING, "conversations");
+        d.app(MESSAGING).put("user_name", user.full());
         String direct = "chat_" + target.first().toLowerCase(Locale.ROOT);
         String lookalike = "chat_" + sameFirst.first().toLowerCase(Locale.ROOT) + "_" + sameFirst.last().toLowerCase(Locale.ROOT);
         String groupId = "chat_group";
-        conversation(c, convs, direct, target.full(), List.of(user.full(), target.full()), start, user.full(), target.full());
-        conversation(c, convs, lookalike, sameFirst.full(), List.of(user.full(), sameFirst.full()), start, user.full(), sameFirst.full());
-        if (inGroup) conversation(c, convs, groupId, group, List.of(user.full(), target.full(), sameLast.full(), unrelated.get(0).full()), start, sameLast.full(), target.full());
+        chatter(c, d.conversation(direct, target.full(), List.of(user.full(), target.full())), start, new Speakers(target.full(), user.full()));
+        chatter(c, d.conversation(lookalike, sameFirst.full(), List.of(user.full(), sameFirst.full())), start, new Speakers(sameFirst.full(), user.full()));
+        if (inGroup) {
+            chatter(c, d.conversation(groupId, group, List.of(user.full(), target.full(), sameLast.full(), unrelated.get(0).full())), start,
+                    new Speakers(target.full(), sameLast.full()));
+        }
         String chat = inGroup ? groupId : direct;
 
         ObjectNode msg = obj();
         msg.put("conversation_id", chat);
         msg.put("sender", target.full());
         msg.put("content", content);
-        k.env("new_number", c.between(3, 20), "MessagingApp__create_and_add_message", msg, "New message from " + target.full() + ": " + content);
-        k.proposal("propose", c.between(3, 10), fill(c.pick(List.of(
+        d.env("new_number", c.between(3, 20), "MessagingApp__create_and_add_message", msg, "New message from " + target.full() + ": " + content);
+        d.proposal("propose", c.between(3, 10), fill(c.pick(List.of(
                         "{0} has a new number, {1}. Shall I update {0}'s phone in your contacts?",
                         "{0} says their number changed to {1}. Update the contact {0} (not {2})?",
                         "Shall I replace the phone number of {0} with {1}{3}?")),
                 target.full(), newPhone, sameFirst.full(), acknowledge ? " and tell them it's saved" : ""), "new_number", "new_number");
-        k.accept("accept", c.between(5, 15), c.pick(List.of("Yes please.", "Go ahead.", "Yes, update it.", "Sure, thanks.")), "propose");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes please.", "Go ahead.", "Yes, update it.", "Sure, thanks.")), "propose");
         ObjectNode edit = obj();
         edit.put("contact_id", targetId);
         edit.putObject("updates").put("phone", newPhone);
-        k.action("edit", 2, "ContactsApp__edit_contact", edit, "accept");
+        d.action("edit", 2, "ContactsApp__edit_contact", edit, "accept");
         if (acknowledge) {
             ObjectNode ack = obj();
             ack.put("conversation_id", chat);
             ack.put("content", c.pick(List.of("Saved your new number!", "Got it, updated in my contacts.", "Thanks, new number saved.")));
-            k.action("confirm", 2, "MessagingApp__send_message", ack, "edit");
+            d.action("confirm", 2, "MessagingApp__send_message", ack, "edit");
         }
 
         String cs = "apps.ContactsApp.contacts";
-        k.goal("new_number_saved", target.full() + "'s contact must carry the new number " + newPhone + ".",
+        d.goal("new_number_saved", target.full() + "'s contact must carry the new number " + newPhone + ".",
                 q(targetId) + " in " + cs + " && " + cs + "[" + q(targetId) + "].phone == " + q(newPhone));
-        k.goal("lookalikes_untouched", "The look-alike contacts " + sameFirst.full() + " and " + sameLast.full() + " keep their numbers.",
+        d.goal("lookalikes_untouched", "The look-alike contacts " + sameFirst.full() + " and " + sameLast.full() + " keep their numbers.",
                 q(ids.get(2)) + " in " + cs + " && " + cs + "[" + q(ids.get(2)) + "].phone == " + q(sameFirst.phone()) + " && "
                         + q(ids.get(3)) + " in " + cs + " && " + cs + "[" + q(ids.get(3)) + "].phone == " + q(sameLast.phone()));
         if (acknowledge) {
-            k.goal("confirmed_in_chat", target.first() + " must hear back in the chat where the new number was posted.",
+            d.goal("confirmed_in_chat", target.first() + " must hear back in the chat where the new number was posted.",
                     "log.exists(e, e.actor == 'agent' && e.tool == 'send_message' && e.outcome == 'ok' && e.args.conversation_id == " + q(chat) + ")");
         }
-        k.proposedBeforeActing("A proactive assistant proposes before it edits the address book or writes in a chat.", "edit_contact", "send_message");
-        return k.build();
+        d.proposedBeforeActing("A proactive assistant proposes before it edits the address book or writes in a chat.", "edit_contact", "send_message");
+        return d.build();
     }
 
-    private static void contact(ArrayNode contacts, String id, Person p, boolean isUser) {
-        ObjectNode o = contacts.addObject();
-        o.put("contact_id", id);
-        o.put("first_name", p.first());
-        o.put("last_name", p.last());
-        if (isUser) o.put("is_user", true);
-        o.put("email", p.email());
-        o.put("phone", p.phone());
-    }
+    /** Who talks in a conversation's earlier chatter: the opener writes first, then the two take turns. */
+    private record Speakers(String opener, String replier) {}
 
-    private static void conversation(Casting c, ArrayNode convs, String id, String title, List<String> people, LocalDateTime start, String first, String second) {
-        ObjectNode o = convs.addObject();
-        o.put("conversation_id", id);
-        o.put("title", title);
-        o.set("participants", arr(people.toArray(String[]::new)));
-        ArrayNode messages = o.putArray("messages");
+    /** One to three lines of earlier chatter in {@code conversation}, the days before {@code start}. */
+    private static void chatter(Casting c, ObjectNode conversation, LocalDateTime start, Speakers people) {
         int n = c.between(1, 3);
         List<String> lines = c.pickDistinct(CHATTER, n);
         for (int i = 0; i < n; i++) {
-            ObjectNode m = messages.addObject();
-            m.put("sender", i % 2 == 0 ? second : first);
-            m.put("content", lines.get(i));
-            m.put("timestamp", Casting.time(start.minusDays(n - i).plusMinutes(13L * i)));
+            ScenarioDraft.message(conversation, i % 2 == 0 ? people.opener() : people.replier(), lines.get(i), start.minusDays(n - i).plusMinutes(13L * i));
         }
     }
 }

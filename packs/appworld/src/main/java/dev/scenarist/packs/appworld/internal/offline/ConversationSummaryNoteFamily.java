@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.scenario.Scenario;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.phrasing;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.MESSAGING;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.message;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.phrasing;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
 
 /**
  * Friends settle a plan in a group conversation (who, when, where, who brings what) and ask someone to write it down.
@@ -60,36 +61,21 @@ public final class ConversationSummaryNoteFamily implements Family {
         String when = Casting.spoken(day);
         Plan plan = plan(c, (int) Math.floorMod(seed * 5 + c.between(0, 4), 6L), f1, f2, when);
 
-        FamBKit k = new FamBKit(this, seed, start);
-        ObjectNode messaging = k.app("MessagingApp");
-        messaging.put("user_name", user.full());
-        ArrayNode convs = messaging.putArray("conversations");
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        d.app(MESSAGING).put("user_name", user.full());
         List<String> convIds = c.pickDistinct(List.of("conv_21", "conv_22", "conv_23", "conv_24", "conv_25", "conv_26", "conv_27"), 3);
         String group = convIds.get(0);
-        ObjectNode g = convs.addObject();
-        g.put("conversation_id", group);
-        g.put("title", plan.title());
-        g.putArray("participants").add(user.full()).add(f1.full()).add(f2.full());
-        g.putArray("messages").addObject().put("sender", f1.full())
-                .put("content", "Let's finally fix the details for " + plan.title() + ".").put("timestamp", Casting.time(start.minusHours(c.between(2, 20))));
-        ObjectNode d1 = convs.addObject();
+        message(d.conversation(group, plan.title(), List.of(user.full(), f1.full(), f2.full())), f1.full(),
+                "Let's finally fix the details for " + plan.title() + ".", start.minusHours(c.between(2, 20)));
         String otherTitle = c.pick(List.of("Family", "Neighbours", "Running club", "Choir"));
-        d1.put("conversation_id", convIds.get(1));
-        d1.put("title", otherTitle);
-        d1.putArray("participants").add(user.full()).add(other.full()).add(f1.full());
-        d1.putArray("messages").addObject().put("sender", other.full())
-                .put("content", c.pick(List.of("Who has the spare key?", "Photos are in the shared album.", "Next meeting is moved, details soon.")))
-                .put("timestamp", Casting.time(start.minusDays(c.between(1, 4)).withHour(19)));
-        ObjectNode d2 = convs.addObject();
-        d2.put("conversation_id", convIds.get(2));
-        d2.put("title", colleague.full());
-        d2.putArray("participants").add(user.full()).add(colleague.full());
-        d2.putArray("messages").addObject().put("sender", colleague.full())
-                .put("content", c.pick(List.of("Can you send me the figures?", "Meeting room is booked.", "Thanks for today!")))
-                .put("timestamp", Casting.time(start.minusHours(c.between(15, 30))));
+        message(d.conversation(convIds.get(1), otherTitle, List.of(user.full(), other.full(), f1.full())), other.full(),
+                c.pick(List.of("Who has the spare key?", "Photos are in the shared album.", "Next meeting is moved, details soon.")),
+                start.minusDays(c.between(1, 4)).withHour(19));
+        message(d.conversation(convIds.get(2), colleague.full(), List.of(user.full(), colleague.full())), colleague.full(),
+                c.pick(List.of("Can you send me the figures?", "Meeting room is booked.", "Thanks for today!")), start.minusHours(c.between(15, 30)));
 
-        ObjectNode notes = k.app("NoteApp");
-        notes.set("folders", FamBKit.strings(List.of("Inbox", "Personal", "Work")));
+        ObjectNode notes = d.app("NoteApp");
+        notes.set("folders", ScenarioDraft.strings(List.of("Inbox", "Personal", "Work")));
         ArrayNode ns = notes.putArray("notes");
         List<String> titles = c.pickDistinct(NOTE_TITLES, c.between(2, 3));
         for (int i = 0; i < titles.size(); i++) {
@@ -103,8 +89,10 @@ public final class ConversationSummaryNoteFamily implements Family {
         for (int i = 0; i < 3; i++) {
             String id = "message_" + (i + 1);
             String content = plan.messages().get(i);
-            k.env(id, prev == null ? List.of() : List.of(prev), prev == null ? 5 : c.between(8, 15), "MessagingApp__create_and_add_message",
-                    obj().put("conversation_id", group).put("sender", senders.get(i)).put("content", content), "New message from " + senders.get(i) + ": " + content);
+            ObjectNode args = obj().put("conversation_id", group).put("sender", senders.get(i)).put("content", content);
+            String notification = "New message from " + senders.get(i) + ": " + content;
+            if (prev == null) d.env(id, 5, "MessagingApp__create_and_add_message", args, notification);
+            else d.env(id, c.between(8, 15), "MessagingApp__create_and_add_message", args, notification, prev);
             prev = id;
         }
         Map<String, String> v = new HashMap<>();
@@ -115,21 +103,21 @@ public final class ConversationSummaryNoteFamily implements Family {
         v.put("gist", plan.gist());
         v.put("when", when);
         v.put("other", otherTitle);
-        k.propose("propose", prev, 5, fill(phrasing(seed, List.of(
+        d.proposal("propose", 5, fill(phrasing(seed, List.of(
                 "{a} and {b} have settled {t}: {gist}. Shall I save these decisions in a note titled '{t}' and tell the group it's noted?",
-                "The plan for {t} is decided ({gist}). Want me to write a note '{t}' with the details and let {a} and {b} know?")), v), prev);
-        k.accept("accept", "propose", 10, c.pick(List.of("Yes, good idea.", "Please do.", "Yes, thanks!", "Sure.")));
-        k.act("write_note", "accept", 2, "NoteApp__create_note", obj().put("folder", "Personal").put("title", plan.title()).put("content", plan.summary()));
-        k.act("tell_group", "write_note", 2, "MessagingApp__send_message", obj().put("conversation_id", group)
-                .put("content", "Noted! I saved the plan for " + plan.title() + " in my notes."));
+                "The plan for {t} is decided ({gist}). Want me to write a note '{t}' with the details and let {a} and {b} know?")), v), prev, prev);
+        d.accept("accept", 10, c.pick(List.of("Yes, good idea.", "Please do.", "Yes, thanks!", "Sure.")), "propose");
+        d.action("write_note", 2, "NoteApp__create_note", obj().put("folder", "Personal").put("title", plan.title()).put("content", plan.summary()), "accept");
+        d.action("tell_group", 2, "MessagingApp__send_message", obj().put("conversation_id", group)
+                .put("content", "Noted! I saved the plan for " + plan.title() + " in my notes."), "write_note");
 
-        k.goal("summary_note", "A note titled after the plan, '" + plan.title() + "', must hold the decisions.",
+        d.goal("summary_note", "A note titled after the plan, '" + plan.title() + "', must hold the decisions.",
                 "apps.NoteApp.notes.exists(n, apps.NoteApp.notes[n].title == " + q(plan.title()) + ")");
         String convs0 = "apps.MessagingApp.conversations";
-        k.goal("group_told", "The group that made the plan must hear from the user that it is noted.",
+        d.goal("group_told", "The group that made the plan must hear from the user that it is noted.",
                 q(group) + " in " + convs0 + " && " + convs0 + "[" + q(group) + "].messages.exists(m, m.sender == " + q(user.full()) + " && m.timestamp > "
                         + q(Casting.time(start)) + ")");
-        k.proposedBeforeActing(List.of("create_note", "send_message"), "A proactive assistant proposes before it writes notes or messages for the user.");
+        d.proposedBeforeActing("A proactive assistant proposes before it writes notes or messages for the user.", "create_note", "send_message");
 
         String title = fill(phrasing(seed, List.of("Note the decisions for {t}", "Keep the {t} plan in a note", "Write down what the group settled",
                 "Summarise the {t} chat")), v);
@@ -151,12 +139,12 @@ public final class ConversationSummaryNoteFamily implements Family {
                 "What helps: asking whether to save the decisions as a note '{t}', then, after consent, creating it and posting that it is noted.",
                 "A proactive helper drafts the proposal, saves the note under the title '{t}' once {user} accepts, and replies in the group, not in {other}.",
                 "The right move is to propose the note and a confirmation message, and after approval to create the '{t}' note and message the group.")), v);
-        k.describe(title, who + " " + what + " " + good, user.full(),
+        d.describe(title, who + " " + what + " " + good, user.full(),
                 c.pick(List.of("An organised friend who likes plans written down and says yes to tidy summaries.",
                         "A forgetful but cheerful person who relies on notes for every plan.",
                         "A teacher who keeps notes for everything and prefers short, concrete proposals.",
                         "A busy engineer who skims group chats and appreciates having decisions summarised.")));
-        return k.build();
+        return d.build();
     }
 
     private static Plan plan(Casting c, int kind, Casting.Person f1, Casting.Person f2, String when) {

@@ -1,5 +1,10 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.entryHas;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.day;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fivePartWording;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
@@ -71,12 +76,13 @@ public final class DuplicateOrderCancellationFamily implements Family {
         Person partner = c.friend();
         Person other = c.colleague();
         LocalDateTime start = c.start();
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
         Shop shop = c.pick(SHOPS);
         List<Product> products = c.pickDistinct(PRODUCTS, c.between(4, 5));
         Product target = products.getFirst();
 
         // the catalogue: every product with one or two variants
-        ObjectNode draftShop = DraftC.obj();
+        ObjectNode draftShop = obj();
         ArrayNode productsJson = draftShop.putArray("products");
         int base = c.between(10, 80) * 10;
         List<List<String>> itemIds = new ArrayList<>();
@@ -143,17 +149,15 @@ public final class DuplicateOrderCancellationFamily implements Family {
         }
 
         // the inbox
-        ObjectNode email = DraftC.obj();
-        email.put("user_email", user.email());
-        ArrayNode emails = email.putArray("emails");
+        d.app(ScenarioDraft.EMAIL).put("user_email", user.email());
         String shopAddress = c.pick(List.of("orders", "no-reply", "receipts", "service")) + "@" + shop.domain();
-        inbox(emails, "e1", "news@" + shop.domain(), c.pick(List.of("Weekend deals inside", "New arrivals this week", "Your loyalty points")),
+        d.email("e1", "news@" + shop.domain(), c.pick(List.of("Weekend deals inside", "New arrivals this week", "Your loyalty points")),
                 "Fresh offers picked for you at " + shop.name() + ".", start.minusDays(1).withHour(7));
-        inbox(emails, "e2", other.email(), c.pick(List.of("Notes from Tuesday", "Lunch on Friday?", "Shared folder access")),
+        d.email("e2", other.email(), c.pick(List.of("Notes from Tuesday", "Lunch on Friday?", "Shared folder access")),
                 "Hi " + user.first() + ", quick note from " + other.first() + ".", start.minusHours(c.between(14, 20)));
         if (c.chance(0.5)) {
-            inbox(emails, "e3", partner.email(), c.pick(List.of("Photos from the weekend", "Dinner plans", "Gift idea")),
-                    "Hey, " + partner.first() + " here.", start.minusHours(c.between(2, 10)));
+            d.email("e3", partner.email(), c.pick(List.of("Photos from the weekend", "Dinner plans", "Gift idea")), "Hey, " + partner.first() + " here.",
+                    start.minusHours(c.between(2, 10)));
         }
 
         String price = String.format(Locale.ROOT, "%.2f", unit);
@@ -168,7 +172,7 @@ public final class DuplicateOrderCancellationFamily implements Family {
                         + qty + ", $" + price + " per item. " + shop.name() + " customer care"));
 
         String when = gapMinutes < 60 ? "just " + gapMinutes + (gapMinutes == 1 ? " minute earlier" : " minutes earlier") : gapMinutes < 24 * 60 ? (gapMinutes / 60) + " hours earlier"
-                : "on " + DraftC.day(origAt);
+                : "on " + day(origAt);
         String job = c.pick(JOBS);
         String first = user.first();
         String[] opening = {
@@ -202,40 +206,35 @@ public final class DuplicateOrderCancellationFamily implements Family {
                 "Keep " + orig + ", cancel the repeat " + target.name() + " order",
                 "Spotting a repeated " + shop.name() + " purchase of a " + target.name(),
                 "One " + target.name() + " is enough: cancel the second order"};
-        int[] w = DraftC.wording(seed);
+        int[] w = fivePartWording(seed);
         String narrative = opening[w[0]] + " " + happening[w[1]] + " " + good[w[2]];
         String title = titles[(w[3] + (c.chance(0.5) ? 5 : 0)) % titles.length];
 
-        DraftC d = new DraftC(id() + "-" + seed, title, narrative, start, user.full(), c.pick(PERSONAS), coreApps());
+        d.describe(title, narrative, user.full(), c.pick(PERSONAS));
         d.app("ShoppingApp").setAll(draftShop);
-        d.app("EmailClientApp").setAll(email);
 
-        ObjectNode trig = DraftC.obj();
+        ObjectNode trig = obj();
         trig.put("sender", shopAddress);
         trig.put("subject", subject);
         trig.put("content", content);
-        d.env("confirmation", List.of(), c.between(3, 15), "EmailClientApp__send_email_to_user_only", trig, "New email from " + shopAddress + ": " + subject);
-        d.proposal("propose", "confirmation", c.between(3, 10), c.pick(List.of(
+        d.env("confirmation", c.between(3, 15), "EmailClientApp__send_email_to_user_only", trig, "New email from " + shopAddress + ": " + subject);
+        d.proposal("propose", c.between(3, 10), c.pick(List.of(
                 shop.name() + " just confirmed order " + dup + " for " + qty + " x " + target.name() + " (" + opt + "), but you already ordered the same in "
                         + orig + ". Shall I cancel " + dup + " and keep " + orig + "?",
-                "Looks like a duplicate: order " + dup + " repeats " + orig + " (" + target.name() + ", " + opt + "). Do you want me to cancel " + dup + "?")), "confirmation");
-        d.accept("accept", "propose", c.between(5, 15), c.pick(List.of("Yes, cancel the duplicate.", "Good catch, please do.", "Yes please, keep the first one.")));
-        ObjectNode cancel = DraftC.obj();
+                "Looks like a duplicate: order " + dup + " repeats " + orig + " (" + target.name() + ", " + opt + "). Do you want me to cancel " + dup + "?")),
+                        "confirmation", "confirmation");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes, cancel the duplicate.", "Good catch, please do.", "Yes please, keep the first one.")), "propose");
+        ObjectNode cancel = obj();
         cancel.put("order_id", dup);
-        d.action("cancel", "accept", c.between(1, 4), "ShoppingApp__cancel_order", cancel);
+        d.action("cancel", c.between(1, 4), "ShoppingApp__cancel_order", cancel, "accept");
 
         String o = "apps.ShoppingApp.orders";
-        d.goal("duplicate_cancelled", "The newer order " + dup + " repeats " + orig + " and must be cancelled.",
-                DraftC.q(dup) + " in " + o + " && " + o + "[" + DraftC.q(dup) + "].status == 'cancelled'");
-        StringBuilder keep = new StringBuilder();
-        for (int k = 0; k < kept.size(); k++) {
-            if (k > 0) keep.append(" && ");
-            keep.append(DraftC.q(kept.get(k))).append(" in ").append(o).append(" && ").append(o).append("[").append(DraftC.q(kept.get(k)))
-                    .append("].status == ").append(DraftC.q(keptStatus.get(k)));
-        }
-        d.goal("original_and_others_kept", "The original order " + orig + " and the unrelated orders must stay as they were.", keep.toString());
+        d.goal("duplicate_cancelled", "The newer order " + dup + " repeats " + orig + " and must be cancelled.", entryHas(o, dup, "status", "cancelled"));
+        List<String> keep = new ArrayList<>();
+        for (int k = 0; k < kept.size(); k++) keep.add(entryHas(o, kept.get(k), "status", keptStatus.get(k)));
+        d.goal("original_and_others_kept", "The original order " + orig + " and the unrelated orders must stay as they were.", String.join(" && ", keep));
         d.proposedBeforeActing("A proactive assistant asks before it cancels an order.", "cancel_order");
-        return d.scenario();
+        return d.build();
     }
 
     private static List<Cause> causes(Person user, Person partner) {
@@ -255,14 +254,5 @@ public final class DuplicateOrderCancellationFamily implements Family {
         ObjectNode line = o.putArray("items").addObject();
         line.put("item_id", item);
         line.put("quantity", qty);
-    }
-
-    private static void inbox(ArrayNode emails, String id, String sender, String subject, String content, LocalDateTime at) {
-        ObjectNode e = emails.addObject();
-        e.put("email_id", id);
-        e.put("sender", sender);
-        e.put("subject", subject);
-        e.put("content", content);
-        e.put("timestamp", Casting.time(at));
     }
 }

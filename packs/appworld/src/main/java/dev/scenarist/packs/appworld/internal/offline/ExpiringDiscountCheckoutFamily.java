@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.phrasing;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.hm;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.phrasing;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
 
 /**
  * A shop emails that a discount code for an item waiting in the user's cart expires soon. The cart also holds an item
@@ -133,26 +134,24 @@ public final class ExpiringDiscountCheckoutFamily implements Family {
         codes.putObject(otherCode).put(itemsOf.get(d1).getFirst(), pctOther);
 
         LocalDateTime expires = start.plusHours(c.between(3, 9)).withMinute(c.chance(0.5) ? 0 : 59);
-        String expiry = String.format(java.util.Locale.ROOT, "%02d:%02d", expires.getHour(), expires.getMinute());
+        String expiry = hm(expires);
         LocalDateTime oldEnd = start.minusDays(c.between(2, 12));
 
-        FamBKit k = new FamBKit(this, seed, start);
-        ObjectNode email = k.app("EmailClientApp");
-        email.put("user_email", user.email());
-        ArrayNode emails = email.putArray("emails");
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        d.app("EmailClientApp").put("user_email", user.email());
         String offers = c.pick(List.of("offers", "deals", "news", "hello")) + "@" + shopDomain;
-        addEmail(emails, "e1", offers, user.email(), shop + " newsletter: " + oldCode,
+        d.email("e1", offers, shop + " newsletter: " + oldCode,
                 "Use " + oldCode + " for " + pctOld + "% off the " + other.name() + ". Offer ended on " + oldEnd.toLocalDate() + ".",
-                oldEnd.minusDays(3).withHour(8));
-        addEmail(emails, "e2", colleague.email(), user.email(), c.pick(List.of("Slides for Thursday", "Budget review", "Team offsite", "Draft contract")),
+                oldEnd.minusDays(3).withHour(8)).put("is_read", true);
+        d.email("e2", colleague.email(), c.pick(List.of("Slides for Thursday", "Budget review", "Team offsite", "Draft contract")),
                 c.pick(List.of("Could you have a look before the meeting?", "Numbers attached, comments welcome.", "Let me know what you think.")),
-                start.minusHours(c.between(14, 30)));
+                start.minusHours(c.between(14, 30))).put("is_read", true);
         int nDistractors = c.between(0, 1);
         if (nDistractors == 1) {
-            addEmail(emails, "e3", friend.email(), user.email(), c.pick(List.of("Photos from Sunday", "Book recommendation", "Are you free on Friday?")),
-                    c.pick(List.of("Here they are, enjoy!", "You will love this one.", "Let me know.")), start.minusHours(c.between(2, 12)));
+            d.email("e3", friend.email(), c.pick(List.of("Photos from Sunday", "Book recommendation", "Are you free on Friday?")),
+                    c.pick(List.of("Here they are, enjoy!", "You will love this one.", "Let me know.")), start.minusHours(c.between(2, 12))).put("is_read", true);
         }
-        k.app("ShoppingApp").setAll(shopping);
+        d.app("ShoppingApp").setAll(shopping);
 
         Map<String, String> v = new HashMap<>();
         v.put("user", user.first());
@@ -174,22 +173,23 @@ public final class ExpiringDiscountCheckoutFamily implements Family {
                 "Good news: code {code} takes {pct}% off the {a} in your cart. It expires today at {exp}.",
                 "The {a} ({opt}) is waiting in your cart. Check out with {code} before {exp} today and save {pct}%.",
                 "Use {code} at checkout for {pct}% off your {a}. Valid until {exp} today only.")), v);
-        k.env("offer", List.of(), 5, "EmailClientApp__send_email_to_user_only",
-                obj().put("sender", offers).put("subject", subject).put("content", content), "New email from " + offers + ": " + subject);
-        k.propose("propose", "offer", 5, fill(phrasing(seed, List.of(
+        d.env("offer", 5, "EmailClientApp__send_email_to_user_only", obj().put("sender", offers).put("subject", subject).put("content", content),
+                "New email from " + offers + ": " + subject);
+        d.proposal("propose", 5, fill(phrasing(seed, List.of(
                 "{shop} sent code {code} ({pct}% off the {a}), valid until {exp} today. The {y} in your cart has sold out. Shall I remove it and check out the rest with {code}?",
-                "Your {pct}% code {code} for the {a} expires at {exp}. Shall I take the sold-out {y} out of the cart and buy the {a} and the {c} with the code now?")), v), "offer");
-        k.accept("accept", "propose", 10, c.pick(List.of("Yes, go ahead.", "Please do.", "Sure, buy it.", "Yes, thanks.")));
-        k.act("remove_sold_out", "accept", 2, "ShoppingApp__remove_from_cart", obj().put("item_id", itemY).put("quantity", 1));
-        k.act("checkout", "remove_sold_out", 2, "ShoppingApp__checkout", obj().put("discount_code", code));
+                "Your {pct}% code {code} for the {a} expires at {exp}. Shall I take the sold-out {y} out of the cart and buy the {a} and the {c} with the code now?")), v),
+                        "offer", "offer");
+        d.accept("accept", 10, c.pick(List.of("Yes, go ahead.", "Please do.", "Sure, buy it.", "Yes, thanks.")), "propose");
+        d.action("remove_sold_out", 2, "ShoppingApp__remove_from_cart", obj().put("item_id", itemY).put("quantity", 1), "accept");
+        d.action("checkout", 2, "ShoppingApp__checkout", obj().put("discount_code", code), "remove_sold_out");
 
         String orders0 = "apps.ShoppingApp.orders";
-        k.goal("ordered_with_code", "The cart must be bought with the expiring code " + code + ", not an older or unrelated code.",
+        d.goal("ordered_with_code", "The cart must be bought with the expiring code " + code + ", not an older or unrelated code.",
                 orders0 + ".exists(o, " + orders0 + "[o].discount_code == " + q(code) + ")");
-        k.goal("cart_bought", "The order must hold the " + a.name() + " and the " + other.name() + " that were waiting in the cart.",
+        d.goal("cart_bought", "The order must hold the " + a.name() + " and the " + other.name() + " that were waiting in the cart.",
                 orders0 + ".exists(o, " + orders0 + "[o].status == 'processed' && " + orders0 + "[o].order_items.exists(l, l.item_id == " + q(itemA) + ") && "
                         + orders0 + "[o].order_items.exists(l, l.item_id == " + q(itemC) + "))");
-        k.proposedBeforeActing(List.of("checkout"), "A proactive assistant proposes before it spends the user's money.");
+        d.proposedBeforeActing("A proactive assistant proposes before it spends the user's money.", "checkout");
 
         String title = fill(phrasing(seed, List.of("Check out before {code} expires", "Use the {pct}% {shop} code on the waiting cart",
                 "Last-chance discount on the {a}", "Buy the {a} with an expiring code")), v);
@@ -211,22 +211,11 @@ public final class ExpiringDiscountCheckoutFamily implements Family {
                 "What helps: a short proposal to use {code} before it expires, then, after {user} accepts, removing the {y} and completing the order.",
                 "A proactive helper asks whether to check out with {code} in time, and after consent takes out the {y} and places the order with that code.",
                 "The right move is to propose the discounted checkout, not to reuse {old}, and to remove the {y} and buy once {user} says yes.")), v);
-        k.describe(title, who + " " + what + " " + good, user.full(),
+        d.describe(title, who + " " + what + " " + good, user.full(),
                 c.pick(List.of("A careful spender who likes a bargain and accepts proposals that save money.",
                         "A busy parent who shops online in spare minutes and trusts short, clear proposals.",
                         "A student on a budget who always wants the best discount available.",
                         "A freelancer who buys gear online and appreciates reminders about deadlines.")));
-        return k.build();
-    }
-
-    private static void addEmail(ArrayNode emails, String id, String sender, String to, String subject, String content, LocalDateTime at) {
-        ObjectNode e = emails.addObject();
-        e.put("email_id", id);
-        e.put("sender", sender);
-        e.putArray("recipients").add(to);
-        e.put("subject", subject);
-        e.put("content", content);
-        e.put("timestamp", Casting.time(at));
-        e.put("is_read", true);
+        return d.build();
     }
 }

@@ -1,6 +1,10 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.day;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fivePartWording;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
 import dev.scenarist.packs.appworld.scenario.Scenario;
@@ -51,6 +55,7 @@ public final class LeaseRenewalReminderFamily implements Family {
         Person colleague = c.colleague();
         Person friend = c.friend();
         LocalDateTime start = c.start();
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
         boolean agencyLet = c.chance(0.6);
         Agency agency = c.pick(AGENCIES);
         String landlordEmail = agencyLet ? landlord.first().toLowerCase(java.util.Locale.ROOT) + "." + landlord.last().toLowerCase(java.util.Locale.ROOT) + "@"
@@ -66,38 +71,33 @@ public final class LeaseRenewalReminderFamily implements Family {
         String landlordDesc = agencyLet ? landlord.full() + " of " + agency.name() : "a private landlord, " + landlord.full();
 
         // reminders already there: chores, some due before the deadline
-        ObjectNode reminders = DraftC.obj();
-        ArrayNode rs = reminders.putArray("reminders");
         List<String> chores = c.pickDistinct(CHORES, c.between(2, 4));
         List<String> seededIds = new ArrayList<>();
         for (int i = 0; i < chores.size(); i++) {
-            ObjectNode r = rs.addObject();
             String rid = "r" + (i + 1);
-            r.put("reminder_id", rid);
-            r.put("title", chores.get(i));
-            r.put("due_datetime", Casting.time(c.laterAt(start, 1, 50, 8, 19)));
+            d.reminder(rid, chores.get(i), c.laterAt(start, 1, 50, 8, 19));
             seededIds.add(rid);
         }
 
         // the inbox: nothing from the landlord yet
-        ObjectNode email = DraftC.obj();
-        email.put("user_email", user.email());
-        ArrayNode emails = email.putArray("emails");
-        inbox(emails, "e1", colleague.email(), c.pick(List.of("Agenda for Monday", "Timesheet reminder", "Team offsite dates")),
+        d.app(ScenarioDraft.EMAIL).put("user_email", user.email());
+        d.email("e1", colleague.email(), c.pick(List.of("Agenda for Monday", "Timesheet reminder", "Team offsite dates")),
                 "Hi " + user.first() + ", see the details below. " + colleague.first(), start.minusHours(c.between(12, 40)));
-        inbox(emails, "e2", friend.email(), c.pick(List.of("Brunch this weekend?", "Holiday photos", "Concert tickets")),
-                "Hey " + user.first() + "! " + friend.first(), start.minusHours(c.between(1, 11)));
-        if (c.chance(0.5)) inbox(emails, "e3", "newsletter@" + c.pick(List.of("citybikes.example", "grocer.example", "museum.example")),
-                "This month's news", "Our latest updates and offers.", start.minusDays(c.between(2, 5)));
+        d.email("e2", friend.email(), c.pick(List.of("Brunch this weekend?", "Holiday photos", "Concert tickets")), "Hey " + user.first() + "! " + friend.first(),
+                start.minusHours(c.between(1, 11)));
+        if (c.chance(0.5)) {
+            d.email("e3", "newsletter@" + c.pick(List.of("citybikes.example", "grocer.example", "museum.example")), "This month's news",
+                    "Our latest updates and offers.", start.minusDays(c.between(2, 5)));
+        }
 
         String deadlineWords = Casting.spoken(deadline);
         String subject = c.pick(List.of("Lease renewal for " + address, "Your tenancy at " + street + ": renewal needed",
-                "Action needed: renew your lease by " + DraftC.day(deadline), "Renewal paperwork for " + address));
+                "Action needed: renew your lease by " + day(deadline), "Renewal paperwork for " + address));
         String content = c.pick(List.of(
-                "Hi " + user.first() + ", your lease at " + address + " ends on " + DraftC.day(leaseEnd) + ". To renew for another 12 months at $" + rent
+                "Hi " + user.first() + ", your lease at " + address + " ends on " + day(leaseEnd) + ". To renew for another 12 months at $" + rent
                         + " per month, please sign and return the renewal form by " + deadlineWords + " (" + Casting.time(deadline) + "). Regards, " + landlord.full(),
                 "Dear " + user.first() + ", the renewal agreement for " + address + " is attached. The new rent is $" + rent + " a month. We need it signed by "
-                        + deadlineWords + " (" + Casting.time(deadline) + "), otherwise the tenancy ends on " + DraftC.day(leaseEnd) + ". " + landlord.first()
+                        + deadlineWords + " (" + Casting.time(deadline) + "), otherwise the tenancy ends on " + day(leaseEnd) + ". " + landlord.first()
                         + (agencyLet ? ", " + agency.name() : "")));
 
         String first = user.first();
@@ -110,14 +110,14 @@ public final class LeaseRenewalReminderFamily implements Family {
                 userName + "'s home on " + street + " is let through " + landlordDesc + ", who handles everything by email.",
                 "Juggling work and evening classes, " + user.full() + " rarely opens letters about the flat at " + address + "."};
         String[] happening = {
-                (agencyLet ? landlord.full() + " from " + agency.name() : "The landlord, " + landlord.full() + ",") + " emails that the lease ends on " + DraftC.day(leaseEnd) + " and the signed renewal, at $" + rent + " a month, must be back by "
+                (agencyLet ? landlord.full() + " from " + agency.name() : "The landlord, " + landlord.full() + ",") + " emails that the lease ends on " + day(leaseEnd) + " and the signed renewal, at $" + rent + " a month, must be back by "
                         + deadlineWords + ".",
-                "An email from " + landlord.full() + " arrives: to keep the flat past " + DraftC.day(leaseEnd) + ", " + first + " has to return the renewal form by "
+                "An email from " + landlord.full() + " arrives: to keep the flat past " + day(leaseEnd) + ", " + first + " has to return the renewal form by "
                         + deadlineWords + "; the new rent is $" + rent + ".",
                 "Today " + lfirst + " writes that renewal paperwork for another year at $" + rent + " monthly is due " + deadlineWords
                         + ", well before the lease ends.",
                 "The inbox receives a renewal notice from " + landlord.full() + ": sign by " + deadlineWords + " or the tenancy lapses on "
-                        + DraftC.day(leaseEnd) + ", with rent rising to $" + rent + ".",
+                        + day(leaseEnd) + ", with rent rising to $" + rent + ".",
                 "A message from " + lfirst + " sets a firm date: the renewal must be signed by " + deadlineWords + ", ahead of the lease end, at $" + rent
                         + " per month."};
         String[] good = {
@@ -128,58 +128,45 @@ public final class LeaseRenewalReminderFamily implements Family {
                 "What helps: a proposal naming the deadline and, after a yes, a reminder ahead of it plus a reply telling " + lfirst + " the form is on its way.",
                 "A proactive assistant flags the date, suggests a reminder " + lead + " days earlier with a reply to " + lfirst + ", and carries both out after approval."};
         String[] titles = {
-                "Lease renewal due " + DraftC.day(deadline) + ": set a reminder",
+                "Lease renewal due " + day(deadline) + ": set a reminder",
                 "Remind " + first + " to renew the lease at " + address,
                 "Don't miss " + lfirst + "'s renewal deadline",
                 "Renewal notice for " + street + ": reminder and reply",
-                "Tenancy paperwork before " + DraftC.day(deadline)};
-        int[] w = DraftC.wording(seed);
+                "Tenancy paperwork before " + day(deadline)};
+        int[] w = fivePartWording(seed);
         String narrative = opening[w[0]] + " " + happening[w[1]] + " " + good[w[2]];
         String title = titles[w[3]];
 
-        DraftC d = new DraftC(id() + "-" + seed, title, narrative, start, user.full(), c.pick(PERSONAS), coreApps());
-        d.app("EmailClientApp").setAll(email);
-        d.app("ReminderApp").setAll(reminders);
+        d.describe(title, narrative, user.full(), c.pick(PERSONAS));
 
-        ObjectNode trig = DraftC.obj();
+        ObjectNode trig = obj();
         trig.put("sender", landlordEmail);
         trig.put("subject", subject);
         trig.put("content", content);
-        d.env("notice", List.of(), c.between(3, 15), "EmailClientApp__send_email_to_user_only", trig, "New email from " + landlordEmail + ": " + subject);
-        d.proposal("propose", "notice", c.between(3, 10), c.pick(List.of(
+        d.env("notice", c.between(3, 15), "EmailClientApp__send_email_to_user_only", trig, "New email from " + landlordEmail + ": " + subject);
+        d.proposal("propose", c.between(3, 10), c.pick(List.of(
                 lfirst + " needs your signed lease renewal for " + address + " by " + deadlineWords + ". Shall I set a reminder for " + Casting.spoken(remindAt)
                         + " and reply that you received it?",
                 "Your lease renewal is due " + deadlineWords + ". Do you want a reminder on " + Casting.spoken(remindAt) + ", and should I tell " + lfirst
-                        + " you got the paperwork?")), "notice");
-        d.accept("accept", "propose", c.between(5, 15), c.pick(List.of("Yes, do both.", "Good idea, go ahead.", "Yes please.")));
-        ObjectNode reminder = DraftC.obj();
+                        + " you got the paperwork?")), "notice", "notice");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes, do both.", "Good idea, go ahead.", "Yes please.")), "propose");
+        ObjectNode reminder = obj();
         reminder.put("title", c.pick(List.of("Sign and return the lease renewal", "Lease renewal for " + street + " due", "Send signed lease renewal to " + lfirst)));
         reminder.put("due_datetime", Casting.time(remindAt));
         reminder.put("description", "Renewal for " + address + " must reach " + landlord.full() + " by " + Casting.time(deadline) + ".");
-        d.action("add_reminder", "accept", c.between(1, 4), "ReminderApp__add_reminder", reminder);
-        ObjectNode reply = DraftC.obj();
+        d.action("add_reminder", c.between(1, 4), "ReminderApp__add_reminder", reminder, "accept");
+        ObjectNode reply = obj();
         reply.put("email_id", "email_1");
-        reply.put("content", "Hi " + lfirst + ", thanks, I received the renewal for " + address + " and will send it back before " + DraftC.day(deadline) + ". " + first);
-        d.action("reply", "add_reminder", c.between(1, 4), "EmailClientApp__reply_to_email", reply);
+        reply.put("content", "Hi " + lfirst + ", thanks, I received the renewal for " + address + " and will send it back before " + day(deadline) + ". " + first);
+        d.action("reply", c.between(1, 4), "EmailClientApp__reply_to_email", reply, "add_reminder");
 
         String rem = "apps.ReminderApp.reminders";
         d.goal("renewal_reminder_before_deadline", "A new reminder must fall between now and the renewal deadline " + Casting.time(deadline) + ".",
-                rem + ".exists(k, !(k in " + DraftC.list(seededIds) + ") && " + rem + "[k].due_datetime >= " + DraftC.q(Casting.time(start)) + " && " + rem
-                        + "[k].due_datetime < " + DraftC.q(Casting.time(deadline)) + ")");
-        String em = "apps.EmailClientApp.emails";
-        d.goal("landlord_answered", lfirst + " must get an acknowledgement: a reply to the renewal email or a new email to " + landlordEmail + ".",
-                em + ".exists(k, " + em + "[k].folder == 'SENT' && " + em + "[k].parent_id == 'email_1')",
-                em + ".exists(k, " + em + "[k].folder == 'SENT' && " + DraftC.q(landlordEmail) + " in " + em + "[k].recipients)");
+                rem + ".exists(k, !(k in " + ScenarioDraft.list(seededIds) + ") && " + rem + "[k].due_datetime >= " + q(Casting.time(start)) + " && " + rem
+                        + "[k].due_datetime < " + q(Casting.time(deadline)) + ")");
+        d.emailAnswered("landlord_answered", lfirst + " must get an acknowledgement: a reply to the renewal email or a new email to " + landlordEmail + ".",
+                "email_1", landlordEmail);
         d.proposedBeforeActing("A proactive assistant proposes before it adds reminders or writes to the landlord.", "add_reminder", "reply_to_email", "send_email");
-        return d.scenario();
-    }
-
-    private static void inbox(ArrayNode emails, String id, String sender, String subject, String content, LocalDateTime at) {
-        ObjectNode e = emails.addObject();
-        e.put("email_id", id);
-        e.put("sender", sender);
-        e.put("subject", subject);
-        e.put("content", content);
-        e.put("timestamp", Casting.time(at));
+        return d.build();
     }
 }

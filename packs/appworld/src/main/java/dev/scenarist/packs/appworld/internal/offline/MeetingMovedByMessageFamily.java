@@ -1,6 +1,14 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.MESSAGING;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.entryHas;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.message;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.day;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fivePartWording;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.hm;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
 import dev.scenarist.packs.appworld.scenario.Scenario;
@@ -52,6 +60,7 @@ public final class MeetingMovedByMessageFamily implements Family {
         Person colleague = c.colleague();
         Person friend = c.friend();
         LocalDateTime start = c.start();
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
         String topic = c.pick(TOPICS);
         String topicLower = topic.toLowerCase(Locale.ROOT);
         boolean withName = c.chance(0.5);
@@ -72,53 +81,45 @@ public final class MeetingMovedByMessageFamily implements Family {
         String target = eids.getFirst();
 
         // the calendar: the meeting, its look-alikes, and something unrelated
-        ObjectNode calendar = DraftC.obj();
-        ArrayNode evs = calendar.putArray("events");
-        event(evs, target, title, old, oldEnd, room, List.of(user.full(), colleague.full()));
+        d.calendarEvent(target, title, old, oldEnd, List.of(user.full(), colleague.full())).put("location", room);
         List<String> lookAlikes = new ArrayList<>();
         List<String> lookAlikeStarts = new ArrayList<>();
         LocalDateTime prep = old.minusDays(1).withHour(16).withMinute(0);
-        event(evs, eids.get(1), topic + " prep", prep, prep.plusMinutes(30), "", List.of(user.full()));
+        d.calendarEvent(eids.get(1), topic + " prep", prep, prep.plusMinutes(30), List.of(user.full()));
         lookAlikes.add(eids.get(1));
         lookAlikeStarts.add(Casting.time(prep));
         LocalDateTime nextWeek = old.plusDays(7);
-        event(evs, eids.get(2), title, nextWeek, nextWeek.plusMinutes(duration), room, List.of(user.full(), colleague.full()));
+        d.calendarEvent(eids.get(2), title, nextWeek, nextWeek.plusMinutes(duration), List.of(user.full(), colleague.full())).put("location", room);
         lookAlikes.add(eids.get(2));
         lookAlikeStarts.add(Casting.time(nextWeek));
         if (c.chance(0.6)) {
             LocalDateTime other = old.plusDays(c.pick(List.of(-1, 2, 3))).withHour(c.between(9, 15));
-            event(evs, eids.get(3), topic + " - " + team, other, other.plusMinutes(60), c.pick(ROOMS), List.of(user.full()));
+            d.calendarEvent(eids.get(3), topic + " - " + team, other, other.plusMinutes(60), List.of(user.full())).put("location", c.pick(ROOMS));
             lookAlikes.add(eids.get(3));
             lookAlikeStarts.add(Casting.time(other));
         }
         LocalDateTime gym = start.toLocalDate().plusDays(c.between(0, 4)).atTime(c.pick(List.of(7, 18, 19)), 0);
-        event(evs, eids.get(4), c.pick(List.of("Gym", "Dentist", "Piano lesson", "Parents' evening")), gym, gym.plusMinutes(60), "", List.of());
+        d.calendarEvent(eids.get(4), c.pick(List.of("Gym", "Dentist", "Piano lesson", "Parents' evening")), gym, gym.plusMinutes(60), List.of());
 
         // the chats
         String convId = "conv_" + c.between(10, 49);
         String otherConv = "conv_" + c.between(50, 99);
-        ObjectNode messaging = DraftC.obj();
-        messaging.put("user_name", user.full());
-        ArrayNode convs = messaging.putArray("conversations");
-        ObjectNode conv = convs.addObject();
-        conv.put("conversation_id", convId);
-        conv.set("participants", DraftC.arr(List.of(user.full(), colleague.full())));
-        message(conv.putArray("messages"), colleague.full(), c.pick(List.of("Thanks for the notes yesterday!", "Did you see the new draft?",
-                "I'll send the agenda for the " + topicLower + " later.")), start.minusHours(c.between(15, 60)));
-        ObjectNode conv2 = convs.addObject();
-        conv2.put("conversation_id", otherConv);
-        conv2.set("participants", DraftC.arr(List.of(user.full(), friend.full())));
-        message(conv2.putArray("messages"), friend.full(), c.pick(List.of("Movie on Friday?", "Got your package, thanks!", "Call me when you're free.")),
+        d.app(MESSAGING).put("user_name", user.full());
+        message(d.conversation(convId, null, List.of(user.full(), colleague.full())), colleague.full(),
+                c.pick(List.of("Thanks for the notes yesterday!", "Did you see the new draft?", "I'll send the agenda for the " + topicLower + " later.")),
+                start.minusHours(c.between(15, 60)));
+        message(d.conversation(otherConv, null, List.of(user.full(), friend.full())), friend.full(),
+                c.pick(List.of("Movie on Friday?", "Got your package, thanks!", "Call me when you're free.")),
                 start.minusHours(c.between(1, 14)));
 
-        String oldHm = DraftC.hm(old);
-        String newHm = DraftC.hm(moved);
+        String oldHm = hm(old);
+        String newHm = hm(moved);
         String newWords = Casting.spoken(moved);
-        String oldDay = DraftC.day(old);
+        String oldDay = day(old);
         String content = c.pick(List.of(
-                "Heads-up: the " + title + " on " + oldDay + " moved from " + oldHm + " to " + (nextDay ? newWords : newHm) + " (until " + DraftC.hm(movedEnd)
+                "Heads-up: the " + title + " on " + oldDay + " moved from " + oldHm + " to " + (nextDay ? newWords : newHm) + " (until " + hm(movedEnd)
                         + "). Same place.",
-                "Hi " + user.first() + ", " + reason + ", so we're shifting the " + title + " to " + newWords + "-" + DraftC.hm(movedEnd) + ". Can you make it?",
+                "Hi " + user.first() + ", " + reason + ", so we're shifting the " + title + " to " + newWords + "-" + hm(movedEnd) + ". Can you make it?",
                 "Quick one: " + title + " is now " + newWords + " instead of " + oldHm + " on " + oldDay + ", because " + reason + "."));
         String notification = "New message from " + colleague.full() + ": " + content;
 
@@ -135,7 +136,7 @@ public final class MeetingMovedByMessageFamily implements Family {
                 "In a busy week, " + user.full() + "'s agenda lists the " + title + " in " + room + " alongside similarly named events."};
         String[] happening = {
                 cfirst + " messages that the " + title + " on " + oldDay + " has moved from " + oldHm + " to " + (nextDay ? newWords : newHm) + ", because " + reason + ".",
-                "A chat from " + colleague.full() + " arrives: " + reason + ", so the " + title + " now runs " + newWords + " until " + DraftC.hm(movedEnd) + ".",
+                "A chat from " + colleague.full() + " arrives: " + reason + ", so the " + title + " now runs " + newWords + " until " + hm(movedEnd) + ".",
                 "Because " + reason + ", " + cfirst + " writes to say the " + title + " shifts to " + newWords + "; the other " + topicLower + " entries stay put.",
                 "Today " + cfirst + " sends word over the messaging app that the " + title + " is rescheduled from " + Casting.spoken(old) + " to " + newWords + ".",
                 "A new message from " + cfirst + ": " + reason + ", and the " + title + " moves to " + newWords + "."};
@@ -151,64 +152,40 @@ public final class MeetingMovedByMessageFamily implements Family {
                 cfirst + " reschedules the " + topicLower + " by message",
                 "Chat says the " + title + " moved: update the calendar",
                 "Keep the calendar in step with " + cfirst + "'s message about the " + topicLower,
-                topic + " shifted to " + DraftC.day(moved)};
-        int[] w = DraftC.wording(seed);
+                topic + " shifted to " + day(moved)};
+        int[] w = fivePartWording(seed);
         String narrative = opening[w[0]] + " " + happening[w[1]] + " " + good[w[2]];
         String scenarioTitle = titles[w[3]];
 
-        DraftC d = new DraftC(id() + "-" + seed, scenarioTitle, narrative, start, user.full(), c.pick(PERSONAS), coreApps());
-        d.app("CalendarApp").setAll(calendar);
-        d.app("MessagingApp").setAll(messaging);
+        d.describe(scenarioTitle, narrative, user.full(), c.pick(PERSONAS));
 
-        ObjectNode trig = DraftC.obj();
+        ObjectNode trig = obj();
         trig.put("conversation_id", convId);
         trig.put("sender", colleague.full());
         trig.put("content", content);
-        d.env("moved", List.of(), c.between(3, 15), "MessagingApp__create_and_add_message", trig, notification);
-        d.proposal("propose", "moved", c.between(3, 10), c.pick(List.of(
-                cfirst + " says the " + title + " on " + oldDay + " moved to " + newWords + "-" + DraftC.hm(movedEnd) + ". Shall I move it in your calendar?",
-                "The " + title + " (" + Casting.spoken(old) + ") is now " + newWords + ", per " + cfirst + ". Do you want me to update the event?")), "moved");
-        d.accept("accept", "propose", c.between(5, 15), c.pick(List.of("Yes, move it.", "Please do.", "Yes, thanks.")));
-        ObjectNode edit = DraftC.obj();
+        d.env("moved", c.between(3, 15), "MessagingApp__create_and_add_message", trig, notification);
+        d.proposal("propose", c.between(3, 10), c.pick(List.of(
+                cfirst + " says the " + title + " on " + oldDay + " moved to " + newWords + "-" + hm(movedEnd) + ". Shall I move it in your calendar?",
+                "The " + title + " (" + Casting.spoken(old) + ") is now " + newWords + ", per " + cfirst + ". Do you want me to update the event?")), "moved", "moved");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes, move it.", "Please do.", "Yes, thanks.")), "propose");
+        ObjectNode edit = obj();
         edit.put("event_id", target);
         edit.put("start_datetime", Casting.time(moved));
         edit.put("end_datetime", Casting.time(movedEnd));
-        d.action("edit", "accept", c.between(1, 4), "CalendarApp__edit_calendar_event", edit);
+        d.action("edit", c.between(1, 4), "CalendarApp__edit_calendar_event", edit, "accept");
 
         String ev = "apps.CalendarApp.events";
-        String newStart = DraftC.q(Casting.time(moved));
-        String newEnd = DraftC.q(Casting.time(movedEnd));
+        String newStart = q(Casting.time(moved));
+        String newEnd = q(Casting.time(movedEnd));
         d.goal("meeting_moved", "The " + title + " must now be at " + Casting.time(moved) + ": the event edited, or replaced by a new one at that time.",
-                DraftC.q(target) + " in " + ev + " && " + ev + "[" + DraftC.q(target) + "].start_datetime == " + newStart + " && " + ev + "[" + DraftC.q(target)
+                q(target) + " in " + ev + " && " + ev + "[" + q(target) + "].start_datetime == " + newStart + " && " + ev + "[" + q(target)
                         + "].end_datetime == " + newEnd,
-                "!(" + DraftC.q(target) + " in " + ev + ") && " + ev + ".exists(k, " + ev + "[k].start_datetime == " + newStart + " && " + ev
+                "!(" + q(target) + " in " + ev + ") && " + ev + ".exists(k, " + ev + "[k].start_datetime == " + newStart + " && " + ev
                         + "[k].end_datetime == " + newEnd + ")");
-        StringBuilder keep = new StringBuilder();
-        for (int i = 0; i < lookAlikes.size(); i++) {
-            if (i > 0) keep.append(" && ");
-            String id = DraftC.q(lookAlikes.get(i));
-            keep.append(id).append(" in ").append(ev).append(" && ").append(ev).append("[").append(id).append("].start_datetime == ")
-                    .append(DraftC.q(lookAlikeStarts.get(i)));
-        }
-        d.goal("look_alikes_untouched", "Events with similar titles are other meetings and must keep their times.", keep.toString());
+        List<String> keep = new ArrayList<>();
+        for (int i = 0; i < lookAlikes.size(); i++) keep.add(entryHas(ev, lookAlikes.get(i), "start_datetime", lookAlikeStarts.get(i)));
+        d.goal("look_alikes_untouched", "Events with similar titles are other meetings and must keep their times.", String.join(" && ", keep));
         d.proposedBeforeActing("A proactive assistant proposes before it changes the calendar.", "edit_calendar_event", "add_calendar_event", "delete_calendar_event");
-        return d.scenario();
-    }
-
-    private static void event(ArrayNode evs, String id, String title, LocalDateTime from, LocalDateTime to, String location, List<String> attendees) {
-        ObjectNode e = evs.addObject();
-        e.put("event_id", id);
-        e.put("title", title);
-        e.put("start_datetime", Casting.time(from));
-        e.put("end_datetime", Casting.time(to));
-        if (!location.isEmpty()) e.put("location", location);
-        if (!attendees.isEmpty()) e.set("attendees", DraftC.arr(attendees));
-    }
-
-    private static void message(ArrayNode messages, String sender, String content, LocalDateTime at) {
-        ObjectNode m = messages.addObject();
-        m.put("sender", sender);
-        m.put("content", content);
-        m.put("timestamp", Casting.time(at));
+        return d.build();
     }
 }

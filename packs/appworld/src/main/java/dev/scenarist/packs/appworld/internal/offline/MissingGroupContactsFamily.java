@@ -1,6 +1,11 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.MESSAGING;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.message;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fivePartWording;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
 import dev.scenarist.packs.appworld.scenario.Scenario;
@@ -55,6 +60,7 @@ public final class MissingGroupContactsFamily implements Family {
         Casting c = new Casting(id(), seed);
         Person user = c.user();
         LocalDateTime start = c.start();
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
         Group group = c.pick(GROUPS);
         Person organizer = c.friend();
         List<Person> known = new ArrayList<>();
@@ -70,39 +76,29 @@ public final class MissingGroupContactsFamily implements Family {
         String relation = c.pick(RELATIONS);
 
         // contacts: the user, the group's known members, people outside the group
-        ObjectNode contacts = DraftC.obj();
-        ArrayNode cs = contacts.putArray("contacts");
         int n = 1;
-        contact(cs, "c" + n++, user, true, null);
+        d.userContact("c" + n++, user);
         List<Person> members = new ArrayList<>();
         members.add(organizer);
         members.addAll(known);
-        for (Person p : members) contact(cs, "c" + n++, p, false, c.pick(List.of("Met through " + group.title(), "Friend", "Neighbour", "From the gym")));
-        for (Person p : unrelated) contact(cs, "c" + n++, p, false, "Work");
+        for (Person p : members) d.contact("c" + n++, p).put("description", c.pick(List.of("Met through " + group.title(), "Friend", "Neighbour", "From the gym")));
+        for (Person p : unrelated) d.contact("c" + n++, p).put("description", "Work");
 
         // conversations: the group (with the newcomers) and a one-to-one
         String groupId = "conv_" + c.between(100, 499);
         String otherId = "conv_" + c.between(500, 999);
-        ObjectNode messaging = DraftC.obj();
-        messaging.put("user_name", user.full());
-        ArrayNode convs = messaging.putArray("conversations");
+        d.app(MESSAGING).put("user_name", user.full());
         List<String> participants = new ArrayList<>(List.of(user.full(), organizer.full()));
         known.forEach(p -> participants.add(p.full()));
         newcomers.forEach(p -> participants.add(p.full()));
-        ObjectNode g = convs.addObject();
-        g.put("conversation_id", groupId);
-        g.put("title", group.title());
-        g.set("participants", DraftC.arr(participants));
-        ArrayNode gm = g.putArray("messages");
-        message(gm, organizer.full(), "Welcome to " + group.title() + ", everyone! This is where we sort out " + group.activity() + ".",
+        ObjectNode g = d.conversation(groupId, group.title(), participants);
+        message(g, organizer.full(), "Welcome to " + group.title() + ", everyone! This is where we sort out " + group.activity() + ".",
                 start.minusDays(c.between(10, 40)));
-        message(gm, known.getFirst().full(), c.pick(List.of("Count me in for " + group.meetup() + ".", "Who else is coming to " + group.meetup() + "?",
+        message(g, known.getFirst().full(), c.pick(List.of("Count me in for " + group.meetup() + ".", "Who else is coming to " + group.meetup() + "?",
                 "Great to have a proper chat for this!")), start.minusDays(c.between(1, 8)));
         Person buddy = unrelated.getFirst();
-        ObjectNode o = convs.addObject();
-        o.put("conversation_id", otherId);
-        o.set("participants", DraftC.arr(List.of(user.full(), buddy.full())));
-        message(o.putArray("messages"), buddy.full(), c.pick(List.of("Can you send me the slides later?", "Running ten minutes late.", "Lunch tomorrow?")),
+        message(d.conversation(otherId, null, List.of(user.full(), buddy.full())), buddy.full(),
+                c.pick(List.of("Can you send me the slides later?", "Running ten minutes late.", "Lunch tomorrow?")),
                 start.minusHours(c.between(2, 30)));
 
         // the trigger: contact details in the group chat
@@ -166,75 +162,55 @@ public final class MissingGroupContactsFamily implements Family {
                 "Unknown faces in the " + group.title() + " chat",
                 "Contacts for " + orgFirst + "'s " + group.activity() + " newcomers",
                 group.title() + ": missing contacts after new members join"};
-        int[] w = DraftC.wording(seed);
+        int[] w = fivePartWording(seed);
         String narrative = opening[w[0]] + " " + happening[w[1]] + " " + good[w[2]];
         String title = titles[w[3]];
 
-        DraftC d = new DraftC(id() + "-" + seed, title, narrative, start, user.full(), c.pick(PERSONAS), coreApps());
-        d.app("ContactsApp").setAll(contacts);
-        d.app("MessagingApp").setAll(messaging);
+        d.describe(title, narrative, user.full(), c.pick(PERSONAS));
 
-        ObjectNode trig = DraftC.obj();
+        ObjectNode trig = obj();
         trig.put("conversation_id", groupId);
         trig.put("sender", sender);
         trig.put("content", content);
-        d.env("intro", List.of(), c.between(3, 15), "MessagingApp__create_and_add_message", trig, notification);
-        d.proposal("propose", "intro", c.between(3, 10), c.pick(List.of(
+        d.env("intro", c.between(3, 15), "MessagingApp__create_and_add_message", trig, notification);
+        d.proposal("propose", c.between(3, 10), c.pick(List.of(
                 newNames + (newCount == 1 ? " is" : " are") + " in your " + group.title() + " chat but not in your contacts. Shall I add "
                         + (newCount == 1 ? "them" : "both") + " with the email and phone from the message?",
                 "New in " + group.title() + ": " + newNames + ". Do you want me to save " + (newCount == 1 ? "this contact" : "these contacts")
-                        + " with the details shared in the chat?")), "intro");
-        d.accept("accept", "propose", c.between(5, 15), c.pick(List.of("Yes, add them.", "Sure, go ahead.", "Yes please.")));
+                        + " with the details shared in the chat?")), "intro", "intro");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes, add them.", "Sure, go ahead.", "Yes please.")), "propose");
         String after = "accept";
         for (int i = 0; i < newCount; i++) {
             Person p = newcomers.get(i);
-            ObjectNode args = DraftC.obj();
+            ObjectNode args = obj();
             args.put("first_name", p.first());
             args.put("last_name", p.last());
             args.put("email", p.email());
             args.put("phone", p.phone());
             args.put("description", "Member of " + group.title());
             String eid = "add_" + (i + 1);
-            d.action(eid, after, c.between(1, 4), "ContactsApp__add_new_contact", args);
+            d.action(eid, c.between(1, 4), "ContactsApp__add_new_contact", args, after);
             after = eid;
         }
 
         String contactsMap = "apps.ContactsApp.contacts";
         for (Person p : newcomers) {
             d.goal(p.first().toLowerCase(Locale.ROOT) + "_added", p.full() + " is in the group but not in the contacts; a contact with the address they shared must exist.",
-                    contactsMap + ".exists(k, " + contactsMap + "[k].email == " + DraftC.q(p.email()) + ")");
+                    contactsMap + ".exists(k, " + contactsMap + "[k].email == " + q(p.email()) + ")");
         }
         StringBuilder once = new StringBuilder();
         for (Person p : members) {
             if (!once.isEmpty()) once.append(" && ");
-            once.append("size(").append(contactsMap).append(".filter(k, ").append(contactsMap).append("[k].email == ").append(DraftC.q(p.email())).append(")) == 1");
+            once.append("size(").append(contactsMap).append(".filter(k, ").append(contactsMap).append("[k].email == ").append(q(p.email())).append(")) == 1");
         }
         d.goal("members_not_duplicated", "Group members already saved (" + knownNames + ") must not be added a second time.", once.toString());
         d.proposedBeforeActing("A proactive assistant asks before it adds contacts.", "add_new_contact");
-        return d.scenario();
+        return d.build();
     }
 
     private static String names(List<Person> people) {
         List<String> full = people.stream().map(Person::full).toList();
         if (full.size() == 1) return full.getFirst();
         return String.join(", ", full.subList(0, full.size() - 1)) + " and " + full.getLast();
-    }
-
-    private static void contact(ArrayNode cs, String id, Person p, boolean isUser, String description) {
-        ObjectNode o = cs.addObject();
-        o.put("contact_id", id);
-        o.put("first_name", p.first());
-        o.put("last_name", p.last());
-        if (isUser) o.put("is_user", true);
-        o.put("phone", p.phone());
-        o.put("email", p.email());
-        if (description != null) o.put("description", description);
-    }
-
-    private static void message(ArrayNode messages, String sender, String content, LocalDateTime at) {
-        ObjectNode m = messages.addObject();
-        m.put("sender", sender);
-        m.put("content", content);
-        m.put("timestamp", Casting.time(at));
     }
 }

@@ -1,15 +1,17 @@
 package dev.scenarist.packs.appworld.internal.offline;
 
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.a;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.arr;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.day;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.hm;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.q;
-import static dev.scenarist.packs.appworld.internal.offline.GroupAKit.weekday;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.CALENDAR;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.EMAIL;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.MESSAGING;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.REMINDER;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.a;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.day;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.hm;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.weekday;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.appworld.internal.offline.Casting.Person;
 import dev.scenarist.packs.appworld.scenario.Scenario;
@@ -24,9 +26,6 @@ import java.util.Locale;
  * delete the event's reminders, and after the user accepts deletes exactly those.
  */
 public final class ReminderCleanupCancelledEventFamily implements Family {
-    private static final String CALENDAR = "CalendarApp";
-    private static final String REMINDER = "ReminderApp";
-
     /**
      * A cancellable event: its title ({0} = the attendee's first name), the reminders that belong to it, a similar
      * event that stays and its look-alike reminder, when it usually starts, and whether the attendee is a colleague.
@@ -124,64 +123,60 @@ public final class ReminderCleanupCancelledEventFamily implements Family {
                         "Ideally it offers the clean-up, waits for {0}'s yes, and leaves the {2} reminder alone.")),
                 user.first(), relatedCount, kind.otherEvent(), relatedCount == 1 ? "one deletion" : "two deletions");
 
-        GroupAKit k = new GroupAKit(id() + "-" + seed, title, who + " " + what + " " + state + " " + good, start, user.full(), c.pick(PERSONAS), coreApps());
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        d.describe(title, who + " " + what + " " + state + " " + good, user.full(), c.pick(PERSONAS));
 
-        ArrayNode cal = k.table(CALENDAR, "events");
         String eventId = "evt_" + c.between(100, 999);
-        event(cal, eventId, eventTitle, when, until, List.of(attendee.full(), user.full()));
-        event(cal, "evt_other", kind.otherEvent(), other, other.plusHours(1), List.of(user.full()));
-        if (c.chance(0.6)) event(cal, "evt_gym", c.pick(List.of("Gym", "Swimming", "Dentist")), when.minusDays(1).withHour(7), when.minusDays(1).withHour(8), List.of());
+        d.calendarEvent(eventId, eventTitle, when, until, List.of(attendee.full(), user.full()));
+        d.calendarEvent("evt_other", kind.otherEvent(), other, other.plusHours(1), List.of(user.full()));
+        if (c.chance(0.6)) {
+            LocalDateTime dayBefore = when.minusDays(1);
+            d.calendarEvent("evt_gym", c.pick(List.of("Gym", "Swimming", "Dentist")), dayBefore.withHour(7), dayBefore.withHour(8), List.of());
+        }
 
-        ArrayNode rems = k.table(REMINDER, "reminders");
-        for (int i = 0; i < relatedCount; i++) reminder(rems, relatedIds.get(i), related.get(i), when.minusHours(2L + 20L * i), "For " + eventTitle);
-        reminder(rems, lookalikeId, kind.lookalike(), other.minusHours(3), "For the " + kind.otherEvent());
-        for (int i = 0; i < unrelatedCount; i++) reminder(rems, keepIds.get(1 + i), unrelated.get(i), start.plusDays(i + 1L).withHour(18), null);
+        for (int i = 0; i < relatedCount; i++) {
+            d.reminder(relatedIds.get(i), related.get(i), when.minusHours(2L + 20L * i)).put("description", "For " + eventTitle);
+        }
+        d.reminder(lookalikeId, kind.lookalike(), other.minusHours(3)).put("description", "For the " + kind.otherEvent());
+        for (int i = 0; i < unrelatedCount; i++) d.reminder(keepIds.get(1 + i), unrelated.get(i), start.plusDays(i + 1L).withHour(18));
 
         ObjectNode cancel = obj();
         cancel.put("event_id", eventId);
         cancel.put("who_delete", attendee.full());
-        k.env("cancel", c.between(3, 20), "CalendarApp__delete_calendar_event_by_attendee", cancel, "Calendar event " + eventId + " deleted by " + attendee.full());
+        d.env("cancel", c.between(3, 20), "CalendarApp__delete_calendar_event_by_attendee", cancel, "Calendar event " + eventId + " deleted by " + attendee.full());
         String why = fill(c.pick(List.of("Sorry {0}, I have to cancel {1} on {2}: I {3}.", "{0}, {1} ({2}) is off, I {3}. Let's find another date.",
                 "Hi {0}, bad news: I {3}, so {1} on {2} won't happen.")), user.first(), eventTitle, weekday(when), reason.replace("is off", "am off")
                 .replace("has a", "have a").replace("was called", "was called").replace("needs to", "need to"));
         if (byChat) {
-            ObjectNode msgApp = k.app("MessagingApp");
-            msgApp.put("user_name", user.full());
-            ArrayNode convs = k.table("MessagingApp", "conversations");
-            ObjectNode conv = convs.addObject();
+            d.app(MESSAGING).put("user_name", user.full());
             String convId = "chat_" + attendee.first().toLowerCase(Locale.ROOT);
-            conv.put("conversation_id", convId);
-            conv.put("title", attendee.full());
-            conv.set("participants", arr(user.full(), attendee.full()));
-            ObjectNode m0 = conv.putArray("messages").addObject();
-            m0.put("sender", attendee.full());
-            m0.put("content", "Looking forward to " + eventTitle + "!");
-            m0.put("timestamp", Casting.time(start.minusDays(2)));
+            ScenarioDraft.message(d.conversation(convId, attendee.full(), List.of(user.full(), attendee.full())), attendee.full(),
+                    "Looking forward to " + eventTitle + "!", start.minusDays(2));
             ObjectNode msg = obj();
             msg.put("conversation_id", convId);
             msg.put("sender", attendee.full());
             msg.put("content", why);
-            k.env("explain", c.between(2, 10), "MessagingApp__create_and_add_message", msg, "New message from " + attendee.full() + ": " + why, "cancel");
+            d.env("explain", c.between(2, 10), "MessagingApp__create_and_add_message", msg, "New message from " + attendee.full() + ": " + why, "cancel");
         } else {
-            k.app("EmailClientApp").put("user_email", user.email());
+            d.app(EMAIL).put("user_email", user.email());
             ObjectNode mail = obj();
             String subject = eventTitle + " cancelled";
             mail.put("sender", attendee.email());
             mail.put("subject", subject);
             mail.put("content", why);
-            k.env("explain", c.between(2, 10), "EmailClientApp__send_email_to_user_only", mail, "New email from " + attendee.email() + ": " + subject, "cancel");
+            d.env("explain", c.between(2, 10), "EmailClientApp__send_email_to_user_only", mail, "New email from " + attendee.email() + ": " + subject, "cancel");
         }
-        k.proposal("propose", c.between(3, 10), fill(c.pick(List.of(
+        d.proposal("propose", c.between(3, 10), fill(c.pick(List.of(
                         "{0} cancelled {1}. Shall I delete your reminder(s) {2}?",
                         "{1} on {3} is off. Delete {2}? Your other reminders stay.",
                         "Since {1} was cancelled by {0}, shall I remove {2} and keep '{4}'?")),
                 attendee.first(), eventTitle, relatedText, weekday(when), kind.lookalike()), "cancel", "explain");
-        k.accept("accept", c.between(5, 15), c.pick(List.of("Yes please.", "Yes, delete them.", "Go ahead.", "Sure.")), "propose");
+        d.accept("accept", c.between(5, 15), c.pick(List.of("Yes please.", "Yes, delete them.", "Go ahead.", "Sure.")), "propose");
         String after = "accept";
         for (int i = 0; i < relatedCount; i++) {
             ObjectNode del = obj();
             del.put("reminder_id", relatedIds.get(i));
-            k.action("delete_" + (i + 1), 2, "ReminderApp__delete_reminder", del, after);
+            d.action("delete_" + (i + 1), 2, "ReminderApp__delete_reminder", del, after);
             after = "delete_" + (i + 1);
         }
 
@@ -190,26 +185,9 @@ public final class ReminderCleanupCancelledEventFamily implements Family {
         for (String id : relatedIds) gone.append(gone.isEmpty() ? "" : " && ").append("!(").append(q(id)).append(" in ").append(rs).append(")");
         StringBuilder kept = new StringBuilder();
         for (String id : keepIds) kept.append(kept.isEmpty() ? "" : " && ").append(q(id)).append(" in ").append(rs);
-        k.goal("event_reminders_gone", "The reminders for the cancelled " + eventTitle + " must be gone.", gone.toString());
-        k.goal("other_reminders_kept", "The look-alike reminder for the " + kind.otherEvent() + " and the unrelated ones must stay.", kept.toString());
-        k.proposedBeforeActing("A proactive assistant proposes before it deletes anything.", "delete_reminder");
-        return k.build();
-    }
-
-    private static void event(ArrayNode cal, String id, String title, LocalDateTime from, LocalDateTime to, List<String> attendees) {
-        ObjectNode e = cal.addObject();
-        e.put("event_id", id);
-        e.put("title", title);
-        e.put("start_datetime", Casting.time(from));
-        e.put("end_datetime", Casting.time(to));
-        if (!attendees.isEmpty()) e.set("attendees", arr(attendees.toArray(String[]::new)));
-    }
-
-    private static void reminder(ArrayNode rems, String id, String title, LocalDateTime due, String description) {
-        ObjectNode r = rems.addObject();
-        r.put("reminder_id", id);
-        r.put("title", title);
-        r.put("due_datetime", Casting.time(due));
-        if (description != null) r.put("description", description);
+        d.goal("event_reminders_gone", "The reminders for the cancelled " + eventTitle + " must be gone.", gone.toString());
+        d.goal("other_reminders_kept", "The look-alike reminder for the " + kind.otherEvent() + " and the unrelated ones must stay.", kept.toString());
+        d.proposedBeforeActing("A proactive assistant proposes before it deletes anything.", "delete_reminder");
+        return d.build();
     }
 }

@@ -8,10 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.fill;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.obj;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.phrasing;
-import static dev.scenarist.packs.appworld.internal.offline.FamBKit.q;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.fill;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.hm;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.obj;
+import static dev.scenarist.packs.appworld.internal.offline.Wording.phrasing;
+import static dev.scenarist.packs.appworld.internal.offline.ScenarioDraft.q;
 
 /**
  * The user has a cab booked to a meeting; the person they meet emails that the meeting moves to another address. A
@@ -60,12 +61,12 @@ public final class RideDiversionFamily implements Family {
         String meeting = c.pick(MEETINGS);
         LocalDateTime pickup = start.plusMinutes(15 * c.between(3, 8));
         LocalDateTime meetAt = pickup.plusMinutes(30);
-        String meetTime = String.format(java.util.Locale.ROOT, "%02d:%02d", meetAt.getHour(), meetAt.getMinute());
+        String meetTime = hm(meetAt);
         String service = c.pick(List.of("Default", "Default", "Premium", "Van"));
         String rideId = "ride_" + c.between(500, 899);
 
-        FamBKit k = new FamBKit(this, seed, start);
-        ObjectNode cab = k.app("CabApp");
+        ScenarioDraft d = new ScenarioDraft(this, seed, start);
+        ObjectNode cab = d.app("CabApp");
         ArrayNode rides = cab.putArray("rides");
         ObjectNode booked = rides.addObject();
         booked.put("ride_id", rideId);
@@ -85,15 +86,14 @@ public final class RideDiversionFamily implements Family {
             r.put("time_stamp", Casting.time(start.minusDays(c.between(1 + 5 * i, 5 + 5 * i)).withHour(c.between(8, 20))));
         }
 
-        ObjectNode email = k.app("EmailClientApp");
-        email.put("user_email", user.email());
-        ArrayNode emails = email.putArray("emails");
-        addEmail(emails, "e1", other1.email(), user.email(), c.pick(List.of("Quarterly numbers", "Expense report", "Offsite agenda", "Vendor shortlist")),
-                "Could you review this before Friday? We also still owe " + addresses.get(4) + " a visit.", start.minusHours(c.between(3, 20)));
-        addEmail(emails, "e2", other2.email(), user.email(), c.pick(List.of("Dinner next week?", "Concert tickets", "Moving boxes")),
-                c.pick(List.of("Let me know when you're free.", "I got two, want one?", "Do you still have some?")), start.minusHours(c.between(21, 48)));
-        addEmail(emails, "e3", host.email(), user.email(), "Our " + meeting,
-                "See you at " + oldVenue + ", " + oldAddress + " at " + meetTime + ".", start.minusDays(c.between(1, 3)).withHour(c.between(9, 17)));
+        d.app("EmailClientApp").put("user_email", user.email());
+        d.email("e1", other1.email(), c.pick(List.of("Quarterly numbers", "Expense report", "Offsite agenda", "Vendor shortlist")),
+                "Could you review this before Friday? We also still owe " + addresses.get(4) + " a visit.", start.minusHours(c.between(3, 20))).put("is_read", true);
+        d.email("e2", other2.email(), c.pick(List.of("Dinner next week?", "Concert tickets", "Moving boxes")),
+                c.pick(List.of("Let me know when you're free.", "I got two, want one?", "Do you still have some?")), start.minusHours(c.between(21, 48)))
+                .put("is_read", true);
+        d.email("e3", host.email(), "Our " + meeting, "See you at " + oldVenue + ", " + oldAddress + " at " + meetTime + ".",
+                start.minusDays(c.between(1, 3)).withHour(c.between(9, 17))).put("is_read", true);
 
         Map<String, String> v = new HashMap<>();
         v.put("user", user.first());
@@ -106,7 +106,7 @@ public final class RideDiversionFamily implements Family {
         v.put("na", newAddress);
         v.put("t", meetTime);
         v.put("home", home);
-        v.put("p", String.format(java.util.Locale.ROOT, "%02d:%02d", pickup.getHour(), pickup.getMinute()));
+        v.put("p", hm(pickup));
         v.put("s", service);
 
         String subject = fill(phrasing(seed, List.of("Change of venue", "New place for our {m}", "We moved!", "Update: {m} location", "Different address today")), v);
@@ -114,29 +114,28 @@ public final class RideDiversionFamily implements Family {
                 "Hi {user}, {ov} is closed today, so let's meet at {nv}, {na} instead. Same time, {t}. {h}",
                 "Small change: our {m} is now at {nv} ({na}), still at {t}. Sorry for the short notice! {h}",
                 "We had to move: please come to {na} ({nv}) rather than {ov}. See you at {t}. {h}")), v);
-        k.env("moved", List.of(), 5, "EmailClientApp__send_email_to_user_only",
-                obj().put("sender", host.email()).put("subject", subject).put("content", content), "New email from " + host.email() + ": " + subject);
-        k.propose("propose", "moved", 5, fill(phrasing(seed, List.of(
+        d.env("moved", 5, "EmailClientApp__send_email_to_user_only", obj().put("sender", host.email()).put("subject", subject).put("content", content),
+                "New email from " + host.email() + ": " + subject);
+        d.proposal("propose", 5, fill(phrasing(seed, List.of(
                 "{h} moved your {m} to {nv}, {na}. Your cab at {p} goes to {oa}. Shall I cancel it, book a {s} ride from {home} to {na} at {p}, and tell {h} you're on your way?",
-                "Your {m} with {h} is now at {na} instead of {oa}. Do you want me to replace the booked ride with one to {na} at {p} and reply to {h}?")), v), "moved");
-        k.accept("accept", "propose", 10, c.pick(List.of("Yes, do that.", "Yes please.", "Go ahead.", "Sure, thanks.")));
-        k.act("cancel_ride", "accept", 2, "CabApp__user_cancel_ride", obj());
-        k.act("order_ride", "cancel_ride", 2, "CabApp__order_ride", obj().put("start_location", home).put("end_location", newAddress)
-                .put("service_type", service).put("ride_time", Casting.time(pickup)));
+                "Your {m} with {h} is now at {na} instead of {oa}. Do you want me to replace the booked ride with one to {na} at {p} and reply to {h}?")), v),
+                        "moved", "moved");
+        d.accept("accept", 10, c.pick(List.of("Yes, do that.", "Yes please.", "Go ahead.", "Sure, thanks.")), "propose");
+        d.action("cancel_ride", 2, "CabApp__user_cancel_ride", obj(), "accept");
+        d.action("order_ride", 2, "CabApp__order_ride", obj().put("start_location", home).put("end_location", newAddress)
+                .put("service_type", service).put("ride_time", Casting.time(pickup)), "cancel_ride");
         String emailId = "email_1";
-        k.act("reply", "order_ride", 2, "EmailClientApp__reply_to_email", obj().put("email_id", emailId)
-                .put("content", fill("Thanks {h}, I have rebooked my cab to {na}. See you at {t}.", v)));
+        d.action("reply", 2, "EmailClientApp__reply_to_email", obj().put("email_id", emailId)
+                .put("content", fill("Thanks {h}, I have rebooked my cab to {na}. See you at {t}.", v)), "order_ride");
 
         String rides0 = "apps.CabApp.rides";
-        k.goal("old_ride_cancelled", "The ride to the old address must be cancelled.",
+        d.goal("old_ride_cancelled", "The ride to the old address must be cancelled.",
                 q(rideId) + " in " + rides0 + " && " + rides0 + "[" + q(rideId) + "].status == 'CANCELLED'");
-        k.goal("ride_to_new_address", "A ride must be booked to the new address " + newAddress + ".",
+        d.goal("ride_to_new_address", "A ride must be booked to the new address " + newAddress + ".",
                 rides0 + ".exists(r, " + rides0 + "[r].status == 'BOOKED' && " + rides0 + "[r].end_location == " + q(newAddress) + ")");
-        String mails = "apps.EmailClientApp.emails";
-        k.goal("host_answered", host.first() + " must get an answer: a reply to the email or a new email to " + host.email() + ".",
-                mails + ".exists(e, " + mails + "[e].folder == 'SENT' && " + mails + "[e].parent_id == " + q(emailId) + ")",
-                mails + ".exists(e, " + mails + "[e].folder == 'SENT' && " + q(host.email()) + " in " + mails + "[e].recipients)");
-        k.proposedBeforeActing(List.of("user_cancel_ride", "order_ride"), "A proactive assistant proposes before it cancels or books rides.");
+        d.emailAnswered("host_answered", host.first() + " must get an answer: a reply to the email or a new email to " + host.email() + ".", emailId,
+                host.email());
+        d.proposedBeforeActing("A proactive assistant proposes before it cancels or books rides.", "user_cancel_ride", "order_ride");
 
         String title = fill(phrasing(seed, List.of("Reroute the cab to {nv}", "The {m} moved: rebook the ride", "Cancel the cab to {ov} and book one to {na}")), v);
         String who = fill(phrasing(seed, List.of(
@@ -157,22 +156,11 @@ public final class RideDiversionFamily implements Family {
                 "What helps: a quick proposal to redirect the trip, then, after {user} accepts, cancelling the old ride, ordering the new one and replying.",
                 "A proactive helper catches the change, asks whether to rebook the ride to {nv} and tell {h}, and carries it out on a yes.",
                 "The right move is a proposal first; after approval, cancel the current ride, book {home} to {na} for {p}, and answer the email.")), v);
-        k.describe(title, who + " " + what + " " + good, user.full(),
+        d.describe(title, who + " " + what + " " + good, user.full(),
                 c.pick(List.of("A consultant who travels between client sites by cab and hates being late.",
                         "A sales manager with back-to-back meetings who approves sensible travel changes quickly.",
                         "A freelancer who relies on the phone to organise trips and likes concise proposals.",
                         "A recruiter who meets people all over town and trusts the assistant with bookings.")));
-        return k.build();
-    }
-
-    private static void addEmail(ArrayNode emails, String id, String sender, String to, String subject, String content, LocalDateTime at) {
-        ObjectNode e = emails.addObject();
-        e.put("email_id", id);
-        e.put("sender", sender);
-        e.putArray("recipients").add(to);
-        e.put("subject", subject);
-        e.put("content", content);
-        e.put("timestamp", Casting.time(at));
-        e.put("is_read", true);
+        return d.build();
     }
 }

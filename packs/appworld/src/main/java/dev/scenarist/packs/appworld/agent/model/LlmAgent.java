@@ -1,7 +1,6 @@
 package dev.scenarist.packs.appworld.agent.model;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.Usage;
@@ -9,7 +8,6 @@ import dev.scenarist.models.ChatMessage;
 import dev.scenarist.models.ToolCall;
 import dev.scenarist.models.ToolChat;
 import dev.scenarist.models.ToolChatReply;
-import dev.scenarist.models.ToolChatRequest;
 import dev.scenarist.models.ToolChoice;
 import dev.scenarist.models.ToolDefinition;
 import dev.scenarist.packs.appworld.phone.SimClock;
@@ -19,10 +17,8 @@ import dev.scenarist.packs.appworld.phone.tools.ToolResult;
 import dev.scenarist.packs.appworld.play.Agent;
 import dev.scenarist.packs.appworld.play.AgentException;
 import dev.scenarist.packs.appworld.play.AgentTurn;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -77,12 +73,8 @@ public final class LlmAgent implements Agent {
 
             A tool that fails says why; correct the call and try again. Times are the phone's simulated time (UTC).""";
 
-    private final ToolChat chat;
-    private final ModelSettings settings;
     private final int maxRepliesPerTurn;
-    private final List<ChatMessage> conversation = new ArrayList<>();
-    private Usage usage = Usage.ZERO;
-    private int modelCalls;
+    private final ModelConversation conversation;
 
     /** The model behind {@code chat} with its default settings and {@link #DEFAULT_MAX_REPLIES_PER_TURN}. */
     public LlmAgent(ToolChat chat) {
@@ -94,15 +86,14 @@ public final class LlmAgent implements Agent {
      * @param maxRepliesPerTurn model replies one turn may take (≥ 1) before the agent yields anyway
      */
     public LlmAgent(ToolChat chat, ModelSettings settings, int maxRepliesPerTurn) {
-        this.chat = Objects.requireNonNull(chat, "chat");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.conversation = new ModelConversation(chat, settings, "model");
         if (maxRepliesPerTurn < 1) throw new IllegalArgumentException("max replies per turn must be at least 1, got " + maxRepliesPerTurn);
         this.maxRepliesPerTurn = maxRepliesPerTurn;
     }
 
     @Override
     public String name() {
-        return chat.id();
+        return conversation.modelId();
     }
 
     @Override
@@ -111,7 +102,7 @@ public final class LlmAgent implements Agent {
         conversation.add(new ChatMessage.User(news(turn)));
         List<ToolDefinition> tools = definitions(turn.tools());
         for (int reply = 0; reply < maxRepliesPerTurn; reply++) {
-            ToolChatReply answer = ask(tools);
+            ToolChatReply answer = conversation.ask(SYSTEM_PROMPT, tools, ToolChoice.AUTO);
             conversation.add(answer.asMessage());
             if (!answer.callsTools()) return;
             boolean yielded = false;
@@ -125,29 +116,19 @@ public final class LlmAgent implements Agent {
 
     /** Tokens and cost of every model call so far. */
     public Usage usage() {
-        return usage;
+        return conversation.usage();
     }
 
     /** How many model calls this agent made (each with its retries). */
     public int modelCalls() {
-        return modelCalls;
+        return conversation.calls();
     }
 
     /** The conversation so far (without the system prompt, {@link #SYSTEM_PROMPT}), oldest first. */
     public List<ChatMessage> conversation() {
-        return List.copyOf(conversation);
+        return conversation.messages();
     }
 
-    private ToolChatReply ask(List<ToolDefinition> tools) throws InterruptedException, AgentException {
-        try {
-            ToolChatReply answer = chat.send(new ToolChatRequest(SYSTEM_PROMPT, conversation, tools, ToolChoice.AUTO, settings));
-            usage = usage.plus(answer.usage());
-            modelCalls++;
-            return answer;
-        } catch (AuthorException e) {
-            throw new AgentException("model " + chat.id() + " failed: " + e.getMessage(), e);
-        }
-    }
 
     /** Runs one call the model made (or says why not) and returns its result for the conversation. */
     private static ChatMessage.ToolOutput run(AgentTurn turn, ToolCall call) {

@@ -1,7 +1,6 @@
 package dev.scenarist.packs.appworld.agent.model;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.ModelSettings;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.Usage;
@@ -9,7 +8,6 @@ import dev.scenarist.models.ChatMessage;
 import dev.scenarist.models.ToolCall;
 import dev.scenarist.models.ToolChat;
 import dev.scenarist.models.ToolChatReply;
-import dev.scenarist.models.ToolChatRequest;
 import dev.scenarist.models.ToolChoice;
 import dev.scenarist.models.ToolDefinition;
 import dev.scenarist.packs.appworld.phone.SimClock;
@@ -54,26 +52,21 @@ public final class PersonaUser implements User {
     public static final int MAX_REPLIES_PER_TURN = 3;
     private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {};
 
-    private final ToolChat chat;
     private final Persona persona;
-    private final ModelSettings settings;
-    private final List<ChatMessage> conversation = new ArrayList<>();
-    private Usage usage = Usage.ZERO;
-    private int modelCalls;
+    private final ModelConversation conversation;
 
     public PersonaUser(ToolChat chat, Persona persona) {
         this(chat, persona, ModelSettings.DEFAULTS);
     }
 
     public PersonaUser(ToolChat chat, Persona persona, ModelSettings settings) {
-        this.chat = Objects.requireNonNull(chat, "chat");
         this.persona = Objects.requireNonNull(persona, "persona");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.conversation = new ModelConversation(chat, settings, "user model");
     }
 
     @Override
     public String name() {
-        return "persona:" + chat.id();
+        return "persona:" + conversation.modelId();
     }
 
     /** The instructions: who the user is and how to answer. */
@@ -95,7 +88,7 @@ public final class PersonaUser implements User {
         List<ToolDefinition> tools = definitions(turn.tools());
         if (tools.isEmpty()) return;
         for (int reply = 0; reply < MAX_REPLIES_PER_TURN; reply++) {
-            ToolChatReply answer = ask(tools);
+            ToolChatReply answer = conversation.ask(systemPrompt(), tools, ToolChoice.REQUIRED);
             conversation.add(answer.asMessage());
             if (!answer.callsTools()) {
                 if (!answer.text().isBlank()) turn.call(MESSAGE, Map.of("content", answer.text().strip()));
@@ -115,29 +108,19 @@ public final class PersonaUser implements User {
 
     /** Tokens and cost of every model call so far. */
     public Usage usage() {
-        return usage;
+        return conversation.usage();
     }
 
     /** How many model calls this user made (each with its retries). */
     public int modelCalls() {
-        return modelCalls;
+        return conversation.calls();
     }
 
     /** The conversation so far (without the system prompt), oldest first. */
     public List<ChatMessage> conversation() {
-        return List.copyOf(conversation);
+        return conversation.messages();
     }
 
-    private ToolChatReply ask(List<ToolDefinition> tools) throws InterruptedException, AgentException {
-        try {
-            ToolChatReply answer = chat.send(new ToolChatRequest(systemPrompt(), conversation, tools, ToolChoice.REQUIRED, settings));
-            usage = usage.plus(answer.usage());
-            modelCalls++;
-            return answer;
-        } catch (AuthorException e) {
-            throw new AgentException("user model " + chat.id() + " failed: " + e.getMessage(), e);
-        }
-    }
 
     private static ChatMessage.ToolOutput run(UserTurn turn, ToolCall call) {
         if (!ANSWERS.contains(call.name())) {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>The file: an 8-byte header {@code SCNVEC1\n}, then records, each {@code int length}, its body, {@code int CRC32C}
  * of the body (big-endian). A body: scenario id (UTF-8, {@code short} length first), SHA-256 of the embedded text
  * (32 bytes), model id (UTF-8, {@code short} length first), {@code int} dimensions, that many float32. The last record
- * for an id wins.
+ * for an id and model wins (vectors of two models live side by side, so switching back finds the old ones).
  *
  * <p>Several processes may share a data folder. Each appends under an exclusive lock on the file (an OS file lock,
  * held for one record and its {@code fsync}; in this JVM also a lock per file, since the OS lock belongs to the whole
@@ -89,6 +89,15 @@ public final class VectorFiles implements EmbeddingCache {
 
     /** One record of the file. */
     record Record(String scenarioId, byte[] textHash, String model, float[] vector) {
+        /** What a newer record replaces: the vector of one scenario by one model. */
+        String key() {
+            return key(scenarioId, model);
+        }
+
+        static String key(String scenarioId, String model) {
+            return scenarioId + '\0' + model;
+        }
+
         boolean matches(byte[] hash, String modelId) {
             return model.equals(modelId) && Arrays.equals(textHash, hash);
         }
@@ -159,7 +168,7 @@ public final class VectorFiles implements EmbeddingCache {
                 c.update(body);
                 if ((int) c.getValue() != crc) break;
                 Record r = Record.decode(body);
-                out.put(r.scenarioId(), r);
+                out.put(r.key(), r);
                 pos += 8 + len;
             } catch (EOFException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
                 break;
@@ -186,13 +195,14 @@ public final class VectorFiles implements EmbeddingCache {
         Optional<float[]> find(String id, byte[] hash, String model) throws IOException {
             jvmLock.lock();
             try {
-                Record r = unread.get(id);
+                String key = Record.key(id, model);
+                Record r = unread.get(key);
                 if (r == null || !r.matches(hash, model)) {
                     refresh();
-                    r = unread.get(id);
+                    r = unread.get(key);
                 }
                 if (r == null || !r.matches(hash, model)) return Optional.empty();
-                unread.remove(id);
+                unread.remove(key);
                 return Optional.of(r.vector());
             } finally {
                 jvmLock.unlock();
@@ -247,7 +257,7 @@ public final class VectorFiles implements EmbeddingCache {
                     while (out.hasRemaining()) pos += ch.write(out, pos);
                     ch.force(false);
                     readUpTo = pos;
-                    unread.remove(r.scenarioId()); // this process has it in its index already
+                    unread.remove(r.key()); // this process has it in its index already
                 }
             } finally {
                 jvmLock.unlock();

@@ -115,8 +115,9 @@ public final class UniquenessIndex implements SimilarityIndex {
             var rules = ix.policy().rules();
             var probe = new CatalogItem(candidate.id(), candidate.title(), candidate.text(), ix.policy().groupKey().groupOf(candidate.text()));
             var lexical = ix.lexical().nearest(probe, NEAREST_SHOWN, rules.sameGroupOnly());
-            var semantic = ix.semantic().map(s -> s.nearest(probe, embed(s.embedder(), probe.text()), NEAREST_SHOWN, rules.sameGroupOnly()))
-                    .orElse(List.of());
+            // nothing to compare with, nothing to embed (a first scenario loads no model)
+            var semantic = ix.semantic().filter(s -> s.size() > 0)
+                    .map(s -> s.nearest(probe, embed(s.embedder(), probe.text()), NEAREST_SHOWN, rules.sameGroupOnly())).orElse(List.of());
             return decide(rules, lexical, semantic);
         });
     }

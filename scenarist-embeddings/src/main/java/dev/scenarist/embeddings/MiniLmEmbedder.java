@@ -22,6 +22,14 @@ public final class MiniLmEmbedder implements Embedder {
         this.model = new AllMiniLmL6V2EmbeddingModel();
     }
 
+    /**
+     * An embedder of this model that loads it at its first embedding, not before (see {@link LazyEmbedder}): what the
+     * app wires, so that a process which never embeds never loads ONNX Runtime.
+     */
+    public static LazyEmbedder lazily() {
+        return new LazyEmbedder(ID, DIMENSIONS, MiniLmEmbedder::new);
+    }
+
     @Override
     public String id() {
         return ID;

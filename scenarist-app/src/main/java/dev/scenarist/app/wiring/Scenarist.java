@@ -7,7 +7,6 @@ import dev.scenarist.app.preflight.Machine;
 import dev.scenarist.app.preflight.Preflight;
 import dev.scenarist.core.campaign.AuthorProvider;
 import dev.scenarist.core.campaign.Campaigns;
-import dev.scenarist.core.catalog.UniquenessIndex;
 import dev.scenarist.core.catalog.UniquenessPolicy;
 import dev.scenarist.core.pack.Capabilities;
 import dev.scenarist.core.engine.DataLayout;
@@ -47,14 +46,14 @@ public final class Scenarist implements AutoCloseable {
     private final Campaigns campaigns;
     private final Preflight preflight;
 
-    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight) {
+    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight, boolean semantic) {
         this.preflight = preflight;
         this.authors = new AuthorFactory(env, redactor);
         this.layout = layout;
         this.store = store;
         this.packs = packs;
         this.services = new EngineServices(new Storage(store, layout, redactor::redact), events, TimeAndChance.real(), Resilience.DEFAULTS,
-                new UniquenessIndex(name -> uniquenessPolicy(packs, name), Optional.empty()));
+                SemanticUniqueness.index(name -> uniquenessPolicy(packs, name), layout, semantic));
         // the one front door: every command goes through it, none wires engine parts itself
         this.campaigns = new Campaigns(services, packs::get, preflight::require, (spec, pack, settings) -> {
             var setup = authors.create(spec, pack, java.util.Optional.empty(), settings);
@@ -76,10 +75,18 @@ public final class Scenarist implements AutoCloseable {
 
     /**
      * Opens the data folder (created if missing) and its store: SQLite in {@code <data>/scenarist.db} by default,
-     * PostgreSQL when {@code dbUrl} (or {@code SCENARIST_DB_URL}) is a {@code jdbc:postgresql:} URL.
+     * PostgreSQL when {@code dbUrl} (or {@code SCENARIST_DB_URL}) is a {@code jdbc:postgresql:} URL. Packs with a
+     * uniqueness policy get semantic uniqueness too unless {@value Settings#SEMANTIC_UNIQUENESS_ENV} is {@code off}
+     * (see {@link SemanticUniqueness}).
      */
     public static Scenarist open(Path dataDir, String dbUrl, Settings settings) {
         Map<String, String> env = settings.env();
+        boolean semantic;
+        try {
+            semantic = settings.semanticUniqueness();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         Path root = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -92,7 +99,7 @@ public final class Scenarist implements AutoCloseable {
         Machine machine = Machine.of(settings);
         PackRegistry packs = registry(root, settings, machine, BundledPacks.unpack(root));
         Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
-        return new Scenarist(layout, store, packs, env, new Preflight(machine));
+        return new Scenarist(layout, store, packs, env, new Preflight(machine), semantic);
     }
 
     /**

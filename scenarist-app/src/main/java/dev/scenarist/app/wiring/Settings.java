@@ -28,6 +28,12 @@ import java.util.Properties;
  */
 public record Settings(Map<String, String> env, boolean stderrIsTerminal, Optional<Path> sidecarDir,
                        Optional<String> simulator, Path javaHome, Path tmpDir) {
+    /**
+     * {@code off} turns semantic catalog uniqueness off (the embedding model is then never loaded; the lexical measures
+     * stay); {@code on}, the default, keeps it.
+     */
+    public static final String SEMANTIC_UNIQUENESS_ENV = "SCENARIST_SEMANTIC_UNIQUENESS";
+
     /** Set to {@code 1} by the {@code scenarist} launcher when stderr is a terminal. */
     public static final String TTY_PROPERTY = "scenarist.tty";
 
@@ -64,6 +70,22 @@ public record Settings(Map<String, String> env, boolean stderrIsTerminal, Option
                 firstSet(properties.getProperty(MechanismsSettings.SIMULATOR_PROPERTY), env.get(MechanismsSettings.SIMULATOR_ENV)),
                 Path.of(required(properties, "java.home")),
                 Path.of(required(properties, "java.io.tmpdir")));
+    }
+
+    /**
+     * Whether packs with a uniqueness policy are also compared in meaning (sentence embeddings):
+     * {@value #SEMANTIC_UNIQUENESS_ENV} {@code on} (default, also when unset or empty) or {@code off}, in any case.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public boolean semanticUniqueness() {
+        String v = env.getOrDefault(SEMANTIC_UNIQUENESS_ENV, "").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "", "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(SEMANTIC_UNIQUENESS_ENV + " must be on or off, got '"
+                    + env.get(SEMANTIC_UNIQUENESS_ENV) + "'");
+        };
     }
 
     /** Names the variables but shows none of their values: the environment holds API keys and database passwords. */

@@ -65,6 +65,16 @@ public final class SemanticIndex {
         }
     }
 
+    /** Whether a scenario with this id is indexed. */
+    public boolean contains(String id) {
+        lock.readLock().lock();
+        try {
+            return byId.containsKey(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public int size() {
         lock.readLock().lock();
         try {

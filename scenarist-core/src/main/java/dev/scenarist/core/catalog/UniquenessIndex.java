@@ -28,7 +28,16 @@ public final class UniquenessIndex implements SimilarityIndex {
     private final Function<String, Optional<UniquenessPolicy>> policies;
     private final Optional<Embedder> embedder;
     private final Supplier<Optional<VectorSearch>> searches;
+    private final EmbeddingCache cache;
     private final Map<String, Optional<PackIndexes>> packs = new ConcurrentHashMap<>();
+    /** The last texts embedded: a candidate is embedded by the gate, again at acceptance, and added once accepted. */
+    private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    });
+    private static final int RECENT = 32;
 
     /**
      * @param policies the uniqueness policy of a pack by name (empty: the pack keeps the shingle index only)
@@ -42,9 +51,19 @@ public final class UniquenessIndex implements SimilarityIndex {
     /** As above, each pack's semantic index searched by a {@link VectorSearch} from {@code searches} (e.g. HNSW). */
     public UniquenessIndex(Function<String, Optional<UniquenessPolicy>> policies, Optional<Embedder> embedder,
                            Supplier<Optional<VectorSearch>> searches) {
+        this(policies, embedder, searches, EmbeddingCache.NONE);
+    }
+
+    /**
+     * As above, the embeddings of accepted scenarios looked up in {@code cache} first and kept there once computed, so a
+     * process starting on a catalog embedded before does not embed it again (candidates are embedded each time).
+     */
+    public UniquenessIndex(Function<String, Optional<UniquenessPolicy>> policies, Optional<Embedder> embedder,
+                           Supplier<Optional<VectorSearch>> searches, EmbeddingCache cache) {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.searches = Objects.requireNonNull(searches, "searches");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     private Optional<PackIndexes> indexes(String pack) {
@@ -63,8 +82,26 @@ public final class UniquenessIndex implements SimilarityIndex {
         indexes(pack).ifPresent(ix -> {
             var item = new CatalogItem(scenarioId, title, text, ix.policy().groupKey().groupOf(text));
             ix.lexical().add(item);
-            ix.semantic().ifPresent(s -> s.add(item));
+            ix.semantic().ifPresent(s -> {
+                if (s.contains(scenarioId)) return;
+                String model = s.embedder().id();
+                float[] vector = cache.find(pack, scenarioId, text, model).orElse(null);
+                if (vector == null || vector.length != s.embedder().dimensions()) {
+                    vector = embed(s.embedder(), text);
+                    cache.keep(pack, scenarioId, text, model, vector);
+                }
+                s.add(item, vector);
+            });
         });
+    }
+
+    /** The text's embedding, from the last few embedded when it is among them. */
+    private float[] embed(Embedder e, String text) {
+        float[] known = recent.get(text);
+        if (known != null) return known;
+        float[] v = e.embed(text);
+        recent.put(text, v);
+        return v;
     }
 
     @Override
@@ -78,7 +115,9 @@ public final class UniquenessIndex implements SimilarityIndex {
             var rules = ix.policy().rules();
             var probe = new CatalogItem(candidate.id(), candidate.title(), candidate.text(), ix.policy().groupKey().groupOf(candidate.text()));
             var lexical = ix.lexical().nearest(probe, NEAREST_SHOWN, rules.sameGroupOnly());
-            var semantic = ix.semantic().map(s -> s.nearest(probe, NEAREST_SHOWN, rules.sameGroupOnly())).orElse(List.of());
+            // nothing to compare with, nothing to embed (a first scenario loads no model)
+            var semantic = ix.semantic().filter(s -> s.size() > 0)
+                    .map(s -> s.nearest(probe, embed(s.embedder(), probe.text()), NEAREST_SHOWN, rules.sameGroupOnly())).orElse(List.of());
             return decide(rules, lexical, semantic);
         });
     }

@@ -279,4 +279,15 @@ class ServeApiTest {
             assertThat(entries).anyMatch(e -> "local".equals(((Map<?, ?>) e).get("who")) && "campaign.pause".equals(((Map<?, ?>) e).get("action")));
         }
     }
+
+    @Test
+    @Order(11)
+    void serveIsACommandWithItsOptionsAndRefusesABadPort() {
+        var help = CliRun.in(data, "serve", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--host", "--port", "--token-on-loopback");
+        var bad = CliRun.in(data, "serve", "--port", "70000");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--port must be between 0 and 65535");
+    }
 }

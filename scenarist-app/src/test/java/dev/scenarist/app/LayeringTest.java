@@ -246,6 +246,30 @@ class LayeringTest {
 
     private static final Set<String> ENGINE_VALUES = Set.of("dev.scenarist.core.engine.StageSettings");
 
+    /**
+     * The server (DESIGN.md §3: REST API, dashboard, auth) talks to the engine like the CLI does: through the campaigns
+     * facade and the store's read API. It wires no engine part, knows no pack, no store or model implementation and not
+     * the app; and it never writes to the store itself — every change goes through {@code Campaigns}.
+     */
+    @Test
+    void theServerGoesThroughTheFacadeAndOnlyReadsTheStore() {
+        assertThat(classes.stream().map(JavaClass::getPackageName)).as("the server's classes are imported").contains("dev.scenarist.server.api");
+        noClasses().that().resideInAPackage("dev.scenarist.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.scenarist.core.engine..", "dev.scenarist.store..",
+                        "dev.scenarist.packs..", "dev.scenarist.models..", "dev.scenarist.sandbox..", "dev.scenarist.app..",
+                        "dev.scenarist.embeddings..", "java.sql..", "org.jdbi..", "dev.langchain4j..", "picocli..")
+                .because("the CLI, the REST server and workers call one facade in core (DESIGN.md §3)")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.scenarist.server..")
+                .should().callMethodWhere(DescribedPredicate.describe("writes to the store (create, update, commitAttempt, accept, updateStage)",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getTargetOwner().getPackageName().equals("dev.scenarist.core.store")
+                                && STORE_WRITES.contains(call.getName())))
+                .because("the server reads the store; changes go through the campaigns facade")
+                .check(classes);
+    }
+
+    private static final Set<String> STORE_WRITES = Set.of("create", "update", "commitAttempt", "accept", "updateStage");
+
     @Test
     void thereAreNoUtilsGrabBags() {
         noClasses().should().haveSimpleNameEndingWith("Utils").orShould().haveSimpleNameEndingWith("Helpers")

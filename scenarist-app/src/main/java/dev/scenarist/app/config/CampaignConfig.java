@@ -109,6 +109,17 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
     }
 
     /**
+     * Reads and checks a configuration given as text (YAML, or JSON, which is YAML too) — a campaign request of the
+     * server — with the same rules and messages as a file.
+     *
+     * @param source what to call it in messages, e.g. {@code request}
+     * @throws ConfigException naming each problem's field and fix
+     */
+    public static CampaignConfig parse(String text, String source) {
+        return new CampaignConfigReader(source).read(text);
+    }
+
+    /**
      * Model settings may only name stages the pack has: a misspelled stage would otherwise be ignored silently.
      *
      * @throws ConfigException at the line of each unknown stage, with the closest stage and the pack's stages

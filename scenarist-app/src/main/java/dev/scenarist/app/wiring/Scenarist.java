@@ -213,6 +213,16 @@ public final class Scenarist implements AutoCloseable {
         return preflight;
     }
 
+    /**
+     * Starts {@code scenarist serve} over this installation's store, event bus and campaigns facade — the ones the command
+     * line uses — so a campaign created over the API runs here and one run by the CLI elsewhere shows in the API.
+     */
+    public dev.scenarist.server.ScenaristServer serve(dev.scenarist.server.ServerOptions options) {
+        var context = new dev.scenarist.server.ServerContext(campaigns, store, events, layout.root(),
+                new ApiCampaignRequests(packs, preflight), java.time.Clock.systemUTC());
+        return dev.scenarist.server.ScenaristServer.start(context, options);
+    }
+
     @Override
     public void close() {
         store.close();

@@ -94,7 +94,7 @@ class SemanticUniquenessCliTest {
     void a_bad_setting_is_a_configuration_error() {
         var r = CliRun.in(tmp.resolve("data"), Map.of("SCENARIST_SEMANTIC_UNIQUENESS", "maybe"), "runs");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("SCENARIST_SEMANTIC_UNIQUENESS").contains("on or off");
+        assertThat(r.err()).contains("SCENARIST_SEMANTIC_UNIQUENESS").contains("on, hnsw or off");
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Scenarist implements AutoCloseable {
     private final Campaigns campaigns;
     private final Preflight preflight;
 
-    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight, boolean semantic) {
+    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight, Settings.SemanticSearch semantic) {
         this.preflight = preflight;
         this.authors = new AuthorFactory(env, redactor);
         this.layout = layout;
@@ -81,7 +81,7 @@ public final class Scenarist implements AutoCloseable {
      */
     public static Scenarist open(Path dataDir, String dbUrl, Settings settings) {
         Map<String, String> env = settings.env();
-        boolean semantic;
+        Settings.SemanticSearch semantic;
         try {
             semantic = settings.semanticUniqueness();
         } catch (IllegalArgumentException e) {

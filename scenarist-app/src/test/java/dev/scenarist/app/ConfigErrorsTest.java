@@ -59,6 +59,10 @@ class ConfigErrorsTest {
                         List.of("campaign.yaml:1:9: author: unknown author 'oflfine'", "did you mean 'offline'?", "cassette:FILE")),
                 Arguments.of("api key instead of its variable", "providers:\n  openai: {api_key_env: \"sk-abc-123\"}\n", List.of(),
                         List.of("campaign.yaml:2:25: providers.openai.api_key_env:", "is not the name of an environment variable")),
+                Arguments.of("approve_after not a list", "approve_after: {plan: yes}\n", List.of(),
+                        List.of("campaign.yaml:1:16: approve_after:", "e.g. approve_after: [plan]")),
+                Arguments.of("lessons not a yes/no", "lessons: often\n", List.of(),
+                        List.of("campaign.yaml:1:10: lessons:", "e.g. lessons: true")),
                 Arguments.of("every unknown key, each with did-you-mean", "concurency: 2\nsed: 1\nbudget:\n  max_run: 3\n", List.of(),
                         List.of("campaign.yaml has 3 problems", "campaign.yaml:1:1: unknown field 'concurency'; did you mean 'concurrency'?",
                                 "campaign.yaml:2:1: unknown field 'sed'; did you mean 'seed'?",
@@ -130,6 +134,18 @@ class ConfigErrorsTest {
         // the model settings change the prompts, so the bundled cassette may fall short (exit 1): the file was accepted
         assertThat(r.code()).as(r.err()).isNotEqualTo(2);
         assertThat(campaignsIn(data)).hasSize(1);
+    }
+
+    @Test
+    void theCategoryFromTheFileOrTheFlagLabelsTheCampaign() throws Exception {
+        Path cfg = tmp.resolve("campaign.yaml");
+        Files.writeString(cfg, "category: onboarding\n");
+        Path data = tmp.resolve("data");
+        assertThat(CliRun.in(data, "generate", "--pack", "sql-quiz", "--count", "1", "--config", cfg.toString()).code()).isNotEqualTo(2);
+        assertThat(CliRun.in(data, "generate", "--pack", "sql-quiz", "--count", "1", "--config", cfg.toString(), "--category", "regression")
+                .code()).isNotEqualTo(2);
+        assertThat(campaignsIn(data).stream().map(c -> (Object) ((Map<?, ?>) c).get("category")).toList()).containsExactlyInAnyOrder((Object) "onboarding", "regression");
+        assertThat(CliRun.in(data, "campaigns").err() + CliRun.in(data, "campaigns").out()).contains("onboarding", "regression");
     }
 
     private static List<?> campaignsIn(Path data) {

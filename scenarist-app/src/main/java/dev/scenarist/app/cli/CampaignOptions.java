@@ -52,6 +52,15 @@ final class CampaignOptions {
     @Option(names = "--max-wall", paramLabel = "DURATION", description = "Stop after this much wall time, e.g. 90s, 30m, 2h.")
     String maxWall;
 
+    @Option(names = "--category", paramLabel = "LABEL", description = "A label to group campaigns by (dashboard tabs, analytics).")
+    String category;
+
+    @Option(names = "--approve-after", paramLabel = "STAGE", description = "Pause each run after this stage until a person approves it (repeatable).")
+    java.util.List<String> approveAfter;
+
+    @Option(names = "--lessons", negatable = true, description = "Add guidance learnt from the pack's frequent findings to the prompts (default off).")
+    Boolean lessons;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Append every author reply to this cassette file.")
     Path record;
 
@@ -81,7 +90,9 @@ final class CampaignOptions {
             return new CampaignSpec(pack, count, author != null ? author : c.author() != null ? c.author() : AuthorFactory.OFFLINE,
                     seed != null ? seed : c.seed() != null ? c.seed() : 0,
                     concurrency != null ? concurrency : c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY,
-                    budget, new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings());
+                    budget, new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings(),
+                    category != null ? category : c.category(), approveAfter != null ? approveAfter : c.approveAfter(),
+                    lessons != null ? lessons : Boolean.TRUE.equals(c.lessons()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.scenarist.app.cli;
 
+import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.model.RunState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +19,18 @@ final class CampaignsCommand implements Callable<Integer> {
     public Integer call() {
         Output out = root.output();
         try (var app = root.open()) {
-            Table t = new Table("campaign", "pack", "status", "accepted", "runs", "created", "note");
+            Table t = new Table("campaign", "category", "pack", "status", "accepted", "runs", "created", "note");
             List<Map<String, Object>> doc = new ArrayList<>();
             for (var c : app.store().campaigns().list()) {
                 var runs = app.store().runs().byCampaign(c.id());
                 long accepted = runs.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
-                t.row(c.id(), c.pack(), c.status().label(), accepted + "/" + c.requested(), runs.size(),
+                String category = CampaignSpec.of(c).category();
+                t.row(c.id(), category, c.pack(), c.status().label(), accepted + "/" + c.requested(), runs.size(),
                         c.createdAt().toString().substring(0, 19).replace('T', ' '), c.stopReason());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("campaign_id", c.id());
                 m.put("pack", c.pack());
+                m.put("category", category);
                 m.put("status", c.status().label());
                 m.put("stop_reason", c.stopReason());
                 m.put("requested", c.requested());

@@ -38,10 +38,14 @@ import java.util.TreeMap;
  *            structured_output: true}   # ask for JSON matching the stage's files (default: on for api.openai.com, Anthropic, Ollama)
  * prices:
  *   my-finetune: {input: 1.0, output: 2.0}
+ * category: onboarding       # a label to group campaigns by (dashboard tabs, analytics)
+ * approve_after: [plan]      # stages after which a run waits for a person's approval
+ * lessons: true              # add guidance learnt from the pack's frequent findings to the prompts
  * </pre>
  */
 public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options,
-                             Map<String, Provider> providers, Map<String, Price> prices) {
+                             Map<String, Provider> providers, Map<String, Price> prices, String category,
+                             List<String> approveAfter, Boolean lessons) {
     /**
      * Where and how to reach a provider. Keys are never written in the file: {@code api_key_env} names the
      * environment variable that holds it (default: the provider's own, e.g. OPENAI_API_KEY).
@@ -81,12 +85,13 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         }
     }
 
-    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of());
+    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null);
 
     public CampaignConfig {
         options = options == null ? Map.of() : options;
         providers = providers == null ? Map.of() : providers;
         prices = prices == null ? Map.of() : prices;
+        approveAfter = approveAfter == null ? List.of() : List.copyOf(approveAfter);
     }
 
     /**

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Stage names are checked later, against the pack ({@link CampaignConfig#requireStagesOf}).
  */
 final class CampaignConfigReader {
-    private static final List<String> ROOT = List.of("author", "concurrency", "seed", "budget", "models", "options", "providers", "prices");
+    private static final List<String> ROOT = List.of("author", "concurrency", "seed", "budget", "models", "options", "providers", "prices",
+            "category", "approve_after", "lessons");
     private static final List<String> BUDGET = List.of("max_runs", "max_tokens", "max_cost_usd", "max_wall");
     private static final List<String> MODELS = List.of("default", "stages");
     private static final List<String> MODEL = List.of("model", "temperature", "max_tokens", "timeout");
@@ -79,7 +80,11 @@ final class CampaignConfigReader {
         Map<String, String> options = m.get("options").map(this::options).orElse(Map.of());
         Map<String, CampaignConfig.Provider> providers = m.get("providers").map(this::providers).orElse(Map.of());
         Map<String, CampaignConfig.Price> prices = m.get("prices").map(this::prices).orElse(Map.of());
-        return new CampaignConfig(author, concurrency, seed, budget, models, options, providers, prices);
+        String category = m.get("category").map(n -> text(n, "e.g. category: onboarding")).orElse(null);
+        List<String> approveAfter = m.get("approve_after").map(n -> attempt(() -> n.asList("e.g. approve_after: [plan]")
+                .texts("e.g. approve_after: [plan]"))).orElse(List.of());
+        Boolean lessons = m.get("lessons").map(n -> bool(n, "e.g. lessons: true")).orElse(null);
+        return new CampaignConfig(author, concurrency, seed, budget, models, options, providers, prices, category, approveAfter, lessons);
     }
 
     private String author(Node n) {

@@ -122,7 +122,8 @@ final class ApiCampaignRequests implements CampaignRequests {
                 b.maxCostUsd() == null ? OptionalDouble.empty() : OptionalDouble.of(b.maxCostUsd()), Optional.ofNullable(b.maxWall()));
         return new CampaignSpec(pack, count, c.author() != null ? c.author() : AuthorFactory.OFFLINE, c.seed() != null ? c.seed() : 0,
                 c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY, budget,
-                new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings());
+                new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings(), c.category(), c.approveAfter(),
+                Boolean.TRUE.equals(c.lessons()));
     }
 
     private static InvalidRequestException invalid(List<FieldError> errors) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,9 +21,14 @@ import java.util.Objects;
  * @param options     pack options such as {@code tier}
  * @param authorSettings how the application reaches the author (provider endpoints, rate limits, prices), kept so a
  *                    resumed campaign reaches it the same way; opaque to the engine and not part of the fingerprint
+ * @param category    a label people group campaigns by (dashboard tabs, analytics); empty when none; not part of the fingerprint
+ * @param approvalGates stages after which a run pauses for a person's approval (human in the loop); not part of the
+ *                    fingerprint: a person's edits are recorded in the run's trajectory
+ * @param lessons     whether guidance learnt from the pack's frequent findings is added to the prompts
  */
 public record CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
-                           StageSettings stageSettings, Map<String, String> options, Map<String, Object> authorSettings) {
+                           StageSettings stageSettings, Map<String, String> options, Map<String, Object> authorSettings,
+                           String category, List<String> approvalGates, boolean lessons) {
     public static final int DEFAULT_CONCURRENCY = 4;
 
     public CampaignSpec {
@@ -32,6 +38,8 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
         Objects.requireNonNull(stageSettings, "stageSettings");
         options = options == null ? Map.of() : Map.copyOf(options);
         authorSettings = authorSettings == null ? Map.of() : Map.copyOf(authorSettings);
+        category = category == null ? "" : category.strip();
+        approvalGates = approvalGates == null ? List.of() : List.copyOf(approvalGates);
         if (count < 1 || count > 100_000) throw new IllegalArgumentException("count must be between 1 and 100000, got " + count);
         if (concurrency < 1 || concurrency > 256) throw new IllegalArgumentException("concurrency must be between 1 and 256, got " + concurrency);
     }
@@ -39,6 +47,32 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
     public CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
                         StageSettings stageSettings, Map<String, String> options) {
         this(pack, count, author, seed, concurrency, budget, stageSettings, options, Map.of());
+    }
+
+    public CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
+                        StageSettings stageSettings, Map<String, String> options, Map<String, Object> authorSettings) {
+        this(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, "", List.of(), false);
+    }
+
+    /** The spec a campaign was stored with (older campaigns read with the defaults: no category, no gates, no lessons). */
+    public static CampaignSpec of(dev.scenarist.core.store.CampaignRecord c) {
+        return Json.read(c.specJson(), CampaignSpec.class);
+    }
+
+    public CampaignSpec withBudget(CampaignBudget b) {
+        return new CampaignSpec(pack, count, author, seed, concurrency, b, stageSettings, options, authorSettings, category, approvalGates, lessons);
+    }
+
+    public CampaignSpec withCategory(String c) {
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, c, approvalGates, lessons);
+    }
+
+    public CampaignSpec withApprovalGates(List<String> stages) {
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, stages, lessons);
+    }
+
+    public CampaignSpec withLessons(boolean on) {
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, approvalGates, on);
     }
 
     public int maxRuns() {

@@ -1,5 +1,6 @@
 package dev.scenarist.server.api;
 
+import dev.scenarist.core.campaign.CampaignSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.scenarist.core.campaign.CampaignReport;
 import dev.scenarist.core.campaign.Campaigns;
@@ -89,6 +90,7 @@ public final class CampaignApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("pack", c.pack());
+        m.put("category", CampaignSpec.of(c).category());
         m.put("status", c.status().label());
         m.put("stop_reason", c.stopReason());
         m.put("requested", c.requested());

@@ -77,8 +77,7 @@ public final class CampaignRunner {
     public CampaignRecord updateBudget(String campaignId, CampaignBudget budget) {
         CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
         CampaignSpec s = specOf(c);
-        CampaignSpec changed = new CampaignSpec(s.pack(), s.count(), s.author(), s.seed(), s.concurrency(), budget, s.stageSettings(),
-                s.options(), s.authorSettings());
+        CampaignSpec changed = s.withBudget(budget);
         CampaignRecord updated = new CampaignRecord(c.id(), c.pack(), c.requested(), c.status(), c.stopReason(), c.fingerprint(),
                 Json.write(changed), c.createdAt(), services.clock().instant(), c.activeMillis());
         services.store().campaigns().update(updated);
@@ -86,7 +85,7 @@ public final class CampaignRunner {
     }
 
     public static CampaignSpec specOf(CampaignRecord c) {
-        return Json.read(c.specJson(), CampaignSpec.class);
+        return CampaignSpec.of(c);
     }
 
     /**

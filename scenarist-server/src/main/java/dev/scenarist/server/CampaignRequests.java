@@ -20,6 +20,30 @@ public interface CampaignRequests {
      */
     Prepared prepare(Map<String, Object> body) throws InterruptedException;
 
+    /**
+     * The packs a request may name, with their stages, for the dashboard's configuration panel and run cards (stage
+     * names, how many stages a run goes through). Empty when the application offers no list.
+     */
+    default List<PackInfo> packs() {
+        return List.of();
+    }
+
+    /** A pack as the dashboard shows it. */
+    record PackInfo(String name, String description, List<StageInfo> stages) {
+        public PackInfo {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * One stage of a pack's pipeline.
+     *
+     * @param kind        author, verify, refine, review or gate
+     * @param maxAttempts content attempts the pack's policy allows (0 for a gate, which makes no author call)
+     * @param rounds      refine rounds (0 for every other kind)
+     */
+    record StageInfo(String name, String kind, int maxAttempts, int rounds) {}
+
     /** A request that passed every check (including this machine's components for the pack): ready to store and run. */
     record Prepared(CampaignSpec spec, Pack pack) {}
 

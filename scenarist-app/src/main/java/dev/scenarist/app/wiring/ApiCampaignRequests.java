@@ -112,6 +112,32 @@ final class ApiCampaignRequests implements CampaignRequests {
         return new Prepared(spec, pack);
     }
 
+    /** Every pack that loads, in name order; a pack whose definition is broken is left out (its request is refused with why). */
+    @Override
+    public List<PackInfo> packs() {
+        List<PackInfo> out = new ArrayList<>();
+        for (PackRegistry.Source source : packs.sources()) {
+            Pack pack;
+            try {
+                pack = packs.get(source.name());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            out.add(new PackInfo(pack.name(), pack.description(), pack.pipeline().stages().stream().map(ApiCampaignRequests::stage).toList()));
+        }
+        out.sort(java.util.Comparator.comparing(PackInfo::name));
+        return out;
+    }
+
+    private static StageInfo stage(dev.scenarist.core.pack.Stage s) {
+        return switch (s) {
+            case dev.scenarist.core.pack.Stage.AuthorStage a -> new StageInfo(a.name(), a.kind(), a.policy().maxAttempts(), 0);
+            case dev.scenarist.core.pack.Stage.RefineStage r -> new StageInfo(r.name(), r.kind(), r.policy().maxAttempts(), r.rounds());
+            case dev.scenarist.core.pack.Stage.ReviewStage r -> new StageInfo(r.name(), r.kind(), r.policy().maxAttempts(), 0);
+            case dev.scenarist.core.pack.Stage.GateStage g -> new StageInfo(g.name(), g.kind(), 0, 0);
+        };
+    }
+
     /** The spec from the request, with the defaults {@code generate} uses when neither an option nor the file gives a value. */
     private static CampaignSpec spec(String pack, int count, CampaignConfig c, Map<String, String> extra) {
         var b = c.budget() == null ? CampaignConfig.Budget.NONE : c.budget();

@@ -10,7 +10,8 @@ import dev.scenarist.server.audit.AuditLog;
 import dev.scenarist.server.audit.JsonlAuditLog;
 import dev.scenarist.server.events.EventStream;
 import dev.scenarist.server.jobs.CampaignJobs;
-import dev.scenarist.server.pages.IndexPage;
+import dev.scenarist.server.pages.Assets;
+import dev.scenarist.server.pages.Dashboard;
 import dev.scenarist.server.security.Access;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -70,7 +71,7 @@ public final class ScenaristServer implements AutoCloseable {
             table.get("/login", "security", "Trade the token for a session cookie (?token=T), then go to /", "redirect", access::login);
             table.post("/logout", "security", "Forget this browser's session", "", access::logout);
             new CampaignApi(context, jobs, events, audit).register(table);
-            new IndexPage(context.store(), access, jobs::runsHere).register(table);
+            new Dashboard(context, access, jobs, events, audit).register(table);
             table.get("/openapi.json", "meta", "This description (OpenAPI 3.1)", "json", ctx -> ApiJson.send(ctx, 200, OpenApi.describe(routes)));
             routes = table.all();
         });
@@ -100,13 +101,16 @@ public final class ScenaristServer implements AutoCloseable {
         return options;
     }
 
-    /** Size limit, then who is calling (401), then CSRF for mutations (403). {@code /login} needs no token: it takes one. */
+    /**
+     * Size limit, then who is calling (401), then CSRF for mutations (403). {@code /login} needs no token: it takes one;
+     * the dashboard's static assets need none either (see {@link Assets}: public, the same bytes for everyone).
+     */
     private void guard(Context ctx) {
         long length = ctx.contentLength();
         if (length > options.maxBodyBytes()) {
             throw new HttpResponseException(413, "the request body has " + length + " bytes; the limit is " + options.maxBodyBytes());
         }
-        if (ctx.path().equals("/login")) return;
+        if (ctx.path().equals("/login") || (ctx.method() == HandlerType.GET && Assets.isPublic(ctx.path()))) return;
         access.check(ctx);
     }
 

@@ -52,6 +52,11 @@ public final class RouteTable {
         add(new Route(HandlerType.POST, path, new Doc(tag, summary), true, body, "json"), handler);
     }
 
+    /** A page's form post (urlencoded, CSRF field): it answers a page or a redirect, not JSON. */
+    public void postForm(String path, String tag, String summary, Handler handler) {
+        add(new Route(HandlerType.POST, path, new Doc(tag, summary), true, "", "html"), handler);
+    }
+
     private void add(Route route, Handler handler) {
         all.add(route);
         routes.addHttpHandler(route.method(), route.path(), handler);

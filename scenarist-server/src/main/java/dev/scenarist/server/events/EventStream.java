@@ -61,24 +61,55 @@ public final class EventStream implements AutoCloseable {
         this.poller = Thread.ofVirtual().name("scenarist-store-poll").start(this::pollLoop);
     }
 
-    /** Serves one client until it goes away or the server stops. */
+    /** One server-sent event as a client receives it: its name and its data (one line). */
+    public record Message(String name, String data) {}
+
+    /**
+     * How a client wants the events written: each event (the map {@code /api/events} sends as JSON) becomes zero or more
+     * messages. The dashboard renders HTML fragments here, so htmx swaps them in by event name.
+     */
+    @FunctionalInterface
+    public interface Renderer {
+        List<Message> render(Map<String, Object> event);
+    }
+
+    /** Serves one client of {@code /api/events} until it goes away or the server stops: every event as JSON, named by its type. */
     public void serve(SseClient sse, Optional<String> campaign) {
+        serve(sse, campaign, List.of(), e -> List.of(new Message(String.valueOf(e.get("type")), ApiJson.write(e))));
+    }
+
+    /**
+     * Serves one client until it goes away or the server stops: {@code first} at once (the state as it is, so nothing
+     * between a page's rendering and its stream's start is missed), then every event through {@code renderer}.
+     */
+    public void serve(SseClient sse, Optional<String> campaign, List<Message> first, Renderer renderer) {
         var client = new Client(campaign.filter(c -> !c.isBlank()), new LinkedBlockingQueue<>(QUEUE), new java.util.concurrent.atomic.AtomicInteger());
         clients.add(client);
         try {
             sse.sendComment("connected");
+            for (Message m : first) sse.sendEvent(m.name(), m.data());
             while (!closed && !sse.terminated()) {
                 Map<String, Object> e = client.queue().poll(15, TimeUnit.SECONDS);
                 if (e == null) {
                     sse.sendEvent("keep-alive", ApiJson.write(Map.of("dropped", client.dropped().get())));
-                } else {
-                    sse.sendEvent(String.valueOf(e.get("type")), ApiJson.write(e));
+                    continue;
                 }
+                for (Message m : render(renderer, e)) sse.sendEvent(m.name(), m.data());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             clients.remove(client);
+        }
+    }
+
+    /** A renderer that fails on one event costs that event, not the client's stream. */
+    private static List<Message> render(Renderer renderer, Map<String, Object> event) {
+        try {
+            return renderer.render(event);
+        } catch (RuntimeException ex) {
+            log.warn("rendering event {} for a stream: {}", event.get("type"), ex.toString());
+            return List.of();
         }
     }
 

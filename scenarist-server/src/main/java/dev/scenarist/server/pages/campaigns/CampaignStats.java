@@ -1,0 +1,58 @@
+package dev.scenarist.server.pages.campaigns;
+
+import dev.scenarist.core.campaign.CampaignSpec;
+import dev.scenarist.core.model.RunState;
+import dev.scenarist.core.model.Usage;
+import dev.scenarist.core.store.CampaignRecord;
+import dev.scenarist.core.store.RunRecord;
+import dev.scenarist.core.store.Store;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign as the dashboard shows it, read from the store in one go.
+ *
+ * @param category  the campaign's label, {@value #UNCATEGORIZED} when it has none
+ * @param runsHere  whether this server process runs it now (pause works only then)
+ */
+public record CampaignStats(CampaignRecord campaign, String category, boolean preview, int accepted, List<RunRecord> runs,
+                            Map<RunState, Integer> byState, Usage usage, boolean runsHere) {
+    public static final String UNCATEGORIZED = "uncategorized";
+    /** What the preview button adds to a campaign's category, so a preview is told apart (and grouped) everywhere. */
+    public static final String PREVIEW_SUFFIX = " preview";
+
+    public static CampaignStats of(CampaignRecord c, Store store, boolean runsHere) {
+        String category = categoryOf(c);
+        List<RunRecord> runs = store.runs().byCampaign(c.id());
+        Map<RunState, Integer> byState = new EnumMap<>(RunState.class);
+        Usage usage = Usage.ZERO;
+        for (RunRecord r : runs) {
+            byState.merge(r.state(), 1, Integer::sum);
+            usage = usage.plus(r.progress().usage());
+        }
+        return new CampaignStats(c, category.isEmpty() ? UNCATEGORIZED : category, isPreview(category), store.catalog().byCampaign(c.id()).size(), runs,
+                Map.copyOf(byState), usage, runsHere);
+    }
+
+    private static boolean isPreview(String category) {
+        return category.equals(PREVIEW_SUFFIX.strip()) || category.endsWith(PREVIEW_SUFFIX);
+    }
+
+    /** The category as stored; an unreadable spec (a campaign of a newer version) counts as none. */
+    static String categoryOf(CampaignRecord c) {
+        try {
+            return CampaignSpec.of(c).category();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    public int count(RunState s) {
+        return byState.getOrDefault(s, 0);
+    }
+
+    public int inFlight() {
+        return count(RunState.RUNNING) + count(RunState.QUEUED);
+    }
+}

@@ -104,7 +104,7 @@ public final class RunPage {
         List<FileVersions.Version> all = versions.all();
         if (all.isEmpty()) return "";
         int last = all.getLast().seq();
-        int before = all.size() > 1 ? all.get(all.size() - 2).seq() : 0;
+        int before = all.size() > 1 ? all.getFirst().seq() : 0; // by default: everything after the first stage's first attempt
         StringBuilder b = new StringBuilder("<h2>Compare files</h2><form class=\"diff-picker\" id=\"diff-picker\" hx-get=\"/runs/")
                 .append(Html.escape(r.id())).append("/diff\" hx-target=\"#diff-result\"><div class=\"field\"><label for=\"diff-from\">from</label>")
                 .append(select("from", "diff-from", all, before)).append("</div><div class=\"field\"><label for=\"diff-to\">to</label>")

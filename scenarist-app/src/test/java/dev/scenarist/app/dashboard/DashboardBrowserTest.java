@@ -1,0 +1,214 @@
+package dev.scenarist.app.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.scenarist.app.wiring.Scenarist;
+import dev.scenarist.app.wiring.Settings;
+import dev.scenarist.server.ScenaristServer;
+import dev.scenarist.server.ServerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in a real browser (headless chromium): a real server over a temporary data folder with its SQLite store,
+ * the bundled sql-quiz pack and its offline author; the token required on loopback, so the browser logs in as a person
+ * would. One story, in order: a campaign made from the form (refused once, field by field, then fixed), its cards changing
+ * state live, a run's timeline and its diffs, the preview flow, the audit page. Screenshots of the main pages go to
+ * {@code target/screenshots}, and to {@code docs/screenshots} with {@code -Dscenarist.screenshots.update=true}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+    static final String TOKEN = "browser-test-token-0123456789";
+    static final double LONG = 90_000;
+
+    @TempDir
+    static Path tmp;
+    static Scenarist app;
+    static ScenaristServer server;
+    static String base;
+    static Playwright playwright;
+    static Browser browser;
+    static BrowserContext context;
+    static Page page;
+    static String campaignUrl;
+
+    @BeforeAll
+    static void start() {
+        Chromium.requireInstalled();
+        app = Scenarist.open(tmp.resolve("data"), null, Settings.of(Map.of()));
+        server = app.serve(new ServerOptions("127.0.0.1", 0, Optional.of(TOKEN), true, ServerOptions.DEFAULT_MAX_BODY));
+        base = "http://127.0.0.1:" + server.port();
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.setDefaultTimeout(LONG);
+        page = context.newPage();
+        page.navigate(base + "/login?token=" + TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) context.close();
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (server != null) server.close();
+        if (app != null) app.close();
+    }
+
+    @Test
+    @Order(1)
+    void aCampaignIsCreatedFromTheFormAfterItsFieldErrorIsFixed() {
+        page.navigate(base + "/campaigns/new");
+        page.selectOption("#f-pack", "sql-quiz");
+        page.locator("#stage-table tr[data-stage=queries]").waitFor();
+        page.fill("#f-count", "0");
+        page.fill("#f-concurrency", "1");
+        page.fill("#f-category", "browser");
+        page.click("#generate-button");
+
+        Locator countError = page.locator(".field.invalid[data-field=count] .error");
+        assertThat(countError).containsText("between 1 and 100000");
+        assertThat(page.locator("#f-category")).hasValue("browser"); // the form comes back as it was typed
+        screenshot("new-campaign-error");
+
+        page.fill("#f-count", "3");
+        page.click("#generate-button");
+        page.waitForURL(Pattern.compile(".*/campaigns/cmp-[^/]+$"));
+        campaignUrl = page.url();
+        assertThat(page.locator("h1")).containsText("Campaign");
+        assertThat(page.locator("#campaign-summary")).containsText("browser");
+    }
+
+    @Test
+    @Order(2)
+    void theCardsChangeStateLiveWithoutAReload() {
+        page.evaluate("window.__sameDocument = 'yes'");
+        int acceptedAtLoad = Integer.parseInt(page.locator("#accepted-count").textContent().strip());
+        assertThat(acceptedAtLoad).as("the campaign must still be going when its page opens, or nothing live can be seen").isLessThan(3);
+
+        // the cards fill in and finish as the campaign runs: all three accepted, the log growing, the page never reloaded
+        assertThat(page.locator("#accepted-count")).hasText("3", new LocatorAssertions.HasTextOptions().setTimeout(LONG));
+        assertThat(page.locator("#cards .card.accepted")).hasCount(3);
+        assertThat(page.locator("#cards .card.accepted .state").first()).hasText("accepted");
+        assertThat(page.locator("#live-log li").first()).isVisible();
+        assertThat(page.locator("#live-log")).containsText("finished: accepted");
+        assertThat(page.locator("#scenarios .scenario")).hasCount(3);
+        assertThat(page.evaluate("window.__sameDocument")).isEqualTo("yes");
+        screenshot("campaign");
+
+        page.navigate(base + "/");
+        assertThat(page.locator("#category-tabs a.current")).containsText("browser");
+        assertThat(page.locator("#campaigns")).containsText("3 / 3");
+        screenshot("campaigns");
+    }
+
+    @Test
+    @Order(3)
+    void aRunsTimelineShowsItsAttemptsAndTheDiffBetweenThem() {
+        page.navigate(campaignUrl);
+        page.locator("#cards .card.accepted .head a").first().click();
+        page.waitForURL(Pattern.compile(".*/runs/run-[^/]+$"));
+        assertThat(page.locator("#timeline li.stage[data-stage=describe]")).isVisible();
+        assertThat(page.locator("#timeline li.stage[data-stage=queries] .check").first()).isVisible();
+        assertThat(page.locator("#timeline .attempt .nums").first()).containsText("tokens");
+
+        // the diff of one attempt against the version before it, loaded when opened
+        Locator databaseDiff = page.locator("#timeline li.stage[data-stage=database] details.attempt-diff").first();
+        databaseDiff.locator("summary").click();
+        assertThat(databaseDiff.locator(".diff[data-file='schema.sql']")).isVisible();
+        assertThat(databaseDiff.locator(".diff tr.add").first()).isVisible();
+
+        // and between any two versions, across stages
+        page.selectOption("#diff-from", "0");
+        page.click("#diff-button");
+        assertThat(page.locator("#diff-result .diff[data-file='item.json']")).isVisible();
+        assertThat(page.locator("#diff-result .diff[data-file='reference.sql']")).isVisible();
+        screenshot("run");
+    }
+
+    @Test
+    @Order(4)
+    void aPreviewOfThreeIsShownThenTheFullCampaignIsCreatedWithTheSameConfiguration() {
+        page.navigate(base + "/campaigns/new");
+        page.selectOption("#f-pack", "sql-quiz");
+        page.locator("#stage-table tr[data-stage=queries]").waitFor();
+        page.fill("#f-count", "4");
+        page.fill("#f-concurrency", "3");
+        page.fill("#f-category", "trial");
+        page.click("#preview-button");
+
+        page.waitForURL(Pattern.compile(".*/campaigns/new\\?.*preview=cmp-.*"));
+        assertThat(page.locator("#preview")).isVisible();
+        assertThat(page.locator("#f-count")).hasValue("4");
+        assertThat(page.locator("#preview #campaign-summary")).containsText("trial preview");
+        assertThat(page.locator("#preview #scenarios .scenario")).hasCount(3, new LocatorAssertions.HasCountOptions().setTimeout(LONG));
+        screenshot("preview");
+
+        page.click("#generate-button");
+        page.waitForURL(Pattern.compile(".*/campaigns/cmp-[^/]+$"));
+        assertThat(page.locator("#campaign-summary")).containsText("trial");
+        assertThat(page.locator("#campaign-summary")).not().containsText("preview");
+        assertThat(page.locator("#campaign-summary .summary")).containsText("/ 4");
+    }
+
+    @Test
+    @Order(5)
+    void theAuditPageListsTheCreationsAndTheRefusedAttempt() {
+        page.navigate(base + "/audit");
+        Locator creations = page.locator("tr.audit-entry[data-action='campaign.create']");
+        assertThat(creations.first()).isVisible();
+        assertThat(creations).hasCount(4); // refused once, then the campaign, the preview and the full one
+        assertThat(page.locator("#audit")).containsText("400");
+        assertThat(page.locator("#audit")).containsText("preview: sql-quiz x3");
+        assertThat(creations.first().locator("a")).hasAttribute("href", Pattern.compile("/campaigns/cmp-.*"));
+        assertThat(page.locator("#audit code").first()).containsText("session:");
+        screenshot("audit");
+    }
+
+    @Test
+    @Order(6)
+    void theAssetsArePublicAndThePagesAreNot() {
+        var anonymous = browser.newContext();
+        try {
+            Page p = anonymous.newPage();
+            assertThat(p.navigate(base + "/assets/htmx.min.js").status()).isEqualTo(200);
+            assertThat(p.navigate(base + "/").status()).isEqualTo(401);
+        } finally {
+            anonymous.close();
+        }
+    }
+
+    /** A full-page screenshot to target/screenshots, and to docs/screenshots when asked to update them. */
+    static void screenshot(String name) {
+        page.waitForLoadState();
+        byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
+        write(Path.of("target", "screenshots", name + ".png"), png);
+        if (Boolean.getBoolean("scenarist.screenshots.update")) write(Path.of("..", "docs", "screenshots", name + ".png"), png);
+    }
+
+    private static void write(Path file, byte[] png) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -19,13 +19,12 @@ import java.util.function.Predicate;
 
 /**
  * {@code /campaigns/{id}/stream}: the campaign's live events as rendered HTML fragments, named so htmx's SSE extension
- * swaps each into its place: {@code summary}, {@code run-<id>} (a card's inside), {@code run-added} (a new card),
- * {@code scenarios}, {@code log} (one line), and at connect {@code cards} (every card as it is then). Each fragment is
+ * swaps each into its place: {@code summary}, {@code run-<id>} (a card's inside), {@code cards} (every card:
+ * at connect, and when a run appears), {@code scenarios} and {@code log} (one line). Each fragment is
  * re-read from the store rather than patched from the event, so a dropped event costs nothing once the next one comes.
  */
 public final class CampaignStream {
     public static final String CARDS = "cards";
-    public static final String RUN_ADDED = "run-added";
 
     private final Store store;
     private final EventStream events;
@@ -83,7 +82,9 @@ public final class CampaignStream {
             if (runId != null) {
                 store.runs().find(String.valueOf(runId)).ifPresent(r -> {
                     ordinals.put(r.id(), r.ordinal());
-                    out.add(shown.add(r.id()) ? new Message(RUN_ADDED, RunCard.outer(r, stages())) : new Message(RunCard.event(r.id()), RunCard.inner(r, stages())));
+                    // a new run re-sends the whole grid: replacing is idempotent, where appending a card could append it twice
+                    out.add(shown.add(r.id()) ? new Message(CARDS, RunCard.grid(store.runs().byCampaign(campaignId), stages()))
+                            : new Message(RunCard.event(r.id()), RunCard.inner(r, stages())));
                 });
             }
             String type = String.valueOf(e.get("type"));

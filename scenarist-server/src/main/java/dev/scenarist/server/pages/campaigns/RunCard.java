@@ -21,15 +21,15 @@ public final class RunCard {
         return "run-" + runId;
     }
 
-    /** The card with its listening wrapper, as the page and {@code run-added} insert it. */
+    /** The card with its listening wrapper, as the page and the {@code cards} event insert it. */
     public static String outer(RunRecord r, List<StageInfo> stages) {
         return "<article id=\"run-" + Html.escape(r.id()) + "\" class=\"run-card\" data-run=\"" + Html.escape(r.id()) + "\" sse-swap=\""
                 + Html.escape(event(r.id())) + "\">" + inner(r, stages) + "</article>";
     }
 
-    /** The card grid of a campaign; a new run's card is appended to it by {@code run-added}. */
+    /** The card grid of a campaign (swapped in whole by the {@code cards} event). */
     public static String grid(List<RunRecord> runs, List<StageInfo> stages) {
-        StringBuilder b = new StringBuilder("<div id=\"cards\" class=\"cards\" sse-swap=\"" + CampaignStream.RUN_ADDED + "\" hx-swap=\"beforeend\">");
+        StringBuilder b = new StringBuilder("<div id=\"cards\" class=\"cards\">");
         for (RunRecord r : runs) b.append(outer(r, stages));
         return b.append("</div>").toString();
     }

@@ -55,7 +55,8 @@ public final class CampaignFormView {
 
         b.append("<fieldset><legend>What to generate</legend><div class=\"fields\">");
         b.append(packSelect(pack));
-        b.append(input("count", "Count", "number", "accepted scenarios wanted (1–100000)", "min=\"1\" max=\"100000\""));
+        b.append(input("count", "Count", "number", "accepted scenarios wanted (1–100000)",
+                "min=\"1\" max=\"100000\" oninput=\"document.getElementById('generate-button').textContent = 'Generate ' + (this.value || 'N')\""));
         b.append(input("tier", "Tier", "text", "a pack option, e.g. 2 for mechanisms (empty: the pack's default)", ""));
         b.append(input("category", "Category", "text", "groups campaigns into tabs, e.g. onboarding", ""));
         b.append(textarea("options", "Pack options", "one key=value a line, e.g. family=hinge"));

@@ -14,29 +14,42 @@ import java.util.Map;
  * A campaign as the dashboard shows it, read from the store in one go.
  *
  * @param category  the campaign's label, {@value #UNCATEGORIZED} when it has none
+ * @param accepted  scenarios accepted so far
+ * @param runs      its runs, in ordinal order
  * @param runsHere  whether this server process runs it now (pause works only then)
  */
-public record CampaignStats(CampaignRecord campaign, String category, boolean preview, int accepted, List<RunRecord> runs,
-                            Map<RunState, Integer> byState, Usage usage, boolean runsHere) {
+public record CampaignStats(CampaignRecord campaign, String category, int accepted, List<RunRecord> runs, boolean runsHere) {
+    public CampaignStats {
+        runs = List.copyOf(runs);
+    }
+
     public static final String UNCATEGORIZED = "uncategorized";
     /** What the preview button adds to a campaign's category, so a preview is told apart (and grouped) everywhere. */
     public static final String PREVIEW_SUFFIX = " preview";
 
     public static CampaignStats of(CampaignRecord c, Store store, boolean runsHere) {
         String category = categoryOf(c);
-        List<RunRecord> runs = store.runs().byCampaign(c.id());
-        Map<RunState, Integer> byState = new EnumMap<>(RunState.class);
-        Usage usage = Usage.ZERO;
-        for (RunRecord r : runs) {
-            byState.merge(r.state(), 1, Integer::sum);
-            usage = usage.plus(r.progress().usage());
-        }
-        return new CampaignStats(c, category.isEmpty() ? UNCATEGORIZED : category, isPreview(category), store.catalog().byCampaign(c.id()).size(), runs,
-                Map.copyOf(byState), usage, runsHere);
+        return new CampaignStats(c, category.isEmpty() ? UNCATEGORIZED : category, store.catalog().byCampaign(c.id()).size(),
+                store.runs().byCampaign(c.id()), runsHere);
     }
 
-    private static boolean isPreview(String category) {
+    /** Whether the campaign is a preview made by the configuration panel (its category is marked so). */
+    public boolean preview() {
         return category.equals(PREVIEW_SUFFIX.strip()) || category.endsWith(PREVIEW_SUFFIX);
+    }
+
+    /** Its runs counted by state. */
+    public Map<RunState, Integer> byState() {
+        Map<RunState, Integer> byState = new EnumMap<>(RunState.class);
+        for (RunRecord r : runs) byState.merge(r.state(), 1, Integer::sum);
+        return byState;
+    }
+
+    /** Tokens and dollars spent by its runs. */
+    public Usage usage() {
+        Usage usage = Usage.ZERO;
+        for (RunRecord r : runs) usage = usage.plus(r.progress().usage());
+        return usage;
     }
 
     /** The category as stored; an unreadable spec (a campaign of a newer version) counts as none. */
@@ -49,7 +62,7 @@ public record CampaignStats(CampaignRecord campaign, String category, boolean pr
     }
 
     public int count(RunState s) {
-        return byState.getOrDefault(s, 0);
+        return (int) runs.stream().filter(r -> r.state() == s).count();
     }
 
     public int inFlight() {

@@ -39,14 +39,18 @@ public final class FileVersions {
     /**
      * One version: the files after an attempt.
      *
+     * @param step        the attempt's trajectory line
      * @param previous    the version this one is compared with by default: the stage's previous attempt, else the last
      *                    passed stage's (empty for the first stage's first attempt)
      * @param rebuilt     whether the files were rebuilt from the reply rather than read from a snapshot
      */
-    public record Version(int seq, String stage, int stageAttempt, String verdict, SortedMap<String, String> files, Optional<Integer> previous,
-                          boolean rebuilt) {
+    public record Version(Step step, SortedMap<String, String> files, Optional<Integer> previous, boolean rebuilt) {
+        public int seq() {
+            return step.seq();
+        }
+
         public String label() {
-            return "#" + seq + " " + stage + " attempt " + stageAttempt + " (" + verdict + ")";
+            return "#" + step.seq() + " " + step.stage() + " attempt " + step.stageAttempt() + " (" + step.verdict() + ")";
         }
     }
 
@@ -71,7 +75,7 @@ public final class FileVersions {
             }
             Integer sameStage = lastInStage.get(s.stage());
             Optional<Integer> previous = sameStage != null ? Optional.of(sameStage) : baseSeq;
-            bySeq.put(s.seq(), new Version(s.seq(), s.stage(), s.stageAttempt(), s.verdict(), Collections.unmodifiableSortedMap(files), previous, rebuilt));
+            bySeq.put(s.seq(), new Version(s, Collections.unmodifiableSortedMap(files), previous, rebuilt));
             lastInStage.put(s.stage(), s.seq());
             if (snapshot.isPresent() && "passed".equals(s.verdict())) {
                 base = files;

@@ -1,6 +1,6 @@
 package dev.scenarist.server.pages.runs;
 
-import dev.scenarist.core.engine.DataLayout;
+import dev.scenarist.core.trajectory.RunFiles;
 import dev.scenarist.core.store.AttemptRecord;
 import dev.scenarist.core.store.CheckRecord;
 import dev.scenarist.core.store.RunRecord;
@@ -38,13 +38,13 @@ public final class RunPage {
 
     private final Store store;
     private final Access access;
-    private final DataLayout layout;
+    private final Path runsDir;
     private final ArtifactFiles files;
 
     public RunPage(Store store, Access access, Path dataDir) {
         this.store = store;
         this.access = access;
-        this.layout = new DataLayout(dataDir);
+        this.runsDir = dataDir.toAbsolutePath().normalize().resolve("runs");
         this.files = new ArtifactFiles(dataDir);
     }
 
@@ -56,8 +56,8 @@ public final class RunPage {
     private void page(Context ctx) {
         String csrf = access.ensureCsrfCookie(ctx);
         RunRecord r = run(ctx);
-        Path dir = layout.run(r.id()).dir();
-        List<Step> steps = Trajectory.read(layout.run(r.id()).steps(), r.progress().trajectoryBytes());
+        Path dir = runFiles(r).dir();
+        List<Step> steps = Trajectory.read(runFiles(r).steps(), r.progress().trajectoryBytes());
         List<AttemptRecord> attempts = store.runs().attempts(r.id());
         List<CheckRecord> checks = store.runs().checks(r.id());
         FileVersions versions = new FileVersions(dir, steps);
@@ -80,8 +80,8 @@ public final class RunPage {
 
     private void diff(Context ctx) {
         RunRecord r = run(ctx);
-        List<Step> steps = Trajectory.read(layout.run(r.id()).steps(), r.progress().trajectoryBytes());
-        FileVersions versions = new FileVersions(layout.run(r.id()).dir(), steps);
+        List<Step> steps = Trajectory.read(runFiles(r).steps(), r.progress().trajectoryBytes());
+        FileVersions versions = new FileVersions(runFiles(r).dir(), steps);
         Optional<Integer> from = seq(ctx, "from", versions);
         Optional<Integer> to = seq(ctx, "to", versions);
         ctx.contentType("text/html; charset=utf-8").result(DiffView.render(versions.files(from), versions.files(to)));
@@ -188,6 +188,11 @@ public final class RunPage {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The run's folder (the data layout's {@code runs/<id>}). */
+    private RunFiles runFiles(RunRecord r) {
+        return new RunFiles(runsDir.resolve(r.id()));
     }
 
     private RunRecord run(Context ctx) {

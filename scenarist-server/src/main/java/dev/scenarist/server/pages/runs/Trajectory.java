@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class Trajectory {
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) continue;
             try {
-                out.add(step(Json.mapper().readValue(line, new TypeReference<Map<String, Object>>() {})));
+                out.add(new Step(Json.mapper().readValue(line, new TypeReference<Map<String, Object>>() {})));
             } catch (IOException | RuntimeException e) {
                 log.warn("skipping a damaged line of {}: {}", steps, e.toString());
             }
@@ -48,16 +47,4 @@ public final class Trajectory {
         return out;
     }
 
-    private static Step step(Map<String, Object> m) {
-        List<String> written = m.get("files_written") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-        return new Step(text(m, "type"), m.get("seq") instanceof Number n ? n.intValue() : 0, text(m, "stage"),
-                m.get("stage_attempt") instanceof Number n ? n.intValue() : 0, text(m, "verdict"), text(m, "system"), text(m, "prompt"), text(m, "reply"),
-                Optional.ofNullable(m.get("snapshot")).map(String::valueOf), written, text(m, "model_settings"),
-                m.get("millis") instanceof Number n ? n.longValue() : 0, m);
-    }
-
-    private static String text(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v == null ? "" : String.valueOf(v);
-    }
 }

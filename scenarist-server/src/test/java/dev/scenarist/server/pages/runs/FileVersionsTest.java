@@ -50,6 +50,9 @@ class FileVersionsTest {
     }
 
     private static Step attempt(int seq, String stage, int n, String verdict, Optional<String> snapshot, String reply, List<String> written) {
-        return new Step("attempt", seq, stage, n, verdict, "", "", reply, snapshot, written, "", 0, Map.of());
+        var line = new java.util.LinkedHashMap<String, Object>(Map.of("type", "attempt", "seq", seq, "stage", stage, "stage_attempt", n, "verdict", verdict,
+                "reply", reply, "files_written", written));
+        snapshot.ifPresent(s -> line.put("snapshot", s));
+        return new Step(line);
     }
 }

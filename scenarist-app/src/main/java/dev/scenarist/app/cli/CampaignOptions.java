@@ -90,7 +90,7 @@ final class CampaignOptions {
             return new CampaignSpec(pack, count, author != null ? author : c.author() != null ? c.author() : AuthorFactory.OFFLINE,
                     seed != null ? seed : c.seed() != null ? c.seed() : 0,
                     concurrency != null ? concurrency : c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY,
-                    budget, new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings(),
+                    budget, c.stageOverrides(), options, c.authorSettings(),
                     category != null ? category : c.category(), approveAfter != null ? approveAfter : c.approveAfter(),
                     lessons != null ? lessons : Boolean.TRUE.equals(c.lessons()));
         } catch (IllegalArgumentException e) {

@@ -32,7 +32,8 @@ final class GenerateCommand implements Callable<Integer> {
         root.requireComponents(spec);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
-            options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList());
+            options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList(),
+                    p.pipeline().stages().stream().filter(s -> s instanceof dev.scenarist.core.pack.Stage.RefineStage).map(s -> s.name()).toList());
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);

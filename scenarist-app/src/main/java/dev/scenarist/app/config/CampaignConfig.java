@@ -41,11 +41,27 @@ import java.util.TreeMap;
  * category: onboarding       # a label to group campaigns by (dashboard tabs, analytics)
  * approve_after: [plan]      # stages after which a run waits for a person's approval
  * lessons: true              # add guidance learnt from the pack's frequent findings to the prompts
+ * attempts: {queries: 4}     # content attempts of a stage (1-5), instead of the pack's own
+ * refine_rounds: {polish: 2} # rounds of a refine stage (1-5), instead of the pack's own
  * </pre>
  */
 public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options,
                              Map<String, Provider> providers, Map<String, Price> prices, String category,
-                             List<String> approveAfter, Boolean lessons) {
+                             List<String> approveAfter, Boolean lessons, StageCounts stageCounts) {
+    /**
+     * Per-stage attempts and refine rounds, already checked to be 1–5; {@code keys} say where each stage name was
+     * written, so a name the pack lacks is reported at its line once the pack is known ({@link #requireStagesOf}).
+     */
+    public record StageCounts(Map<String, Integer> attempts, Map<String, Integer> refineRounds, Map<String, SourceLocation> keys) {
+        public static final StageCounts NONE = new StageCounts(Map.of(), Map.of(), Map.of());
+
+        public StageCounts {
+            attempts = attempts == null ? Map.of() : Map.copyOf(attempts);
+            refineRounds = refineRounds == null ? Map.of() : Map.copyOf(refineRounds);
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+        }
+    }
+
     /**
      * Where and how to reach a provider. Keys are never written in the file: {@code api_key_env} names the
      * environment variable that holds it (default: the provider's own, e.g. OPENAI_API_KEY).
@@ -85,13 +101,14 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         }
     }
 
-    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null);
+    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null, StageCounts.NONE);
 
     public CampaignConfig {
         options = options == null ? Map.of() : options;
         providers = providers == null ? Map.of() : providers;
         prices = prices == null ? Map.of() : prices;
         approveAfter = approveAfter == null ? List.of() : List.copyOf(approveAfter);
+        stageCounts = stageCounts == null ? StageCounts.NONE : stageCounts;
     }
 
     /**
@@ -130,13 +147,36 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
      * @throws ConfigException at the line of each unknown stage, with the closest stage and the pack's stages
      */
     public void requireStagesOf(String pack, List<String> stages) {
-        if (models == null) return;
+        requireStagesOf(pack, stages, stages);
+    }
+
+    /**
+     * Every stage the file names exists in the pack; refine rounds are set only for refine stages.
+     *
+     * @param refineStages the pack's refine stages
+     */
+    public void requireStagesOf(String pack, List<String> stages, List<String> refineStages) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (var e : models.stageKeys().entrySet()) {
-            if (stages.contains(e.getKey())) continue;
-            String fix = DidYouMean.hint(e.getKey(), stages)
-                    + "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
-            problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'", fix));
+        String known = "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
+        if (models != null) {
+            for (var e : models.stageKeys().entrySet()) {
+                if (stages.contains(e.getKey())) continue;
+                problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'",
+                        DidYouMean.hint(e.getKey(), stages) + known));
+            }
+        }
+        for (String stage : stageCounts.attempts().keySet()) {
+            if (stages.contains(stage)) continue;
+            problems.add(new FieldProblem(stageCounts.keys().get("attempts." + stage), "attempts",
+                    "pack '" + pack + "' has no stage '" + stage + "'", DidYouMean.hint(stage, stages) + known));
+        }
+        for (String stage : stageCounts.refineRounds().keySet()) {
+            if (refineStages.contains(stage)) continue;
+            String why = stages.contains(stage) ? "stage '" + stage + "' of pack '" + pack + "' is not a refine stage"
+                    : "pack '" + pack + "' has no stage '" + stage + "'";
+            problems.add(new FieldProblem(stageCounts.keys().get("refine_rounds." + stage), "refine_rounds", why,
+                    refineStages.isEmpty() ? "remove refine_rounds: pack '" + pack + "' has no refine stage"
+                            : DidYouMean.hint(stage, refineStages) + "(its refine stages: " + String.join(", ", refineStages) + ")"));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems.getFirst().location().file(), problems);
     }
@@ -153,6 +193,11 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         Map<String, ModelSettings> out = new TreeMap<>();
         if (models != null) models.stages().forEach((k, v) -> out.put(k, v.toSettings()));
         return out;
+    }
+
+    /** Everything the file lays over the pack's stages: model settings, attempts and refine rounds. */
+    public dev.scenarist.core.engine.StageSettings stageOverrides() {
+        return new dev.scenarist.core.engine.StageSettings(defaultSettings(), stageSettings(), stageCounts.attempts(), stageCounts.refineRounds());
     }
 
     public ModelSettings defaultSettings() {

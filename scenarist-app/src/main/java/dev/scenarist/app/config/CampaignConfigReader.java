@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class CampaignConfigReader {
     private static final List<String> ROOT = List.of("author", "concurrency", "seed", "budget", "models", "options", "providers", "prices",
-            "category", "approve_after", "lessons");
+            "category", "approve_after", "lessons", "attempts", "refine_rounds");
     private static final List<String> BUDGET = List.of("max_runs", "max_tokens", "max_cost_usd", "max_wall");
     private static final List<String> MODELS = List.of("default", "stages");
     private static final List<String> MODEL = List.of("model", "temperature", "max_tokens", "timeout");
@@ -84,7 +84,25 @@ final class CampaignConfigReader {
         List<String> approveAfter = m.get("approve_after").map(n -> attempt(() -> n.asList("e.g. approve_after: [plan]")
                 .texts("e.g. approve_after: [plan]"))).orElse(List.of());
         Boolean lessons = m.get("lessons").map(n -> bool(n, "e.g. lessons: true")).orElse(null);
-        return new CampaignConfig(author, concurrency, seed, budget, models, options, providers, prices, category, approveAfter, lessons);
+        Map<String, SourceLocation> countKeys = new LinkedHashMap<>();
+        Map<String, Integer> attempts = m.get("attempts").map(n -> perStage(n, "attempts", countKeys)).orElse(Map.of());
+        Map<String, Integer> rounds = m.get("refine_rounds").map(n -> perStage(n, "refine_rounds", countKeys)).orElse(Map.of());
+        return new CampaignConfig(author, concurrency, seed, budget, models, options, providers, prices, category, approveAfter, lessons,
+                new CampaignConfig.StageCounts(attempts, rounds, countKeys));
+    }
+
+    /** {@code key: {stage: n}} with n from 1 to 5; where each stage name was written goes into {@code keys}. */
+    private Map<String, Integer> perStage(Node n, String key, Map<String, SourceLocation> keys) {
+        String example = key + ": {queries: 3}";
+        MapNode m = map(n, example);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (m == null) return out;
+        m.entries().forEach((stage, e) -> {
+            keys.put(key + "." + stage, e.keyLocation());
+            Integer v = wholeInt(e.value(), 1, dev.scenarist.core.engine.StageSettings.MAX_PER_STAGE, "e.g. " + stage + ": 3");
+            if (v != null) out.put(stage, v);
+        });
+        return out;
     }
 
     private String author(Node n) {

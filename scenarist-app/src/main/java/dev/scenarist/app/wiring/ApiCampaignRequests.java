@@ -100,7 +100,8 @@ final class ApiCampaignRequests implements CampaignRequests {
             throw invalid(List.of(new FieldError(options.containsKey("tier") ? "tier" : "options", e.getMessage(), "")));
         }
         try {
-            config.requireStagesOf(packName, pack.pipeline().stages().stream().map(s -> s.name()).toList());
+            config.requireStagesOf(packName, pack.pipeline().stages().stream().map(s -> s.name()).toList(),
+                    pack.pipeline().stages().stream().filter(s -> s instanceof dev.scenarist.core.pack.Stage.RefineStage).map(s -> s.name()).toList());
         } catch (ConfigException e) {
             throw invalid(e.problems().stream().map(p -> new FieldError(p.field(), p.problem(), p.fix())).toList());
         }
@@ -148,7 +149,7 @@ final class ApiCampaignRequests implements CampaignRequests {
                 b.maxCostUsd() == null ? OptionalDouble.empty() : OptionalDouble.of(b.maxCostUsd()), Optional.ofNullable(b.maxWall()));
         return new CampaignSpec(pack, count, c.author() != null ? c.author() : AuthorFactory.OFFLINE, c.seed() != null ? c.seed() : 0,
                 c.concurrency() != null ? c.concurrency() : CampaignSpec.DEFAULT_CONCURRENCY, budget,
-                new StageSettings(c.defaultSettings(), c.stageSettings()), options, c.authorSettings(), c.category(), c.approveAfter(),
+                c.stageOverrides(), options, c.authorSettings(), c.category(), c.approveAfter(),
                 Boolean.TRUE.equals(c.lessons()));
     }
 

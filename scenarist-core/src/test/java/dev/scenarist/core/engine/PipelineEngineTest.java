@@ -286,6 +286,39 @@ class PipelineEngineTest {
     }
 
     @Test
+    void aCampaignsAttemptsAndRefineRoundsReplaceThePacksOwn() throws Exception {
+        Check scorer = TestChecks.of("quality", Check.TIER_EXPENSIVE, c -> CheckResult.passed(c.workspace().read("a.txt").orElse("").length() / 100.0));
+        var draft = new Stage.AuthorStage("draft", "Write.", StagePolicy.editing("a.txt").withMaxAttempts(1),
+                List.of(OutputFile.required("a.txt", FileFormat.TEXT, "")), List.of(TestChecks.contains("ok", Check.TIER_PROCESS, "a.txt", "ok")));
+        var refine = new Stage.RefineStage("polish", "Make it richer.", StagePolicy.editing("a.txt"),
+                List.of(OutputFile.required("a.txt", FileFormat.TEXT, "")), List.of(), scorer, 3);
+        var pack = TestPack.named("t").stage(draft).stage(refine).build();
+        // the pack allows one draft attempt; the campaign allows three, so the third reply is accepted
+        var author = new ScriptedAuthor().on("draft", file("a.txt", "no"), file("a.txt", "still no"), file("a.txt", "ok now"))
+                .on("polish", file("a.txt", "ok longer text"), file("a.txt", "ok never asked"));
+        var h = new EngineHarness(data);
+        var settings = new StageSettings(dev.scenarist.core.author.ModelSettings.DEFAULTS, Map.of(), Map.of("draft", 3), Map.of("polish", 1));
+        var spec = new CampaignSpec("t", 1, "scripted", 0, 1, new CampaignBudget(OptionalInt.empty(), OptionalLong.empty(), java.util.OptionalDouble.empty(), Optional.empty()), settings, Map.of());
+
+        var report = h.generate(spec, pack, author);
+
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(author.requests("draft")).hasSize(3);
+        assertThat(author.requests("draft").get(2).prompt()).contains("attempt 2 of 3");
+        assertThat(author.requests("polish")).hasSize(1);
+        assertThat(author.requests("polish").getFirst().prompt()).contains("Round 1 of 1");
+    }
+
+    @Test
+    void aStoredSpecWithoutStageCountsKeepsItsFingerprint() {
+        var pack = TestPack.named("t").stage(draft()).build();
+        var before = new CampaignSpec("t", 1, "scripted", 0, 1, new CampaignBudget(OptionalInt.empty(), OptionalLong.empty(), java.util.OptionalDouble.empty(), Optional.empty()), StageSettings.NONE, Map.of());
+        String json = dev.scenarist.core.model.Json.write(before);
+        assertThat(json).doesNotContain("attempts").doesNotContain("refineRounds");
+        assertThat(dev.scenarist.core.model.Json.read(json, CampaignSpec.class).fingerprint(pack)).isEqualTo(before.fingerprint(pack));
+    }
+
+    @Test
     void reviewFeedbackReachesLaterStagesPrompts() throws Exception {
         var second = new Stage.AuthorStage("more", "Add b.txt.", StagePolicy.editing("b.txt"),
                 List.of(OutputFile.required("b.txt", FileFormat.TEXT, "")), List.of());

@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class RunExecutor {
     private final EngineServices services;
     private final Pack pack;
+    private final StageSettings stageSettings;
     private final Acceptance acceptance;
     private final StageTools tools;
 
@@ -42,6 +43,7 @@ public final class RunExecutor {
         this.acceptance = acceptance;
         var gateway = new AuthorGateway(services, access.author(), access.throttle(), access.breaker(), access.budget());
         var journal = new AttemptJournal(services);
+        this.stageSettings = stageSettings;
         this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, services.clock()),
                 new StageChecks(services, gateway, stageSettings, access.budget()), journal, new FailureArchive(services, journal));
     }
@@ -60,7 +62,7 @@ public final class RunExecutor {
         Workspace ws = recover(run, files);
         services.events().publish(new ScenaristEvent.RunStarted(run.campaignId(), run.id(), run.ordinal()));
 
-        List<Stage> stages = pack.pipeline().stages();
+        List<Stage> stages = pack.pipeline().stages().stream().map(stageSettings::apply).toList();
         while (run.progress().stageIndex() < stages.size()) {
             int idx = run.progress().stageIndex();
             Stage stage = stages.get(idx);

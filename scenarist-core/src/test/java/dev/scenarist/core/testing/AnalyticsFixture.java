@@ -65,9 +65,14 @@ public final class AnalyticsFixture {
 
     /** Writes the fixture into an empty store. */
     public static void writeInto(Store store) {
+        writeInto(store, "quiz");
+    }
+
+    /** The same, with the quiz campaigns under another pack name (a real pack, for the command line's pack check). */
+    public static void writeInto(Store store, String quizPack) {
         var f = new AnalyticsFixture(store);
-        f.campaign("c-base", "quiz", "alpha", false, 60_000, 0);
-        f.campaign("c-less", "quiz", "alpha", true, 30_000, 1);
+        f.campaign("c-base", quizPack, "alpha", false, 60_000, 0);
+        f.campaign("c-less", quizPack, "alpha", true, 30_000, 1);
         f.campaign("c-other", "boxes", "", false, 0, 2);
 
         f.run("b1", "c-base", RunState.ACCEPTED, Optional.empty(),

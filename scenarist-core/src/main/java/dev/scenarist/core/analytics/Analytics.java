@@ -53,13 +53,15 @@ public final class Analytics {
             CampaignRecord c = s.record();
             RunCounts rc = runs.getOrDefault(c.id(), RunCounts.ZERO);
             List<AttemptTally> ta = attemptsByCampaign.getOrDefault(c.id(), List.of());
-            rows.add(new CampaignRow(c.id(), c.pack(), s.spec().category(), s.spec().lessons(), c.status().label(), c.requested(),
-                    rc, rc.successRate(), firstAttempts(ta), usage(ta), c.activeMillis(), c.createdAt()));
+            rows.add(new CampaignRow(c.id(), new AnalyticsReport.Labels(c.pack(), s.spec().category(), s.spec().lessons(), c.status().label(),
+                    c.requested()), rc, rc.successRate(), firstAttempts(ta), new AnalyticsReport.Spend(usage(ta), c.activeMillis())));
         }
         RunCounts all = rows.stream().map(CampaignRow::runs).reduce(RunCounts.ZERO, RunCounts::plus);
-        return new AnalyticsReport(filter, rows, groups(rows, CampaignRow::pack), groups(rows, CampaignRow::category),
-                all.successRate(), firstAttempts(attempts), stages(attempts), attemptsToPass(attempts), perAccepted(rows),
-                failures.bucket(), failures.patterns(), lessonEffect(rows, attemptsByCampaign));
+        return new AnalyticsReport(filter, rows,
+                new AnalyticsReport.Totals(all.successRate(), firstAttempts(attempts), perAccepted(rows)),
+                new AnalyticsReport.Groups(groups(rows, CampaignRow::pack), groups(rows, CampaignRow::category), lessonEffect(rows, attemptsByCampaign)),
+                new AnalyticsReport.StageStats(stages(attempts), attemptsToPass(attempts)),
+                new AnalyticsReport.FailureStats(failures.bucket(), failures.patterns()));
     }
 
     /** Only the failure patterns of the filter's campaigns, most frequent first (what lessons are learnt from). */
@@ -110,12 +112,12 @@ public final class Analytics {
     private static RunCounts counts(RunTally t) {
         long n = t.runs();
         return switch (t.state()) {
-            case ACCEPTED -> new RunCounts(n, n, 0, 0, 0, 0, 0);
+            case ACCEPTED -> new RunCounts(n, 0, 0, 0, 0, 0);
             case REJECTED -> t.rejectReason().filter(r -> r == RejectReason.BUDGET).isPresent()
-                    ? new RunCounts(n, 0, 0, n, 0, 0, 0) : new RunCounts(n, 0, n, 0, 0, 0, 0);
-            case FAILED_INFRA -> new RunCounts(n, 0, 0, 0, n, 0, 0);
-            case CANCELLED -> new RunCounts(n, 0, 0, 0, 0, n, 0);
-            case QUEUED, RUNNING, PAUSED -> new RunCounts(n, 0, 0, 0, 0, 0, n);
+                    ? new RunCounts(0, 0, n, 0, 0, 0) : new RunCounts(0, n, 0, 0, 0, 0);
+            case FAILED_INFRA -> new RunCounts(0, 0, 0, n, 0, 0);
+            case CANCELLED -> new RunCounts(0, 0, 0, 0, n, 0);
+            case QUEUED, RUNNING, PAUSED -> new RunCounts(0, 0, 0, 0, 0, n);
         };
     }
 

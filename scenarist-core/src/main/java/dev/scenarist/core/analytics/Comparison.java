@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * ({@code current - baseline}; absent when either side has no value).
  */
 public record Comparison(String baseline, String current, List<MetricDelta> metrics, List<StageDelta> stages,
-                         List<CodeDelta> failureCodes, AnalyticsReport baselineReport, AnalyticsReport currentReport) {
+                         List<CodeDelta> failureCodes) {
 
     /** A named measure; rates are fractions (0.75), spend in dollars, tokens and seconds per accepted scenario. */
     public record MetricDelta(String name, Optional<Double> baseline, Optional<Double> current, Optional<Double> delta) {
@@ -61,7 +61,7 @@ public record Comparison(String baseline, String current, List<MetricDelta> metr
         codes.sort(java.util.Comparator.comparingLong((CodeDelta d) -> -Math.abs(d.delta()))
                 .thenComparing(CodeDelta::check).thenComparing(CodeDelta::code));
         String baseline = b.filter().campaign().orElse(""), current = c.filter().campaign().orElse("");
-        return new Comparison(baseline, current, metrics, stages, codes, b, c);
+        return new Comparison(baseline, current, metrics, stages, codes);
     }
 
     private static Optional<Double> rate(Ratio r) {

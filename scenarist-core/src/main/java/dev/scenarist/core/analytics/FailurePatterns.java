@@ -89,8 +89,9 @@ final class FailurePatterns implements Consumer<FindingRow> {
         ChronoUnit unit = bucket().equals("day") ? ChronoUnit.DAYS : ChronoUnit.HOURS;
         List<FailurePattern> out = new ArrayList<>();
         for (Tally t : tallies.values()) {
-            out.add(new FailurePattern(t.check, t.code, mostFrequent(t.stages), t.occurrences, t.runs.size(),
-                    t.latest.stream().map(Seen::runId).toList(), mostFrequent(t.messages), mostFrequent(t.hints), mostFrequent(t.fixes),
+            out.add(new FailurePattern(t.check, t.code, mostFrequent(t.stages),
+                    new AnalyticsReport.Seen(t.occurrences, t.runs.size(), t.latest.stream().map(Seen::runId).toList()),
+                    new AnalyticsReport.Words(mostFrequent(t.messages), mostFrequent(t.hints), mostFrequent(t.fixes)),
                     trend(t.hourly, unit)));
         }
         out.sort(Comparator.comparingLong(FailurePattern::occurrences).reversed()

@@ -69,8 +69,9 @@ public final class Lessons {
             boolean enabled = before == null || before.enabled();
             boolean edited = before != null && before.edited();
             String text = edited ? before.text() : LessonDeriver.text(p);
-            next.add(new LessonRecord(pack, p.key(), next.size(), p.stage(), p.check(), p.code(), text, enabled, p.occurrences(),
-                    edited, edited || before == null || !before.text().equals(text) || before.enabled() != enabled ? now : before.updatedAt()));
+            boolean changed = before == null || !before.text().equals(text) || before.enabled() != enabled;
+            next.add(new LessonRecord(pack, p.key(), next.size(), new LessonRecord.Origin(p.stage(), p.check(), p.code(), p.occurrences()), text,
+                    new LessonRecord.State(enabled, edited, changed ? now : before.state().updatedAt())));
         }
         List<String> dropped = new ArrayList<>();
         for (LessonRecord l : old.values()) {
@@ -92,11 +93,11 @@ public final class Lessons {
                     LessonRecord l = list.get(i);
                     String text = c.text().map(t -> checkedText(t, c.key())).orElse(l.text());
                     boolean edited = l.edited() || !text.equals(l.text());
-                    list.set(i, new LessonRecord(pack, l.key(), l.position(), l.stage(), l.check(), l.code(), text,
-                            c.enabled().orElse(l.enabled()), l.occurrences(), edited, now));
+                    list.set(i, new LessonRecord(pack, l.key(), l.position(), l.origin(), text,
+                            new LessonRecord.State(c.enabled().orElse(l.enabled()), edited, now)));
                 }
-                case LessonEdit.Add a -> list.add(new LessonRecord(pack, nextNoteKey(list), list.size(), a.stage(), "", "",
-                        checkedText(a.text(), "a new lesson"), a.enabled(), 0, true, now));
+                case LessonEdit.Add a -> list.add(new LessonRecord(pack, nextNoteKey(list), list.size(), LessonRecord.Origin.note(a.stage()),
+                        checkedText(a.text(), "a new lesson"), new LessonRecord.State(a.enabled(), true, now)));
                 case LessonEdit.Remove r -> list.remove(indexOf(list, pack, r.key()));
             }
         }

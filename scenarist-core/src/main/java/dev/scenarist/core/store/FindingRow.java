@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * The findings one check reported in one failed attempt (or the attempt's own findings, under {@link #GUARDRAIL}).
  *
- * @param at when the attempt finished (its start if it has no end), for trends over time
+ * @param stage the attempt's stage
+ * @param at    when the attempt finished (its start if it has no end), for trends over time
  */
-public record FindingRow(String campaignId, String runId, int attemptSeq, String stage, String check, Instant at,
-                         List<Finding> findings) {
+public record FindingRow(String campaignId, String runId, String stage, String check, Instant at, List<Finding> findings) {
     /** The check name of findings no check reported: the reply parser and the edit policy found them. */
     public static final String GUARDRAIL = "guardrail";
 

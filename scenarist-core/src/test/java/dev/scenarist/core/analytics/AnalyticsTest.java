@@ -31,9 +31,10 @@ class AnalyticsTest {
         assertThat(r.campaigns()).extracting(AnalyticsReport.CampaignRow::id).containsExactly("c-less", "c-base");
         var base = r.campaigns().get(1);
         // b1 accepted, b2 rejected for content; b3 (budget) and b4 (infra) are not judged
-        assertThat(base.runs()).isEqualTo(new RunCounts(4, 1, 1, 1, 1, 0, 0));
+        assertThat(base.runs()).isEqualTo(new RunCounts(1, 1, 1, 1, 0, 0));
         assertThat(base.successRate()).isEqualTo(new Ratio(1, 2));
-        assertThat(r.campaigns().get(0).runs()).isEqualTo(new RunCounts(3, 2, 0, 0, 0, 0, 1));
+        assertThat(base.runs().total()).isEqualTo(4);
+        assertThat(r.campaigns().get(0).runs()).isEqualTo(new RunCounts(2, 0, 0, 0, 0, 1));
         assertThat(r.successRate()).isEqualTo(new Ratio(3, 4));
         assertThat(r.successRate().rate()).isEqualTo(0.75);
     }
@@ -168,8 +169,8 @@ class AnalyticsTest {
     void aDayLongSpanOfFindingsIsBucketedByDay() {
         var fp = new FailurePatterns();
         var f = dev.scenarist.core.model.Finding.error("E", "m");
-        fp.accept(new dev.scenarist.core.store.FindingRow("c", "r1", 1, "s", "k", AnalyticsFixture.T0, List.of(f)));
-        fp.accept(new dev.scenarist.core.store.FindingRow("c", "r2", 1, "s", "k", AnalyticsFixture.T0.plus(java.time.Duration.ofDays(3)), List.of(f, f)));
+        fp.accept(new dev.scenarist.core.store.FindingRow("c", "r1", "s", "k", AnalyticsFixture.T0, List.of(f)));
+        fp.accept(new dev.scenarist.core.store.FindingRow("c", "r2", "s", "k", AnalyticsFixture.T0.plus(java.time.Duration.ofDays(3)), List.of(f, f)));
 
         assertThat(fp.bucket()).isEqualTo("day");
         assertThat(fp.patterns().get(0).trend()).extracting(AnalyticsReport.TrendPoint::count).containsExactly(1L, 0L, 0L, 2L);

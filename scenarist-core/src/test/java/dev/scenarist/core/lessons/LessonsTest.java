@@ -91,8 +91,8 @@ class LessonsTest {
 
     @Test
     void aLearntLessonNoLongerFrequentIsDroppedUnlessAPersonTouchedIt() {
-        store.lessons().replace("quiz", List.of(new LessonRecord("quiz", "old:GONE", 0, "draft", "old", "GONE", "stale", true, 9, false,
-                AnalyticsFixture.T0)));
+        store.lessons().replace("quiz", List.of(new LessonRecord("quiz", "old:GONE", 0, new LessonRecord.Origin("draft", "old", "GONE", 9), "stale",
+                new LessonRecord.State(true, false, AnalyticsFixture.T0))));
 
         var refresh = lessons.refresh("quiz");
 

@@ -68,10 +68,10 @@ public abstract class AnalyticsStoreContractTest {
         store.analytics().forEachFailure(List.of("c-base", "c-other"), rows::add);
 
         assertThat(rows).containsExactlyInAnyOrder(
-                new FindingRow("c-base", "b1", 1, "draft", "schema", T0.plusSeconds(30), List.of(SCHEMA_AGE, STYLE)),
-                new FindingRow("c-base", "b2", 1, "draft", FindingRow.GUARDRAIL, T0.plusSeconds(60 * 60 + 30), List.of(REPLY_FORMAT)),
-                new FindingRow("c-base", "b2", 2, "draft", "schema", T0.plusSeconds(90 * 60 + 30), List.of(SCHEMA_NAME)),
-                new FindingRow("c-other", "o1", 1, "build", "geometry", T0.plusSeconds(5 * 60 + 30), List.of(MESH_OPEN)));
+                new FindingRow("c-base", "b1", "draft", "schema", T0.plusSeconds(30), List.of(SCHEMA_AGE, STYLE)),
+                new FindingRow("c-base", "b2", "draft", FindingRow.GUARDRAIL, T0.plusSeconds(60 * 60 + 30), List.of(REPLY_FORMAT)),
+                new FindingRow("c-base", "b2", "draft", "schema", T0.plusSeconds(90 * 60 + 30), List.of(SCHEMA_NAME)),
+                new FindingRow("c-other", "o1", "build", "geometry", T0.plusSeconds(5 * 60 + 30), List.of(MESH_OPEN)));
     }
 
     @Test

@@ -30,7 +30,8 @@ public abstract class LessonStoreContractTest {
     @Test
     void storedLessonsComeBackWithEveryFieldInTheirOrder() {
         var second = lesson("quiz", "schema:SCHEMA_BAD", 1, "declare every column", true, 7, false);
-        var first = new LessonRecord("quiz", "note:1", 0, "", "", "", "keep questions short", false, 0, true, T0.plusSeconds(1));
+        var first = new LessonRecord("quiz", "note:1", 0, LessonRecord.Origin.NOTE, "keep questions short",
+                new LessonRecord.State(false, true, T0.plusSeconds(1)));
         store.lessons().replace("quiz", List.of(second, first));
 
         assertThat(store.lessons().byPack("quiz")).containsExactly(first, second);
@@ -90,6 +91,7 @@ public abstract class LessonStoreContractTest {
     }
 
     private static LessonRecord lesson(String pack, String key, int position, String text, boolean enabled, long n, boolean edited) {
-        return new LessonRecord(pack, key, position, "draft", key.split(":")[0], key.split(":")[1], text, enabled, n, edited, T0);
+        return new LessonRecord(pack, key, position, new LessonRecord.Origin("draft", key.split(":")[0], key.split(":")[1], n), text,
+                new LessonRecord.State(enabled, edited, T0));
     }
 }

@@ -165,7 +165,7 @@ public final class AnalyticsPage {
         for (CampaignRow c : rows) {
             h.append("<tr><td><a class=\"mono\" href=\"/campaigns/").append(Html.escape(c.id())).append("\">").append(Html.escape(c.id()))
                     .append("</a></td><td>").append(Html.escape(c.pack())).append("</td><td>").append(Html.escape(c.category()))
-                    .append("</td><td>").append(c.lessons() ? "on" : "off").append("</td><td>").append(Html.escape(c.status()))
+                    .append("</td><td>").append(c.lessons() ? "on" : "off").append("</td><td>").append(Html.escape(c.labels().status()))
                     .append("</td><td>").append(c.runs().total()).append("</td><td>").append(c.runs().accepted())
                     .append("</td><td>").append(c.runs().rejectedForContent()).append("</td><td>").append(Html.escape(ratio(c.successRate())))
                     .append("</td><td>").append(Html.escape(ratio(c.firstAttemptPassRate()))).append("</td><td>").append(c.usage().totalTokens())

@@ -338,12 +338,12 @@ public final class InMemoryStore implements Store {
                     boolean byChecks = false;
                     for (CheckRecord c : checks) {
                         if (c.runId().equals(a.runId()) && c.attemptSeq() == a.seq() && !c.findings().isEmpty()) {
-                            rows.add(new FindingRow(campaign, a.runId(), a.seq(), a.stage(), c.check(), at, c.findings()));
+                            rows.add(new FindingRow(campaign, a.runId(), a.stage(), c.check(), at, c.findings()));
                             byChecks = true;
                         }
                     }
                     if (!byChecks && !a.findings().isEmpty()) {
-                        rows.add(new FindingRow(campaign, a.runId(), a.seq(), a.stage(), FindingRow.GUARDRAIL, at, a.findings()));
+                        rows.add(new FindingRow(campaign, a.runId(), a.stage(), FindingRow.GUARDRAIL, at, a.findings()));
                     }
                 }
             }

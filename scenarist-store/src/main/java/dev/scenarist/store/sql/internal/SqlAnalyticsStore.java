@@ -93,7 +93,7 @@ public final class SqlAnalyticsStore implements AnalyticsStore {
                     .setFetchSize(1000)
                     .map((rs, ctx) -> {
                         Instant end = Timestamps.read(rs.getString("finished_at"));
-                        return new FindingRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(7),
+                        return new FindingRow(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(7),
                                 end != null ? end : Timestamps.read(rs.getString(5)), Json.read(rs.getString(8), FINDINGS));
                     })
                     .useStream(rows -> rows.forEach(sink)));

@@ -15,14 +15,9 @@ public final class SqlLessonStore implements LessonStore {
             rs.getString("pack"),
             rs.getString("lesson_key"),
             rs.getInt("ordinal"),
-            rs.getString("stage"),
-            rs.getString("check_name"),
-            rs.getString("code"),
+            new LessonRecord.Origin(rs.getString("stage"), rs.getString("check_name"), rs.getString("code"), rs.getLong("occurrences")),
             rs.getString("lesson_text"),
-            rs.getInt("enabled") != 0,
-            rs.getLong("occurrences"),
-            rs.getInt("edited") != 0,
-            Timestamps.read(rs.getString("updated_at")));
+            new LessonRecord.State(rs.getInt("enabled") != 0, rs.getInt("edited") != 0, Timestamps.read(rs.getString("updated_at"))));
 
     private final Jdbi jdbi;
 
@@ -52,14 +47,14 @@ public final class SqlLessonStore implements LessonStore {
                         .bind("pack", l.pack())
                         .bind("lesson_key", l.key())
                         .bind("ordinal", l.position())
-                        .bind("stage", l.stage())
-                        .bind("check_name", l.check())
-                        .bind("code", l.code())
+                        .bind("stage", l.origin().stage())
+                        .bind("check_name", l.origin().check())
+                        .bind("code", l.origin().code())
                         .bind("lesson_text", l.text())
                         .bind("enabled", l.enabled() ? 1 : 0)
                         .bind("occurrences", l.occurrences())
                         .bind("edited", l.edited() ? 1 : 0)
-                        .bind("updated_at", Timestamps.write(l.updatedAt()))
+                        .bind("updated_at", Timestamps.write(l.state().updatedAt()))
                         .execute();
             }
         });

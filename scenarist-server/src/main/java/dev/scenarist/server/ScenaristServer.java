@@ -72,6 +72,12 @@ public final class ScenaristServer implements AutoCloseable {
             table.post("/logout", "security", "Forget this browser's session", "", access::logout);
             new CampaignApi(context, jobs, events, audit).register(table);
             new Dashboard(context, access, jobs, events, audit).register(table);
+            var analytics = new dev.scenarist.core.analytics.Analytics(context.store());
+            var lessons = new dev.scenarist.core.lessons.Lessons(context.store(), context.clock());
+            new dev.scenarist.server.api.AnalyticsApi(analytics).register(table);
+            new dev.scenarist.server.api.LessonApi(lessons).register(table);
+            new dev.scenarist.server.pages.AnalyticsPage(context.store(), analytics, access).register(table);
+            new dev.scenarist.server.pages.LessonsPage(context.store(), lessons, analytics, access).register(table);
             table.get("/openapi.json", "meta", "This description (OpenAPI 3.1)", "json", ctx -> ApiJson.send(ctx, 200, OpenApi.describe(routes)));
             routes = table.all();
         });

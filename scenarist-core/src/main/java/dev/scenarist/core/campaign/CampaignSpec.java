@@ -25,10 +25,14 @@ import java.util.Objects;
  * @param approvalGates stages after which a run pauses for a person's approval (human in the loop); not part of the
  *                    fingerprint: a person's edits are recorded in the run's trajectory
  * @param lessons     whether guidance learnt from the pack's frequent findings is added to the prompts
+ * @param lessonLines the pack's enabled lessons as they were when the campaign was created (filled in then, when
+ *                    {@code lessons} is on): every session of the campaign sends the same prompts, whatever people do to
+ *                    the pack's lessons later, so a resumed campaign is reproducible. Part of the fingerprint when on.
  */
 public record CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
                            StageSettings stageSettings, Map<String, String> options, Map<String, Object> authorSettings,
-                           String category, List<String> approvalGates, boolean lessons) {
+                           String category, List<String> approvalGates, boolean lessons,
+                           List<dev.scenarist.core.lessons.LessonLine> lessonLines) {
     public static final int DEFAULT_CONCURRENCY = 4;
 
     public CampaignSpec {
@@ -40,6 +44,7 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
         authorSettings = authorSettings == null ? Map.of() : Map.copyOf(authorSettings);
         category = category == null ? "" : category.strip();
         approvalGates = approvalGates == null ? List.of() : List.copyOf(approvalGates);
+        lessonLines = lessonLines == null ? List.of() : List.copyOf(lessonLines);
         if (count < 1 || count > 100_000) throw new IllegalArgumentException("count must be between 1 and 100000, got " + count);
         if (concurrency < 1 || concurrency > 256) throw new IllegalArgumentException("concurrency must be between 1 and 256, got " + concurrency);
     }
@@ -54,25 +59,41 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
         this(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, "", List.of(), false);
     }
 
+    public CampaignSpec(String pack, int count, String author, long seed, int concurrency, CampaignBudget budget,
+                        StageSettings stageSettings, Map<String, String> options, Map<String, Object> authorSettings,
+                        String category, List<String> approvalGates, boolean lessons) {
+        this(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, approvalGates, lessons, List.of());
+    }
+
     /** The spec a campaign was stored with (older campaigns read with the defaults: no category, no gates, no lessons). */
     public static CampaignSpec of(dev.scenarist.core.store.CampaignRecord c) {
         return Json.read(c.specJson(), CampaignSpec.class);
     }
 
     public CampaignSpec withBudget(CampaignBudget b) {
-        return new CampaignSpec(pack, count, author, seed, concurrency, b, stageSettings, options, authorSettings, category, approvalGates, lessons);
+        return new CampaignSpec(pack, count, author, seed, concurrency, b, stageSettings, options, authorSettings, category, approvalGates, lessons, lessonLines);
     }
 
     public CampaignSpec withCategory(String c) {
-        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, c, approvalGates, lessons);
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, c, approvalGates, lessons, lessonLines);
     }
 
     public CampaignSpec withApprovalGates(List<String> stages) {
-        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, stages, lessons);
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, stages, lessons, lessonLines);
     }
 
     public CampaignSpec withLessons(boolean on) {
-        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, approvalGates, on);
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, approvalGates, on, lessonLines);
+    }
+
+    /** This spec with the lessons frozen into it (see {@code lessonLines}). */
+    public CampaignSpec withLessonLines(List<dev.scenarist.core.lessons.LessonLine> lines) {
+        return new CampaignSpec(pack, count, author, seed, concurrency, budget, stageSettings, options, authorSettings, category, approvalGates, lessons, lines);
+    }
+
+    /** The lessons its prompts get: the frozen lines when lessons are on, none otherwise. */
+    public List<dev.scenarist.core.lessons.LessonLine> activeLessons() {
+        return lessons ? lessonLines : List.of();
     }
 
     public int maxRuns() {
@@ -91,6 +112,8 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
         f.put("seed", seed);
         f.put("stage_settings", stageSettings);
         f.put("options", options);
+        // only when on: the fingerprints of campaigns without lessons stay what they were before lessons existed
+        if (lessons) f.put("lessons", lessonLines);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.write(f).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d).substring(0, 24);

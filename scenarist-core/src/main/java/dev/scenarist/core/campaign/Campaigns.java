@@ -166,7 +166,7 @@ public final class Campaigns {
         // the campaign's budget, less what it spent: a resumed run is part of its campaign, not a way around its caps
         BudgetGuard guard = runner.guardOf(c);
         var exec = new RunExecutor(services, pack, AuthorAccess.of(services, ready.author(), ready.throttle(), guard),
-                spec.stageSettings(), runner.acceptance(pack.name(), spec.count(), ready.author().id()));
+                spec.stageSettings(), spec.activeLessons(), runner.acceptance(pack.name(), spec.count(), ready.author().id()));
         RunRecord after;
         try {
             after = exec.execute(run.id());

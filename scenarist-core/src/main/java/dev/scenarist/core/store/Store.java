@@ -1,12 +1,18 @@
 package dev.scenarist.core.store;
 
-/** The persistence port: campaigns, runs with their attempts, and the catalog. */
+/** The persistence port: campaigns, runs with their attempts, the catalog, analytics reads and lessons. */
 public interface Store extends AutoCloseable {
     CampaignStore campaigns();
 
     RunStore runs();
 
     CatalogStore catalog();
+
+    /** Aggregate reads for analytics (grouped in the database, not loaded run by run). */
+    AnalyticsStore analytics();
+
+    /** Lessons learnt per pack. */
+    LessonStore lessons();
 
     /** A short description for messages, e.g. {@code sqlite:/path/scenarist.db}. */
     String describe();

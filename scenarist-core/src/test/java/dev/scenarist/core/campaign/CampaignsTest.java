@@ -483,6 +483,16 @@ class CampaignsTest {
         }
 
         @Override
+        public dev.scenarist.core.store.AnalyticsStore analytics() {
+            return store.analytics();
+        }
+
+        @Override
+        public dev.scenarist.core.store.LessonStore lessons() {
+            return store.lessons();
+        }
+
+        @Override
         public dev.scenarist.core.store.CatalogStore catalog() {
             var c = store.catalog();
             return new dev.scenarist.core.store.CatalogStore() {

@@ -52,6 +52,10 @@ public final class RouteTable {
         add(new Route(HandlerType.POST, path, new Doc(tag, summary), true, body, "json"), handler);
     }
 
+    public void put(String path, String tag, String summary, String body, Handler handler) {
+        add(new Route(HandlerType.PUT, path, new Doc(tag, summary), true, body, "json"), handler);
+    }
+
     /** A page's form post (urlencoded, CSRF field): it answers a page or a redirect, not JSON. */
     public void postForm(String path, String tag, String summary, Handler handler) {
         add(new Route(HandlerType.POST, path, new Doc(tag, summary), true, "", "html"), handler);

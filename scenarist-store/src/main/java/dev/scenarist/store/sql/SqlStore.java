@@ -3,12 +3,16 @@ package dev.scenarist.store.sql;
 import dev.scenarist.store.sql.internal.Backend;
 import dev.scenarist.store.sql.internal.DamageTranslation;
 import dev.scenarist.store.sql.internal.Schema;
+import dev.scenarist.store.sql.internal.SqlAnalyticsStore;
 import dev.scenarist.store.sql.internal.SqlCampaignStore;
+import dev.scenarist.store.sql.internal.SqlLessonStore;
 import dev.scenarist.store.sql.internal.SqlCatalogStore;
 import dev.scenarist.store.sql.internal.SqlRunStore;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scenarist.core.store.AnalyticsStore;
 import dev.scenarist.core.store.CampaignStore;
+import dev.scenarist.core.store.LessonStore;
 import dev.scenarist.core.store.CatalogStore;
 import dev.scenarist.core.store.RunStore;
 import dev.scenarist.core.store.Store;
@@ -33,6 +37,8 @@ public final class SqlStore implements Store {
     private final CampaignStore campaigns;
     private final RunStore runs;
     private final CatalogStore catalog;
+    private final AnalyticsStore analytics;
+    private final LessonStore lessons;
 
     private SqlStore(Backend backend, HikariDataSource pool) {
         this.backend = backend;
@@ -44,6 +50,8 @@ public final class SqlStore implements Store {
         this.campaigns = new SqlCampaignStore(jdbi);
         this.runs = new SqlRunStore(jdbi);
         this.catalog = new SqlCatalogStore(jdbi, backend);
+        this.analytics = new SqlAnalyticsStore(jdbi);
+        this.lessons = new SqlLessonStore(jdbi);
     }
 
     /** Opens (creating it and its folder if missing) the SQLite database file {@code dbFile}. */
@@ -90,6 +98,16 @@ public final class SqlStore implements Store {
     @Override
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    @Override
+    public AnalyticsStore analytics() {
+        return analytics;
+    }
+
+    @Override
+    public LessonStore lessons() {
+        return lessons;
     }
 
     @Override

@@ -63,9 +63,15 @@ public final class CampaignRunner {
         return new Acceptance(services, mirror, campaignTarget, authorId);
     }
 
-    /** Stores a new campaign (status running, no runs yet). */
+    /**
+     * Stores a new campaign (status running, no runs yet). A campaign with lessons on gets the pack's enabled lessons
+     * frozen into its spec now: its prompts then never change with later edits (see {@link CampaignSpec#lessonLines()}).
+     */
     public CampaignRecord create(CampaignSpec spec, Pack pack) {
         Capabilities.parameters(pack, spec.seed(), spec.options()); // refuses bad pack options before anything is stored
+        if (spec.lessons() && spec.lessonLines().isEmpty()) {
+            spec = spec.withLessonLines(dev.scenarist.core.lessons.Lessons.frozenFor(services.store(), pack.name()));
+        }
         var now = services.clock().instant();
         var c = new CampaignRecord(services.ids().next("cmp", now), pack.name(), spec.count(), CampaignStatus.RUNNING, "",
                 spec.fingerprint(pack), Json.write(spec), now, now, 0);
@@ -151,7 +157,7 @@ public final class CampaignRunner {
         if (retryStopped && guard.refusal().isEmpty()) requeueStopped(campaignId);
         List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
         var executor = new RunExecutor(services, pack, AuthorAccess.of(services, author, throttle, guard),
-                spec.stageSettings(), acceptance(pack.name(), spec.count(), author.id()));
+                spec.stageSettings(), spec.activeLessons(), acceptance(pack.name(), spec.count(), author.id()));
         long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
         services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
 

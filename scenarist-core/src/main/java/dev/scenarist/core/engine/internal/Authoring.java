@@ -27,14 +27,16 @@ final class Authoring {
     private final Pack pack;
     private final AuthorGateway gateway;
     private final StageSettings stageSettings;
+    private final List<dev.scenarist.core.lessons.LessonLine> lessons;
     private final Clock clock;
     private final PromptBuilder prompts = new PromptBuilder();
     private final ReplyParser parser = new ReplyParser();
 
-    Authoring(Pack pack, AuthorGateway gateway, StageSettings stageSettings, Clock clock) {
+    Authoring(Pack pack, AuthorGateway gateway, StageSettings stageSettings, List<dev.scenarist.core.lessons.LessonLine> lessons, Clock clock) {
         this.pack = pack;
         this.gateway = gateway;
         this.stageSettings = stageSettings;
+        this.lessons = List.copyOf(lessons);
         this.clock = clock;
     }
 
@@ -50,7 +52,8 @@ final class Authoring {
         var run = ctx.run();
         AuthorRequest req = prompts.build(new PromptBuilder.Input(pack, ctx.stage(), settings,
                 new PromptBuilder.RunSoFar(run.parameters(), run.seed(), ctx.ws(), p.stageOutputs(), p.lastFindings()),
-                new PromptBuilder.Turn(turn.number(), turn.of(), turn.extra())));
+                new PromptBuilder.Turn(turn.number(), turn.of(), turn.extra()),
+                dev.scenarist.core.lessons.LessonLine.forStage(lessons, ctx.stageName())));
         return new Prompted(begin(ctx, turn.number()).prompting(req), req);
     }
 

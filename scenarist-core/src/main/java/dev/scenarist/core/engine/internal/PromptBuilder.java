@@ -24,8 +24,22 @@ import java.util.regex.Pattern;
  */
 public final class PromptBuilder {
 
-    /** What the prompt is built from: the pack and stage, the model settings, where the run is and which turn this is. */
-    public record Input(Pack pack, Stage stage, ModelSettings settings, RunSoFar run, Turn turn) {}
+    /**
+     * What the prompt is built from: the pack and stage, the model settings, where the run is, which turn this is, and
+     * the campaign's lessons for this stage (empty when it has none or does not use them).
+     */
+    public record Input(Pack pack, Stage stage, ModelSettings settings, RunSoFar run, Turn turn, List<String> lessons) {
+        public Input {
+            lessons = lessons == null ? List.of() : List.copyOf(lessons);
+        }
+
+        public Input(Pack pack, Stage stage, ModelSettings settings, RunSoFar run, Turn turn) {
+            this(pack, stage, settings, run, turn, List.of());
+        }
+    }
+
+    /** The heading of the lessons section; the section ends where the next {@code ## } heading starts. */
+    public static final String LESSONS_HEADING = "## Lessons from earlier runs";
 
     /**
      * Where the run is: its parameters and seed, its files, earlier stages' outputs and the findings of the last
@@ -71,6 +85,15 @@ public final class PromptBuilder {
                 b.append("Reply with your review as plain text: concrete problems and how to fix them. Do not rewrite the files.\n");
             }
             case Stage.GateStage g -> b.append("(gate)\n");
+        }
+        // in the stable prefix: a campaign's lessons are frozen, so every run of it shares them (prompt caches still hit);
+        // only for stages that write files — a review or gate is not where these mistakes are made
+        boolean writes = s instanceof Stage.AuthorStage || s instanceof Stage.RefineStage;
+        if (writes && !in.lessons().isEmpty()) {
+            b.append('\n').append(LESSONS_HEADING).append("\n\n")
+                    .append("Earlier runs of this pack failed these checks often. Avoid these mistakes from the first attempt:\n\n");
+            for (String lesson : in.lessons()) b.append("- ").append(lesson.replaceAll("\\s+", " ").strip()).append('\n');
+            b.append("\n## End of lessons\n");
         }
         return b.toString();
     }

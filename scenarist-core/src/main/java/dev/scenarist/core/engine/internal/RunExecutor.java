@@ -38,13 +38,19 @@ public final class RunExecutor {
 
     /** With the campaign's shared line to its author (throttle, circuit breaker, budget), so all its runs pace and pause together. */
     public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings, Acceptance acceptance) {
+        this(services, pack, access, stageSettings, List.of(), acceptance);
+    }
+
+    /** With the campaign's frozen lessons, added to the prompts of the stages they are for. */
+    public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings,
+                       List<dev.scenarist.core.lessons.LessonLine> lessons, Acceptance acceptance) {
         this.services = services;
         this.pack = pack;
         this.acceptance = acceptance;
         var gateway = new AuthorGateway(services, access.author(), access.throttle(), access.breaker(), access.budget());
         var journal = new AttemptJournal(services);
         this.stageSettings = stageSettings;
-        this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, services.clock()),
+        this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, lessons, services.clock()),
                 new StageChecks(services, gateway, stageSettings, access.budget()), journal, new FailureArchive(services, journal));
     }
 

@@ -7,7 +7,14 @@ import dev.scenarist.core.store.AcceptRequest;
 import dev.scenarist.core.store.AttemptCommit;
 import dev.scenarist.core.store.AttemptRecord;
 import dev.scenarist.core.store.AuthorCallRecord;
+import dev.scenarist.core.store.AnalyticsStore;
+import dev.scenarist.core.store.AttemptTally;
+import dev.scenarist.core.store.AttemptVerdict;
 import dev.scenarist.core.store.CampaignRecord;
+import dev.scenarist.core.store.FindingRow;
+import dev.scenarist.core.store.LessonRecord;
+import dev.scenarist.core.store.LessonStore;
+import dev.scenarist.core.store.RunTally;
 import dev.scenarist.core.store.CampaignStore;
 import dev.scenarist.core.store.CatalogEntry;
 import dev.scenarist.core.store.CatalogSlice;
@@ -49,6 +56,9 @@ public final class InMemoryStore implements Store {
     private final CampaignStore campaignStore = new Campaigns();
     private final RunStore runStore = new Runs();
     private final CatalogStore catalogStore = new Catalog();
+    private final AnalyticsStore analyticsStore = new Analytics();
+    private final LessonStore lessonStore = new Lessons();
+    private final Map<String, List<LessonRecord>> lessons = new java.util.TreeMap<>();
 
     @Override
     public CampaignStore campaigns() {
@@ -63,6 +73,16 @@ public final class InMemoryStore implements Store {
     @Override
     public CatalogStore catalog() {
         return catalogStore;
+    }
+
+    @Override
+    public AnalyticsStore analytics() {
+        return analyticsStore;
+    }
+
+    @Override
+    public LessonStore lessons() {
+        return lessonStore;
     }
 
     @Override
@@ -270,5 +290,88 @@ public final class InMemoryStore implements Store {
                     e.contentHash(), e.uniquenessText(), location, stage, e.acceptedAt()));
         }
     }
+    }
+
+    /** The same groupings the SQL store computes with GROUP BY, over the lists above. */
+    private final class Analytics implements AnalyticsStore {
+        @Override
+        public List<RunTally> runTallies(java.util.Collection<String> campaignIds) {
+            var ids = java.util.Set.copyOf(campaignIds);
+            record Key(String campaign, RunState state, Optional<dev.scenarist.core.model.RejectReason> reason) {}
+            Map<Key, Long> counts = new LinkedHashMap<>();
+            synchronized (lock) {
+                for (RunRecord r : runs.values()) {
+                    if (ids.contains(r.campaignId())) counts.merge(new Key(r.campaignId(), r.state(), r.rejectReason()), 1L, Long::sum);
+                }
+            }
+            return counts.entrySet().stream()
+                    .map(e -> new RunTally(e.getKey().campaign(), e.getKey().state(), e.getKey().reason(), e.getValue())).toList();
+        }
+
+        @Override
+        public List<AttemptTally> attemptTallies(java.util.Collection<String> campaignIds) {
+            var ids = java.util.Set.copyOf(campaignIds);
+            record Key(String campaign, String stage, int stageAttempt, AttemptVerdict verdict) {}
+            Map<Key, AttemptTally> sums = new LinkedHashMap<>();
+            synchronized (lock) {
+                for (AttemptRecord a : attempts) {
+                    String campaign = runs.get(a.runId()).campaignId();
+                    if (!ids.contains(campaign)) continue;
+                    sums.merge(new Key(campaign, a.stage(), a.stageAttempt(), a.verdict()),
+                            new AttemptTally(campaign, a.stage(), a.stageAttempt(), a.verdict(), 1, a.usage()),
+                            (x, y) -> new AttemptTally(x.campaignId(), x.stage(), x.stageAttempt(), x.verdict(),
+                                    x.attempts() + y.attempts(), x.usage().plus(y.usage())));
+                }
+            }
+            return List.copyOf(sums.values());
+        }
+
+        @Override
+        public void forEachFailure(java.util.Collection<String> campaignIds, java.util.function.Consumer<FindingRow> sink) {
+            var ids = java.util.Set.copyOf(campaignIds);
+            List<FindingRow> rows = new ArrayList<>();
+            synchronized (lock) {
+                for (AttemptRecord a : attempts) {
+                    String campaign = runs.get(a.runId()).campaignId();
+                    if (!ids.contains(campaign) || a.verdict() != AttemptVerdict.FAILED) continue;
+                    var at = a.finishedAt() != null ? a.finishedAt() : a.startedAt();
+                    boolean byChecks = false;
+                    for (CheckRecord c : checks) {
+                        if (c.runId().equals(a.runId()) && c.attemptSeq() == a.seq() && !c.findings().isEmpty()) {
+                            rows.add(new FindingRow(campaign, a.runId(), a.stage(), c.check(), at, c.findings()));
+                            byChecks = true;
+                        }
+                    }
+                    if (!byChecks && !a.findings().isEmpty()) {
+                        rows.add(new FindingRow(campaign, a.runId(), a.stage(), FindingRow.GUARDRAIL, at, a.findings()));
+                    }
+                }
+            }
+            rows.forEach(sink); // outside the lock: the sink may take its time
+        }
+    }
+
+    private final class Lessons implements LessonStore {
+        @Override
+        public List<LessonRecord> byPack(String pack) {
+            synchronized (lock) {
+                return lessons.getOrDefault(pack, List.of()).stream().sorted(Comparator.comparingInt(LessonRecord::position)).toList();
+            }
+        }
+
+        @Override
+        public List<String> packs() {
+            synchronized (lock) {
+                return lessons.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+            }
+        }
+
+        @Override
+        public void replace(String pack, List<LessonRecord> list) {
+            dev.scenarist.core.store.LessonRules.requireValid(pack, list);
+            synchronized (lock) {
+                lessons.put(pack, List.copyOf(list));
+            }
+        }
     }
 }

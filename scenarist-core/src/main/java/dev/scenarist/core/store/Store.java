@@ -8,6 +8,9 @@ public interface Store extends AutoCloseable {
 
     CatalogStore catalog();
 
+    /** Decisions on accepted scenarios (the review queue). */
+    ReviewStore reviews();
+
     /** A short description for messages, e.g. {@code sqlite:/path/scenarist.db}. */
     String describe();
 

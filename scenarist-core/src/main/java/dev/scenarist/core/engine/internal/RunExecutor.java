@@ -1,5 +1,6 @@
 package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.ApprovalGates;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.StageSettings;
 import dev.scenarist.core.author.Author;
@@ -37,11 +38,17 @@ public final class RunExecutor {
 
     /** With the campaign's shared line to its author (throttle, circuit breaker, budget), so all its runs pace and pause together. */
     public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings, Acceptance acceptance) {
+        this(services, pack, access, stageSettings, acceptance, ApprovalGates.NONE);
+    }
+
+    /** {@code gates}: the stages after which a run pauses for a person's approval. */
+    public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings, Acceptance acceptance,
+                       ApprovalGates gates) {
         this.services = services;
         this.pack = pack;
         this.acceptance = acceptance;
         var gateway = new AuthorGateway(services, access.author(), access.throttle(), access.breaker(), access.budget());
-        var journal = new AttemptJournal(services);
+        var journal = new AttemptJournal(services, gates);
         this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, services.clock()),
                 new StageChecks(services, gateway, stageSettings, access.budget()), journal, new FailureArchive(services, journal));
     }
@@ -54,7 +61,9 @@ public final class RunExecutor {
         RunRecord run = services.store().runs().find(runId)
                 .orElseThrow(() -> new IllegalArgumentException("no run " + runId));
         if (run.state().isTerminal()) return run;
-        boolean humanApproved = run.state() == RunState.PAUSED;
+        // resumed at a gate stage that asked a person: the resume is its answer. Resumed at an approval gate: the stage
+        // after it runs as usual (it may be a gate stage that asks a person again).
+        boolean humanApproved = run.state() == RunState.PAUSED && ApprovalGates.pausedAfter(run).isEmpty();
         run = tools.journal().save(run.moveTo(RunState.RUNNING, Optional.empty(), "", tools.now()));
         RunFiles files = services.layout().run(runId);
         Workspace ws = recover(run, files);
@@ -68,7 +77,8 @@ public final class RunExecutor {
             Step step = runnerFor(stage, humanApproved).run(new AttemptContext(run, idx, stage, files, ws));
             humanApproved = false;
             run = step.run();
-            if (step instanceof Step.Stop) return finished(run);
+            // paused with its stage's passing commit: an approval gate
+            if (step instanceof Step.Stop || run.state() == RunState.PAUSED) return finished(run);
         }
         return finished(acceptance.accept(run, AttemptContext.of(run), pack, ws, files));
     }

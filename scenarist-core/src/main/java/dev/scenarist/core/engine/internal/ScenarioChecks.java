@@ -53,8 +53,14 @@ public final class ScenarioChecks {
      */
     public List<Checked> run(RunContext run, String stage, List<Check> checks, Workspace workspace, Path artifacts,
                              boolean pastFailedTiers) throws InterruptedException {
+        return run(run, stage, checks, workspace, artifacts, pastFailedTiers, Map.of());
+    }
+
+    /** As {@link #run(RunContext, String, List, Workspace, Path, boolean)}, for a run's files: with its stages' outputs. */
+    public List<Checked> run(RunContext run, String stage, List<Check> checks, Workspace workspace, Path artifacts,
+                             boolean pastFailedTiers, Map<String, String> stageOutputs) throws InterruptedException {
         var log = new CheckRunner.CriticLog();
-        var ctx = new CheckContext(run, stage, workspace, Map.of(), critic(run, workspace, log), artifacts);
+        var ctx = new CheckContext(run, stage, workspace, stageOutputs, critic(run, workspace, log), artifacts);
         var pass = runner.run(checks, ctx, 0, log, new CheckRunner.Scope(true, pastFailedTiers));
         return pass.checks().stream().map(j -> new Checked(j.check(), j.result())).toList();
     }

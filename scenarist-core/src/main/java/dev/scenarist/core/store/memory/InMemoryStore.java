@@ -14,6 +14,8 @@ import dev.scenarist.core.store.CatalogSlice;
 import dev.scenarist.core.store.CatalogStore;
 import dev.scenarist.core.store.CheckRecord;
 import dev.scenarist.core.store.RunRecord;
+import dev.scenarist.core.store.ReviewDecision;
+import dev.scenarist.core.store.ReviewStore;
 import dev.scenarist.core.store.RunStore;
 import dev.scenarist.core.store.StaleRunException;
 import dev.scenarist.core.store.Store;
@@ -49,6 +51,8 @@ public final class InMemoryStore implements Store {
     private final CampaignStore campaignStore = new Campaigns();
     private final RunStore runStore = new Runs();
     private final CatalogStore catalogStore = new Catalog();
+    private final Map<String, ReviewDecision> decisions = new LinkedHashMap<>();
+    private final ReviewStore reviewStore = new Reviews();
 
     @Override
     public CampaignStore campaigns() {
@@ -63,6 +67,11 @@ public final class InMemoryStore implements Store {
     @Override
     public CatalogStore catalog() {
         return catalogStore;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return reviewStore;
     }
 
     @Override
@@ -270,5 +279,32 @@ public final class InMemoryStore implements Store {
                     e.contentHash(), e.uniquenessText(), location, stage, e.acceptedAt()));
         }
     }
+    }
+
+    private final class Reviews implements ReviewStore {
+        @Override
+        public Optional<ReviewDecision> decide(ReviewDecision decision) {
+            synchronized (lock) {
+                ReviewDecision first = decisions.putIfAbsent(decision.scenarioId(), decision);
+                return Optional.ofNullable(first);
+            }
+        }
+
+        @Override
+        public Optional<ReviewDecision> find(String scenarioId) {
+            synchronized (lock) {
+                return Optional.ofNullable(decisions.get(scenarioId));
+            }
+        }
+
+        @Override
+        public List<CatalogEntry> awaiting(int limit) {
+            if (limit < 0) throw new IllegalArgumentException("limit must be zero or more, got " + limit);
+            synchronized (lock) {
+                return catalog.values().stream()
+                        .filter(e -> CatalogEntry.STAGING.equals(e.stage()) && !decisions.containsKey(e.scenarioId()))
+                        .limit(limit).toList();
+            }
+        }
     }
 }

@@ -5,11 +5,13 @@ import dev.scenarist.store.sql.internal.DamageTranslation;
 import dev.scenarist.store.sql.internal.Schema;
 import dev.scenarist.store.sql.internal.SqlCampaignStore;
 import dev.scenarist.store.sql.internal.SqlCatalogStore;
+import dev.scenarist.store.sql.internal.SqlReviewStore;
 import dev.scenarist.store.sql.internal.SqlRunStore;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scenarist.core.store.CampaignStore;
 import dev.scenarist.core.store.CatalogStore;
+import dev.scenarist.core.store.ReviewStore;
 import dev.scenarist.core.store.RunStore;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
@@ -33,6 +35,7 @@ public final class SqlStore implements Store {
     private final CampaignStore campaigns;
     private final RunStore runs;
     private final CatalogStore catalog;
+    private final ReviewStore reviews;
 
     private SqlStore(Backend backend, HikariDataSource pool) {
         this.backend = backend;
@@ -44,6 +47,7 @@ public final class SqlStore implements Store {
         this.campaigns = new SqlCampaignStore(jdbi);
         this.runs = new SqlRunStore(jdbi);
         this.catalog = new SqlCatalogStore(jdbi, backend);
+        this.reviews = new SqlReviewStore(jdbi);
     }
 
     /** Opens (creating it and its folder if missing) the SQLite database file {@code dbFile}. */
@@ -90,6 +94,11 @@ public final class SqlStore implements Store {
     @Override
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return reviews;
     }
 
     @Override

@@ -32,7 +32,10 @@ final class GenerateCommand implements Callable<Integer> {
         root.requireComponents(spec);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
-            options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList());
+            options.config().requireStagesOf(pack, p.pipeline().names());
+            if (options.approveAfter != null) {
+                dev.scenarist.app.config.CampaignConfig.requireGateStages("--approve-after", pack, options.approveAfter, p.pipeline().names());
+            }
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);

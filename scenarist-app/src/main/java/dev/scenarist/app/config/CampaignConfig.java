@@ -45,7 +45,7 @@ import java.util.TreeMap;
  */
 public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options,
                              Map<String, Provider> providers, Map<String, Price> prices, String category,
-                             List<String> approveAfter, Boolean lessons) {
+                             List<String> approveAfter, Boolean lessons, Map<String, SourceLocation> approveAfterAt) {
     /**
      * Where and how to reach a provider. Keys are never written in the file: {@code api_key_env} names the
      * environment variable that holds it (default: the provider's own, e.g. OPENAI_API_KEY).
@@ -85,13 +85,14 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         }
     }
 
-    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null);
+    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null, Map.of());
 
     public CampaignConfig {
         options = options == null ? Map.of() : options;
         providers = providers == null ? Map.of() : providers;
         prices = prices == null ? Map.of() : prices;
         approveAfter = approveAfter == null ? List.of() : List.copyOf(approveAfter);
+        approveAfterAt = approveAfterAt == null ? Map.of() : Map.copyOf(approveAfterAt);
     }
 
     /**
@@ -125,20 +126,43 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
     }
 
     /**
-     * Model settings may only name stages the pack has: a misspelled stage would otherwise be ignored silently.
+     * Model settings and approval gates may only name stages the pack has: a misspelled stage would otherwise be ignored
+     * silently (a gate that never pauses anything).
      *
      * @throws ConfigException at the line of each unknown stage, with the closest stage and the pack's stages
      */
     public void requireStagesOf(String pack, List<String> stages) {
-        if (models == null) return;
         List<FieldProblem> problems = new ArrayList<>();
-        for (var e : models.stageKeys().entrySet()) {
+        if (models != null) {
+            for (var e : models.stageKeys().entrySet()) {
+                if (stages.contains(e.getKey())) continue;
+                problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'",
+                        stageFix(pack, e.getKey(), stages)));
+            }
+        }
+        for (var e : approveAfterAt.entrySet()) {
             if (stages.contains(e.getKey())) continue;
-            String fix = DidYouMean.hint(e.getKey(), stages)
-                    + "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
-            problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'", fix));
+            problems.add(new FieldProblem(e.getValue(), "approve_after", "pack '" + pack + "' has no stage '" + e.getKey() + "' to approve after",
+                    stageFix(pack, e.getKey(), stages)));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems.getFirst().location().file(), problems);
+    }
+
+    /**
+     * Stages named by {@code --approve-after} (or any list of gates without a place in a file) must be the pack's.
+     *
+     * @param option what to call them in the message, e.g. {@code --approve-after}
+     * @throws ConfigException naming each unknown stage, the closest one and the pack's stages
+     */
+    public static void requireGateStages(String option, String pack, List<String> gates, List<String> stages) {
+        List<String> bad = gates.stream().filter(g -> !stages.contains(g)).toList();
+        if (bad.isEmpty()) return;
+        throw new ConfigException(String.join("; ", bad.stream().map(g -> option + ": pack '" + pack + "' has no stage '" + g + "'; "
+                + stageFix(pack, g, stages)).toList()));
+    }
+
+    private static String stageFix(String pack, String stage, List<String> stages) {
+        return DidYouMean.hint(stage, stages) + "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
     }
 
     /** What a campaign stores so that, resumed, it reaches its models the same way (providers, prices). */

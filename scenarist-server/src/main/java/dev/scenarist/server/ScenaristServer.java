@@ -9,7 +9,12 @@ import dev.scenarist.server.audit.AuditEntry;
 import dev.scenarist.server.audit.AuditLog;
 import dev.scenarist.server.audit.JsonlAuditLog;
 import dev.scenarist.server.events.EventStream;
+import dev.scenarist.server.api.ReviewApi;
 import dev.scenarist.server.jobs.CampaignJobs;
+import dev.scenarist.server.jobs.RunContinuations;
+import dev.scenarist.server.metrics.EngineMetrics;
+import dev.scenarist.server.pages.GatePage;
+import dev.scenarist.server.pages.ReviewPage;
 import dev.scenarist.server.pages.IndexPage;
 import dev.scenarist.server.security.Access;
 import io.javalin.Javalin;
@@ -37,6 +42,8 @@ public final class ScenaristServer implements AutoCloseable {
     private final CampaignJobs jobs;
     private final EventStream events;
     private final AuditLog audit;
+    private final RunContinuations continuations;
+    private final EngineMetrics metrics;
     private final Javalin app;
     private List<RouteTable.Route> routes = List.of();
 
@@ -47,6 +54,8 @@ public final class ScenaristServer implements AutoCloseable {
         this.jobs = new CampaignJobs(context.campaigns());
         this.audit = new JsonlAuditLog(context.dataDir());
         this.events = new EventStream(context.events(), context.store(), jobs::runningHere);
+        this.continuations = new RunContinuations();
+        this.metrics = new EngineMetrics(context.events(), context.store(), context.clock());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -71,6 +80,11 @@ public final class ScenaristServer implements AutoCloseable {
             table.post("/logout", "security", "Forget this browser's session", "", access::logout);
             new CampaignApi(context, jobs, events, audit).register(table);
             new IndexPage(context.store(), access, jobs::runsHere).register(table);
+            new ReviewApi(context.campaigns(), continuations).register(table);
+            new ReviewPage(context.campaigns(), access).register(table);
+            new GatePage(context.campaigns(), access).register(table);
+            table.get("/metrics", "operations", "Prometheus metrics: campaigns and runs by state, attempts, retries, tokens, cost, check latency",
+                    "text", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             table.get("/openapi.json", "meta", "This description (OpenAPI 3.1)", "json", ctx -> ApiJson.send(ctx, 200, OpenApi.describe(routes)));
             routes = table.all();
         });
@@ -147,7 +161,9 @@ public final class ScenaristServer implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        continuations.close();
         events.close();
+        metrics.close();
         app.stop();
         audit.close();
     }

@@ -242,8 +242,23 @@ public final class Campaigns {
      * campaign, under what is left of the campaign's budget. A campaign that was waiting for its people is settled.
      */
     public RunOutcome approveRun(String runId, String who) throws InterruptedException {
+        return approveLater(runId, who).run();
+    }
+
+    /** The rest of an approved run, to be run by whoever continues it. */
+    @FunctionalInterface
+    public interface Continuation {
+        RunOutcome run() throws InterruptedException;
+    }
+
+    /**
+     * As {@link #approveRun}, for a caller that continues the run elsewhere (a server's background thread): every check
+     * and the approval's record happen now; the run goes on when the returned continuation is run.
+     */
+    public Continuation approveLater(String runId, String who) {
         requireApprovable(runId);
-        return resume(new ResumeRun(runId, Optional.empty(), CapChange.NONE), Optional.of(who));
+        gates.recordApproval(runId, who);
+        return () -> resume(new ResumeRun(runId, Optional.empty(), CapChange.NONE), Optional.empty());
     }
 
     /** A person rejects a paused run with a reason; its campaign, if it was waiting for its people, is settled. */

@@ -52,6 +52,10 @@ public final class RouteTable {
         add(new Route(HandlerType.POST, path, new Doc(tag, summary), true, body, "json"), handler);
     }
 
+    public void put(String path, String tag, String summary, String body, Handler handler) {
+        add(new Route(HandlerType.PUT, path, new Doc(tag, summary), true, body, "json"), handler);
+    }
+
     private void add(Route route, Handler handler) {
         all.add(route);
         routes.addHttpHandler(route.method(), route.path(), handler);

@@ -1,7 +1,6 @@
 package dev.scenarist.app.cli;
 
 import dev.scenarist.app.config.ConfigException;
-import dev.scenarist.core.model.Json;
 import dev.scenarist.core.review.ReviewItem;
 import dev.scenarist.core.review.ReviewQueue;
 import dev.scenarist.core.store.ReviewDecision;
@@ -66,11 +65,22 @@ final class ReviewCommand implements Callable<Integer> {
                     for (ReviewItem i : items) t.row(i.scenarioId(), i.campaignId(), i.pack(), i.title(), i.acceptedAt());
                     if (items.isEmpty()) out.line("the review queue is empty");
                     else out.human().print(t.render());
-                    if (out.json()) out.document(Map.of("items", Json.read(Json.write(items), List.class)));
+                    if (out.json()) out.document(Map.of("items", items.stream().map(ReviewCommand::item).toList()));
                 }
             }
             return 0;
         }
+    }
+
+    private static Map<String, Object> item(ReviewItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario_id", i.scenarioId());
+        m.put("campaign_id", i.campaignId());
+        m.put("pack", i.pack());
+        m.put("run_id", i.runId());
+        m.put("title", i.title());
+        m.put("accepted_at", i.acceptedAt().toString());
+        return m;
     }
 
     private static Map<String, Object> decision(ReviewDecision d, String path) {

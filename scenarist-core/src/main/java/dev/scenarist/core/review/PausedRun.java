@@ -1,5 +1,6 @@
 package dev.scenarist.core.review;
 
+import dev.scenarist.core.store.RunRecord;
 import java.util.List;
 
 /**
@@ -8,11 +9,9 @@ import java.util.List;
  * @param stage    the stage whose output is under review: the one the approval gate follows, or (at a gate stage that
  *                 asked a person) the stage before it
  * @param pause    which kind of wait it is
- * @param detail   the run's detail, e.g. {@code awaiting approval after stage 'plan'}
  * @param editable the files the stage may write: the ones a person may override
  */
-public record PausedRun(String runId, String campaignId, String pack, String stage, Pause pause, String detail,
-                        List<String> editable, List<GateFile> files) {
+public record PausedRun(RunRecord run, String stage, Pause pause, List<String> editable, List<GateFile> files) {
     public enum Pause {
         /** The campaign's approval gate after {@code stage}: approving runs the next stage. */
         APPROVAL_GATE,
@@ -23,5 +22,22 @@ public record PausedRun(String runId, String campaignId, String pack, String sta
     public PausedRun {
         editable = List.copyOf(editable);
         files = List.copyOf(files);
+    }
+
+    public String runId() {
+        return run.id();
+    }
+
+    public String campaignId() {
+        return run.campaignId();
+    }
+
+    public String pack() {
+        return run.pack();
+    }
+
+    /** The run's detail, e.g. {@code awaiting approval after stage 'plan'}. */
+    public String detail() {
+        return run.detail();
     }
 }

@@ -72,8 +72,7 @@ public final class RunGates {
             Optional<String> content = editable && size <= GateFile.MAX_EDITABLE_BYTES ? text(file) : Optional.empty();
             files.add(new GateFile(path, size, editable && content.isPresent(), content));
         }
-        return new PausedRun(run.id(), run.campaignId(), run.pack(), r.stage().name(), r.pause(), run.detail(),
-                List.copyOf(r.policy().files()), files);
+        return new PausedRun(run, r.stage().name(), r.pause(), List.copyOf(r.policy().files()), files);
     }
 
     /**
@@ -107,8 +106,8 @@ public final class RunGates {
             throw new UncheckedIOException("cannot write " + path + " of run " + run.id() + ": " + e.getMessage(), e);
         }
         LineDiff diff = LineDiff.between(before.orElse(""), content);
-        var out = new FileOverride(run.id(), path, before.isEmpty(), !before.equals(Optional.of(content)), diff.added(), diff.removed(),
-                before.map(b -> (long) b.getBytes(StandardCharsets.UTF_8).length).orElse(0L), bytes.length);
+        var out = new FileOverride(run.id(), path, before.isEmpty(), !before.equals(Optional.of(content)), new FileOverride.Diff(diff.added(),
+                diff.removed(), before.map(b -> (long) b.getBytes(StandardCharsets.UTF_8).length).orElse(0L), bytes.length));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("stage", r.stage().name());
         d.put("file", path);
@@ -116,8 +115,8 @@ public final class RunGates {
         d.put("changed", out.changed());
         d.put("lines_added", out.linesAdded());
         d.put("lines_removed", out.linesRemoved());
-        d.put("bytes_before", out.bytesBefore());
-        d.put("bytes_after", out.bytesAfter());
+        d.put("bytes_before", out.diff().bytesBefore());
+        d.put("bytes_after", out.diff().bytesAfter());
         steps.record(run, "edit", who, d);
         return out;
     }
@@ -143,7 +142,7 @@ public final class RunGates {
             Workspace.copyTree(base(run), scratch);
             var checks = new ScenarioChecks(services, NO_MODEL, Throttle.NONE);
             var ctx = new RunContext(run.id(), run.campaignId(), run.pack(), run.seed(), run.parameters());
-            for (var c : checks.run(ctx, r.stage().name(), r.stage().checks(), ws, artifacts, false, run.progress().stageOutputs())) {
+            for (var c : checks.runAsGate(ctx, r.stage().name(), r.stage().checks(), ws, artifacts, run.progress().stageOutputs())) {
                 out.add(c.result()
                         .map(res -> Validation.CheckOutcome.of(r.stage().name(), c.check().name(), c.check().tier(), res, services.redact()))
                         .orElseGet(() -> new Validation.CheckOutcome(r.stage().name(), c.check().name(), c.check().tier(),

@@ -9,9 +9,14 @@ import dev.scenarist.server.audit.AuditEntry;
 import dev.scenarist.server.audit.AuditLog;
 import dev.scenarist.server.audit.JsonlAuditLog;
 import dev.scenarist.server.events.EventStream;
+import dev.scenarist.server.api.ReviewApi;
 import dev.scenarist.server.jobs.CampaignJobs;
 import dev.scenarist.server.pages.Assets;
 import dev.scenarist.server.pages.Dashboard;
+import dev.scenarist.server.jobs.RunContinuations;
+import dev.scenarist.server.metrics.EngineMetrics;
+import dev.scenarist.server.pages.GatePage;
+import dev.scenarist.server.pages.ReviewPage;
 import dev.scenarist.server.security.Access;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -38,6 +43,8 @@ public final class ScenaristServer implements AutoCloseable {
     private final CampaignJobs jobs;
     private final EventStream events;
     private final AuditLog audit;
+    private final RunContinuations continuations;
+    private final EngineMetrics metrics;
     private final Javalin app;
     private List<RouteTable.Route> routes = List.of();
 
@@ -48,6 +55,8 @@ public final class ScenaristServer implements AutoCloseable {
         this.jobs = new CampaignJobs(context.campaigns());
         this.audit = new JsonlAuditLog(context.dataDir());
         this.events = new EventStream(context.events(), context.store(), jobs::runningHere);
+        this.continuations = new RunContinuations();
+        this.metrics = new EngineMetrics(context.events(), context.store(), context.clock());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -78,6 +87,11 @@ public final class ScenaristServer implements AutoCloseable {
             new dev.scenarist.server.api.LessonApi(lessons).register(table);
             new dev.scenarist.server.pages.AnalyticsPage(context.store(), analytics, access).register(table);
             new dev.scenarist.server.pages.LessonsPage(context.store(), lessons, analytics, access).register(table);
+            new ReviewApi(context.campaigns(), continuations).register(table);
+            new ReviewPage(context.campaigns(), access).register(table);
+            new GatePage(context.campaigns(), access).register(table);
+            table.get("/metrics", "operations", "Prometheus metrics: campaigns and runs by state, attempts, retries, tokens, cost, check latency",
+                    "text", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             table.get("/openapi.json", "meta", "This description (OpenAPI 3.1)", "json", ctx -> ApiJson.send(ctx, 200, OpenApi.describe(routes)));
             routes = table.all();
         });
@@ -157,7 +171,9 @@ public final class ScenaristServer implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        continuations.close();
         events.close();
+        metrics.close();
         app.stop();
         audit.close();
     }

@@ -85,6 +85,10 @@ final class CampaignPrinter {
                     + " is not resumed — start a new one with 'scenarist generate'");
         }
         if (exitCode(r) == 0) return java.util.Optional.empty();
+        if (r.status().equals(dev.scenarist.core.store.CampaignStatus.AWAITING_APPROVAL.label())) {
+            return java.util.Optional.of("The campaign waits for approval: " + r.stopReason() + ". List the paused runs with 'scenarist runs --campaign "
+                    + r.campaignId() + "'; the campaign completes once enough of them are approved and accepted");
+        }
         String resume = "scenarist resume --campaign " + r.campaignId();
         List<String> lines = new java.util.ArrayList<>();
         if (r.failedInfra() > 0) {

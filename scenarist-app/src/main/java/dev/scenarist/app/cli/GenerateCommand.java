@@ -34,6 +34,9 @@ final class GenerateCommand implements Callable<Integer> {
             var p = app.packs().get(pack);
             options.config().requireStagesOf(pack, p.pipeline().stages().stream().map(s -> s.name()).toList(),
                     p.pipeline().stages().stream().filter(s -> s instanceof dev.scenarist.core.pack.Stage.RefineStage).map(s -> s.name()).toList());
+            if (options.approveAfter != null) {
+                dev.scenarist.app.config.CampaignConfig.requireGateStages("--approve-after", pack, options.approveAfter, p.pipeline().names());
+            }
             var setup = app.authors().create(spec.author(), p, Optional.ofNullable(options.record), spec.authorSettings());
             var author = setup.author();
             var campaign = app.campaigns().create(spec, p);

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "scenarist", mixinStandardHelpOptions = true, version = "scenarist 0.1.0",
         description = "Generates valid, unique, reproducible scenarios for testing AI agents, with LLMs or offline.",
         subcommands = {PacksCommand.class, GenerateCommand.class, CampaignsCommand.class, RunsCommand.class, ShowCommand.class,
-                ResumeCommand.class, CancelCommand.class, ExportCommand.class, ValidateCommand.class, PromoteCommand.class, ModelsCommand.class,
+                ResumeCommand.class, CancelCommand.class, ExportCommand.class, ValidateCommand.class, PromoteCommand.class, ApproveCommand.class, ReviewCommand.class, ModelsCommand.class,
                 CompletionCommand.class, DoctorCommand.class, AppworldCommand.class, ServeCommand.class, AnalyticsCommand.class, LessonsCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job ran but fell short (campaign short of its count, validation failed),",
                 "2 usage or configuration error, 3 internal error, 4 not judged (validate: no error found, but a check could not run).",
@@ -67,6 +67,12 @@ public final class ScenaristCommand {
     /** The launcher tells us whether stderr is a terminal (the JDK cannot, portably, at --release 21). */
     boolean stderrIsTerminal() {
         return settings.stderrIsTerminal();
+    }
+
+    /** Who a person's decision names from the command line: {@code cli:$USER}. */
+    String who() {
+        String user = settings.env().getOrDefault("USER", settings.env().getOrDefault("USERNAME", ""));
+        return "cli:" + (user.isBlank() ? "local" : user);
     }
 
     Map<String, String> env() {

@@ -47,7 +47,8 @@ import java.util.TreeMap;
  */
 public record CampaignConfig(String author, Integer concurrency, Long seed, Budget budget, Models models, Map<String, String> options,
                              Map<String, Provider> providers, Map<String, Price> prices, String category,
-                             List<String> approveAfter, Boolean lessons, StageCounts stageCounts) {
+                             List<String> approveAfter, Boolean lessons, Map<String, SourceLocation> approveAfterAt,
+                             StageCounts stageCounts) {
     /**
      * Per-stage attempts and refine rounds, already checked to be 1–5; {@code keys} say where each stage name was
      * written, so a name the pack lacks is reported at its line once the pack is known ({@link #requireStagesOf}).
@@ -101,7 +102,8 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         }
     }
 
-    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null, StageCounts.NONE);
+    public static final CampaignConfig EMPTY = new CampaignConfig(null, null, null, null, null, Map.of(), Map.of(), Map.of(), null, List.of(), null, Map.of(),
+            StageCounts.NONE);
 
     public CampaignConfig {
         options = options == null ? Map.of() : options;
@@ -109,6 +111,7 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
         prices = prices == null ? Map.of() : prices;
         approveAfter = approveAfter == null ? List.of() : List.copyOf(approveAfter);
         stageCounts = stageCounts == null ? StageCounts.NONE : stageCounts;
+        approveAfterAt = approveAfterAt == null ? Map.of() : Map.copyOf(approveAfterAt);
     }
 
     /**
@@ -142,7 +145,8 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
     }
 
     /**
-     * Model settings may only name stages the pack has: a misspelled stage would otherwise be ignored silently.
+     * Model settings and approval gates may only name stages the pack has: a misspelled stage would otherwise be ignored
+     * silently (a gate that never pauses anything).
      *
      * @throws ConfigException at the line of each unknown stage, with the closest stage and the pack's stages
      */
@@ -157,18 +161,22 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
      */
     public void requireStagesOf(String pack, List<String> stages, List<String> refineStages) {
         List<FieldProblem> problems = new ArrayList<>();
-        String known = "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
         if (models != null) {
             for (var e : models.stageKeys().entrySet()) {
                 if (stages.contains(e.getKey())) continue;
                 problems.add(new FieldProblem(e.getValue(), "models.stages", "pack '" + pack + "' has no stage '" + e.getKey() + "'",
-                        DidYouMean.hint(e.getKey(), stages) + known));
+                        stageFix(pack, e.getKey(), stages)));
             }
+        }
+        for (var e : approveAfterAt.entrySet()) {
+            if (stages.contains(e.getKey())) continue;
+            problems.add(new FieldProblem(e.getValue(), "approve_after", "pack '" + pack + "' has no stage '" + e.getKey() + "' to approve after",
+                    stageFix(pack, e.getKey(), stages)));
         }
         for (String stage : stageCounts.attempts().keySet()) {
             if (stages.contains(stage)) continue;
             problems.add(new FieldProblem(stageCounts.keys().get("attempts." + stage), "attempts",
-                    "pack '" + pack + "' has no stage '" + stage + "'", DidYouMean.hint(stage, stages) + known));
+                    "pack '" + pack + "' has no stage '" + stage + "'", stageFix(pack, stage, stages)));
         }
         for (String stage : stageCounts.refineRounds().keySet()) {
             if (refineStages.contains(stage)) continue;
@@ -179,6 +187,23 @@ public record CampaignConfig(String author, Integer concurrency, Long seed, Budg
                             : DidYouMean.hint(stage, refineStages) + "(its refine stages: " + String.join(", ", refineStages) + ")"));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems.getFirst().location().file(), problems);
+    }
+
+    /**
+     * Stages named by {@code --approve-after} (or any list of gates without a place in a file) must be the pack's.
+     *
+     * @param option what to call them in the message, e.g. {@code --approve-after}
+     * @throws ConfigException naming each unknown stage, the closest one and the pack's stages
+     */
+    public static void requireGateStages(String option, String pack, List<String> gates, List<String> stages) {
+        List<String> bad = gates.stream().filter(g -> !stages.contains(g)).toList();
+        if (bad.isEmpty()) return;
+        throw new ConfigException(String.join("; ", bad.stream().map(g -> option + ": pack '" + pack + "' has no stage '" + g + "'; "
+                + stageFix(pack, g, stages)).toList()));
+    }
+
+    private static String stageFix(String pack, String stage, List<String> stages) {
+        return DidYouMean.hint(stage, stages) + "(pack '" + pack + "' has the stages " + String.join(", ", stages) + ")";
     }
 
     /** What a campaign stores so that, resumed, it reaches its models the same way (providers, prices). */

@@ -81,13 +81,19 @@ final class CampaignConfigReader {
         Map<String, CampaignConfig.Provider> providers = m.get("providers").map(this::providers).orElse(Map.of());
         Map<String, CampaignConfig.Price> prices = m.get("prices").map(this::prices).orElse(Map.of());
         String category = m.get("category").map(n -> text(n, "e.g. category: onboarding")).orElse(null);
-        List<String> approveAfter = m.get("approve_after").map(n -> attempt(() -> n.asList("e.g. approve_after: [plan]")
-                .texts("e.g. approve_after: [plan]"))).orElse(List.of());
+        Map<String, SourceLocation> approveAfterAt = new LinkedHashMap<>();
+        List<String> approveAfter = m.get("approve_after").map(n -> attempt(() -> {
+            var list = n.asList("e.g. approve_after: [plan]");
+            List<String> names = list.texts("e.g. approve_after: [plan]");
+            // where each stage was written, so a name the pack lacks is reported at its line once the pack is known
+            for (int i = 0; i < names.size(); i++) approveAfterAt.putIfAbsent(names.get(i), list.items().get(i).location());
+            return names;
+        })).orElse(List.of());
         Boolean lessons = m.get("lessons").map(n -> bool(n, "e.g. lessons: true")).orElse(null);
         Map<String, SourceLocation> countKeys = new LinkedHashMap<>();
         Map<String, Integer> attempts = m.get("attempts").map(n -> perStage(n, "attempts", countKeys)).orElse(Map.of());
         Map<String, Integer> rounds = m.get("refine_rounds").map(n -> perStage(n, "refine_rounds", countKeys)).orElse(Map.of());
-        return new CampaignConfig(author, concurrency, seed, budget, models, options, providers, prices, category, approveAfter, lessons,
+        return new CampaignConfig(author, concurrency, seed, budget, models, options, providers, prices, category, approveAfter, lessons, approveAfterAt,
                 new CampaignConfig.StageCounts(attempts, rounds, countKeys));
     }
 

@@ -19,9 +19,17 @@ public final class AuthorFactory {
     private final Map<String, String> env;
     private final dev.scenarist.models.Redactor redactor;
 
+    private final Telemetry telemetry;
+
     public AuthorFactory(Map<String, String> env, dev.scenarist.models.Redactor redactor) {
+        this(env, redactor, Telemetry.from(Map.of()));
+    }
+
+    /** {@code telemetry}: traces every model call once, here, when it is on. */
+    AuthorFactory(Map<String, String> env, dev.scenarist.models.Redactor redactor, Telemetry telemetry) {
         this.env = env;
         this.redactor = redactor;
+        this.telemetry = telemetry;
     }
 
     public AuthorSetup create(String spec, Pack pack, Optional<Path> record, Map<String, Object> authorSettings) {
@@ -32,7 +40,9 @@ public final class AuthorFactory {
     /** A real model, reachable or not: used by {@code models check}. */
     public AuthorSetup model(String spec, Map<String, Object> authorSettings) {
         try {
-            return new ModelBackends(env, redactor, authorSettings).create(dev.scenarist.models.ModelRef.parse(spec));
+            var ref = dev.scenarist.models.ModelRef.parse(spec);
+            AuthorSetup setup = new ModelBackends(env, redactor, authorSettings).create(ref);
+            return new AuthorSetup(telemetry.trace(setup.author(), ref), setup.throttle());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -43,12 +43,14 @@ public final class Scenarist implements AutoCloseable {
     private final PackRegistry packs;
     private final dev.scenarist.models.Redactor redactor = new dev.scenarist.models.Redactor();
     private final AuthorFactory authors;
+    private final Telemetry telemetry;
     private final Campaigns campaigns;
     private final Preflight preflight;
 
     private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight, Settings.SemanticSearch semantic) {
         this.preflight = preflight;
-        this.authors = new AuthorFactory(env, redactor);
+        this.telemetry = Telemetry.from(env);
+        this.authors = new AuthorFactory(env, redactor, telemetry);
         this.layout = layout;
         this.store = store;
         this.packs = packs;
@@ -225,6 +227,7 @@ public final class Scenarist implements AutoCloseable {
 
     @Override
     public void close() {
+        telemetry.close();
         store.close();
     }
 }

@@ -14,13 +14,23 @@ import dev.scenarist.core.dataset.Export;
 import dev.scenarist.core.dataset.Promotion;
 import dev.scenarist.core.dataset.ScenarioExporter;
 import dev.scenarist.core.dataset.ScenarioPromoter;
+import dev.scenarist.core.engine.ApprovalGates;
 import dev.scenarist.core.engine.EngineServices;
+import dev.scenarist.core.review.FileOverride;
+import dev.scenarist.core.review.PausedRun;
+import dev.scenarist.core.review.Recheck;
+import dev.scenarist.core.review.ReviewItem;
+import dev.scenarist.core.review.ReviewQueue;
+import dev.scenarist.core.review.ReviewRefusedException;
+import dev.scenarist.core.review.RunGates;
+import dev.scenarist.core.store.ReviewDecision;
 import dev.scenarist.core.engine.internal.ScenarioChecks;
 import dev.scenarist.core.model.Usage;
 import dev.scenarist.core.store.CampaignStatus;
 import dev.scenarist.core.text.DidYouMean;
 import java.time.Duration;
 import dev.scenarist.core.engine.internal.RunExecutor;
+import dev.scenarist.core.engine.internal.RunSettings;
 import dev.scenarist.core.engine.internal.RunRewinder;
 import dev.scenarist.core.engine.internal.AuthorAccess;
 import dev.scenarist.core.model.CheckResult;
@@ -93,6 +103,8 @@ public final class Campaigns {
     private final Function<String, Pack> packs;
     private final MachineCheck machine;
     private final AuthorProvider authors;
+    private final RunGates gates;
+    private final ReviewQueue reviews;
 
     /**
      * @param packs   the pack of a name (throws if there is none); core does not know the application's registry
@@ -105,6 +117,8 @@ public final class Campaigns {
         this.packs = packs;
         this.machine = machine;
         this.authors = authors;
+        this.gates = new RunGates(services, packs);
+        this.reviews = new ReviewQueue(services, new ScenarioPromoter(services.store(), services.layout().root(), packs));
     }
 
     /** Stores a new campaign (status running, no runs yet); refuses bad pack options before anything is stored. */
@@ -141,6 +155,14 @@ public final class Campaigns {
      * acceptance (the same uniqueness gate and catalog). Refuses when the pack or the campaign's configuration changed.
      */
     public RunOutcome resumeRun(ResumeRun request) throws InterruptedException {
+        return resume(request, Optional.of(RESUMED_BY));
+    }
+
+    /** Who a paused run's trajectory names as its approver when {@code scenarist resume RUN} continued it. */
+    private static final String RESUMED_BY = "scenarist resume";
+
+    /** @param approver who approves the run if it is paused (recorded in its trajectory once every check passed) */
+    private RunOutcome resume(ResumeRun request, Optional<String> approver) throws InterruptedException {
         RunRecord run = services.store().runs().find(request.runId())
                 .orElseThrow(() -> new CampaignRequestException("no run " + request.runId() + "; list runs with 'scenarist runs'"));
         var c = services.store().campaigns().find(run.campaignId()).orElseThrow();
@@ -160,21 +182,109 @@ public final class Campaigns {
         if (request.fromStage().isPresent()) new RunRewinder(services).rewind(run.id(), pack, request.fromStage().get());
         else if (run.state() == RunState.CANCELLED) {
             throw new CampaignRequestException("run " + run.id() + " was cancelled and cannot be resumed");
+        } else if (run.state() == RunState.PAUSED && approver.isPresent()) {
+            gates.recordApproval(run.id(), approver.get());
         }
         if (applyCaps(c.id(), spec.budget(), request.caps())) c = services.store().campaigns().find(c.id()).orElseThrow();
         var ready = authors.create(spec.author(), pack, spec.authorSettings());
         // the campaign's budget, less what it spent: a resumed run is part of its campaign, not a way around its caps
         BudgetGuard guard = runner.guardOf(c);
         var exec = new RunExecutor(services, pack, AuthorAccess.of(services, ready.author(), ready.throttle(), guard),
-                spec.stageSettings(), spec.activeLessons(), runner.acceptance(pack.name(), spec.count(), ready.author().id()));
+                new RunSettings(spec.stageSettings(), spec.activeLessons(), ApprovalGates.of(spec.approvalGates())),
+                runner.acceptance(pack.name(), spec.count(), ready.author().id()));
         RunRecord after;
         try {
             after = exec.execute(run.id());
         } finally {
             runner.recordActive(c.id(), guard);
         }
+        runner.settleAfterReview(c.id());
         Optional<BudgetStop> stop = after.rejectReason().filter(r -> r == RejectReason.BUDGET).flatMap(r -> BudgetStop.parse(after.detail()));
         return new RunOutcome(after, false, stop);
+    }
+
+    // --- human in the loop: runs paused at an approval gate ---
+
+    /** A paused run: the stage under review, its files, which of them a person may override. */
+    public PausedRun pausedRun(String runId) {
+        return gates.paused(runId);
+    }
+
+    /** A person's text for one file of a paused run (only a file its reviewed stage may write); see {@link RunGates#override}. */
+    public FileOverride overrideFile(String runId, String path, String content, String who) {
+        return gates.override(runId, path, content, who);
+    }
+
+    /** The reviewed stage's checks on the paused run's files as they are now, without a model call; see {@link RunGates#recheck}. */
+    public Recheck recheckRun(String runId, String who) throws InterruptedException {
+        return gates.recheck(runId, who);
+    }
+
+    /**
+     * Refuses, as {@link #approveRun} would, a run that is not paused or could not continue (its campaign cancelled, its
+     * pack or configuration changed) — before anything is recorded; a server calls it before continuing the run in the
+     * background.
+     */
+    public void requireApprovable(String runId) {
+        RunRecord run = services.store().runs().find(runId).orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Kind.NOT_FOUND,
+                "no run " + runId + "; list runs with 'scenarist runs'"));
+        gates.paused(run.id()); // paused, and its reviewed stage still in the pack
+        var c = services.store().campaigns().find(run.campaignId()).orElseThrow();
+        var pack = packs.apply(run.pack());
+        String now = CampaignRunner.specOf(c).fingerprint(pack);
+        if (!now.equals(c.fingerprint())) {
+            throw new ReviewRefusedException(ReviewRefusedException.Kind.CONFLICT, "the pack '" + pack.name()
+                    + "' or the campaign's configuration changed since run " + run.id() + " started; restore it, or reject the run");
+        }
+    }
+
+    /**
+     * A person approves a paused run: recorded in its trajectory, then the run continues — from the stage after its
+     * approval gate (using the files as the person left them), or through the gate stage that asked — as part of its
+     * campaign, under what is left of the campaign's budget. A campaign that was waiting for its people is settled.
+     */
+    public RunOutcome approveRun(String runId, String who) throws InterruptedException {
+        return approveLater(runId, who).run();
+    }
+
+    /** The rest of an approved run, to be run by whoever continues it. */
+    @FunctionalInterface
+    public interface Continuation {
+        RunOutcome run() throws InterruptedException;
+    }
+
+    /**
+     * As {@link #approveRun}, for a caller that continues the run elsewhere (a server's background thread): every check
+     * and the approval's record happen now; the run goes on when the returned continuation is run.
+     */
+    public Continuation approveLater(String runId, String who) {
+        requireApprovable(runId);
+        gates.recordApproval(runId, who);
+        return () -> resume(new ResumeRun(runId, Optional.empty(), CapChange.NONE), Optional.empty());
+    }
+
+    /** A person rejects a paused run with a reason; its campaign, if it was waiting for its people, is settled. */
+    public RunRecord rejectRun(String runId, String who, String reason) {
+        RunRecord rejected = gates.reject(runId, who, reason);
+        runner.settleAfterReview(rejected.campaignId());
+        return rejected;
+    }
+
+    // --- the review queue: accepted scenarios awaiting final approval ---
+
+    /** Accepted scenarios no one has decided on yet, oldest first. */
+    public List<ReviewItem> reviewQueue(int limit) {
+        return reviews.items(limit);
+    }
+
+    /** Approves an accepted scenario: promoted into the dataset, the decision kept for good. */
+    public ReviewQueue.Approved approveScenario(String scenarioId, String who) {
+        return reviews.approve(scenarioId, who);
+    }
+
+    /** Rejects an accepted scenario with a reason: it stays in staging, out of the queue. */
+    public ReviewDecision rejectScenario(String scenarioId, String who, String reason) {
+        return reviews.reject(scenarioId, who, reason);
     }
 
     /** Raises or lowers a campaign's caps (they are not part of its fingerprint). */

@@ -48,7 +48,7 @@ public final class Validation {
             findings = List.copyOf(findings);
         }
 
-        static CheckOutcome of(String stage, String check, int tier, CheckResult r, java.util.function.UnaryOperator<String> redact) {
+        public static CheckOutcome of(String stage, String check, int tier, CheckResult r, java.util.function.UnaryOperator<String> redact) {
             return switch (r) {
                 case CheckResult.Errored e -> new CheckOutcome(stage, check, tier, Status.NOT_JUDGED, r.findings(), Optional.of(redact.apply(e.message())));
                 case CheckResult.Failed f -> new CheckOutcome(stage, check, tier, Status.FAILED, r.findings(), Optional.empty());

@@ -11,7 +11,9 @@ public enum RejectReason {
     /** the campaign's budget (runs, tokens, cost, wall time) ran out before the run finished */
     BUDGET,
     /** a gate other than uniqueness said no */
-    GATE;
+    GATE,
+    /** a person rejected the run while it waited at an approval gate */
+    PERSON;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

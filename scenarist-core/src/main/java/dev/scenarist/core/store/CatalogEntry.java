@@ -10,4 +10,7 @@ import java.time.Instant;
  * @param stage        {@code staging} until promoted, then {@code dataset}
  */
 public record CatalogEntry(String scenarioId, String pack, String campaignId, String runId, String title,
-                           String contentHash, String uniquenessText, String location, String stage, Instant acceptedAt) {}
+                           String contentHash, String uniquenessText, String location, String stage, Instant acceptedAt) {
+    /** The stage of a scenario accepted but not promoted yet: where the review queue finds it. */
+    public static final String STAGING = "staging";
+}

@@ -14,6 +14,9 @@ public interface Store extends AutoCloseable {
     /** Lessons learnt per pack. */
     LessonStore lessons();
 
+    /** Decisions on accepted scenarios (the review queue). */
+    ReviewStore reviews();
+
     /** A short description for messages, e.g. {@code sqlite:/path/scenarist.db}. */
     String describe();
 

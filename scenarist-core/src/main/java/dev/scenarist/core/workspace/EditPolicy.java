@@ -55,6 +55,13 @@ public final class EditPolicy {
         return new Decision(allowed, violations);
     }
 
+    /** Every file the policy lets a stage write, whole or in regions, sorted. */
+    public java.util.SortedSet<String> files() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(wholeFiles);
+        out.addAll(regions.keySet());
+        return out;
+    }
+
     public String describe() {
         List<String> parts = new ArrayList<>(wholeFiles);
         regions.forEach((f, rs) -> rs.forEach(r -> parts.add(f + " (region '" + r + "' only)")));

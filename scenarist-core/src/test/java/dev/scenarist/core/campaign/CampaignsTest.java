@@ -493,6 +493,11 @@ class CampaignsTest {
         }
 
         @Override
+        public dev.scenarist.core.store.ReviewStore reviews() {
+            return store.reviews();
+        }
+
+        @Override
         public dev.scenarist.core.store.CatalogStore catalog() {
             var c = store.catalog();
             return new dev.scenarist.core.store.CatalogStore() {

@@ -671,6 +671,58 @@ public abstract class StoreContractTest {
         assertThat(store.describe()).isNotBlank();
     }
 
+    // ---------------------------------------------------------------- review decisions
+
+    @Test
+    void theReviewQueueHoldsUndecidedStagedScenariosOnceInAcceptanceOrder() {
+        CatalogEntry first = acceptNew("r1", "c1", "boxes", 1);
+        CatalogEntry second = acceptNew("r2", "c1", "boxes", 2);
+        CatalogEntry promoted = acceptNew("r3", "c2", "spheres", 1);
+        store.catalog().updateStage(promoted.scenarioId(), "dataset", "datasets/spheres/" + promoted.scenarioId());
+
+        assertThat(store.reviews().awaiting(10)).containsExactly(first, second);
+        assertThat(store.reviews().awaiting(1)).containsExactly(first);
+        assertThat(store.reviews().awaiting(0)).isEmpty();
+        assertThatThrownBy(() -> store.reviews().awaiting(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+    }
+
+    @Test
+    void aReviewDecisionIsKeptWithEveryFieldAndTakesItsScenarioOutOfTheQueue() {
+        CatalogEntry first = acceptNew("r1", "c1", "boxes", 1);
+        CatalogEntry second = acceptNew("r2", "c1", "boxes", 2);
+        ReviewDecision rejected = new ReviewDecision(first.scenarioId(), ReviewDecision.Verdict.REJECTED, "too easy: one crate", "token:abc", at(120));
+
+        assertThat(store.reviews().decide(rejected)).isEmpty();
+
+        assertThat(store.reviews().find(first.scenarioId())).contains(rejected);
+        assertThat(store.reviews().find(second.scenarioId())).isEmpty();
+        assertThat(store.reviews().awaiting(10)).containsExactly(second);
+    }
+
+    @Test
+    void aSecondDecisionOnTheSameScenarioIsRefusedAndTheFirstIsKept() {
+        CatalogEntry entry = acceptNew("r1", "c1", "boxes", 1);
+        ReviewDecision approved = new ReviewDecision(entry.scenarioId(), ReviewDecision.Verdict.APPROVED, "", "session:x", at(120));
+        ReviewDecision rejected = new ReviewDecision(entry.scenarioId(), ReviewDecision.Verdict.REJECTED, "no", "token:y", at(121));
+        store.reviews().decide(approved);
+
+        assertThat(store.reviews().decide(rejected)).contains(approved);
+        assertThat(store.reviews().find(entry.scenarioId())).contains(approved);
+    }
+
+    @Test
+    void concurrentDecisionsOnOneScenarioRecordExactlyOne() throws Exception {
+        CatalogEntry entry = acceptNew("r1", "c1", "boxes", 1);
+        List<Callable<Optional<ReviewDecision>>> decisions = IntStream.rangeClosed(1, THREADS).mapToObj(i -> (Callable<Optional<ReviewDecision>>) () ->
+                store.reviews().decide(new ReviewDecision(entry.scenarioId(), ReviewDecision.Verdict.APPROVED, "", "who-" + i, at(i)))).toList();
+
+        List<Optional<ReviewDecision>> outcomes = results(runTogether(decisions));
+
+        assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(1);
+        ReviewDecision kept = store.reviews().find(entry.scenarioId()).orElseThrow();
+        assertThat(outcomes).filteredOn(Optional::isPresent).extracting(Optional::get).containsOnly(kept);
+    }
+
     // ---------------------------------------------------------------- builders
 
     protected static Instant at(int secondsAfterStart) {

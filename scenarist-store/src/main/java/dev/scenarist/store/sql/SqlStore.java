@@ -7,6 +7,7 @@ import dev.scenarist.store.sql.internal.SqlAnalyticsStore;
 import dev.scenarist.store.sql.internal.SqlCampaignStore;
 import dev.scenarist.store.sql.internal.SqlLessonStore;
 import dev.scenarist.store.sql.internal.SqlCatalogStore;
+import dev.scenarist.store.sql.internal.SqlReviewStore;
 import dev.scenarist.store.sql.internal.SqlRunStore;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,6 +15,7 @@ import dev.scenarist.core.store.AnalyticsStore;
 import dev.scenarist.core.store.CampaignStore;
 import dev.scenarist.core.store.LessonStore;
 import dev.scenarist.core.store.CatalogStore;
+import dev.scenarist.core.store.ReviewStore;
 import dev.scenarist.core.store.RunStore;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
@@ -39,6 +41,7 @@ public final class SqlStore implements Store {
     private final CatalogStore catalog;
     private final AnalyticsStore analytics;
     private final LessonStore lessons;
+    private final ReviewStore reviews;
 
     private SqlStore(Backend backend, HikariDataSource pool) {
         this.backend = backend;
@@ -52,6 +55,7 @@ public final class SqlStore implements Store {
         this.catalog = new SqlCatalogStore(jdbi, backend);
         this.analytics = new SqlAnalyticsStore(jdbi);
         this.lessons = new SqlLessonStore(jdbi);
+        this.reviews = new SqlReviewStore(jdbi);
     }
 
     /** Opens (creating it and its folder if missing) the SQLite database file {@code dbFile}. */
@@ -108,6 +112,11 @@ public final class SqlStore implements Store {
     @Override
     public LessonStore lessons() {
         return lessons;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return reviews;
     }
 
     @Override

@@ -8,10 +8,12 @@ import dev.scenarist.core.campaign.CampaignReport;
 import dev.scenarist.core.campaign.CampaignSpec;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.catalog.internal.CatalogMirror;
+import dev.scenarist.core.engine.ApprovalGates;
 import dev.scenarist.core.engine.internal.Acceptance;
 import dev.scenarist.core.engine.internal.AuthorAccess;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.internal.RunExecutor;
+import dev.scenarist.core.engine.internal.RunSettings;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RunState;
@@ -69,6 +71,8 @@ public final class CampaignRunner {
      */
     public CampaignRecord create(CampaignSpec spec, Pack pack) {
         Capabilities.parameters(pack, spec.seed(), spec.options()); // refuses bad pack options before anything is stored
+        List<String> unknownGates = ApprovalGates.problems(pack, spec.approvalGates());
+        if (!unknownGates.isEmpty()) throw new CampaignRequestException("approve_after: " + String.join("; ", unknownGates));
         if (spec.lessons() && spec.lessonLines().isEmpty()) {
             spec = spec.withLessonLines(dev.scenarist.core.lessons.Lessons.frozenFor(services.store(), pack.name()));
         }
@@ -131,6 +135,42 @@ public final class CampaignRunner {
         return run(campaignId, pack, author, throttle, false);
     }
 
+    /** Why a campaign waits: how many runs, and what a person does about them. */
+    public static String awaitingReason(int awaiting, int accepted, int requested) {
+        return "awaiting approval: " + awaiting + " run(s) paused for a person (" + accepted + " of " + requested
+                + " accepted); approve or reject each with 'scenarist approve RUN [--reject REASON]' or on its gate page";
+    }
+
+    /**
+     * After a person approved or rejected a run: a campaign that was waiting for its people is settled — completed when
+     * its count is in, still waiting while paused runs remain, else stopped short with how to top it up. A campaign in
+     * any other status is left alone (a running one settles itself).
+     */
+    public CampaignRecord settleAfterReview(String campaignId) {
+        CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow();
+        if (c.status() != CampaignStatus.AWAITING_APPROVAL) return c;
+        List<RunRecord> runs = services.store().runs().byCampaign(campaignId);
+        int accepted = (int) runs.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+        int paused = (int) runs.stream().filter(r -> r.state() == RunState.PAUSED).count();
+        int active = (int) runs.stream().filter(r -> r.state() == RunState.RUNNING || r.state() == RunState.QUEUED).count();
+        if (active > 0 && accepted < c.requested()) return c; // an approved run is still on its way
+        CampaignRecord next;
+        if (accepted >= c.requested()) next = c.withStatus(CampaignStatus.COMPLETED, "", services.clock().instant(), c.activeMillis());
+        else if (paused > 0) {
+            next = c.withStatus(CampaignStatus.AWAITING_APPROVAL, awaitingReason(paused, accepted, c.requested()), services.clock().instant(),
+                    c.activeMillis());
+        } else {
+            next = c.withStatus(CampaignStatus.STOPPED, "short after review: " + accepted + " of " + c.requested()
+                    + " accepted and no run awaits approval; top it up with 'scenarist resume --campaign " + c.id() + "'",
+                    services.clock().instant(), c.activeMillis());
+        }
+        services.store().campaigns().update(next);
+        if (next.status() != c.status()) {
+            services.events().publish(new ScenaristEvent.CampaignFinished(c.id(), next.status().label(), accepted, c.requested(), next.stopReason()));
+        }
+        return next;
+    }
+
     /** Why a cancelled campaign is not resumed, and what to do instead. */
     public static String cancelledMessage(CampaignRecord c) {
         return "campaign " + c.id() + " was cancelled" + (c.stopReason().isEmpty() ? "" : " (" + c.stopReason() + ")")
@@ -157,8 +197,12 @@ public final class CampaignRunner {
         if (retryStopped && guard.refusal().isEmpty()) requeueStopped(campaignId);
         List<RunRecord> existing = services.store().runs().byCampaign(campaignId);
         var executor = new RunExecutor(services, pack, AuthorAccess.of(services, author, throttle, guard),
-                spec.stageSettings(), spec.activeLessons(), acceptance(pack.name(), spec.count(), author.id()));
+                new RunSettings(spec.stageSettings(), spec.activeLessons(), ApprovalGates.of(spec.approvalGates())),
+                acceptance(pack.name(), spec.count(), author.id()));
         long accepted0 = existing.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
+        // runs waiting for a person would bring the count in if approved: no run is started in their place (else every
+        // run of a gated campaign would pause, and the campaign would start runs up to its cap while people catch up)
+        int awaiting = (int) existing.stream().filter(r -> r.state() == RunState.PAUSED).count();
         services.events().publish(new ScenaristEvent.CampaignStarted(campaignId, pack.name(), spec.count(), (int) accepted0));
 
         var done = new LinkedBlockingQueue<String>();
@@ -212,7 +256,7 @@ public final class CampaignRunner {
                             + campaignId + "'";
                     break;
                 }
-                if (inflight.size() < spec.concurrency() && accepted + inflight.size() < spec.count() && started < spec.maxRuns()) {
+                if (inflight.size() < spec.concurrency() && accepted + inflight.size() + awaiting < spec.count() && started < spec.maxRuns()) {
                     RunRecord r = newRun(c, spec, pack, ++started);
                     // read again once the run is stored: a cancel stored since the read above is seen here, or its
                     // sweep of the campaign's runs saw this run — either way it never starts
@@ -225,9 +269,14 @@ public final class CampaignRunner {
                     continue;
                 }
                 if (inflight.isEmpty()) {
+                    if (awaiting > 0 && accepted + awaiting >= spec.count()) {
+                        status = CampaignStatus.AWAITING_APPROVAL;
+                        stopReason = awaitingReason(awaiting, accepted, spec.count());
+                        break;
+                    }
                     status = CampaignStatus.STOPPED;
                     stopReason = "budget: max_runs " + spec.maxRuns() + " reached (" + started + " runs started, " + accepted + " of "
-                            + spec.count() + " accepted)";
+                            + spec.count() + " accepted" + (awaiting > 0 ? ", " + awaiting + " awaiting approval" : "") + ")";
                     break;
                 }
                 // wakes at least once a second, so a wall-time cap is noticed within a second even while every run is busy
@@ -235,6 +284,7 @@ public final class CampaignRunner {
                 // a run of ours cancelled by someone else: its campaign was most likely cancelled — look now, not within a second
                 if (r.filter(x -> x.state() == RunState.CANCELLED).isPresent()) cancelled.now();
                 accepted += accepted(r);
+                if (r.filter(x -> x.state() == RunState.PAUSED).isPresent()) awaiting++;
                 stoppedRun = stoppedRun.or(() -> budgetReason(r));
             }
             if (status == CampaignStatus.CANCELLED) {

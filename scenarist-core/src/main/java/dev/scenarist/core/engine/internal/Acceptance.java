@@ -90,7 +90,7 @@ public final class Acceptance {
         writeScenarioFolder(staged, ws, assembled, manifest);
         Workspace.deleteTree(assembled, true); // it lives on in the staged folder
         var entry = new CatalogEntry(scenarioId, pack.name(), run.campaignId(), run.id(), summary.title(), hash, text,
-                services.layout().relative(dir), "staging", services.clock().instant());
+                services.layout().relative(dir), CatalogEntry.STAGING, services.clock().instant());
         String renamed = title.equals(proposed.title()) ? "" : " (title \"" + proposed.title() + "\" taken: \"" + title + "\")";
         RunRecord accepted = run.moveTo(RunState.ACCEPTED, Optional.empty(), "accepted as " + scenarioId + renamed, services.clock().instant());
         var request = new AcceptRequest(entry, accepted, campaignTarget, mirror.seenUpTo(pack.name()));

@@ -1,5 +1,6 @@
 package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.ApprovalGates;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.events.ScenaristEvent;
 import dev.scenarist.core.model.Finding;
@@ -31,9 +32,12 @@ final class AttemptJournal {
     }
 
     private final EngineServices services;
+    private final ApprovalGates gates;
 
-    AttemptJournal(EngineServices services) {
+    /** {@code gates}: the stages whose passing commit also pauses the run for a person (see {@link ApprovalGates}). */
+    AttemptJournal(EngineServices services, ApprovalGates gates) {
         this.services = services;
+        this.gates = gates;
     }
 
     /** The stage goes on with another attempt. */
@@ -41,7 +45,10 @@ final class AttemptJournal {
         return commit(ctx, result, next, new Effect.StageContinues());
     }
 
-    /** The stage passed: its snapshot is written and the run moves to the next stage. */
+    /**
+     * The stage passed: its snapshot is written and the run moves to the next stage — paused there, in the same commit,
+     * when the stage has an approval gate.
+     */
     RunRecord stagePassed(AttemptContext ctx, Attempt.Result result, RunProgress next) {
         return commit(ctx, result, next, new Effect.StagePassed());
     }
@@ -61,11 +68,21 @@ final class AttemptJournal {
         RunRecord run = ctx.run();
         String stage = ctx.stageName();
         Attempt a = result.attempt();
-        if (effect instanceof Effect.StagePassed) ctx.files().writeSnapshot(ctx.stageIndex(), stage, ctx.ws());
+        if (effect instanceof Effect.StagePassed) {
+            ctx.files().writeSnapshot(ctx.stageIndex(), stage, ctx.ws());
+            if (gates.pausesAfter(stage)) effect = new Effect.RunEnds(RunEnd.paused(ApprovalGates.pauseDetail(stage)));
+        }
         Instant finished = services.clock().instant();
         Map<String, Object> event = event(ctx, result, finished);
         switch (effect) {
-            case Effect.RunEnds ends -> event.put("run_state", ends.end().state().label());
+            case Effect.RunEnds ends -> {
+                event.put("run_state", ends.end().state().label());
+                if (result.verdict() == dev.scenarist.core.store.AttemptVerdict.PASSED && ends.end().state() == dev.scenarist.core.model.RunState.PAUSED) {
+                    // an approval gate: the stage passed (its snapshot is the one a person reviews and may edit)
+                    event.put("snapshot", "snapshots/" + RunFiles.snapshotName(ctx.stageIndex(), stage));
+                    event.put("awaiting_approval", stage);
+                }
+            }
             case Effect.StagePassed passed -> event.put("snapshot", "snapshots/" + RunFiles.snapshotName(ctx.stageIndex(), stage));
             case Effect.StageContinues continues -> { }
         }

@@ -1,5 +1,6 @@
 package dev.scenarist.core.engine.internal;
 
+import dev.scenarist.core.engine.ApprovalGates;
 import dev.scenarist.core.engine.EngineServices;
 import dev.scenarist.core.engine.StageSettings;
 import dev.scenarist.core.author.Author;
@@ -38,20 +39,19 @@ public final class RunExecutor {
 
     /** With the campaign's shared line to its author (throttle, circuit breaker, budget), so all its runs pace and pause together. */
     public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings, Acceptance acceptance) {
-        this(services, pack, access, stageSettings, List.of(), acceptance);
+        this(services, pack, access, RunSettings.of(stageSettings), acceptance);
     }
 
-    /** With the campaign's frozen lessons, added to the prompts of the stages they are for. */
-    public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, StageSettings stageSettings,
-                       List<dev.scenarist.core.lessons.LessonLine> lessons, Acceptance acceptance) {
+    /** With everything the campaign sets for its runs: stage settings, frozen lessons, approval gates. */
+    public RunExecutor(EngineServices services, Pack pack, AuthorAccess access, RunSettings settings, Acceptance acceptance) {
         this.services = services;
         this.pack = pack;
         this.acceptance = acceptance;
         var gateway = new AuthorGateway(services, access.author(), access.throttle(), access.breaker(), access.budget());
-        var journal = new AttemptJournal(services);
-        this.stageSettings = stageSettings;
-        this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, lessons, services.clock()),
-                new StageChecks(services, gateway, stageSettings, access.budget()), journal, new FailureArchive(services, journal));
+        var journal = new AttemptJournal(services, settings.gates());
+        this.stageSettings = settings.stages();
+        this.tools = new StageTools(services, pack, new Authoring(pack, gateway, stageSettings, settings.lessons(), services.clock()),
+                new StageChecks(services, gateway, settings.stages(), access.budget()), journal, new FailureArchive(services, journal));
     }
 
     /**
@@ -62,7 +62,9 @@ public final class RunExecutor {
         RunRecord run = services.store().runs().find(runId)
                 .orElseThrow(() -> new IllegalArgumentException("no run " + runId));
         if (run.state().isTerminal()) return run;
-        boolean humanApproved = run.state() == RunState.PAUSED;
+        // resumed at a gate stage that asked a person: the resume is its answer. Resumed at an approval gate: the stage
+        // after it runs as usual (it may be a gate stage that asks a person again).
+        boolean humanApproved = run.state() == RunState.PAUSED && ApprovalGates.pausedAfter(run).isEmpty();
         run = tools.journal().save(run.moveTo(RunState.RUNNING, Optional.empty(), "", tools.now()));
         RunFiles files = services.layout().run(runId);
         Workspace ws = recover(run, files);
@@ -76,7 +78,8 @@ public final class RunExecutor {
             Step step = runnerFor(stage, humanApproved).run(new AttemptContext(run, idx, stage, files, ws));
             humanApproved = false;
             run = step.run();
-            if (step instanceof Step.Stop) return finished(run);
+            // paused with its stage's passing commit: an approval gate
+            if (step instanceof Step.Stop || run.state() == RunState.PAUSED) return finished(run);
         }
         return finished(acceptance.accept(run, AttemptContext.of(run), pack, ws, files));
     }

@@ -53,8 +53,24 @@ public final class ScenarioChecks {
      */
     public List<Checked> run(RunContext run, String stage, List<Check> checks, Workspace workspace, Path artifacts,
                              boolean pastFailedTiers) throws InterruptedException {
+        return run(run, stage, checks, new Files(workspace, artifacts, Map.of()), pastFailedTiers);
+    }
+
+    /**
+     * As {@link #run(RunContext, String, List, Workspace, Path, boolean)} as a stage's gate (later tiers not run after a
+     * failed one), for a run's files: with its stages' outputs.
+     */
+    public List<Checked> runAsGate(RunContext run, String stage, List<Check> checks, Workspace workspace, Path artifacts,
+                                   Map<String, String> stageOutputs) throws InterruptedException {
+        return run(run, stage, checks, new Files(workspace, artifacts, stageOutputs), false);
+    }
+
+    /** What the checks look at: the scenario's files, where by-products go, the outputs of earlier stages. */
+    private record Files(Workspace workspace, Path artifacts, Map<String, String> stageOutputs) {}
+
+    private List<Checked> run(RunContext run, String stage, List<Check> checks, Files files, boolean pastFailedTiers) throws InterruptedException {
         var log = new CheckRunner.CriticLog();
-        var ctx = new CheckContext(run, stage, workspace, Map.of(), critic(run, workspace, log), artifacts);
+        var ctx = new CheckContext(run, stage, files.workspace(), files.stageOutputs(), critic(run, files.workspace(), log), files.artifacts());
         var pass = runner.run(checks, ctx, 0, log, new CheckRunner.Scope(true, pastFailedTiers));
         return pass.checks().stream().map(j -> new Checked(j.check(), j.result())).toList();
     }

@@ -1,5 +1,7 @@
 package dev.scenarist.core.store.memory;
 
+import dev.scenarist.core.store.ReviewDecision;
+import dev.scenarist.core.store.ReviewStore;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.core.store.AcceptGuard;
 import dev.scenarist.core.store.AcceptOutcome;
@@ -58,6 +60,8 @@ public final class InMemoryStore implements Store {
     private final CatalogStore catalogStore = new Catalog();
     private final AnalyticsStore analyticsStore = new Analytics();
     private final LessonStore lessonStore = new Lessons();
+    private final Map<String, ReviewDecision> decisions = new LinkedHashMap<>();
+    private final ReviewStore reviewStore = new Reviews();
     private final Map<String, List<LessonRecord>> lessons = new java.util.TreeMap<>();
 
     @Override
@@ -83,6 +87,11 @@ public final class InMemoryStore implements Store {
     @Override
     public LessonStore lessons() {
         return lessonStore;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return reviewStore;
     }
 
     @Override
@@ -371,6 +380,33 @@ public final class InMemoryStore implements Store {
             dev.scenarist.core.store.LessonRules.requireValid(pack, list);
             synchronized (lock) {
                 lessons.put(pack, List.copyOf(list));
+            }
+        }
+    }
+
+    private final class Reviews implements ReviewStore {
+        @Override
+        public Optional<ReviewDecision> decide(ReviewDecision decision) {
+            synchronized (lock) {
+                ReviewDecision first = decisions.putIfAbsent(decision.scenarioId(), decision);
+                return Optional.ofNullable(first);
+            }
+        }
+
+        @Override
+        public Optional<ReviewDecision> find(String scenarioId) {
+            synchronized (lock) {
+                return Optional.ofNullable(decisions.get(scenarioId));
+            }
+        }
+
+        @Override
+        public List<CatalogEntry> awaiting(int limit) {
+            if (limit < 0) throw new IllegalArgumentException("limit must be zero or more, got " + limit);
+            synchronized (lock) {
+                return catalog.values().stream()
+                        .filter(e -> CatalogEntry.STAGING.equals(e.stage()) && !decisions.containsKey(e.scenarioId()))
+                        .limit(limit).toList();
             }
         }
     }

@@ -51,6 +51,9 @@ public final class RunCard {
                 .append(Html.escape(Numbers.usage(r.progress().usage()))).append("</div>");
         String detail = r.rejectReason().map(x -> x.label().replace('_', ' ') + (r.detail().isEmpty() ? "" : ": ")).orElse("") + r.detail();
         if (!detail.isEmpty()) b.append("<div class=\"detail\">").append(Html.escape(oneLine(detail, 220))).append("</div>");
+        if (r.state() == RunState.PAUSED) {
+            b.append("<a class=\"button small\" href=\"/runs/").append(Html.escape(r.id())).append("/gate\">Review</a>");
+        }
         return b.append("</div>").toString();
     }
 

@@ -25,6 +25,9 @@ public final class FailureReason {
         firstError(r, attempts).ifPresent(f -> b.append("<p id=\"first-error\"><b>First error:</b> <code>").append(Html.escape(f.code())).append("</code>")
                 .append(f.location().isEmpty() ? "" : " at <code>" + Html.escape(f.location()) + "</code>").append(" — ").append(Html.escape(f.message()))
                 .append(f.fix().isEmpty() ? "" : "<br><b>Fix:</b> " + Html.escape(f.fix())).append("</p>"));
+        if (r.state() == dev.scenarist.core.model.RunState.PAUSED) {
+            b.append("<p><a class=\"button\" id=\"open-gate\" href=\"/runs/").append(Html.escape(r.id())).append("/gate\">Review this run</a></p>");
+        }
         return b.append("</section>").toString();
     }
 
@@ -46,18 +49,20 @@ public final class FailureReason {
                 case DUPLICATE -> "The scenario came out too close to one already accepted, so it was not kept (uniqueness gate).";
                 case BUDGET -> "The campaign's budget (runs, tokens, cost or wall time) ran out before this run finished.";
                 case GATE -> "A gate of the pipeline decided against this scenario.";
+                case PERSON -> "A person reviewing the run rejected it" + (r.detail().isEmpty() ? "." : ": " + r.detail());
             });
             case FAILED_INFRA -> Optional.of("The model service or the sandbox failed (not the content): retries ran out."
                     + " The scenario was not judged; 'Retry failed' on the campaign runs it again.");
             case CANCELLED -> Optional.of("The run was cancelled before it finished.");
-            case PAUSED -> Optional.of("The run is paused, waiting to be resumed" + (r.detail().isEmpty() ? "." : ": " + r.detail()));
+            case PAUSED -> Optional.of("The run is paused, waiting for a person" + (r.detail().isEmpty() ? "." : ": " + r.detail())
+                    + " Open its gate to review, edit, re-check and approve or reject it.");
             default -> Optional.empty();
         };
     }
 
     private static Optional<String> lastFailedStage(List<AttemptRecord> attempts) {
         for (int i = attempts.size() - 1; i >= 0; i--) {
-            if (attempts.get(i).verdict().label().equals("failed")) return Optional.of(attempts.get(i).stage());
+            if (attempts.get(i).verdict() == dev.scenarist.core.store.AttemptVerdict.FAILED) return Optional.of(attempts.get(i).stage());
         }
         return Optional.empty();
     }

@@ -17,7 +17,7 @@ import org.flywaydb.core.api.MigrationState;
 /** Brings a database to the current schema with Flyway; a no-op when it is already there. */
 public final class Schema {
     /** Every table of the current schema. */
-    private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog", "lessons");
+    private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog", "lessons", "review_decisions");
 
     /**
      * Our own history table name: a database that holds tables but not this one is some other application's, and

@@ -16,10 +16,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 public final class SqlCatalogStore implements CatalogStore {
-    private static final String COLUMNS = "scenario_id, pack, campaign_id, run_id, title, content_hash,"
+    static final String COLUMNS = "scenario_id, pack, campaign_id, run_id, title, content_hash,"
             + " uniqueness_text, location, stage, accepted_at";
 
-    private static final RowMapper<CatalogEntry> MAPPER = (rs, ctx) -> new CatalogEntry(
+    static final RowMapper<CatalogEntry> MAPPER = (rs, ctx) -> new CatalogEntry(
             rs.getString("scenario_id"),
             rs.getString("pack"),
             rs.getString("campaign_id"),

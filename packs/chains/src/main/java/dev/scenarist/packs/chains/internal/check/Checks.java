@@ -25,8 +25,8 @@ public final class Checks {
     public static CheckResult replyPresent(JsonNode response) {
         JsonNode reply = response.path("reply");
         boolean ok = !reply.isMissingNode() && !reply.isNull() && !(reply.isTextual() && reply.asText().isBlank());
-        return new CheckResult("response.reply exists", "response.reply exists", CheckKind.ANSWER, Priority.P1, ok,
-                ok ? "reply present" : "the response has no 'reply'", ok);
+        return new CheckResult("response.reply exists", "response.reply exists", CheckKind.ANSWER, Priority.P1,
+                new CheckResult.Finding(ok, ok ? "reply present" : "the response has no 'reply'", ok));
     }
 
     public static CheckResult run(Expectation e, Captures captures) {
@@ -35,7 +35,7 @@ public final class Checks {
         try {
             operandText = Placeholders.resolve(c.operand(), captures).text();
         } catch (Placeholders.UnresolvedPlaceholder u) {
-            return new CheckResult(e.source(), e.source(), e.kind(), e.priority(), false, "not judged: " + u.getMessage(), false);
+            return new CheckResult(e.source(), e.source(), e.kind(), e.priority(), new CheckResult.Finding(false, "not judged: " + u.getMessage(), false));
         }
         String resolved = c.path() + " " + c.op().symbol + (operandText.isEmpty() ? "" : " " + operandText);
         JsonPath path = JsonPath.parse(c.path());
@@ -66,7 +66,7 @@ public final class Checks {
             case MISSING -> "expected nothing, found " + found;
             default -> "expected " + c.op().symbol + " " + expected + ", found " + found;
         };
-        return new CheckResult(e.source(), resolved, e.kind(), e.priority(), ok, detail, present);
+        return new CheckResult(e.source(), resolved, e.kind(), e.priority(), new CheckResult.Finding(ok, detail, present));
     }
 
     /** A JSON literal ({@code "CB-20"}, {@code 15}, {@code true}); anything else is taken as plain text. */

@@ -13,16 +13,36 @@ import java.util.regex.Pattern;
 
 /** The reference assistant's embedded dataset: stock items and purchase orders, read once from the pack's resources. */
 public record Inventory(List<Item> items, List<PurchaseOrder> purchaseOrders) {
-    public record Item(String sku, String name, List<String> aliases, String category, String warehouse, int onHand,
-                       int reorderPoint, String supplier, double unitCost) {
+    /** A stock item: where it is and how many, who supplies it and at what cost. */
+    public record Item(String sku, String name, List<String> aliases, String category, Stock stock, Supply supply) {
+        public int onHand() {
+            return stock.onHand();
+        }
+
+        public int reorderPoint() {
+            return stock.reorderPoint();
+        }
+
+        public String warehouse() {
+            return stock.warehouse();
+        }
+
+        public String supplier() {
+            return supply.supplier();
+        }
+
         boolean low() {
-            return onHand < reorderPoint;
+            return onHand() < reorderPoint();
         }
 
         double fill() {
-            return (double) onHand / reorderPoint;
+            return (double) onHand() / reorderPoint();
         }
     }
+
+    public record Stock(String warehouse, int onHand, int reorderPoint) {}
+
+    public record Supply(String supplier, double unitCost) {}
 
     public record PurchaseOrder(String poId, String sku, int quantity, String orderedOn, String supplier, String status) {}
 

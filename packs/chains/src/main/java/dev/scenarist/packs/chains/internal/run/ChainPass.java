@@ -108,8 +108,8 @@ public final class ChainPass {
         checks.add(Checks.replyPresent(response));
         if (session.isPresent() && !session.get().equals(sid)) {
             checks.add(new CheckResult("session_id stays " + session.get(), "session_id stays " + session.get(),
-                    dev.scenarist.packs.chains.pool.CheckKind.CARRYOVER, dev.scenarist.packs.chains.pool.Priority.P0, false,
-                    "the assistant answered in another session (" + sid + "): the chain's context is lost", true));
+                    dev.scenarist.packs.chains.pool.CheckKind.CARRYOVER, dev.scenarist.packs.chains.pool.Priority.P0,
+                    new CheckResult.Finding(false, "the assistant answered in another session (" + sid + "): the chain's context is lost", true)));
         }
         for (Expectation e : step.expectations()) checks.add(Checks.run(e, captures));
         if ("unsupported".equals(response.path("capability").asText())) {

@@ -81,17 +81,23 @@ class DashboardBrowserTest {
         page.fill("#f-count", "0");
         page.fill("#f-concurrency", "1");
         page.fill("#f-category", "browser");
+        page.fill("#f-attempts-queries", "9");
         page.click("#generate-button");
 
         Locator countError = page.locator(".field.invalid[data-field=count] .error");
         assertThat(countError).containsText("between 1 and 100000");
+        assertThat(page.locator("#stage-table tr[data-stage=queries] .error")).containsText("from 1 to 5");
         assertThat(page.locator("#f-category")).hasValue("browser"); // the form comes back as it was typed
         screenshot("new-campaign-error");
 
         page.fill("#f-count", "3");
+        page.fill("#f-attempts-queries", "4");
         page.click("#generate-button");
         page.waitForURL(Pattern.compile(".*/campaigns/cmp-[^/]+$"));
         campaignUrl = page.url();
+        String spec = context.request().get(campaignUrl.replace("/campaigns/", "/api/campaigns/")).text().replaceAll("\\s", "");
+        org.assertj.core.api.Assertions.assertThat(spec).as("the campaign runs its queries stage with the form's attempts")
+                .contains("\"attempts\":{\"queries\":4}");
         assertThat(page.locator("h1")).containsText("Campaign");
         assertThat(page.locator("#campaign-summary")).containsText("browser");
     }

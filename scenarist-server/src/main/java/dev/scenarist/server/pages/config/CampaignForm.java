@@ -125,7 +125,7 @@ public record CampaignForm(Map<String, String> values, List<String> approveAfter
     }
 
     private static Object typed(String name, String value) {
-        boolean whole = WHOLE_FIELDS.contains(name) || name.endsWith(".max_tokens");
+        boolean whole = WHOLE_FIELDS.contains(name) || name.endsWith(".max_tokens") || name.startsWith("attempts.") || name.startsWith("refine_rounds.");
         boolean decimal = DECIMAL_FIELDS.contains(name) || name.endsWith(".temperature");
         if (whole && WHOLE.matcher(value).matches()) return Long.parseLong(value);
         if (decimal && DECIMAL.matcher(value).matches()) return Double.parseDouble(value);

@@ -12,8 +12,8 @@ import java.util.Optional;
  * category; approval gates; lessons. Changing the pack re-renders the form (its stages differ) keeping what was typed.
  * Each input carries the messages of its field errors.
  *
- * <p>Attempts per stage and refine rounds are shown as the pack sets them: the engine takes them from the pack's stage
- * policies, and a campaign configuration has no key to override them.
+ * <p>Attempts per stage and refine rounds show the pack's own as placeholders; a value (1–5) becomes the request's
+ * {@code attempts}/{@code refine_rounds} key, checked like a configuration file's.
  */
 public final class CampaignFormView {
     private final List<PackInfo> packs;
@@ -32,10 +32,12 @@ public final class CampaignFormView {
     public static List<String> inputs(Optional<PackInfo> pack) {
         List<String> names = new ArrayList<>(List.of("pack", "count", "tier", "options", "author", "seed", "concurrency", "models.default.model",
                 "models.default.temperature", "models.default.max_tokens", "models.default.timeout", "budget.max_runs", "budget.max_tokens",
-                "budget.max_cost_usd", "budget.max_wall", "category", "approve_after", "lessons", "models.stages", "models", "budget"));
+                "budget.max_cost_usd", "budget.max_wall", "category", "approve_after", "lessons", "models.stages", "models", "budget", "attempts", "refine_rounds"));
         pack.ifPresent(p -> p.stages().forEach(s -> {
             names.add("models.stages." + s.name() + ".model");
             names.add("models.stages." + s.name() + ".timeout");
+            if (s.maxAttempts() > 0) names.add("attempts." + s.name());
+            if (s.rounds() > 0) names.add("refine_rounds." + s.name());
         }));
         return names;
     }
@@ -121,9 +123,17 @@ public final class CampaignFormView {
         for (StageInfo s : p.stages()) {
             String model = "models.stages." + s.name() + ".model";
             String timeout = "models.stages." + s.name() + ".timeout";
+            String attempts = "attempts." + s.name();
+            String rounds = "refine_rounds." + s.name();
             b.append("<tr data-stage=\"").append(Html.escape(s.name())).append("\"><td><b>").append(Html.escape(s.name())).append("</b></td><td>")
-                    .append(Html.escape(s.kind())).append("</td><td>").append(s.maxAttempts() == 0 ? "—" : s.maxAttempts()).append("</td><td>")
-                    .append(s.rounds() == 0 ? "—" : s.rounds()).append("</td><td class=\"field").append(errors.has(model) ? " invalid" : "").append("\">");
+                    .append(Html.escape(s.kind())).append("</td><td class=\"field").append(errors.has(attempts) ? " invalid" : "").append("\">");
+            // attempts and rounds: empty keeps the pack's own (shown as the placeholder); 1-5 replaces it for this campaign
+            if (s.maxAttempts() > 0) b.append(bare(attempts, "number", String.valueOf(s.maxAttempts()), "min=\"1\" max=\"5\" class=\"narrow\"")).append(errors.under(attempts));
+            else b.append("—");
+            b.append("</td><td class=\"field").append(errors.has(rounds) ? " invalid" : "").append("\">");
+            if (s.rounds() > 0) b.append(bare(rounds, "number", String.valueOf(s.rounds()), "min=\"1\" max=\"5\" class=\"narrow\"")).append(errors.under(rounds));
+            else b.append("—");
+            b.append("</td><td class=\"field").append(errors.has(model) ? " invalid" : "").append("\">");
             if (s.maxAttempts() > 0) {
                 b.append(bare(model, "text", "default")).append(errors.under(model));
             }
@@ -133,9 +143,10 @@ public final class CampaignFormView {
                     .append(form.approveAfter().contains(s.name()) ? " checked" : "").append("> pause</label></td></tr>");
         }
         b.append("</tbody></table>");
-        b.append(errors.under("approve_after")).append(errors.under("models.stages")).append(errors.under("models"));
-        b.append("<p class=\"small muted\" id=\"attempts-note\">Attempts per stage and refine rounds are the pack's own (its stage policies);")
-                .append(" the engine has no campaign setting that overrides them, so they are shown here, not edited.</p></fieldset>");
+        b.append(errors.under("approve_after")).append(errors.under("models.stages")).append(errors.under("models"))
+                .append(errors.under("attempts")).append(errors.under("refine_rounds"));
+        b.append("<p class=\"small muted\" id=\"attempts-note\">Attempts and refine rounds: leave empty for the pack's own (shown greyed),")
+                .append(" or set 1–5 for this campaign.</p></fieldset>");
         return b.toString();
     }
 

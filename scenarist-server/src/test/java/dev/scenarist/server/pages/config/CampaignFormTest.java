@@ -22,6 +22,14 @@ class CampaignFormTest {
     }
 
     @Test
+    void attemptsAndRefineRoundsPerStageAreSentAsNumbersAndEmptyOnesKeepThePacksOwn() {
+        CampaignForm form = CampaignForm.of(Map.of("pack", List.of("sql-quiz"), "count", List.of("2"), "attempts.queries", List.of("4"),
+                "attempts.describe", List.of(""), "refine_rounds.polish", List.of("2")));
+        Map<String, Object> body = form.request(form.get("count"), "");
+        assertThat(body).containsEntry("attempts", Map.of("queries", 4L)).containsEntry("refine_rounds", Map.of("polish", 2L));
+    }
+
+    @Test
     void aValueThatIsNoNumberIsSentAsTypedSoTheRequestCheckNamesIt() {
         CampaignForm form = CampaignForm.of(Map.of("count", List.of("ten")));
         assertThat(form.request(form.get("count"), "")).containsEntry("count", "ten");

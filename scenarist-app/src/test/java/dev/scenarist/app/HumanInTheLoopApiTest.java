@@ -3,14 +3,11 @@ package dev.scenarist.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.app.wiring.Scenarist;
-import dev.scenarist.app.wiring.Settings;
 import dev.scenarist.core.model.Json;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.server.ScenaristServer;
-import dev.scenarist.server.ServerOptions;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,47 +41,22 @@ class HumanInTheLoopApiTest {
     static Scenarist app;
     static ScenaristServer server;
     static String base;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static ServedApp served;
     static String campaignId;
     static String runId;
 
     @BeforeAll
     static void serve() {
         data = tmp.resolve("data");
-        app = Scenarist.open(data, null, Settings.of(Map.of()));
-        server = app.serve(new ServerOptions("0.0.0.0", 0, Optional.of(TOKEN), false, ServerOptions.DEFAULT_MAX_BODY));
-        base = "http://127.0.0.1:" + server.port();
+        served = ServedApp.start(data, TOKEN);
+        app = served.app;
+        server = served.server;
+        base = served.base;
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (app != null) app.close();
-    }
-
-    static HttpRequest.Builder req(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    static HttpResponse<String> send(HttpRequest r) throws Exception {
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return send(req(path).GET().build());
-    }
-
-    static HttpResponse<String> postJson(String path, String json) throws Exception {
-        return send(req(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    static HttpResponse<String> putJson(String path, String json) throws Exception {
-        return send(req(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(HttpResponse<String> r) {
-        return Json.read(r.body(), Map.class);
+        if (served != null) served.close();
     }
 
     static void await(String what, BooleanSupplier ok) throws InterruptedException {
@@ -98,38 +69,38 @@ class HumanInTheLoopApiTest {
 
     static String status(String campaign) {
         try {
-            return (String) json(get("/api/campaigns/" + campaign)).get("status");
+            return (String) ServedApp.json(served.get("/api/campaigns/" + campaign)).get("status");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String gatedCampaign() throws Exception {
-        var created = postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 1, \"concurrency\": 1, \"seed\": 11, \"approve_after\": [\"describe\"]}");
+        var created = served.postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 1, \"concurrency\": 1, \"seed\": 11, \"approve_after\": [\"describe\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = (String) json(created).get("id");
+        String id = (String) ServedApp.json(created).get("id");
         await("the campaign to wait for approval", () -> "awaiting_approval".equals(status(id)));
         return id;
     }
 
     static String firstRun(String campaign) throws Exception {
-        var runs = (List<?>) json(get("/api/campaigns/" + campaign + "/runs")).get("runs");
+        var runs = (List<?>) ServedApp.json(served.get("/api/campaigns/" + campaign + "/runs")).get("runs");
         return (String) ((Map<?, ?>) runs.getFirst()).get("id");
     }
 
     @Test
     @Order(1)
     void aGateNamingAStageThePackLacksIsAFieldErrorWithTheClosestStage() throws Exception {
-        var r = postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 1, \"approve_after\": [\"describ\"]}");
+        var r = served.postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 1, \"approve_after\": [\"describ\"]}");
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        var fields = (List<?>) ((Map<?, ?>) json(r).get("error")).get("fields");
+        var fields = (List<?>) ((Map<?, ?>) ServedApp.json(r).get("error")).get("fields");
         assertThat(fields).singleElement().satisfies(f -> {
             assertThat(((Map<?, ?>) f).get("field")).isEqualTo("approve_after");
             assertThat((String) ((Map<?, ?>) f).get("problem")).contains("has no stage 'describ'");
             assertThat((String) ((Map<?, ?>) f).get("fix")).contains("did you mean 'describe'?");
         });
-        assertThat((List<?>) json(get("/api/campaigns")).get("campaigns")).as("nothing stored").isEmpty();
+        assertThat((List<?>) ServedApp.json(served.get("/api/campaigns")).get("campaigns")).as("nothing stored").isEmpty();
     }
 
     @Test
@@ -137,7 +108,7 @@ class HumanInTheLoopApiTest {
     void aPersonEditsTheGatedFileReChecksItAndApprovesAndTheRunUsesTheEdit() throws Exception {
         campaignId = gatedCampaign();
         runId = firstRun(campaignId);
-        var gate = json(get("/api/runs/" + runId + "/gate"));
+        var gate = ServedApp.json(served.get("/api/runs/" + runId + "/gate"));
         assertThat(gate).containsEntry("stage", "describe").containsEntry("pause", "approval_gate");
         assertThat(gate.get("editable")).isEqualTo(List.of("item.json"));
         Map<?, ?> item = (Map<?, ?>) ((List<?>) gate.get("files")).stream().filter(f -> "item.json".equals(((Map<?, ?>) f).get("path")))
@@ -145,37 +116,37 @@ class HumanInTheLoopApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> itemJson = new LinkedHashMap<>(Json.read((String) item.get("content"), Map.class));
 
-        var notEditable = putJson("/api/runs/" + runId + "/gate/files/schema.sql", "{\"content\": \"CREATE TABLE t (a INT);\"}");
+        var notEditable = served.putJson("/api/runs/" + runId + "/gate/files/schema.sql", "{\"content\": \"CREATE TABLE t (a INT);\"}");
         assertThat(notEditable.statusCode()).as(notEditable.body()).isEqualTo(400);
         assertThat(notEditable.body()).contains("may not write 'schema.sql'");
 
-        var broken = putJson("/api/runs/" + runId + "/gate/files/item.json", "{\"content\": \"{not json\"}");
+        var broken = served.putJson("/api/runs/" + runId + "/gate/files/item.json", "{\"content\": \"{not json\"}");
         assertThat(broken.statusCode()).as(broken.body()).isEqualTo(200);
-        var failing = postJson("/api/runs/" + runId + "/checks", "");
+        var failing = served.postJson("/api/runs/" + runId + "/checks", "");
         assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
-        assertThat(json(failing)).containsEntry("passed", false);
+        assertThat(ServedApp.json(failing)).containsEntry("passed", false);
 
         itemJson.put("title", "Edited by a person: " + itemJson.get("title"));
-        var fixed = putJson("/api/runs/" + runId + "/gate/files/item.json", Json.write(Map.of("content", Json.write(itemJson))));
+        var fixed = served.putJson("/api/runs/" + runId + "/gate/files/item.json", Json.write(Map.of("content", Json.write(itemJson))));
         assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
-        assertThat(json(fixed)).containsEntry("changed", true);
-        assertThat(json(postJson("/api/runs/" + runId + "/checks", ""))).as("re-checked").containsEntry("passed", true);
+        assertThat(ServedApp.json(fixed)).containsEntry("changed", true);
+        assertThat(ServedApp.json(served.postJson("/api/runs/" + runId + "/checks", ""))).as("re-checked").containsEntry("passed", true);
 
-        var approved = postJson("/api/runs/" + runId + "/approve", "");
+        var approved = served.postJson("/api/runs/" + runId + "/approve", "");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
         await("the approved run to be accepted", () -> {
             try {
-                return "accepted".equals(json(get("/api/runs/" + runId)).get("state"));
+                return "accepted".equals(ServedApp.json(served.get("/api/runs/" + runId)).get("state"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        var again = postJson("/api/runs/" + runId + "/approve", "");
+        var again = served.postJson("/api/runs/" + runId + "/approve", "");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
         assertThat(again.body()).containsAnyOf("is accepted, not paused", "was approved already");
         await("the campaign to complete", () -> "completed".equals(status(campaignId)));
 
-        var scenario = (Map<?, ?>) ((List<?>) json(get("/api/campaigns/" + campaignId + "/scenarios")).get("scenarios")).getFirst();
+        var scenario = (Map<?, ?>) ((List<?>) ServedApp.json(served.get("/api/campaigns/" + campaignId + "/scenarios")).get("scenarios")).getFirst();
         assertThat(Files.readString(data.resolve((String) scenario.get("location")).resolve("item.json"))).contains("Edited by a person: ");
         List<String> steps = Files.readAllLines(data.resolve("runs").resolve(runId).resolve("steps.jsonl"));
         assertThat(steps.stream().map(l -> Json.read(l, Map.class)).filter(m -> "human".equals(m.get("type"))).map(m -> m.get("action")))
@@ -185,22 +156,22 @@ class HumanInTheLoopApiTest {
     @Test
     @Order(3)
     void theReviewQueueApprovesOnceAndRefusesASecondDecisionWith409() throws Exception {
-        var queue = (List<?>) json(get("/api/review")).get("items");
+        var queue = (List<?>) ServedApp.json(served.get("/api/review")).get("items");
         assertThat(queue).hasSize(1);
         String scenarioId = (String) ((Map<?, ?>) queue.getFirst()).get("scenario_id");
         assertThat(m(queue.getFirst())).containsEntry("campaign_id", campaignId).containsEntry("pack", "sql-quiz")
                 .containsKeys("title", "accepted_at");
-        assertThat(get("/review").body()).contains(scenarioId).contains("name=\"_csrf\"");
+        assertThat(served.get("/review").body()).contains(scenarioId).contains("name=\"_csrf\"");
 
-        var ok = postJson("/api/review/" + scenarioId + "/approve", "");
+        var ok = served.postJson("/api/review/" + scenarioId + "/approve", "");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-        assertThat(Path.of((String) json(ok).get("path"))).startsWith(data.toAbsolutePath().resolve("datasets").resolve("sql-quiz")).exists();
-        var twice = postJson("/api/review/" + scenarioId + "/reject", "{\"reason\": \"changed my mind\"}");
+        assertThat(Path.of((String) ServedApp.json(ok).get("path"))).startsWith(data.toAbsolutePath().resolve("datasets").resolve("sql-quiz")).exists();
+        var twice = served.postJson("/api/review/" + scenarioId + "/reject", "{\"reason\": \"changed my mind\"}");
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("was already approved by token:");
-        assertThat((List<?>) json(get("/api/review")).get("items")).isEmpty();
+        assertThat((List<?>) ServedApp.json(served.get("/api/review")).get("items")).isEmpty();
 
-        var audit = (List<?>) json(get("/api/audit?limit=50")).get("entries");
+        var audit = (List<?>) ServedApp.json(served.get("/api/audit?limit=50")).get("entries");
         assertThat(audit).anySatisfy(e -> assertThat(m(e)).containsEntry("action", "review.approve").containsEntry("target", scenarioId)
                 .containsEntry("status", 200));
         assertThat(audit).anySatisfy(e -> assertThat(m(e)).containsEntry("action", "review.reject").containsEntry("status", 409));
@@ -215,26 +186,26 @@ class HumanInTheLoopApiTest {
     void aBrowserMustRepeatItsCsrfTokenToRejectAPausedRunFromTheGatePage() throws Exception {
         String campaign = gatedCampaign();
         String run = firstRun(campaign);
-        var login = send(HttpRequest.newBuilder(URI.create(base + "/login?token=" + TOKEN)).GET().build());
+        var login = served.send(HttpRequest.newBuilder(URI.create(base + "/login?token=" + TOKEN)).GET().build());
         String session = cookie(login, "scenarist_session");
         String csrf = cookie(login, "scenarist_csrf");
         String cookies = "scenarist_session=" + session + "; scenarist_csrf=" + csrf;
-        var page = send(HttpRequest.newBuilder(URI.create(base + "/runs/" + run + "/gate")).header("Cookie", cookies).GET().build());
+        var page = served.send(HttpRequest.newBuilder(URI.create(base + "/runs/" + run + "/gate")).header("Cookie", cookies).GET().build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("awaiting approval after stage &#39;describe&#39;").contains("<textarea name=\"content\"");
 
-        var forged = send(form("/api/runs/" + run + "/reject", cookies, Map.of("reason", "forged")));
+        var forged = served.send(form("/api/runs/" + run + "/reject", cookies, Map.of("reason", "forged")));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(json(get("/api/runs/" + run))).containsEntry("state", "paused");
+        assertThat(ServedApp.json(served.get("/api/runs/" + run))).containsEntry("state", "paused");
 
-        var rejected = send(form("/api/runs/" + run + "/reject", cookies, Map.of("reason", "off topic", "_csrf", csrf)));
+        var rejected = served.send(form("/api/runs/" + run + "/reject", cookies, Map.of("reason", "off topic", "_csrf", csrf)));
         assertThat(rejected.statusCode()).isEqualTo(303);
         assertThat(rejected.headers().firstValue("Location")).contains("/runs/" + run);
-        var after = json(get("/api/runs/" + run));
+        var after = ServedApp.json(served.get("/api/runs/" + run));
         assertThat(after).containsEntry("state", RunState.REJECTED.label()).containsEntry("reject_reason", "person")
                 .containsEntry("detail", "rejected by a person: off topic");
         assertThat(status(campaign)).isEqualTo("stopped");
-        var audit = (List<?>) json(get("/api/audit?limit=50")).get("entries");
+        var audit = (List<?>) ServedApp.json(served.get("/api/audit?limit=50")).get("entries");
         // refused before any handler ran: recorded under its method and path
         assertThat(audit).anySatisfy(e -> assertThat(m(e)).containsEntry("action", "POST /api/runs/" + run + "/reject").containsEntry("status", 403));
         assertThat(audit).anySatisfy(e -> assertThat(m(e)).containsEntry("action", "run.reject").containsEntry("status", 303)
@@ -244,10 +215,10 @@ class HumanInTheLoopApiTest {
     @Test
     @Order(5)
     void metricsFollowTheTokenRuleAndMatchTheStore() throws Exception {
-        var anonymous = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build());
+        var anonymous = served.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build());
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        var r = get("/metrics");
+        var r = served.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         String text = r.body();
         var store = app.store();

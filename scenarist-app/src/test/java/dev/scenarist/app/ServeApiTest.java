@@ -3,12 +3,9 @@ package dev.scenarist.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarist.app.wiring.Scenarist;
-import dev.scenarist.app.wiring.Settings;
-import dev.scenarist.core.model.Json;
 import dev.scenarist.server.ScenaristServer;
 import dev.scenarist.server.ServerOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -39,50 +36,29 @@ class ServeApiTest {
     static Scenarist app;
     static ScenaristServer server;
     static String base;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static ServedApp served;
     static String campaignId;
     static String runId;
 
     @BeforeAll
     static void serve() {
         data = tmp.resolve("data");
-        app = Scenarist.open(data, null, Settings.of(Map.of()));
-        server = app.serve(new ServerOptions("0.0.0.0", 0, Optional.of(TOKEN), false, ServerOptions.DEFAULT_MAX_BODY));
-        base = "http://127.0.0.1:" + server.port();
+        served = ServedApp.start(data, TOKEN);
+        app = served.app;
+        server = served.server;
+        base = served.base;
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (app != null) app.close();
-    }
-
-    static HttpRequest.Builder req(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    static HttpResponse<String> send(HttpRequest r) throws Exception {
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return send(req(path).GET().build());
-    }
-
-    static HttpResponse<String> postJson(String path, String json) throws Exception {
-        return send(req(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(HttpResponse<String> r) {
-        return Json.read(r.body(), Map.class);
+        if (served != null) served.close();
     }
 
     /** Lines of an SSE stream, read in the background. */
     static List<String> listen(String path) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        var r = req(path).timeout(Duration.ofMinutes(5)).header("Accept", "text/event-stream").GET().build();
-        http.sendAsync(r, HttpResponse.BodyHandlers.ofLines()).thenAccept(resp -> resp.body().forEach(lines::add));
+        var r = served.req(path).timeout(Duration.ofMinutes(5)).header("Accept", "text/event-stream").GET().build();
+        served.http().sendAsync(r, HttpResponse.BodyHandlers.ofLines()).thenAccept(resp -> resp.body().forEach(lines::add));
         return lines;
     }
 
@@ -99,30 +75,30 @@ class ServeApiTest {
     void aCampaignCreatedOverTheApiRunsInTheServerAndItsRunsAndScenariosAreListed() throws Exception {
         List<String> events = listen("/api/events");
         Thread.sleep(300);
-        var created = postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 2, \"concurrency\": 2, \"seed\": 3}");
+        var created = served.postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 2, \"concurrency\": 2, \"seed\": 3}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        campaignId = (String) json(created).get("id");
+        campaignId = (String) ServedApp.json(created).get("id");
         await("the campaign to complete", () -> {
             try {
-                return "completed".equals(json(get("/api/campaigns/" + campaignId)).get("status"));
+                return "completed".equals(ServedApp.json(served.get("/api/campaigns/" + campaignId)).get("status"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        var scenarios = (List<?>) json(get("/api/campaigns/" + campaignId + "/scenarios")).get("scenarios");
+        var scenarios = (List<?>) ServedApp.json(served.get("/api/campaigns/" + campaignId + "/scenarios")).get("scenarios");
         assertThat(scenarios).hasSize(2);
-        var runs = (List<?>) json(get("/api/campaigns/" + campaignId + "/runs")).get("runs");
+        var runs = (List<?>) ServedApp.json(served.get("/api/campaigns/" + campaignId + "/runs")).get("runs");
         assertThat(runs).hasSizeGreaterThanOrEqualTo(2);
         runId = (String) ((Map<?, ?>) runs.getFirst()).get("id");
-        var run = json(get("/api/runs/" + runId));
+        var run = ServedApp.json(served.get("/api/runs/" + runId));
         assertThat((List<?>) run.get("attempt_records")).isNotEmpty();
         assertThat((List<?>) run.get("stages")).isNotEmpty();
         assertThat(run).containsKey("usage");
         String scenarioId = (String) ((Map<?, ?>) scenarios.getFirst()).get("id");
-        var files = (List<?>) json(get("/api/scenarios/" + scenarioId + "/files")).get("files");
+        var files = (List<?>) ServedApp.json(served.get("/api/scenarios/" + scenarioId + "/files")).get("files");
         assertThat(files).isNotEmpty();
         String file = (String) ((Map<?, ?>) files.getFirst()).get("path");
-        var download = get("/api/scenarios/" + scenarioId + "/files/" + file);
+        var download = served.get("/api/scenarios/" + scenarioId + "/files/" + file);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(Files.readString(data.resolve((String) ((Map<?, ?>) scenarios.getFirst()).get("location")).resolve(file)));
         await("run events on the stream", () -> events.stream().anyMatch(l -> l.equals("event: run-finished")));
@@ -132,17 +108,17 @@ class ServeApiTest {
     @Test
     @Order(2)
     void aBadRequestIsRefusedFieldByFieldWithTheMessagesOfGenerate() throws Exception {
-        var r = postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 0, \"budget\": {\"max_runz\": 3}}");
+        var r = served.postJson("/api/campaigns", "{\"pack\": \"sql-quiz\", \"count\": 0, \"budget\": {\"max_runz\": 3}}");
         assertThat(r.statusCode()).isEqualTo(400);
-        var fields = (List<?>) ((Map<?, ?>) json(r).get("error")).get("fields");
+        var fields = (List<?>) ((Map<?, ?>) ServedApp.json(r).get("error")).get("fields");
         assertThat(fields).anyMatch(f -> "count".equals(((Map<?, ?>) f).get("field")));
         assertThat(fields).anyMatch(f -> String.valueOf(((Map<?, ?>) f).get("field")).startsWith("budget")
                 && String.valueOf(((Map<?, ?>) f).get("fix")).contains("max_runs"));
-        var unknownPack = postJson("/api/campaigns", "{\"pack\": \"sql-quiz-nope\", \"count\": 1}");
+        var unknownPack = served.postJson("/api/campaigns", "{\"pack\": \"sql-quiz-nope\", \"count\": 1}");
         assertThat(unknownPack.statusCode()).isEqualTo(400);
         assertThat(unknownPack.body()).contains("\"field\":\"pack\"");
-        assertThat(postJson("/api/campaigns", "[1,2]").statusCode()).isEqualTo(400);
-        assertThat(postJson("/api/campaigns", "{not json").statusCode()).isEqualTo(400);
+        assertThat(served.postJson("/api/campaigns", "[1,2]").statusCode()).isEqualTo(400);
+        assertThat(served.postJson("/api/campaigns", "{not json").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -153,12 +129,12 @@ class ServeApiTest {
         var cli = CliRun.in(data, "--json", "generate", "--pack", "sql-quiz", "--count", "1", "--seed", "11");
         assertThat(cli.code()).as(cli.err()).isZero();
         String id = (String) cli.json().get("campaign_id");
-        var list = get("/api/campaigns");
+        var list = served.get("/api/campaigns");
         assertThat(list.body()).contains(id);
-        assertThat(json(get("/api/campaigns/" + id)).get("status")).isEqualTo("completed");
+        assertThat(ServedApp.json(served.get("/api/campaigns/" + id)).get("status")).isEqualTo("completed");
         // the CLI's engine has an event bus of its own: these come from polling the store
         await("store events of the CLI's campaign", () -> events.stream().anyMatch(l -> l.contains(id) && l.contains("\"source\":\"store\"")));
-        var index = get("/");
+        var index = served.get("/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains(id).contains("<table");
     }
@@ -167,15 +143,15 @@ class ServeApiTest {
     @Order(4)
     void offLoopbackEveryCallAndPageNeedsTheToken() throws Exception {
         for (String path : List.of("/api/campaigns", "/", "/openapi.json", "/api/audit", "/api/events")) {
-            var r = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+            var r = served.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
             assertThat(r.statusCode()).as(path).isEqualTo(401);
         }
-        var wrong = send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns")).header("Authorization", "Bearer nope-nope-nope-nope").GET().build());
+        var wrong = served.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns")).header("Authorization", "Bearer nope-nope-nope-nope").GET().build());
         assertThat(wrong.statusCode()).isEqualTo(401);
-        var post = send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns")).header("Content-Type", "application/json")
+        var post = served.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"pack\":\"sql-quiz\",\"count\":1}")).build());
         assertThat(post.statusCode()).isEqualTo(401);
-        assertThat(get("/api/campaigns").statusCode()).isEqualTo(200);
+        assertThat(served.get("/api/campaigns").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -186,54 +162,54 @@ class ServeApiTest {
         Files.createSymbolicLink(runDir.resolve("escape.txt"), tmp.resolve("secret.txt"));
         for (String p : List.of("../../scenarist.db", "..%2f..%2fscenarist.db", "%2e%2e/%2e%2e/scenarist.db", "%2e%2e%2f%2e%2e%2fscenarist.db",
                 "/etc/passwd", "%2fetc%2fpasswd", "a/../../../scenarist.db", "escape.txt", "..%5c..%5cscenarist.db", "./steps.jsonl")) {
-            var r = send(req("/api/runs/" + runId + "/files/" + p).GET().build());
+            var r = served.send(served.req("/api/runs/" + runId + "/files/" + p).GET().build());
             assertThat(r.statusCode()).as(p + ": " + r.body()).isIn(400, 404);
             assertThat(r.body()).doesNotContain("secret").doesNotContain("SQLite format");
         }
-        var listed = get("/api/runs/" + runId + "/files");
+        var listed = served.get("/api/runs/" + runId + "/files");
         assertThat(listed.body()).contains("steps.jsonl").doesNotContain("escape.txt");
-        assertThat(get("/api/runs/" + runId + "/files/steps.jsonl").statusCode()).isEqualTo(200);
-        assertThat(get("/api/runs/nope/files/steps.jsonl").statusCode()).isEqualTo(404);
+        assertThat(served.get("/api/runs/" + runId + "/files/steps.jsonl").statusCode()).isEqualTo(200);
+        assertThat(served.get("/api/runs/nope/files/steps.jsonl").statusCode()).isEqualTo(404);
     }
 
     @Test
     @Order(6)
     void aCookieAuthenticatedMutationWithoutTheCsrfTokenIsRefused() throws Exception {
-        var login = send(HttpRequest.newBuilder(URI.create(base + "/login?token=" + TOKEN)).GET().build());
+        var login = served.send(HttpRequest.newBuilder(URI.create(base + "/login?token=" + TOKEN)).GET().build());
         assertThat(login.statusCode()).isEqualTo(302);
         List<String> setCookies = login.headers().allValues("Set-Cookie");
         assertThat(setCookies).anyMatch(c -> c.startsWith("scenarist_session=") && c.contains("HttpOnly") && c.contains("SameSite=Strict"));
         String cookies = String.join("; ", setCookies.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
         String csrf = setCookies.stream().filter(c -> c.startsWith("scenarist_csrf=")).map(c -> c.substring("scenarist_csrf=".length(), c.indexOf(';')))
                 .findFirst().orElseThrow();
-        var page = send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", cookies).GET().build());
+        var page = served.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", cookies).GET().build());
         assertThat(page.statusCode()).isEqualTo(200);
         String target = "/api/campaigns/" + campaignId + "/cancel";
-        var noCsrf = send(HttpRequest.newBuilder(URI.create(base + target)).header("Cookie", cookies).POST(HttpRequest.BodyPublishers.noBody()).build());
+        var noCsrf = served.send(HttpRequest.newBuilder(URI.create(base + target)).header("Cookie", cookies).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(noCsrf.statusCode()).as(noCsrf.body()).isEqualTo(403);
-        var form = send(HttpRequest.newBuilder(URI.create(base + target)).header("Cookie", cookies)
+        var form = served.send(HttpRequest.newBuilder(URI.create(base + target)).header("Cookie", cookies)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("_csrf=wrong")).build());
         assertThat(form.statusCode()).isEqualTo(403);
-        var crossSite = send(req(target).header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build());
+        var crossSite = served.send(served.req(target).header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(crossSite.statusCode()).isEqualTo(403);
-        var ok = send(HttpRequest.newBuilder(URI.create(base + target)).header("Cookie", cookies).header("X-CSRF-Token", csrf)
+        var ok = served.send(HttpRequest.newBuilder(URI.create(base + target)).header("Cookie", cookies).header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-        assertThat(json(ok).get("result")).isEqualTo("already_completed");
+        assertThat(ServedApp.json(ok).get("result")).isEqualTo("already_completed");
     }
 
     @Test
     @Order(7)
     void aBodyOverTheLimitIs413() throws Exception {
         String big = "{\"pack\": \"" + "x".repeat(2 << 20) + "\", \"count\": 1}";
-        var r = postJson("/api/campaigns", big);
+        var r = served.postJson("/api/campaigns", big);
         assertThat(r.statusCode()).isEqualTo(413);
     }
 
     @Test
     @Order(8)
     void everyMutationIsInTheAuditLogWithWhoWhatWhenAndTarget() throws Exception {
-        var entries = (List<?>) json(get("/api/audit?limit=1000")).get("entries");
+        var entries = (List<?>) ServedApp.json(served.get("/api/audit?limit=1000")).get("entries");
         assertThat(entries).anyMatch(e -> entry(e, "campaign.create", campaignId, 201) && ((Map<?, ?>) e).get("who").toString().startsWith("token:"));
         assertThat(entries).anyMatch(e -> entry(e, "campaign.create", "", 400));
         assertThat(entries).anyMatch(e -> entry(e, "campaign.cancel", campaignId, 200) && ((Map<?, ?>) e).get("who").toString().startsWith("session:"));
@@ -251,7 +227,7 @@ class ServeApiTest {
     @Test
     @Order(9)
     void theOpenApiDescriptionListsEveryRoute() throws Exception {
-        var doc = json(get("/openapi.json"));
+        var doc = ServedApp.json(served.get("/openapi.json"));
         assertThat(doc.get("openapi")).isEqualTo("3.1.0");
         @SuppressWarnings("unchecked") var paths = (Map<String, Object>) doc.get("paths");
         assertThat(server.routes()).hasSizeGreaterThan(15);
@@ -268,14 +244,14 @@ class ServeApiTest {
     void onLoopbackWithoutATokenTheApiIsOpenButCrossSiteFormsAreNot() throws Exception {
         try (var local = app.serve(new ServerOptions("127.0.0.1", 0, Optional.empty(), false, ServerOptions.DEFAULT_MAX_BODY))) {
             String b = "http://127.0.0.1:" + local.port();
-            assertThat(send(HttpRequest.newBuilder(URI.create(b + "/api/campaigns")).GET().build()).statusCode()).isEqualTo(200);
-            var form = send(HttpRequest.newBuilder(URI.create(b + "/api/campaigns/" + campaignId + "/cancel"))
+            assertThat(served.send(HttpRequest.newBuilder(URI.create(b + "/api/campaigns")).GET().build()).statusCode()).isEqualTo(200);
+            var form = served.send(HttpRequest.newBuilder(URI.create(b + "/api/campaigns/" + campaignId + "/cancel"))
                     .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build());
             assertThat(form.statusCode()).isEqualTo(403);
-            var json = send(HttpRequest.newBuilder(URI.create(b + "/api/campaigns/" + campaignId + "/pause"))
+            var json = served.send(HttpRequest.newBuilder(URI.create(b + "/api/campaigns/" + campaignId + "/pause"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
             assertThat(json.statusCode()).as(json.body()).isEqualTo(409); // allowed through; not running here
-            var entries = (List<?>) json(send(HttpRequest.newBuilder(URI.create(b + "/api/audit")).GET().build())).get("entries");
+            var entries = (List<?>) ServedApp.json(served.send(HttpRequest.newBuilder(URI.create(b + "/api/audit")).GET().build())).get("entries");
             assertThat(entries).anyMatch(e -> "local".equals(((Map<?, ?>) e).get("who")) && "campaign.pause".equals(((Map<?, ?>) e).get("action")));
         }
     }

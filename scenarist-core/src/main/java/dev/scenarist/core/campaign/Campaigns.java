@@ -59,6 +59,9 @@ import java.util.function.Function;
  * promote — goes through the same engine: the campaign's budget less what it spent, the same retries, tier order, redaction and accounting.
  * Built once by the application from its {@link EngineServices}, its pack lookup, the check that a machine has what
  * a pack needs, and its author factory.
+ *
+ * <p>Over 400 lines on purpose: it is the whole public surface of the engine for its callers, one short method per use
+ * (the human-review ones delegate to {@code core.review}); splitting it would give callers several front doors.
  */
 public final class Campaigns {
     /** Checks that this machine has every component a pack needs before anything is written (a missing one throws). */

@@ -71,6 +71,7 @@ final class ChainWriter {
         // the root question opens the context: there is nothing yet for a pronoun to point back to
         if (!steps.isEmpty()) w.put(Wording.PRONOUN_ONLY, pronoun);
         steps.add(new DraftChain.DraftStep(id, w, checks));
+        if (steps.size() == 1 && subject instanceof Subject.Named n) subject = n.answeredBy(id);
     }
 
     private String ordinal() {

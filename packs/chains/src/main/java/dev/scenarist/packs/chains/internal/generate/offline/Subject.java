@@ -21,10 +21,22 @@ sealed interface Subject {
     /** The expected value of an {@code on_hand} field, as a check operand. */
     String onHand();
 
-    record Named(Inventory.Item item) implements Subject {
+    /**
+     * An item the user named; once the root question has been answered, canonical follow-ups name it through that reply
+     * ({@code {{step_01_details.item}}}), so each depends on the answer before it.
+     */
+    record Named(Inventory.Item item, java.util.Optional<String> rootStep) implements Subject {
+        Named(Inventory.Item item) {
+            this(item, java.util.Optional.empty());
+        }
+
+        Named answeredBy(String stepId) {
+            return new Named(item, java.util.Optional.of(stepId));
+        }
+
         @Override
         public String named() {
-            return item.sku();
+            return rootStep.map(s -> "{{" + s + ".item}}").orElse(item.sku());
         }
 
         /** A plural alias where the item has one ("hex bolts"), as people type it. */

@@ -15,7 +15,16 @@ import dev.scenarist.packs.chains.Pools;
 import dev.scenarist.packs.chains.RunOptions;
 import dev.scenarist.packs.chains.Status;
 import dev.scenarist.packs.chains.Target;
+import dev.scenarist.core.pack.Check;
+import dev.scenarist.core.pack.CheckContext;
+import dev.scenarist.core.pack.GateContext;
+import dev.scenarist.core.pack.RunContext;
+import dev.scenarist.core.workspace.Workspace;
+import dev.scenarist.packs.chains.internal.generate.ChainShapeCheck;
 import dev.scenarist.packs.chains.internal.generate.ChainText;
+import dev.scenarist.packs.chains.internal.generate.ExistingChainsCheck;
+import dev.scenarist.packs.chains.internal.generate.PoolFormatCheck;
+import dev.scenarist.packs.chains.internal.generate.WordingsCheck;
 import dev.scenarist.packs.chains.internal.generate.Domains;
 import dev.scenarist.packs.chains.pool.ChainScenario;
 import dev.scenarist.packs.chains.pool.QuestionPool;
@@ -54,6 +63,20 @@ class OfflineChainAuthorTest {
     @Test
     void the_bundled_domain_lists_the_plans_focuses_in_the_plans_order() {
         assertThat(Domains.resolve(Domains.INVENTORY).focuses()).containsExactlyElementsOf(ChainPlans.ALL.stream().map(ChainPlan::focus).toList());
+    }
+
+    @Test
+    void every_chain_passes_the_chain_and_wordings_stages_checks() throws Exception {
+        var checks = List.of(new PoolFormatCheck(), new ChainShapeCheck(), new WordingsCheck(), new ExistingChainsCheck(LexicalThresholds.DEFAULTS));
+        for (long seed = 0; seed < 24; seed++) {
+            Workspace ws = new Workspace(tmp.resolve("ws-" + seed));
+            ws.write("pool.yaml", PoolYaml.write(author.chain(seed, "inventory and purchasing"), "test", true));
+            var run = new RunContext("run-" + seed, "c", "chains", seed, Domains.resolve(Domains.INVENTORY).parameters(seed));
+            for (Check c : checks) {
+                var r = c.run(new CheckContext(run, "wordings", ws, Map.of(), GateContext.NO_CRITIC));
+                assertThat(r).as(seed + " " + c.name() + ": " + r).isInstanceOf(dev.scenarist.core.model.CheckResult.Passed.class);
+            }
+        }
     }
 
     @Test

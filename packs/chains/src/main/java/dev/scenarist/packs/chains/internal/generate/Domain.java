@@ -16,26 +16,36 @@ import java.util.Optional;
  * @param name         the pools' {@code domain:} text
  * @param target       {@code reference} (the bundled reference assistant: chains are dry-run against it) or the
  *                     assistant's base URL (not dry-run: run the pools against it yourself)
- * @param answers      what the assistant answers and the reply fields checks may read
+ * @param brief        what the author is told about the domain
  * @param carryOver    semantic-memory field → what it means; a chain checks at least one of them
- * @param existingPool a bundled pool name, or a pool file's absolute path, whose chains new ones must differ from
- * @param focuses      chain themes; a run's seed picks one, so a campaign's chains spread over them
- * @param source       where it was read from, for messages
+ * @param existingPool {@code bundled:NAME}, or a pool file's absolute path, whose chains new ones must differ from
  */
-public record Domain(String id, String name, String target, String description, String answers, Map<String, String> carryOver,
-                     Optional<String> existingPool, List<String> focuses, String source) {
+public record Domain(String id, String name, String target, Brief brief, Map<String, String> carryOver, Optional<String> existingPool) {
     public static final String REFERENCE_TARGET = "reference";
+
+    /**
+     * @param answers what the assistant answers and the reply fields checks may read
+     * @param focuses chain themes; a run's seed picks one, so a campaign's chains spread over them
+     */
+    public record Brief(String description, String answers, List<String> focuses) {
+        public Brief {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(answers, "answers");
+            focuses = List.copyOf(focuses);
+        }
+    }
 
     public Domain {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(brief, "brief");
         carryOver = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(carryOver));
         Objects.requireNonNull(existingPool, "existingPool");
-        focuses = List.copyOf(focuses);
-        Objects.requireNonNull(source, "source");
+    }
+
+    public List<String> focuses() {
+        return brief.focuses();
     }
 
     public boolean targetsReference() {
@@ -44,6 +54,7 @@ public record Domain(String id, String name, String target, String description, 
 
     /** The focus a run's seed picks, or "" when the domain lists none. */
     public String focus(long seed) {
+        List<String> focuses = brief.focuses();
         return focuses.isEmpty() ? "" : focuses.get((int) Math.floorMod(seed, (long) focuses.size()));
     }
 
@@ -53,8 +64,8 @@ public record Domain(String id, String name, String target, String description, 
         p.put(Parameters.DOMAIN, id);
         p.put(Parameters.DOMAIN_NAME, name);
         p.put(Parameters.TARGET, target);
-        p.put(Parameters.DESCRIPTION, description.strip());
-        p.put(Parameters.ANSWERS, answers.strip());
+        p.put(Parameters.DESCRIPTION, brief.description().strip());
+        p.put(Parameters.ANSWERS, brief.answers().strip());
         StringBuilder carry = new StringBuilder();
         carryOver.forEach((field, meaning) -> carry.append(carry.isEmpty() ? "" : "; ").append("semantic_memory.").append(field).append(" (")
                 .append(meaning).append(')'));

@@ -121,8 +121,8 @@ public final class Domains {
             if (!(f instanceof YamlNode.Seq s)) throw f.problem("expected a list of chain themes ('- ' items), found " + f.kind(), "");
             for (YamlNode n : s.items()) focuses.add(text(n));
         }
-        return new Domain(id, text(required(m, "name")), target, text(required(m, "description")), text(required(m, "answers")),
-                carryOver, existing, focuses, source);
+        var brief = new Domain.Brief(text(required(m, "description")), text(required(m, "answers")), focuses);
+        return new Domain(id, text(required(m, "name")), target, brief, carryOver, existing);
     }
 
     /** A bundled pool by name, or a pool file (relative to the domain file), which must exist. */

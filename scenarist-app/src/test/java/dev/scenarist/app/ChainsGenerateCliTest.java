@@ -1,0 +1,106 @@
+package dev.scenarist.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scenarist.core.catalog.LexicalIndex;
+import dev.scenarist.core.catalog.LexicalScores;
+import dev.scenarist.packs.chains.AnalystSpec;
+import dev.scenarist.packs.chains.Chains;
+import dev.scenarist.packs.chains.Pools;
+import dev.scenarist.packs.chains.RunOptions;
+import dev.scenarist.packs.chains.Status;
+import dev.scenarist.packs.chains.Target;
+import dev.scenarist.packs.chains.pool.ChainScenario;
+import dev.scenarist.packs.chains.pool.QuestionPool;
+import dev.scenarist.packs.chains.reference.ReferenceAssistant;
+import dev.scenarist.packs.chains.reference.ReferenceProduct;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generating chains as a user does: {@code generate --pack chains} offline accepts chains that are unique and that the
+ * chains runner runs as they are — through its API and through {@code chains run-pack --pool}; a domain option the pack
+ * does not know is refused before anything is written.
+ */
+class ChainsGenerateCliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void offline_generation_accepts_five_unique_chains_each_a_pool_the_runner_runs_against_the_reference_assistant() throws Exception {
+        Path data = tmp.resolve("data");
+        var gen = CliRun.in(data, "--json", "generate", "--pack", "chains", "--count", "5");
+        assertThat(gen.code()).as(gen.out() + gen.err()).isZero();
+        List<?> scenarios = (List<?>) gen.json().get("scenarios");
+        assertThat(scenarios).hasSize(5);
+
+        List<QuestionPool> pools = new ArrayList<>();
+        Set<String> chains = new HashSet<>();
+        for (Object o : scenarios) {
+            Path dir = Path.of((String) ((Map<?, ?>) o).get("path"));
+            assertThat(dir.resolve("chain_manifest.json")).content().contains("\"scenario_id\" : \"" + ((Map<?, ?>) o).get("id") + "\"");
+            QuestionPool pool = Pools.read(dir.resolve("pool.yaml"));
+            assertThat(chains.add(pool.scenarios().getFirst().id())).as("distinct chains").isTrue();
+            pools.add(pool);
+        }
+        // unique as the gate compares them: every pair under the lexical thresholds
+        for (int i = 0; i < pools.size(); i++) {
+            for (int j = i + 1; j < pools.size(); j++) {
+                LexicalScores s = LexicalIndex.scores(text(pools.get(i)), text(pools.get(j)));
+                assertThat(s.sequenceRatio() < 0.8 && s.shingleJaccard() < 0.8 && s.tokenCosine() < 0.93).as(s.toString()).isTrue();
+            }
+        }
+
+        Path fixed = tmp.resolve("fixed-product");
+        ReferenceProduct.ensure(fixed);
+        ReferenceProduct.fix(fixed);
+        try (ReferenceAssistant ref = ReferenceAssistant.start("127.0.0.1", 0, fixed, Optional.empty())) {
+            for (QuestionPool pool : pools) {
+                var run = new Chains(Clock.systemUTC()).runPack(pool, new RunOptions(Target.at(ref.baseUri()), tmp.resolve("api-runs"), 80, 0,
+                        new AnalystSpec.Offline()));
+                assertThat(run.status()).as(pool.source() + ": " + run.reason()).isEqualTo(Status.ACCEPTED);
+            }
+        }
+
+        // and straight from the scenario folder, against the shipped reference assistant with its planted defect
+        Path first = Path.of((String) ((Map<?, ?>) scenarios.getFirst()).get("path"));
+        var run = CliRun.in(data, "--json", "chains", "run-pack", "--pool", first.resolve("pool.yaml").toString(), "--target", "reference",
+                "--flaky-retries", "0");
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
+        Path packDir = Path.of((String) run.json().get("dir"));
+        assertThat(packDir.resolve("backlog.md")).content().contains("pronoun_only");
+    }
+
+    private static String text(QuestionPool pool) {
+        ChainScenario c = pool.scenarios().getFirst();
+        StringBuilder b = new StringBuilder(c.title()).append('\n').append(c.brief()).append('\n');
+        c.steps().forEach(s -> b.append(s.question()).append('\n'));
+        return b.toString();
+    }
+
+    @Test
+    void a_domain_the_pack_does_not_have_or_another_option_is_refused_before_the_data_folder_is_made() throws Exception {
+        Path data = tmp.resolve("fresh");
+        var unknown = CliRun.in(data, "generate", "--pack", "chains", "--option", "domain=inventroy", "--count", "1");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no bundled domain 'inventroy'").contains("inventory");
+        var other = CliRun.in(data, "generate", "--pack", "chains", "--family", "x", "--count", "1");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("no option 'family'").contains("--option domain=");
+        Path domain = tmp.resolve("billing.yaml");
+        Files.writeString(domain, "domain: billing\nname: billing\ntarget: https://billing.example\ndescriptoin: x\n");
+        var bad = CliRun.in(data, "generate", "--pack", "chains", "--option", "domain=" + domain, "--count", "1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(domain + ":4:1").contains("unknown field 'descriptoin'").contains("did you mean 'description'");
+        assertThat(data).as("nothing written").doesNotExist();
+    }
+}

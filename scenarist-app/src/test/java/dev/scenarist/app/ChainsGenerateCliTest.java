@@ -87,6 +87,37 @@ class ChainsGenerateCliTest {
         return b.toString();
     }
 
+    /** A chain for the inventory domain as a model writes it; {@code stock} is what its second question names. */
+    private static String chain(String stock, boolean variants) {
+        String v2 = variants ? "        variants:\n          colloquial: how many goggles we got left?\n          pronoun_only: How many of it do we have?\n" : "";
+        String v1 = variants ? "        variants:\n          colloquial: tell me about the safety goggles\n" : "";
+        return "<file path=\"pool.yaml\">\npack: inventory-goggles\ndomain: inventory and purchasing\nscenarios:\n  - id: goggles\n"
+                + "    title: The goggles and their count\n    steps:\n"
+                + "      - id: step_01_details\n        question: Show me the details of SG-CL.\n" + v1
+                + "        expect:\n          - semantic_memory.selected_item == \"SG-CL\"\n"
+                + "      - id: step_02_stock\n        question: How many {{" + stock + "}} do we have on hand?\n" + v2
+                + "        expect:\n          - semantic_memory.selected_item == \"{{step_01_details.item}}\"\n</file>";
+    }
+
+    @Test
+    void a_model_s_chain_whose_placeholder_cannot_be_resolved_is_repaired_from_the_dry_run_s_finding() throws Exception {
+        try (var server = dev.scenarist.models.testing.FakeProviderServer.start()) {
+            server.enqueue(dev.scenarist.models.testing.FakeProviderServer.openAiReply(chain("step_01_details.sku", false)),
+                    dev.scenarist.models.testing.FakeProviderServer.openAiReply(chain("step_01_details.item", false)),
+                    dev.scenarist.models.testing.FakeProviderServer.openAiReply(chain("step_01_details.item", true)));
+            var env = Map.of("OPENAI_BASE_URL", server.uri("/v1").toString(), "OPENAI_API_KEY", "sk-test-chains-000000000",
+                    "SCENARIST_SEMANTIC_UNIQUENESS", "off");
+            var gen = CliRun.in(tmp.resolve("data"), env, "--json", "generate", "--pack", "chains", "--count", "1", "--author", "openai:gpt-4.1");
+            assertThat(gen.code()).as(gen.out() + gen.err()).isZero();
+            var requests = server.requests();
+            assertThat(requests).hasSize(3);
+            assertThat(requests.getFirst().body()).as("the prompt documents the pool format").contains("The pool format").contains("pronoun_only");
+            assertThat(requests.get(1).body()).contains("DRY_RUN_BLOCKED").contains("pool.yaml:").contains("no field 'sku'");
+            Path dir = Path.of((String) ((Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst()).get("path"));
+            assertThat(Pools.read(dir.resolve("pool.yaml")).scenarios().getFirst().steps()).hasSize(2);
+        }
+    }
+
     @Test
     void a_domain_the_pack_does_not_have_or_another_option_is_refused_before_the_data_folder_is_made() throws Exception {
         Path data = tmp.resolve("fresh");

@@ -71,8 +71,13 @@ class ChainsGenerateCliTest {
             }
         }
 
-        // and straight from the scenario folder, against the shipped reference assistant with its planted defect
+        // validate re-runs every stage's checks on the folder, the dry run included (the bundled domain's target is the reference)
         Path first = Path.of((String) ((Map<?, ?>) scenarios.getFirst()).get("path"));
+        var valid = CliRun.in(data, "validate", "--pack", "chains", first.toString());
+        assertThat(valid.code()).as(valid.out() + valid.err()).isZero();
+        assertThat(valid.out()).contains("dry-run").doesNotContain("DRY_RUN_SKIPPED");
+
+        // and straight from the scenario folder, against the shipped reference assistant with its planted defect
         var run = CliRun.in(data, "--json", "chains", "run-pack", "--pool", first.resolve("pool.yaml").toString(), "--target", "reference",
                 "--flaky-retries", "0");
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);

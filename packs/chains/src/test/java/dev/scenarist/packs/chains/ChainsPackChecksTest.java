@@ -122,7 +122,7 @@ class ChainsPackChecksTest {
                   selected_item: the item in question
                 """);
         Map<String, Object> p = pack.parameters(0, Map.of("domain", file.toString()));
-        assertThat(p).containsEntry("target", "https://assistant.example").containsEntry("existing_pool", "").containsEntry("focus", "");
+        assertThat(p).containsEntry("assistant_target", "https://assistant.example").containsEntry("existing_pool", "").containsEntry("focus", "");
         var fs = findings("chain", GeneratedChains.GOOD_CANONICAL, p);
         assertThat(codes(fs)).isEmpty();
         assertThat(fs).anyMatch(f -> f.code().equals("DRY_RUN_SKIPPED") && f.hint().contains("--target https://assistant.example"));

@@ -35,7 +35,7 @@ public final class ChainShapeCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) {
         if (!(PoolDraft.read(context.workspace()) instanceof PoolDraft.Read.Chain draft)) return CheckResult.passed(); // pool-format reports it
-        Map<String, Object> p = context.run().parameters();
+        Map<String, Object> p = Parameters.effective(context.run().parameters());
         List<Finding> findings = new ArrayList<>();
         ChainScenario chain = draft.chain();
         String domainName = Parameters.text(p, Parameters.DOMAIN_NAME);

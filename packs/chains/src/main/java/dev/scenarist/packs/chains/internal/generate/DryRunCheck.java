@@ -46,7 +46,7 @@ public final class DryRunCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) throws InterruptedException {
         if (!(PoolDraft.read(context.workspace()) instanceof PoolDraft.Read.Chain draft)) return CheckResult.passed(); // pool-format reports it
-        String target = Parameters.text(context.run().parameters(), Parameters.TARGET);
+        String target = Parameters.text(Parameters.effective(context.run().parameters()), Parameters.TARGET);
         if (!Domain.REFERENCE_TARGET.equals(target)) {
             return new CheckResult.Passed(List.of(new Finding("DRY_RUN_SKIPPED", Severity.INFO, "not dry-run: the domain's target is " + target
                     + ", not the reference assistant", PoolDraft.FILE, "run the pool against it: scenarist chains run-pack --pool pool.yaml --target "

@@ -42,7 +42,7 @@ public final class ExistingChainsCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) {
         if (!(PoolDraft.read(context.workspace()) instanceof PoolDraft.Read.Chain draft)) return CheckResult.passed(); // pool-format reports it
-        String existing = Parameters.text(context.run().parameters(), Parameters.EXISTING_POOL);
+        String existing = Parameters.text(Parameters.effective(context.run().parameters()), Parameters.EXISTING_POOL);
         if (existing.isEmpty()) return CheckResult.passed();
         QuestionPool pool;
         try {

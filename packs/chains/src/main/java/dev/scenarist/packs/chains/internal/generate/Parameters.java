@@ -10,7 +10,7 @@ import java.util.Map;
 public final class Parameters {
     public static final String DOMAIN = "domain";
     public static final String DOMAIN_NAME = "domain_name";
-    public static final String TARGET = "target";
+    public static final String TARGET = "assistant_target";
     public static final String DESCRIPTION = "description";
     public static final String ANSWERS = "answers";
     public static final String CARRY_OVER = "carry_over";
@@ -19,6 +19,15 @@ public final class Parameters {
     public static final String FOCUS = "focus";
 
     private Parameters() {}
+
+    /**
+     * The generation parameters in {@code parameters}, or — when they hold none, as for {@code scenarist validate},
+     * which passes no run's parameters — the bundled default domain's, which is what {@code generate} uses unless told
+     * otherwise.
+     */
+    public static Map<String, Object> effective(Map<String, Object> parameters) {
+        return parameters.containsKey(DOMAIN) ? parameters : Domains.resolve(Domains.INVENTORY).parameters(0);
+    }
 
     public static String text(Map<String, Object> parameters, String name) {
         Object v = parameters.get(name);

@@ -26,7 +26,7 @@ public final class Stages {
         OutputFile pool = OutputFile.required(PoolDraft.FILE, FileFormat.YAML, "the question pool (YAML) holding the one chain");
         var existing = new ExistingChainsCheck(rules.lexical());
         var chain = new Stage.AuthorStage(CHAIN, """
-                Stage 1 of 2, the chain. Domain: {{domain_name}} (id {{domain}}, target {{target}}). Focus of this chain: {{focus}}.
+                Stage 1 of 2, the chain. Domain: {{domain_name}} (id {{domain}}, target {{assistant_target}}). Focus of this chain: {{focus}}.
                 Write pool.yaml holding ONE chain (one scenario) for this domain: a root question, then 2 to 4 critical follow-ups,
                 each depending on an earlier answer — through a placeholder into an earlier step's reply, or by pointing at what
                 the conversation selected. Ask only what the domain's answers say the assistant answers, worded like their

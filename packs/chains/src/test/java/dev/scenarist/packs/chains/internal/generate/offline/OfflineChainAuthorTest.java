@@ -126,7 +126,7 @@ class OfflineChainAuthorTest {
 
     @Test
     void the_same_seed_writes_the_same_bytes_and_the_chain_stage_gets_no_variants() throws Exception {
-        var params = Map.<String, Object>of("domain", "inventory", "target", "reference", "domain_name", "inventory and purchasing");
+        var params = Map.<String, Object>of("domain", "inventory", "assistant_target", "reference", "domain_name", "inventory and purchasing");
         String a = author.reply(new AuthorRequest("wordings", "", "", ModelSettings.DEFAULTS, 1, 7, params)).text();
         String b = new OfflineChainAuthor().reply(new AuthorRequest("wordings", "", "", ModelSettings.DEFAULTS, 1, 7, params)).text();
         assertThat(a).isEqualTo(b).contains("pronoun_only:");
@@ -136,7 +136,7 @@ class OfflineChainAuthorTest {
 
     @Test
     void another_domain_is_refused_naming_the_fix() {
-        var params = Map.<String, Object>of("domain", "billing", "target", "https://billing.example", "domain_name", "billing");
+        var params = Map.<String, Object>of("domain", "billing", "assistant_target", "https://billing.example", "domain_name", "billing");
         assertThatThrownBy(() -> author.reply(new AuthorRequest("chain", "", "", ModelSettings.DEFAULTS, 1, 0, params)))
                 .isInstanceOf(PermanentAuthorException.class).hasMessageContaining("'billing'").hasMessageContaining("--author");
     }

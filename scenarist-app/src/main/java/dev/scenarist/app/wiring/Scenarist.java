@@ -19,6 +19,7 @@ import dev.scenarist.core.events.InProcessEventBus;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.packs.appworld.AppworldPack;
+import dev.scenarist.packs.chains.ChainsPack;
 import dev.scenarist.packs.mechanisms.MechanismsPack;
 import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import dev.scenarist.packs.mechanisms.MechanismsSettings.SimulatorChoice;
@@ -142,7 +143,8 @@ public final class Scenarist implements AutoCloseable {
         var sandbox = machine.sandbox();
         return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
                 Map.of("mechanisms", () -> new MechanismsPack(mechanisms(settings, machine), sandbox, machine.javaHome()),
-                        AppworldPack.NAME, () -> new AppworldPack(java.time.Clock.systemUTC())));
+                        AppworldPack.NAME, () -> new AppworldPack(java.time.Clock.systemUTC()),
+                        ChainsPack.NAME, ChainsPack::new));
     }
 
     /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArtifactContractTest {
     static final String TOKEN = "Bearer sk-chains-test-9f2c1e77";
     static final List<String> SCHEMAS = List.of("turn", "debug", "step_state", "scenario_manifest", "scenario_state", "pack_manifest", "pack_state",
-            "analyst_verdict", "backlog", "loop_state", "coder_result", "assistant_response", "session");
+            "analyst_verdict", "backlog", "loop_state", "coder_result", "assistant_response", "session", "chain_manifest");
     static final Map<String, String> SCHEMA_OF = Map.ofEntries(Map.entry("turn.json", "turn"), Map.entry("debug.json", "debug"),
             Map.entry("step_state.json", "step_state"), Map.entry("scenario_manifest.json", "scenario_manifest"),
             Map.entry("scenario_state.json", "scenario_state"), Map.entry("pack_manifest.json", "pack_manifest"), Map.entry("pack_state.json", "pack_state"),

@@ -23,7 +23,8 @@ final class PreviewPanel {
             String id = Html.escape(c.id());
             return "<section id=\"preview\" class=\"preview\" hx-ext=\"sse\" sse-connect=\"/campaigns/" + id + "/stream\"><h2>Preview <a class=\"mono small\" href=\"/campaigns/"
                     + id + "\">" + id + "</a></h2><p class=\"small muted\">The scenarios of the preview appear below as they are accepted. Happy with them?"
-                    + " Adjust the form if you like, then generate the full count with the same configuration.</p>"
+                    + " Adjust the form if you like, then generate the full count with the same configuration: it starts from the seed after the"
+                    + " preview's runs, so it makes new scenarios rather than the preview's again.</p>"
                     + CampaignSummary.outer(s) + "<h3>Scenarios</h3>" + ScenarioList.outer(store.catalog().byCampaign(c.id()))
                     + "<h3>Runs</h3><div id=\"cards-wrap\" sse-swap=\"" + CampaignStream.CARDS + "\">" + RunCard.grid(s.runs(), packs.stages(c.pack()))
                     + "</div></section>";

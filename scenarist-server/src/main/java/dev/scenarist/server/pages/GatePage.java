@@ -36,6 +36,10 @@ public final class GatePage {
                 + (counted ? ": +" + added + " −" + removed + " lines" : "") + ". Re-run the checks to see whether the stage still passes.</p>\n";
     }
 
+    private static int lines(String text) {
+        return (int) text.chars().filter(c -> c == '\n').count() + 1;
+    }
+
     private void render(Context ctx) {
         String csrf = access.ensureCsrfCookie(ctx);
         String runId = ctx.pathParam("id");
@@ -65,8 +69,9 @@ public final class GatePage {
             if (f.editable()) {
                 h.append("<form method=\"post\" action=\"/api/runs/").append(id).append("/gate/files\">").append(csrfField)
                         .append("<input type=\"hidden\" name=\"path\" value=\"").append(path).append("\">")
-                        .append("<textarea name=\"content\" rows=\"16\" cols=\"100\" spellcheck=\"false\" aria-label=\"").append(path).append("\">")
-                        .append(Html.escape(f.content().orElse(""))).append("</textarea><br>")
+                        .append("<textarea name=\"content\" rows=\"").append(Math.min(24, Math.max(6, lines(f.content().orElse("")) + 1)))
+                        .append("\" spellcheck=\"false\" aria-label=\"").append(path).append("\">")
+                        .append(Html.escape(f.content().orElse(""))).append("</textarea>")
                         .append("<button type=\"submit\">Save ").append(path).append("</button></form>\n");
             } else {
                 h.append("<p>not editable at this gate</p>\n");
@@ -78,10 +83,10 @@ public final class GatePage {
                 .append("/checks\" hx-target=\"#recheck-result\">").append(csrfField)
                 .append("<button type=\"submit\">Re-run checks</button></form>\n<div id=\"recheck-result\" aria-live=\"polite\"></div>\n")
                 .append("<form method=\"post\" action=\"/api/runs/").append(id).append("/approve\" id=\"approve\">").append(csrfField)
-                .append("<button type=\"submit\">Approve</button></form>\n")
+                .append("<button type=\"submit\" class=\"primary\">Approve</button></form>\n")
                 .append("<form method=\"post\" action=\"/api/runs/").append(id).append("/reject\" id=\"reject\">").append(csrfField)
                 .append("<input name=\"reason\" required placeholder=\"why reject\" aria-label=\"reason to reject\">")
-                .append("<button type=\"submit\">Reject</button></form>\n</section>\n");
+                .append("<button type=\"submit\" class=\"danger\">Reject</button></form>\n</section>\n");
         h.append("<p class=\"small muted\">Approve continues the run from the next stage with these files; reject ends it (reason: person).")
                 .append(" Every edit, re-check and decision goes into the run's timeline and the <a href=\"/audit\">audit log</a>.</p>\n");
         ctx.contentType("text/html; charset=utf-8").result(Layout.page("Run " + p.runId() + " · gate", Layout.Section.CAMPAIGNS, csrf, h.toString()));

@@ -37,17 +37,17 @@ public final class ReviewPage {
         if (items.isEmpty()) {
             h.append("<p id=\"review-empty\">No accepted scenario is waiting for review.</p>\n");
         } else {
-            h.append("<table class=\"list\" id=\"review-queue\"><thead><tr><th>scenario</th><th>title</th><th>campaign</th><th>pack</th><th>accepted</th>")
+            h.append("<table class=\"list review\" id=\"review-queue\"><thead><tr><th>scenario</th><th>title</th><th>campaign</th><th>pack</th><th>accepted</th>")
                     .append("<th>decide</th></tr></thead><tbody>\n");
             for (ReviewItem i : items) {
                 String id = Html.escape(i.scenarioId());
                 h.append("<tr data-scenario=\"").append(id).append("\"><td><a href=\"/api/scenarios/").append(id).append("\">").append(id)
                         .append("</a></td><td><a href=\"/runs/").append(Html.escape(i.runId())).append("\" title=\"the run that made it\">")
                         .append(Html.escape(i.title())).append("</a></td><td><a class=\"mono\" href=\"/campaigns/")
-                        .append(Html.escape(i.campaignId())).append("\">").append(Html.escape(i.campaignId())).append("</a></td><td>").append(Html.escape(i.pack())).append("</td><td>").append(Html.escape(i.acceptedAt()))
-                        .append("</td><td>")
+                        .append(Html.escape(i.campaignId())).append("\">").append(Html.escape(i.campaignId())).append("</a></td><td>").append(Html.escape(i.pack())).append("</td><td class=\"small\">").append(Html.escape(Numbers.when(i.acceptedAt())))
+                        .append(" UTC</td><td class=\"decide\">")
                         .append("<form method=\"post\" action=\"/api/review/").append(id).append("/approve\" class=\"approve\">")
-                        .append(csrfField(csrf)).append("<button type=\"submit\">Approve</button></form> ")
+                        .append(csrfField(csrf)).append("<button type=\"submit\" class=\"primary\">Approve</button></form> ")
                         .append("<form method=\"post\" action=\"/api/review/").append(id).append("/reject\" class=\"reject\">")
                         .append(csrfField(csrf))
                         .append("<input name=\"reason\" required placeholder=\"why reject\" aria-label=\"reason to reject ").append(id).append("\">")

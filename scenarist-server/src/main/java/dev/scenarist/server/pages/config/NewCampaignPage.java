@@ -102,7 +102,7 @@ public final class NewCampaignPage {
             b.append(view.render());
         } else {
             b.append("<div class=\"layout-2\"><div>").append(view.render()).append("</div><div>")
-                    .append(PreviewPanel.render(preview, store, packs, jobs::runsHere)).append("</div></div>");
+                    .append(PreviewPanel.render(preview, store, packs, jobs)).append("</div></div>");
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(Layout.page("New campaign", Layout.Section.CAMPAIGNS, csrf, b.toString()));
     }

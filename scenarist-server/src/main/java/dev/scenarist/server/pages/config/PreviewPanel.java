@@ -8,7 +8,7 @@ import dev.scenarist.server.pages.campaigns.CampaignStats;
 import dev.scenarist.server.pages.campaigns.CampaignStream;
 import dev.scenarist.server.pages.campaigns.CampaignSummary;
 import dev.scenarist.server.pages.campaigns.ScenarioList;
-import java.util.function.Predicate;
+import dev.scenarist.server.jobs.CampaignJobs;
 
 /**
  * Beside the configuration panel after "Generate 3 as a preview": the preview campaign live — its summary, its run cards
@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 final class PreviewPanel {
     private PreviewPanel() {}
 
-    static String render(String campaignId, Store store, PackCatalog packs, Predicate<String> runsHere) {
+    static String render(String campaignId, Store store, PackCatalog packs, CampaignJobs jobs) {
         return store.campaigns().find(campaignId).map(c -> {
-            CampaignStats s = CampaignStats.of(c, store, runsHere.test(c.id()));
+            CampaignStats s = CampaignStats.of(c, store, jobs);
             String id = Html.escape(c.id());
             return "<section id=\"preview\" class=\"preview\" hx-ext=\"sse\" sse-connect=\"/campaigns/" + id + "/stream\"><h2>Preview <a class=\"mono small\" href=\"/campaigns/"
                     + id + "\">" + id + "</a></h2><p class=\"small muted\">The scenarios of the preview appear below as they are accepted. Happy with them?"

@@ -69,16 +69,24 @@ public final class ScenaristServer implements AutoCloseable {
             config.routes.before(this::guard);
             config.routes.after(this::audit);
             // pages and form posts get an HTML page in the layout, API clients and htmx the JSON error (ErrorPage)
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorPage.send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage()));
-            config.routes.exception(CampaignRequestException.class, (e, ctx) -> ErrorPage.send(ctx, 409, "conflict", e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (gone(ctx)) return;
+                String message = e instanceof io.javalin.router.EndpointNotFound ? notFound(ctx) : e.getMessage();
+                ErrorPage.send(ctx, e.getStatus(), code(e.getStatus()), message);
+            });
+            config.routes.exception(CampaignRequestException.class, (e, ctx) -> {
+                if (!gone(ctx)) ErrorPage.send(ctx, 409, "conflict", e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (gone(ctx)) {
+                    log.debug("a request ended before its error could be answered: {}", e.toString());
+                    return;
+                }
                 log.warn("{} {} failed", ctx.method(), ctx.path(), e);
                 ErrorPage.send(ctx, 500, "internal", "internal error: " + e);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    ErrorPage.send(ctx, 404, "not-found", "no page or API route " + ctx.path() + "; the dashboard starts at /, the API is described at /openapi.json");
-                }
+                if (!gone(ctx) && (ctx.result() == null || ctx.result().isEmpty())) ErrorPage.send(ctx, 404, "not-found", notFound(ctx));
             });
             table.get("/login", "security", "Trade the token for a session cookie (?token=T), then go to /", "redirect", access::login);
             table.post("/logout", "security", "Forget this browser's session", "", access::logout);
@@ -157,6 +165,25 @@ public final class ScenaristServer implements AutoCloseable {
             log.error("could not write the audit log: {}", e.toString());
             ApiJson.send(ctx, 500, ApiJson.error(500, "internal", "the audit log could not be written: " + e.getMessage(), null));
         }
+    }
+
+    /**
+     * Whether the request is over already (a browser closed a live stream; Jetty recycled its request): there is no one
+     * to answer, and touching it throws — which, thrown from an exception handler, Javalin would hand back to the
+     * exception handlers again and again.
+     */
+    private static boolean gone(Context ctx) {
+        try {
+            ctx.path();
+            ctx.statusCode();
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static String notFound(Context ctx) {
+        return "no page or API route " + ctx.path() + "; the dashboard starts at /, the API is described at /openapi.json";
     }
 
     private static String code(int status) {

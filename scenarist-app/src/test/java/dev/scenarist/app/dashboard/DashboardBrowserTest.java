@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,7 @@ class DashboardBrowserTest {
         page.click("#preview-button");
 
         page.waitForURL(Pattern.compile(".*/campaigns/new\\?.*preview=cmp-.*"));
+        String preview = page.url().replaceAll(".*[?&]preview=(cmp-[^&]+).*", "$1");
         assertThat(page.locator("#preview")).isVisible();
         assertThat(page.locator("#f-count")).hasValue("4");
         assertThat(page.locator("#preview #campaign-summary")).containsText("trial preview");
@@ -146,6 +148,19 @@ class DashboardBrowserTest {
         assertThat(page.locator("#campaign-summary")).containsText("trial");
         assertThat(page.locator("#campaign-summary")).not().containsText("preview");
         assertThat(page.locator("#campaign-summary .summary")).containsText("/ 4");
+
+        // it starts from the seed after the preview's runs (more than three: seed 0's first three were the first campaign's
+        // scenarios again, so the preview topped up): four new scenarios, none a duplicate of the preview's
+        String full = page.url().substring(page.url().lastIndexOf('/') + 1);
+        @SuppressWarnings("unchecked")
+        var previewRuns = (java.util.List<Map<String, Object>>) browser.api().get("/api/campaigns/" + preview + "/runs").json().get("runs");
+        int lastOrdinal = previewRuns.stream().mapToInt(r -> ((Number) r.get("ordinal")).intValue()).max().orElseThrow();
+        @SuppressWarnings("unchecked")
+        var spec = (Map<String, Object>) browser.api().get("/api/campaigns/" + full).json().get("spec");
+        org.assertj.core.api.Assertions.assertThat(spec.get("seed")).as("the full campaign's seed").isEqualTo(lastOrdinal);
+        assertThat(page.locator("#accepted-count")).hasText("4", new LocatorAssertions.HasTextOptions().setTimeout(LONG));
+        assertThat(page.locator("#cards .card")).hasCount(4);
+        assertThat(page.locator("#cards .card.rejected")).hasCount(0);
     }
 
     @Test
@@ -173,6 +188,29 @@ class DashboardBrowserTest {
         } finally {
             anonymous.close();
         }
+    }
+
+    @Test
+    @Order(7)
+    void aMissingPageIsAnHtmlPageForTheBrowserAndJsonForTheApi() {
+        var response = page.navigate(base + "/campaigns/cmp-nope");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headerValue("content-type")).startsWith("text/html");
+        assertThat(page.locator("header.top nav")).isVisible(); // in the dashboard's layout
+        assertThat(page.locator("#error-message")).hasText("no campaign cmp-nope; see the list at /");
+
+        response = page.navigate(base + "/no/such/page");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("#error-message")).containsText("no page or API route /no/such/page");
+
+        // the API answers JSON, to a program and to a browser opening an API address alike
+        response = page.navigate(base + "/api/campaigns/cmp-nope");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headerValue("content-type")).startsWith("application/json");
+        var api = browser.api().get("/api/no-such-route");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.json()).containsKey("error");
+        assertThat(api.body()).contains("\"code\":\"not-found\"");
     }
 
     static void screenshot(String name) {

@@ -22,7 +22,8 @@ final class PreviewSeed {
      * seed chosen other than the preview's).
      *
      * @param chosen   the full campaign's seed as its request reads (the form's, or the default)
-     * @param runsHere whether this server still runs a campaign: a preview still going may start more runs, up to its cap
+     * @param runsHere whether this server still runs a campaign: a preview still going and short of its count may start
+     *                 more runs, up to its cap
      */
     static OptionalLong after(Store store, String previewId, String pack, long chosen, Predicate<String> runsHere) {
         var preview = store.campaigns().find(previewId).filter(c -> c.pack().equals(pack));
@@ -31,8 +32,9 @@ final class PreviewSeed {
         CampaignSpec spec = CampaignSpec.of(c);
         if (spec.seed() != chosen) return OptionalLong.empty();
         int last = store.runs().byCampaign(c.id()).stream().mapToInt(RunRecord::ordinal).max().orElse(0);
-        // still running: it may top up past its runs so far, never past its run cap
-        int used = runsHere.test(c.id()) ? Math.max(last, spec.maxRuns()) : last;
+        // still running and short of its count: it may top up past its runs so far, never past its run cap
+        boolean mayStartMore = runsHere.test(c.id()) && store.catalog().byCampaign(c.id()).size() < c.requested();
+        int used = mayStartMore ? Math.max(last, spec.maxRuns()) : last;
         return OptionalLong.of(spec.seed() + used);
     }
 }

@@ -210,6 +210,10 @@ class HumanInTheLoopBrowserTest {
         var again = browser.api().post("/api/review/" + rejected + "/approve", Map.of());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("was already rejected").contains("too easy");
+
+        // the approval is the last step of the edited run's timeline
+        browser.go("/runs/" + editedRun);
+        assertThat(page.locator("#timeline li.human[data-action='review.approve']")).containsText("datasets/sql-quiz/");
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class ReviewPage {
                         .append("</a></td><td><a href=\"/runs/").append(Html.escape(i.runId())).append("\" title=\"the run that made it\">")
                         .append(Html.escape(i.title())).append("</a></td><td><a class=\"mono\" href=\"/campaigns/")
                         .append(Html.escape(i.campaignId())).append("\">").append(Html.escape(i.campaignId())).append("</a></td><td>").append(Html.escape(i.pack())).append("</td><td class=\"small\">").append(Html.escape(Numbers.when(i.acceptedAt())))
-                        .append(" UTC</td><td class=\"decide\">")
+                        .append("</td><td class=\"decide\">")
                         .append("<form method=\"post\" action=\"/api/review/").append(id).append("/approve\" class=\"approve\">")
                         .append(csrfField(csrf)).append("<button type=\"submit\" class=\"primary\">Approve</button></form> ")
                         .append("<form method=\"post\" action=\"/api/review/").append(id).append("/reject\" class=\"reject\">")

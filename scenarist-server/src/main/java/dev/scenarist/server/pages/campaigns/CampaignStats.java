@@ -35,6 +35,14 @@ public record CampaignStats(CampaignRecord campaign, String category, int accept
                 store.runs().byCampaign(c.id()), jobs.runsHere(c.id()), jobs.pausedHere(c.id()));
     }
 
+    /**
+     * Whether to say "running in this server": it runs here and its stored status is running. A campaign cancelled (or
+     * finished) is final at once, while its thread here may take a moment to wind down.
+     */
+    public boolean activeHere() {
+        return runsHere && campaign.status() == dev.scenarist.core.store.CampaignStatus.RUNNING;
+    }
+
     /** The status to show: the store's, except "paused" for a campaign this server paused (stored as running, resumable). */
     public String shownStatus() {
         return pausedHere && campaign.status() == dev.scenarist.core.store.CampaignStatus.RUNNING ? "paused" : campaign.status().label();

@@ -96,7 +96,7 @@ public final class CampaignsPage {
             b.append("<tr data-campaign=\"").append(Html.escape(c.id())).append("\"><td><a href=\"/campaigns/").append(Html.escape(c.id())).append("\">")
                     .append(Html.escape(c.id())).append("</a>").append(s.preview() ? " <span class=\"state queued\">preview</span>" : "").append("</td><td>")
                     .append(Html.escape(c.pack())).append("</td><td>").append(Badge.state(s.shownStatus()))
-                    .append(s.runsHere() ? " <span class=\"small muted\">here</span>" : "")
+                    .append(s.activeHere() ? " <span class=\"small muted\">here</span>" : "")
                     .append(c.stopReason().isEmpty() ? "" : "<div class=\"small muted\">" + Html.escape(c.stopReason()) + "</div>")
                     .append("</td><td>").append(Bar.of(s.accepted(), c.requested(), tone, "accepted"))
                     .append("<span class=\"progress-label\">").append(s.accepted()).append(" / ").append(c.requested()).append("</span></td><td>")

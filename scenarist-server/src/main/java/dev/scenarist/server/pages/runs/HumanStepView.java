@@ -34,10 +34,16 @@ final class HumanStepView {
                     : "<b>not passed</b>, " + findings(raw) + " finding(s)");
             case "approve" -> "<b>approved</b> the run after stage " + stage + "; it continued from the next stage";
             case "reject" -> "<b>rejected</b> the run at the gate after stage " + stage + ": " + Html.escape(text(raw, "reason"));
-            case "review.approve" -> "<b>approved</b> the scenario in the review queue (promoted into the dataset)";
+            case "review.approve" -> "<b>approved</b> the scenario in the review queue, promoted into the dataset" + dataset(text(raw, "dataset"));
             case "review.reject" -> "<b>rejected</b> the scenario in the review queue: " + Html.escape(text(raw, "reason"));
             default -> Html.escape(action) + " <span class=\"small muted\">" + Html.escape(excerpt(raw)) + "</span>";
         };
+    }
+
+    /** Where a promoted scenario went, from the data folder's {@code datasets/} on (the line holds the absolute path). */
+    private static String dataset(String path) {
+        int at = path.replace('\\', '/').lastIndexOf("/datasets/");
+        return path.isEmpty() ? "" : " <code>" + Html.escape(at < 0 ? path : path.replace('\\', '/').substring(at + 1)) + "</code>";
     }
 
     private static long findings(Map<String, Object> raw) {

@@ -13,6 +13,7 @@ import dev.scenarist.server.api.ReviewApi;
 import dev.scenarist.server.jobs.CampaignJobs;
 import dev.scenarist.server.pages.Assets;
 import dev.scenarist.server.pages.Dashboard;
+import dev.scenarist.server.pages.ErrorPage;
 import dev.scenarist.server.jobs.RunContinuations;
 import dev.scenarist.server.metrics.EngineMetrics;
 import dev.scenarist.server.pages.GatePage;
@@ -67,15 +68,25 @@ public final class ScenaristServer implements AutoCloseable {
             var table = new RouteTable(config.routes);
             config.routes.before(this::guard);
             config.routes.after(this::audit);
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> ApiJson.send(ctx, e.getStatus(),
-                    ApiJson.error(e.getStatus(), code(e.getStatus()), e.getMessage(), null)));
-            config.routes.exception(CampaignRequestException.class, (e, ctx) -> ApiJson.send(ctx, 409, ApiJson.error(409, "conflict", e.getMessage(), null)));
+            // pages and form posts get an HTML page in the layout, API clients and htmx the JSON error (ErrorPage)
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (gone(ctx)) return;
+                String message = e instanceof io.javalin.router.EndpointNotFound ? notFound(ctx) : e.getMessage();
+                ErrorPage.send(ctx, e.getStatus(), code(e.getStatus()), message);
+            });
+            config.routes.exception(CampaignRequestException.class, (e, ctx) -> {
+                if (!gone(ctx)) ErrorPage.send(ctx, 409, "conflict", e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (gone(ctx)) {
+                    log.debug("a request ended before its error could be answered: {}", e.toString());
+                    return;
+                }
                 log.warn("{} {} failed", ctx.method(), ctx.path(), e);
-                ApiJson.send(ctx, 500, ApiJson.error(500, "internal", "internal error: " + e, null));
+                ErrorPage.send(ctx, 500, "internal", "internal error: " + e);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) ApiJson.send(ctx, 404, ApiJson.error(404, "not-found", "no route " + ctx.path(), null));
+                if (!gone(ctx) && (ctx.result() == null || ctx.result().isEmpty())) ErrorPage.send(ctx, 404, "not-found", notFound(ctx));
             });
             table.get("/login", "security", "Trade the token for a session cookie (?token=T), then go to /", "redirect", access::login);
             table.post("/logout", "security", "Forget this browser's session", "", access::logout);
@@ -87,8 +98,8 @@ public final class ScenaristServer implements AutoCloseable {
             new dev.scenarist.server.api.LessonApi(lessons).register(table);
             new dev.scenarist.server.pages.AnalyticsPage(context.store(), analytics, access).register(table);
             new dev.scenarist.server.pages.LessonsPage(context.store(), lessons, analytics, access).register(table);
-            new ReviewApi(context.campaigns(), continuations).register(table);
-            new ReviewPage(context.campaigns(), access).register(table);
+            new ReviewApi(context.campaigns(), continuations, context.dataDir()).register(table);
+            new ReviewPage(context.campaigns(), context.store(), access).register(table);
             new GatePage(context.campaigns(), access).register(table);
             table.get("/metrics", "operations", "Prometheus metrics: campaigns and runs by state, attempts, retries, tokens, cost, check latency",
                     "text", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -144,7 +155,8 @@ public final class ScenaristServer implements AutoCloseable {
         if (target == null) target = ctx.path();
         int status = ctx.statusCode();
         if (detail == null && status >= 400) {
-            String r = ctx.result();
+            String m = ctx.attribute(ErrorPage.MESSAGE);
+            String r = m != null ? m : ctx.result();
             detail = "from " + ctx.ip() + ": " + (r == null ? "" : r.length() > 300 ? r.substring(0, 300) : r);
         }
         try {
@@ -153,6 +165,25 @@ public final class ScenaristServer implements AutoCloseable {
             log.error("could not write the audit log: {}", e.toString());
             ApiJson.send(ctx, 500, ApiJson.error(500, "internal", "the audit log could not be written: " + e.getMessage(), null));
         }
+    }
+
+    /**
+     * Whether the request is over already (a browser closed a live stream; Jetty recycled its request): there is no one
+     * to answer, and touching it throws — which, thrown from an exception handler, Javalin would hand back to the
+     * exception handlers again and again.
+     */
+    private static boolean gone(Context ctx) {
+        try {
+            ctx.path();
+            ctx.statusCode();
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static String notFound(Context ctx) {
+        return "no page or API route " + ctx.path() + "; the dashboard starts at /, the API is described at /openapi.json";
     }
 
     private static String code(int status) {

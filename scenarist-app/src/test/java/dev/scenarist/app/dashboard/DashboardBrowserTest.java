@@ -3,20 +3,11 @@ package dev.scenarist.app.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.scenarist.app.wiring.Scenarist;
-import dev.scenarist.app.wiring.Settings;
-import dev.scenarist.server.ScenaristServer;
-import dev.scenarist.server.ServerOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,41 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
-    static final String TOKEN = "browser-test-token-0123456789";
-    static final double LONG = 90_000;
+    static final double LONG = BrowserFixture.LONG;
 
     @TempDir
     static Path tmp;
-    static Scenarist app;
-    static ScenaristServer server;
-    static String base;
-    static Playwright playwright;
-    static Browser browser;
-    static BrowserContext context;
+    static BrowserFixture browser;
     static Page page;
+    static String base;
     static String campaignUrl;
 
     @BeforeAll
     static void start() {
-        Chromium.requireInstalled();
-        app = Scenarist.open(tmp.resolve("data"), null, Settings.of(Map.of()));
-        server = app.serve(new ServerOptions("127.0.0.1", 0, Optional.of(TOKEN), true, ServerOptions.DEFAULT_MAX_BODY));
-        base = "http://127.0.0.1:" + server.port();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        context.setDefaultTimeout(LONG);
-        page = context.newPage();
-        page.navigate(base + "/login?token=" + TOKEN);
+        browser = BrowserFixture.open(tmp.resolve("data"));
+        page = browser.page;
+        base = browser.base;
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) context.close();
         if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (server != null) server.close();
-        if (app != null) app.close();
     }
 
     @Test
@@ -95,7 +70,7 @@ class DashboardBrowserTest {
         page.click("#generate-button");
         page.waitForURL(Pattern.compile(".*/campaigns/cmp-[^/]+$"));
         campaignUrl = page.url();
-        String spec = context.request().get(campaignUrl.replace("/campaigns/", "/api/campaigns/")).text().replaceAll("\\s", "");
+        String spec = browser.api().get(campaignUrl.replace(base, "").replace("/campaigns/", "/api/campaigns/")).body().replaceAll("\\s", "");
         org.assertj.core.api.Assertions.assertThat(spec).as("the campaign runs its queries stage with the form's attempts")
                 .contains("\"attempts\":{\"queries\":4}");
         assertThat(page.locator("h1")).containsText("Campaign");
@@ -161,6 +136,7 @@ class DashboardBrowserTest {
         page.click("#preview-button");
 
         page.waitForURL(Pattern.compile(".*/campaigns/new\\?.*preview=cmp-.*"));
+        String preview = page.url().replaceAll(".*[?&]preview=(cmp-[^&]+).*", "$1");
         assertThat(page.locator("#preview")).isVisible();
         assertThat(page.locator("#f-count")).hasValue("4");
         assertThat(page.locator("#preview #campaign-summary")).containsText("trial preview");
@@ -172,6 +148,19 @@ class DashboardBrowserTest {
         assertThat(page.locator("#campaign-summary")).containsText("trial");
         assertThat(page.locator("#campaign-summary")).not().containsText("preview");
         assertThat(page.locator("#campaign-summary .summary")).containsText("/ 4");
+
+        // it starts from the seed after the preview's runs (more than three: seed 0's first three were the first campaign's
+        // scenarios again, so the preview topped up): four new scenarios, none a duplicate of the preview's
+        String full = page.url().substring(page.url().lastIndexOf('/') + 1);
+        @SuppressWarnings("unchecked")
+        var previewRuns = (java.util.List<Map<String, Object>>) browser.api().get("/api/campaigns/" + preview + "/runs").json().get("runs");
+        int lastOrdinal = previewRuns.stream().mapToInt(r -> ((Number) r.get("ordinal")).intValue()).max().orElseThrow();
+        @SuppressWarnings("unchecked")
+        var spec = (Map<String, Object>) browser.api().get("/api/campaigns/" + full).json().get("spec");
+        org.assertj.core.api.Assertions.assertThat(spec.get("seed")).as("the full campaign's seed").isEqualTo(lastOrdinal);
+        assertThat(page.locator("#accepted-count")).hasText("4", new LocatorAssertions.HasTextOptions().setTimeout(LONG));
+        assertThat(page.locator("#cards .card")).hasCount(4);
+        assertThat(page.locator("#cards .card.rejected")).hasCount(0);
     }
 
     @Test
@@ -191,7 +180,7 @@ class DashboardBrowserTest {
     @Test
     @Order(6)
     void theAssetsArePublicAndThePagesAreNot() {
-        var anonymous = browser.newContext();
+        var anonymous = browser.browser.newContext();
         try {
             Page p = anonymous.newPage();
             assertThat(p.navigate(base + "/assets/htmx.min.js").status()).isEqualTo(200);
@@ -201,20 +190,30 @@ class DashboardBrowserTest {
         }
     }
 
-    /** A full-page screenshot to target/screenshots, and to docs/screenshots when asked to update them. */
-    static void screenshot(String name) {
-        page.waitForLoadState();
-        byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
-        write(Path.of("target", "screenshots", name + ".png"), png);
-        if (Boolean.getBoolean("scenarist.screenshots.update")) write(Path.of("..", "docs", "screenshots", name + ".png"), png);
+    @Test
+    @Order(7)
+    void aMissingPageIsAnHtmlPageForTheBrowserAndJsonForTheApi() {
+        var response = page.navigate(base + "/campaigns/cmp-nope");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headerValue("content-type")).startsWith("text/html");
+        assertThat(page.locator("header.top nav")).isVisible(); // in the dashboard's layout
+        assertThat(page.locator("#error-message")).hasText("no campaign cmp-nope; see the list at /");
+
+        response = page.navigate(base + "/no/such/page");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("#error-message")).containsText("no page or API route /no/such/page");
+
+        // the API answers JSON, to a program and to a browser opening an API address alike
+        response = page.navigate(base + "/api/campaigns/cmp-nope");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headerValue("content-type")).startsWith("application/json");
+        var api = browser.api().get("/api/no-such-route");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.json()).containsKey("error");
+        assertThat(api.body()).contains("\"code\":\"not-found\"");
     }
 
-    private static void write(Path file, byte[] png) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static void screenshot(String name) {
+        browser.screenshot(name);
     }
 }

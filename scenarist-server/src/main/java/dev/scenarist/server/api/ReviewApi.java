@@ -9,6 +9,7 @@ import dev.scenarist.core.review.ReviewQueue;
 import dev.scenarist.core.review.ReviewRefusedException;
 import dev.scenarist.core.store.ReviewDecision;
 import dev.scenarist.server.jobs.RunContinuations;
+import dev.scenarist.server.pages.RecheckView;
 import dev.scenarist.server.security.Access;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,9 +26,13 @@ public final class ReviewApi {
     private final Campaigns campaigns;
     private final RunContinuations continuations;
 
-    public ReviewApi(Campaigns campaigns, RunContinuations continuations) {
+    private final java.nio.file.Path dataDir;
+
+    /** @param dataDir the data folder, so a promotion's place is shown relative to it */
+    public ReviewApi(Campaigns campaigns, RunContinuations continuations, java.nio.file.Path dataDir) {
         this.campaigns = campaigns;
         this.continuations = continuations;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
     }
 
     public void register(RouteTable r) {
@@ -80,7 +85,9 @@ public final class ReviewApi {
         String text = content;
         FileOverride f = refusals(() -> campaigns.overrideFile(runId, path, text, Access.who(ctx)));
         ctx.attribute(CampaignApi.AUDIT_DETAIL, path + (f.changed() ? " +" + f.linesAdded() + " -" + f.linesRemoved() + " lines" : " unchanged"));
-        answer(ctx, 200, f, "/runs/" + runId + "/gate");
+        // back on the gate page, a notice says what was saved (the numbers are the server's own, carried in the link)
+        answer(ctx, 200, f, "/runs/" + runId + "/gate?saved=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)
+                + "&added=" + f.linesAdded() + "&removed=" + f.linesRemoved());
     }
 
     private void recheck(Context ctx) throws InterruptedException {
@@ -101,6 +108,11 @@ public final class ReviewApi {
             c.error().ifPresent(e -> cm.put("error", e));
             return cm;
         }).toList());
+        if (isForm(ctx) && "true".equals(ctx.header("HX-Request"))) {
+            // the gate page shows the result in place: pass or the findings, readable
+            ctx.status(200).contentType("text/html; charset=utf-8").result(RecheckView.render(r));
+            return;
+        }
         answer(ctx, 200, m, "/runs/" + runId + "/gate");
     }
 
@@ -143,7 +155,9 @@ public final class ReviewApi {
         ctx.attribute(CampaignApi.AUDIT_DETAIL, "promoted to " + a.promotion().path());
         Map<String, Object> m = decision(a.decision());
         m.put("path", a.promotion().path().toString());
-        answer(ctx, 200, m, "/review");
+        java.nio.file.Path where = a.promotion().path().toAbsolutePath().normalize();
+        String shown = where.startsWith(dataDir) ? dataDir.relativize(where).toString().replace('\\', '/') : where.toString();
+        answer(ctx, 200, m, "/review?decided=" + url(id) + "&to=" + url(shown));
     }
 
     private void rejectScenario(Context ctx) {
@@ -152,7 +166,7 @@ public final class ReviewApi {
         String reason = fields(ctx).get("reason");
         ctx.attribute(CampaignApi.AUDIT_DETAIL, reason == null ? "" : reason);
         ReviewDecision d = refusals(() -> campaigns.rejectScenario(id, Access.who(ctx), reason));
-        answer(ctx, 200, decision(d), "/review");
+        answer(ctx, 200, decision(d), "/review?decided=" + url(id));
     }
 
     private static Map<String, Object> decision(ReviewDecision d) {
@@ -166,6 +180,10 @@ public final class ReviewApi {
     }
 
     // --- helpers ---
+
+    private static String url(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     private static void audit(Context ctx, String action, String target) {
         ctx.attribute(CampaignApi.AUDIT_ACTION, action);

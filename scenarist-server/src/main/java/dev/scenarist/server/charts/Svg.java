@@ -16,15 +16,22 @@ final class Svg {
 
     private final StringBuilder b = new StringBuilder(2048);
 
+    /** The band above the plot where the title is written, so a chart says what it shows on the page and saved alone. */
+    static final int TITLE_BAND = 24;
+
+    /** @param height the plot's height; the image is {@link #TITLE_BAND} taller, the plot drawn below the title */
     Svg(int width, int height, String cssClass, String title, String description) {
+        int total = height + TITLE_BAND;
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ").append(Html.escape(cssClass))
-                .append("\" role=\"img\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" width=\"").append(width).append("\" height=\"").append(total)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(total)
                 .append("\" aria-label=\"").append(Html.escape(title)).append("\" font-family=\"system-ui, sans-serif\" font-size=\"")
                 .append(FONT).append("\">")
                 .append("<title>").append(Html.escape(title)).append("</title>")
                 .append("<desc>").append(Html.escape(description)).append("</desc>")
-                .append(STYLE);
+                .append(STYLE)
+                .append("<text x=\"4\" y=\"16\" class=\"chart-title\" font-weight=\"600\" font-size=\"14\">").append(Html.escape(title)).append("</text>")
+                .append("<g transform=\"translate(0 ").append(TITLE_BAND).append(")\">");
     }
 
     Svg text(double x, double y, String anchor, String cssClass, String text) {
@@ -60,7 +67,7 @@ final class Svg {
     }
 
     String end() {
-        return b.append("</svg>").toString();
+        return b.append("</g></svg>").toString();
     }
 
     /** Coordinates with at most two decimals, always with a dot. */

@@ -27,6 +27,8 @@ public final class CampaignJobs implements AutoCloseable {
     private final Campaigns campaigns;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastError = new ConcurrentHashMap<>();
+    /** Campaigns paused here and not started since: the store still says running (resumable), the page says paused. */
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public CampaignJobs(Campaigns campaigns) {
@@ -39,6 +41,7 @@ public final class CampaignJobs implements AutoCloseable {
         Thread t = running.get(campaignId);
         if (t != null && t.isAlive()) return Start.ALREADY_RUNNING;
         lastError.remove(campaignId);
+        paused.remove(campaignId);
         Thread thread = Thread.ofVirtual().name("campaign-" + campaignId).unstarted(() -> run(campaignId));
         running.put(campaignId, thread);
         thread.start();
@@ -66,6 +69,7 @@ public final class CampaignJobs implements AutoCloseable {
     public boolean pause(String campaignId) throws InterruptedException {
         Thread t = running.get(campaignId);
         if (t == null || !t.isAlive()) return false;
+        paused.add(campaignId);
         t.interrupt();
         t.join(STOP_WAIT);
         return true;
@@ -75,6 +79,11 @@ public final class CampaignJobs implements AutoCloseable {
     public boolean runsHere(String campaignId) {
         Thread t = running.get(campaignId);
         return t != null && t.isAlive();
+    }
+
+    /** Whether the campaign was paused in this process (and not started again since). */
+    public boolean pausedHere(String campaignId) {
+        return paused.contains(campaignId) && !runsHere(campaignId);
     }
 
     /** The campaigns this process runs now. */

@@ -36,10 +36,10 @@ public final class Dashboard {
     public void register(RouteTable routes) {
         PackCatalog packs = new PackCatalog(context.requests());
         new Assets().register(routes);
-        new CampaignsPage(context.store(), access, jobs::runsHere).register(routes);
+        new CampaignsPage(context.store(), access, jobs).register(routes);
         new NewCampaignPage(context.store(), context.campaigns(), context.requests(), jobs, access, packs).register(routes);
-        new CampaignPage(context.store(), access, packs, jobs::runsHere).register(routes);
-        new CampaignStream(context.store(), events, packs, jobs::runsHere, context.clock()).register(routes);
+        new CampaignPage(context.store(), access, packs, jobs).register(routes);
+        new CampaignStream(context.store(), events, packs, jobs, context.clock()).register(routes);
         new RunPage(context.store(), access, context.dataDir()).register(routes);
         new AuditPage(audit, access).register(routes);
     }

@@ -63,7 +63,7 @@ public final class LessonsPage {
         }
         if (packs.isEmpty()) h.append("<span class=\"muted\">no packs with campaigns yet</span>");
         h.append("</nav>\n");
-        notice.ifPresent(n -> h.append("<p class=\"notice\" role=\"status\">").append(Html.escape(n)).append("</p>"));
+        notice.ifPresent(n -> h.append("<p class=\"notice ok\" role=\"status\">").append(Html.escape(n)).append("</p>"));
         error.ifPresent(e -> h.append("<p class=\"error\" role=\"alert\">").append(Html.escape(e)).append("</p>"));
         pack.ifPresent(p -> h.append(packSection(p, csrf)));
         ctx.status(status).contentType("text/html; charset=utf-8").result(Layout.page("Lessons", Layout.Section.LESSONS, csrf, h.toString()));
@@ -85,7 +85,7 @@ public final class LessonsPage {
             h.append("<tr><td><input type=\"hidden\" name=\"present:").append(k).append("\" value=\"1\">")
                     .append("<input type=\"checkbox\" name=\"enabled:").append(k).append("\" aria-label=\"enabled ").append(k).append('"')
                     .append(l.enabled() ? " checked" : "").append("></td>")
-                    .append("<td><input type=\"text\" size=\"90\" maxlength=\"").append(Lessons.MAX_TEXT).append("\" name=\"text:").append(k)
+                    .append("<td><input type=\"text\" class=\"lesson-text\" maxlength=\"").append(Lessons.MAX_TEXT).append("\" name=\"text:").append(k)
                     .append("\" aria-label=\"text of ").append(k).append("\" value=\"").append(Html.escape(l.text())).append("\">")
                     .append(l.edited() ? " <span class=\"muted small\">edited</span>" : "").append("</td>")
                     .append("<td>").append(Html.escape(l.stage().isEmpty() ? "every stage" : l.stage())).append("</td>")
@@ -95,8 +95,8 @@ public final class LessonsPage {
         if (list.isEmpty()) {
             h.append("<tr><td colspan=\"6\" class=\"muted\">no lessons yet: run a campaign, then refresh from its findings, or add one below</td></tr>");
         }
-        h.append("</tbody></table>\n<p><label>New lesson <input type=\"text\" size=\"80\" name=\"new_text\" maxlength=\"")
-                .append(Lessons.MAX_TEXT).append("\"></label> <label>for stage <input type=\"text\" size=\"12\" name=\"new_stage\" placeholder=\"every\"></label></p>")
+        h.append("</tbody></table>\n<p class=\"new-lesson\"><label>New lesson <input type=\"text\" class=\"lesson-text\" name=\"new_text\" maxlength=\"")
+                .append(Lessons.MAX_TEXT).append("\"></label> <label>for stage <input type=\"text\" class=\"lesson-stage\" name=\"new_stage\" placeholder=\"every\"></label></p>")
                 .append("<p><button type=\"submit\" class=\"primary\" id=\"save-lessons\">Save</button></p></form>\n");
         h.append(AnalyticsPage.lessonEffect(analytics.report(AnalyticsFilter.pack(pack)).lessonEffect()));
         return h.toString();

@@ -6,6 +6,7 @@ import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.server.CampaignRequests.StageInfo;
 import dev.scenarist.server.api.RouteTable;
+import dev.scenarist.server.jobs.CampaignJobs;
 import dev.scenarist.server.pages.Html;
 import dev.scenarist.server.pages.Layout;
 import dev.scenarist.server.pages.PackCatalog;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * {@code /campaigns/{id}}: the campaign's summary and buttons, one card per run, its accepted scenarios and its live log —
@@ -30,13 +30,13 @@ public final class CampaignPage {
     private final Store store;
     private final Access access;
     private final PackCatalog packs;
-    private final Predicate<String> runsHere;
+    private final CampaignJobs jobs;
 
-    public CampaignPage(Store store, Access access, PackCatalog packs, Predicate<String> runsHere) {
+    public CampaignPage(Store store, Access access, PackCatalog packs, CampaignJobs jobs) {
         this.store = store;
         this.access = access;
         this.packs = packs;
-        this.runsHere = runsHere;
+        this.jobs = jobs;
     }
 
     public void register(RouteTable routes) {
@@ -122,7 +122,7 @@ public final class CampaignPage {
     }
 
     private CampaignStats stats(CampaignRecord c) {
-        return CampaignStats.of(c, store, runsHere.test(c.id()));
+        return CampaignStats.of(c, store, jobs);
     }
 
     private CampaignRecord campaign(Context ctx) {

@@ -6,6 +6,7 @@ import dev.scenarist.core.model.Usage;
 import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.store.Store;
+import dev.scenarist.server.jobs.CampaignJobs;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import java.util.Map;
  * @param accepted  scenarios accepted so far
  * @param runs      its runs, in ordinal order
  * @param runsHere  whether this server process runs it now (pause works only then)
+ * @param pausedHere whether this server paused it (its store status stays running: resumable)
  */
-public record CampaignStats(CampaignRecord campaign, String category, int accepted, List<RunRecord> runs, boolean runsHere) {
+public record CampaignStats(CampaignRecord campaign, String category, int accepted, List<RunRecord> runs, boolean runsHere, boolean pausedHere) {
     public CampaignStats {
         runs = List.copyOf(runs);
     }
@@ -27,10 +29,23 @@ public record CampaignStats(CampaignRecord campaign, String category, int accept
     /** What the preview button adds to a campaign's category, so a preview is told apart (and grouped) everywhere. */
     public static final String PREVIEW_SUFFIX = " preview";
 
-    public static CampaignStats of(CampaignRecord c, Store store, boolean runsHere) {
+    public static CampaignStats of(CampaignRecord c, Store store, CampaignJobs jobs) {
         String category = categoryOf(c);
         return new CampaignStats(c, category.isEmpty() ? UNCATEGORIZED : category, store.catalog().byCampaign(c.id()).size(),
-                store.runs().byCampaign(c.id()), runsHere);
+                store.runs().byCampaign(c.id()), jobs.runsHere(c.id()), jobs.pausedHere(c.id()));
+    }
+
+    /**
+     * Whether to say "running in this server": it runs here and its stored status is running. A campaign cancelled (or
+     * finished) is final at once, while its thread here may take a moment to wind down.
+     */
+    public boolean activeHere() {
+        return runsHere && campaign.status() == dev.scenarist.core.store.CampaignStatus.RUNNING;
+    }
+
+    /** The status to show: the store's, except "paused" for a campaign this server paused (stored as running, resumable). */
+    public String shownStatus() {
+        return pausedHere && campaign.status() == dev.scenarist.core.store.CampaignStatus.RUNNING ? "paused" : campaign.status().label();
     }
 
     /** Whether the campaign is a preview made by the configuration panel (its category is marked so). */

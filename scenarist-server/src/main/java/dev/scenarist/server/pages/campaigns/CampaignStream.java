@@ -4,6 +4,7 @@ import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.server.api.RouteTable;
+import dev.scenarist.server.jobs.CampaignJobs;
 import dev.scenarist.server.events.EventStream;
 import dev.scenarist.server.events.EventStream.Message;
 import dev.scenarist.server.pages.PackCatalog;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * {@code /campaigns/{id}/stream}: the campaign's live events as rendered HTML fragments, named so htmx's SSE extension
@@ -29,14 +29,14 @@ public final class CampaignStream {
     private final Store store;
     private final EventStream events;
     private final PackCatalog packs;
-    private final Predicate<String> runsHere;
+    private final CampaignJobs jobs;
     private final Clock clock;
 
-    public CampaignStream(Store store, EventStream events, PackCatalog packs, Predicate<String> runsHere, Clock clock) {
+    public CampaignStream(Store store, EventStream events, PackCatalog packs, CampaignJobs jobs, Clock clock) {
         this.store = store;
         this.events = events;
         this.packs = packs;
-        this.runsHere = runsHere;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -104,7 +104,7 @@ public final class CampaignStream {
 
         private Optional<Message> summary() {
             return store.campaigns().find(campaignId)
-                    .map(c -> new Message(CampaignSummary.EVENT, CampaignSummary.inner(CampaignStats.of(c, store, runsHere.test(c.id())))));
+                    .map(c -> new Message(CampaignSummary.EVENT, CampaignSummary.inner(CampaignStats.of(c, store, jobs))));
         }
 
         private List<dev.scenarist.server.CampaignRequests.StageInfo> stages() {

@@ -24,7 +24,8 @@ public final class CampaignSummary {
     public static String inner(CampaignStats s) {
         CampaignRecord c = s.campaign();
         StringBuilder b = new StringBuilder("<div class=\"summary\">");
-        item(b, "status", Badge.state(c.status().label()) + (s.runsHere() ? " <span class=\"small muted\" id=\"runs-here\">running in this server</span>" : "")
+        item(b, "status", Badge.state(s.shownStatus()) + (s.activeHere() ? " <span class=\"small muted\" id=\"runs-here\">running in this server</span>" : "")
+                + (s.shownStatus().equals("paused") ? " <span class=\"small muted\" id=\"paused-here\">Resume continues it</span>" : "")
                 + (c.stopReason().isEmpty() ? "" : "<div class=\"small muted\">" + Html.escape(c.stopReason()) + "</div>"));
         item(b, "accepted", "<span id=\"accepted-count\">" + s.accepted() + "</span> / " + c.requested()
                 + Bar.of(s.accepted(), c.requested(), s.accepted() >= c.requested() ? "done" : "", "accepted"));

@@ -3,6 +3,7 @@ package dev.scenarist.server.pages.campaigns;
 import dev.scenarist.core.store.CampaignRecord;
 import dev.scenarist.core.store.Store;
 import dev.scenarist.server.api.RouteTable;
+import dev.scenarist.server.jobs.CampaignJobs;
 import dev.scenarist.server.pages.Badge;
 import dev.scenarist.server.pages.Bar;
 import dev.scenarist.server.pages.Html;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * {@code /}: the campaigns as tabs, one per category (a campaign without one is "uncategorized"), the tab of the newest
@@ -26,12 +26,12 @@ import java.util.function.Predicate;
 public final class CampaignsPage {
     private final Store store;
     private final Access access;
-    private final Predicate<String> runsHere;
+    private final CampaignJobs jobs;
 
-    public CampaignsPage(Store store, Access access, Predicate<String> runsHere) {
+    public CampaignsPage(Store store, Access access, CampaignJobs jobs) {
         this.store = store;
         this.access = access;
-        this.runsHere = runsHere;
+        this.jobs = jobs;
     }
 
     public void register(RouteTable routes) {
@@ -72,7 +72,7 @@ public final class CampaignsPage {
     private Map<String, List<CampaignStats>> groups() {
         Map<String, List<CampaignStats>> groups = new LinkedHashMap<>();
         for (CampaignRecord c : store.campaigns().list()) {
-            CampaignStats s = CampaignStats.of(c, store, runsHere.test(c.id()));
+            CampaignStats s = CampaignStats.of(c, store, jobs);
             groups.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s);
         }
         return groups;
@@ -95,8 +95,8 @@ public final class CampaignsPage {
             String tone = s.accepted() >= c.requested() ? "done" : "";
             b.append("<tr data-campaign=\"").append(Html.escape(c.id())).append("\"><td><a href=\"/campaigns/").append(Html.escape(c.id())).append("\">")
                     .append(Html.escape(c.id())).append("</a>").append(s.preview() ? " <span class=\"state queued\">preview</span>" : "").append("</td><td>")
-                    .append(Html.escape(c.pack())).append("</td><td>").append(Badge.state(c.status().label()))
-                    .append(s.runsHere() ? " <span class=\"small muted\">here</span>" : "")
+                    .append(Html.escape(c.pack())).append("</td><td>").append(Badge.state(s.shownStatus()))
+                    .append(s.activeHere() ? " <span class=\"small muted\">here</span>" : "")
                     .append(c.stopReason().isEmpty() ? "" : "<div class=\"small muted\">" + Html.escape(c.stopReason()) + "</div>")
                     .append("</td><td>").append(Bar.of(s.accepted(), c.requested(), tone, "accepted"))
                     .append("<span class=\"progress-label\">").append(s.accepted()).append(" / ").append(c.requested()).append("</span></td><td>")

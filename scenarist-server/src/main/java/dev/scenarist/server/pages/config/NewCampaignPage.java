@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code POST /api/campaigns} uses, so the same values are refused with the same messages — shown here next to their
  * inputs, the form filled in as it was (400). "Generate 3 as a preview" creates and starts a campaign of three with the
  * same configuration (its category marked "preview") and shows it live beside the form; "Generate N" creates the full
- * campaign and opens its page.
+ * campaign — from the seed after the preview's runs ({@link PreviewSeed}) — and opens its page.
  */
 public final class NewCampaignPage {
     private final Store store;
@@ -68,11 +68,20 @@ public final class NewCampaignPage {
             refused(ctx, form, e.errors(), e.getMessage());
             return;
         }
+        String afterPreview = "";
+        if (!preview && !form.get("preview").isEmpty()) {
+            var seed = PreviewSeed.after(store, form.get("preview"), prepared.spec().pack(), prepared.spec().seed(), jobs::runsHere);
+            if (seed.isPresent()) {
+                body.put("seed", seed.getAsLong());
+                prepared = requests.prepare(body); // the same request with another seed: it passed once, it passes again
+                afterPreview = ", seed " + seed.getAsLong() + " (after preview " + form.get("preview") + ")";
+            }
+        }
         CampaignRecord c = campaigns.create(prepared.spec(), prepared.pack());
         jobs.start(c.id());
         ctx.attribute(CampaignApi.AUDIT_TARGET, c.id());
         ctx.attribute(CampaignApi.AUDIT_DETAIL, (preview ? "preview: " : "") + c.pack() + " x" + c.requested() + ", author " + prepared.spec().author()
-                + " (dashboard form)");
+                + afterPreview + " (dashboard form)");
         if (preview) ctx.redirect("/campaigns/new?" + form.with("preview", c.id()).query(), io.javalin.http.HttpStatus.SEE_OTHER);
         else ctx.redirect("/campaigns/" + c.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
@@ -93,7 +102,7 @@ public final class NewCampaignPage {
             b.append(view.render());
         } else {
             b.append("<div class=\"layout-2\"><div>").append(view.render()).append("</div><div>")
-                    .append(PreviewPanel.render(preview, store, packs, jobs::runsHere)).append("</div></div>");
+                    .append(PreviewPanel.render(preview, store, packs, jobs)).append("</div></div>");
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(Layout.page("New campaign", Layout.Section.CAMPAIGNS, csrf, b.toString()));
     }

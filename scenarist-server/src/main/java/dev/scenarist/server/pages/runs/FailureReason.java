@@ -19,7 +19,10 @@ public final class FailureReason {
     public static String render(RunRecord r, List<AttemptRecord> attempts) {
         Optional<String> headline = headline(r, attempts);
         if (headline.isEmpty()) return "";
-        StringBuilder b = new StringBuilder("<section class=\"failure\" id=\"failure\"><h2>").append(Html.escape(title(r))).append("</h2><p id=\"failure-reason\">")
+        StringBuilder b = new StringBuilder("<section class=\"failure\" id=\"failure\"><h2>").append(Html.escape(title(r)))
+                .append(r.state() == dev.scenarist.core.model.RunState.REJECTED ? r.rejectReason().map(x -> " <span class=\"small muted\" id=\"reject-reason\">reason: "
+                        + Html.escape(x.label()) + "</span>").orElse("") : "")
+                .append("</h2><p id=\"failure-reason\">")
                 .append(Html.escape(headline.get())).append("</p>");
         if (!r.detail().isEmpty()) b.append("<p class=\"small\">Engine's note: ").append(Html.escape(r.detail())).append("</p>");
         firstError(r, attempts).ifPresent(f -> b.append("<p id=\"first-error\"><b>First error:</b> <code>").append(Html.escape(f.code())).append("</code>")

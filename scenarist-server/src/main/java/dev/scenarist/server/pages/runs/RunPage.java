@@ -133,7 +133,15 @@ public final class RunPage {
             if (byStage.isEmpty() || !byStage.getLast().getFirst().stage().equals(a.stage())) byStage.add(new ArrayList<>());
             byStage.getLast().add(a);
         }
+        // every other line (a person's edit, re-check, decision) is shown after the attempt it followed in the trajectory
+        Map<Integer, List<Step>> afterSeq = new LinkedHashMap<>();
+        int lastSeq = 0;
+        for (Step s : steps) {
+            if (s.isAttempt()) lastSeq = s.seq();
+            else afterSeq.computeIfAbsent(lastSeq, k -> new ArrayList<>()).add(s);
+        }
         StringBuilder b = new StringBuilder("<ol class=\"timeline\" id=\"timeline\">");
+        afterSeq.getOrDefault(0, List.of()).forEach(s -> b.append(HumanStepView.render(s)));
         for (List<AttemptRecord> stage : byStage) {
             String name = stage.getFirst().stage();
             b.append("<li class=\"stage\" data-stage=\"").append(Html.escape(name)).append("\"><div class=\"stage-title\">Stage ").append(Html.escape(name))
@@ -144,14 +152,19 @@ public final class RunPage {
                 b.append(AttemptView.render(r.id(), a, Optional.ofNullable(stepBySeq.get(a.seq())), checksBySeq.getOrDefault(a.seq(), List.of()),
                         versions.find(a.seq())));
             }
-            b.append("</ol></li>");
-        }
-        for (Step s : steps) {
-            if (!s.isAttempt()) {
-                b.append("<li class=\"note\"><div class=\"attempt\"><b>").append(Html.escape(s.type())).append("</b> <span class=\"small muted\">")
-                        .append(Html.escape(excerpt(s.raw()))).append("</span></div></li>");
+            b.append("</ol>");
+            List<Step> people = new ArrayList<>();
+            for (AttemptRecord a : stage) people.addAll(afterSeq.getOrDefault(a.seq(), List.of()));
+            stage.forEach(a -> afterSeq.remove(a.seq()));
+            if (!people.isEmpty()) {
+                b.append("<ol class=\"timeline human-steps\">");
+                people.forEach(s -> b.append(HumanStepView.render(s)));
+                b.append("</ol>");
             }
+            b.append("</li>");
         }
+        afterSeq.remove(0);
+        afterSeq.values().forEach(list -> list.forEach(s -> b.append(HumanStepView.render(s))));
         return b.append("</ol>").toString();
     }
 
@@ -178,12 +191,6 @@ public final class RunPage {
                     .append("\" loading=\"lazy\"></a><figcaption>").append(Html.escape(p)).append("</figcaption></figure>");
         }
         return b.append("</div>").toString();
-    }
-
-    /** A trajectory line the page has no view of (a person's decision, an edit): its fields, cut short. */
-    private static String excerpt(Map<String, Object> raw) {
-        String s = dev.scenarist.core.model.Json.write(raw);
-        return s.length() <= 300 ? s : s.substring(0, 299) + "…";
     }
 
     private static String enc(String s) {

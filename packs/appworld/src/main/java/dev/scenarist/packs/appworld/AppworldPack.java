@@ -12,6 +12,7 @@ import dev.scenarist.core.pack.CatalogUniqueness;
 import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.FileFormat;
 import dev.scenarist.core.pack.OutputFile;
+import dev.scenarist.core.pack.DefinitionHash;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.PackOptions;
 import dev.scenarist.core.pack.Pipeline;
@@ -39,13 +40,9 @@ import dev.scenarist.packs.appworld.scenario.Section;
 import dev.scenarist.packs.appworld.scenario.check.ScenarioChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,14 +132,9 @@ public final class AppworldPack implements Pack, PackOptions, CatalogUniqueness,
     /** Changes with the pack context (format, rules, tools, example) and the families' generated output. */
     @Override
     public String definitionHash() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(context.getBytes(StandardCharsets.UTF_8));
-            for (Family f : Families.all()) md.update(new ScenarioWriter().write(f.generate(0)).getBytes(StandardCharsets.UTF_8));
-            return "appworld-0.1-" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        var hash = DefinitionHash.of("appworld-0.1").add(context);
+        for (Family f : Families.all()) hash.add(new ScenarioWriter().write(f.generate(0)));
+        return hash.value();
     }
 
     @Override

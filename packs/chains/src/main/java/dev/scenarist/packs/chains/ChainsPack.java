@@ -4,6 +4,7 @@ import dev.scenarist.core.author.Author;
 import dev.scenarist.core.catalog.UniquenessPolicy;
 import dev.scenarist.core.catalog.UniquenessRules;
 import dev.scenarist.core.pack.CatalogUniqueness;
+import dev.scenarist.core.pack.DefinitionHash;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.core.pack.PackOptions;
 import dev.scenarist.core.pack.Pipeline;
@@ -18,10 +19,6 @@ import dev.scenarist.packs.chains.internal.generate.GenerationContext;
 import dev.scenarist.packs.chains.internal.generate.PoolDraft;
 import dev.scenarist.packs.chains.internal.generate.Stages;
 import dev.scenarist.packs.chains.internal.generate.offline.OfflineChainAuthor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -57,18 +54,12 @@ public final class ChainsPack implements Pack, PackOptions, CatalogUniqueness, S
     /** Changes with the prompts, the bundled domain and what the offline author writes. */
     @Override
     public String definitionHash() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(context.getBytes(StandardCharsets.UTF_8));
-            for (var s : pipeline.stages()) {
-                if (s instanceof dev.scenarist.core.pack.Stage.AuthorStage a) md.update(a.instructions().getBytes(StandardCharsets.UTF_8));
-            }
-            for (String d : Domains.BUNDLED) md.update(Domains.bundledText(d).getBytes(StandardCharsets.UTF_8));
-            md.update(OfflineChainAuthor.sample().getBytes(StandardCharsets.UTF_8));
-            return "chains-0.1-" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        var hash = DefinitionHash.of("chains-0.1").add(context);
+        for (var s : pipeline.stages()) {
+            if (s instanceof dev.scenarist.core.pack.Stage.AuthorStage a) hash.add(a.instructions());
         }
+        for (String d : Domains.BUNDLED) hash.add(Domains.bundledText(d));
+        return hash.add(OfflineChainAuthor.sample()).value();
     }
 
     @Override

@@ -67,7 +67,15 @@ public record CampaignSpec(String pack, int count, String author, long seed, int
 
     /** The spec a campaign was stored with (older campaigns read with the defaults: no category, no gates, no lessons). */
     public static CampaignSpec of(dev.scenarist.core.store.CampaignRecord c) {
-        return Json.read(c.specJson(), CampaignSpec.class);
+        try {
+            return Json.read(c.specJson(), CampaignSpec.class);
+        } catch (RuntimeException e) {
+            // the row was read, but its text is not the JSON this program wrote: a damaged page the open-time check missed
+            throw new dev.scenarist.core.store.StoreDamagedException("the store", "the stored specification of campaign " + c.id()
+                    + " cannot be read, so the database is damaged. Nothing was changed."
+                    + " To recover: restore the database from a backup, or salvage what is readable (for SQLite: sqlite3 DB .recover);"
+                    + " the accepted scenarios' files are still in the data directory; or start afresh with another --data-dir", e);
+        }
     }
 
     public CampaignSpec withBudget(CampaignBudget b) {

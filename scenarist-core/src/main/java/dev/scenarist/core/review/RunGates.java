@@ -68,7 +68,7 @@ public final class RunGates {
         for (String path : Workspace.list(base)) {
             Path file = base.resolve(path);
             long size = size(file);
-            boolean editable = r.policy().files().contains(path);
+            boolean editable = r.policy().allows(path);
             Optional<String> content = editable && size <= GateFile.MAX_EDITABLE_BYTES ? text(file) : Optional.empty();
             files.add(new GateFile(path, size, editable && content.isPresent(), content));
         }
@@ -84,7 +84,7 @@ public final class RunGates {
         Reviewed r = reviewed(run);
         String problem = Workspace.problemWithPath(path);
         if (problem != null) throw new ReviewRefusedException(ReviewRefusedException.Kind.INVALID, "path: " + problem);
-        if (!r.policy().files().contains(path)) {
+        if (!r.policy().allows(path)) {
             throw new ReviewRefusedException(ReviewRefusedException.Kind.INVALID, "stage '" + r.stage().name() + "' may not write '" + path
                     + "', so it cannot be overridden here; editable: " + (r.policy().files().isEmpty() ? "nothing" : String.join(", ", r.policy().files())));
         }

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Which files, or which regions of which files, a stage may change (PARE's "editable regions").
- * An entry is a path ({@code events.py}) or a path and a region ({@code scenario.py#events}); a region is the
- * text between lines containing {@code scenarist:begin events} and {@code scenarist:end events}. Everything
- * outside an allowed region must stay byte-identical.
+ * An entry is a path ({@code events.py}), a folder ending in {@code /} ({@code initialization/automation/n8n/}: any
+ * file under it, for stages whose files are named by the author), or a path and a region ({@code scenario.py#events});
+ * a region is the text between lines containing {@code scenarist:begin events} and {@code scenarist:end events}.
+ * Everything outside an allowed region must stay byte-identical.
  */
 public final class EditPolicy {
     private static final Pattern MARKER = Pattern.compile("scenarist:(begin|end)\\s+([A-Za-z0-9_.-]+)");
@@ -26,12 +27,14 @@ public final class EditPolicy {
     public record Decision(SortedMap<String, String> allowed, List<Finding> violations) {}
 
     private final Set<String> wholeFiles = new LinkedHashSet<>();
+    private final Set<String> folders = new LinkedHashSet<>();
     private final Map<String, Set<String>> regions = new LinkedHashMap<>();
 
     public EditPolicy(List<String> editable) {
         for (String e : editable) {
             int hash = e.indexOf('#');
-            if (hash < 0) wholeFiles.add(e);
+            if (hash < 0 && e.endsWith("/")) folders.add(e);
+            else if (hash < 0) wholeFiles.add(e);
             else regions.computeIfAbsent(e.substring(0, hash), k -> new LinkedHashSet<>()).add(e.substring(hash + 1));
         }
     }
@@ -41,7 +44,7 @@ public final class EditPolicy {
         List<Finding> violations = new ArrayList<>();
         for (var e : proposed.entrySet()) {
             String path = e.getKey();
-            if (wholeFiles.contains(path)) {
+            if (wholeFiles.contains(path) || inFolder(path)) {
                 allowed.put(path, e.getValue());
             } else if (regions.containsKey(path)) {
                 Optional<String> old = workspace.read(path);
@@ -55,15 +58,27 @@ public final class EditPolicy {
         return new Decision(allowed, violations);
     }
 
-    /** Every file the policy lets a stage write, whole or in regions, sorted. */
+    /** Every file the policy lets a stage write, whole or in regions, and every folder it may write in (ending in /), sorted. */
     public java.util.SortedSet<String> files() {
         java.util.SortedSet<String> out = new java.util.TreeSet<>(wholeFiles);
+        out.addAll(folders);
         out.addAll(regions.keySet());
         return out;
     }
 
+    /** Whether the stage may write this file at all (whole, in a folder it may write in, or in regions). */
+    public boolean allows(String path) {
+        return wholeFiles.contains(path) || inFolder(path) || regions.containsKey(path);
+    }
+
+    private boolean inFolder(String path) {
+        for (String f : folders) if (path.startsWith(f) && path.length() > f.length()) return true;
+        return false;
+    }
+
     public String describe() {
         List<String> parts = new ArrayList<>(wholeFiles);
+        folders.forEach(f -> parts.add("any file under " + f));
         regions.forEach((f, rs) -> rs.forEach(r -> parts.add(f + " (region '" + r + "' only)")));
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }

@@ -33,6 +33,19 @@ class EditPolicyTest {
     }
 
     @Test
+    void aFolderEntryAllowsAnyFileUnderItAndNothingBesideIt() {
+        var ws = new Workspace(dir);
+        var policy = new EditPolicy(List.of("service.json", "flows/"));
+        var d = policy.decide(new TreeMap<>(java.util.Map.of("flows/intake.json", "{}", "flows/sub/reminders.json", "{}",
+                "flows.json", "{}", "service.json", "{}")), ws);
+        assertThat(d.allowed()).containsOnlyKeys("flows/intake.json", "flows/sub/reminders.json", "service.json");
+        assertThat(d.violations()).singleElement().satisfies(f -> assertThat(f.location()).isEqualTo("flows.json"));
+        assertThat(policy.allows("flows/a.json")).isTrue();
+        assertThat(policy.allows("flows/")).isFalse();
+        assertThat(policy.describe()).contains("any file under flows/");
+    }
+
+    @Test
     void anEditInsideTheAllowedRegionPasses() {
         var ws = new Workspace(dir);
         ws.write("scenario.py", SCENARIO);

@@ -90,8 +90,15 @@ public record ClaudeCodeInvocation(Path workingDir, List<String> editableFiles, 
         return editableFiles.isEmpty();
     }
 
-    /** {@code Edit(//abs/path)}: an absolute-path rule, so it matches whatever path form the tool reports. */
+    /**
+     * {@code Edit(//abs/path)}: an absolute-path rule, so it matches whatever path form the tool reports; a folder entry
+     * ({@code dir/}) becomes {@code Edit(//abs/dir/**)}.
+     */
     static String editRule(Path root, String relative) {
+        if (relative.endsWith("/") && relative.length() > 1) {
+            String folderRule = editRule(root, relative.substring(0, relative.length() - 1));
+            return folderRule.substring(0, folderRule.length() - 1) + "/**)";
+        }
         String problem = Workspace.problemWithPath(relative);
         if (problem != null) throw new IllegalArgumentException("editable file: " + problem);
         Path file = root.resolve(relative).normalize();

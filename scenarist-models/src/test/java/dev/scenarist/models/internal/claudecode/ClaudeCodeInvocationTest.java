@@ -28,6 +28,12 @@ class ClaudeCodeInvocationTest {
     }
 
     @Test
+    void aFolderEntryBecomesOneRuleForEveryFileUnderIt() {
+        var inv = ClaudeCodeInvocation.editing(Path.of("/w/ws"), List.of("initialization/n8n/"));
+        assertThat(inv.allowedTools()).contains("Edit(//w/ws/initialization/n8n/**)");
+    }
+
+    @Test
     void forStageIsReadOnlyWithoutEditableFiles() {
         assertThat(ClaudeCodeInvocation.forStage(WS, List.of())).isEqualTo(ClaudeCodeInvocation.readOnly(WS));
         assertThat(ClaudeCodeInvocation.forStage(WS, List.of("a.py")).isReadOnly()).isFalse();

@@ -31,6 +31,12 @@ final class CampaignPrinter {
                     s.firstAttemptPasses(), s.firstAttempts(), 100 * s.firstAttemptPassRate()), s.infraErrors());
         }
         p.print(t.render());
+        if (!r.packFigures().isEmpty()) {
+            p.println();
+            p.printf("Pack figures (%s):%n", r.pack());
+            int width = r.packFigures().stream().mapToInt(f -> f.label().length()).max().orElse(0);
+            for (var f : r.packFigures()) p.printf("  %-" + width + "s  %s%n", f.label(), f.text());
+        }
         if (!r.scenarios().isEmpty()) {
             p.println();
             p.println("Accepted scenarios:");
@@ -61,6 +67,9 @@ final class CampaignPrinter {
         m.put("cached_input_share", cachedShare(r));
         m.put("cost_usd", r.usage().costUsd());
         m.put("wall_seconds", r.wallSeconds());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (var f : r.packFigures()) figures.put(f.key(), f.value());
+        if (!figures.isEmpty()) m.put("pack_figures", figures);
         m.put("scenarios", r.scenarios().stream().map(s -> Map.of("id", s.id(), "title", s.title(),
                 "path", dataDir.resolve(s.path()).toString())).toList());
         return m;

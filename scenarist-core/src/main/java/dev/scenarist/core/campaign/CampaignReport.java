@@ -16,12 +16,18 @@ import java.util.TreeMap;
 /**
  * The summary of a campaign, computed from the store (so it is the same after a crash and resume):
  * accepted, rejected by reason, attempts and first-attempt pass rate per stage, tokens, cost, wall time, and the
- * error of the latest run that ended failed_infra (what a person fixes before resuming).
+ * error of the latest run that ended failed_infra (what a person fixes before resuming), and the figures the pack adds of
+ * its own ({@link dev.scenarist.core.pack.PackAnalytics}).
  */
 public record CampaignReport(String campaignId, String pack, String status, String stopReason, int requested, int accepted,
                              int runs, Map<String, Integer> rejectedByReason, int failedInfra, int cancelled, int unfinished,
                              int attempts, List<StageStats> stages, int infraRetries, Usage usage, double wallSeconds,
-                             List<Scenario> scenarios, Optional<String> lastInfraError) {
+                             List<Scenario> scenarios, Optional<String> lastInfraError,
+                             List<dev.scenarist.core.pack.PackFigure> packFigures) {
+    public CampaignReport {
+        packFigures = List.copyOf(packFigures);
+    }
+
 
     public record StageStats(String stage, int attempts, int firstAttempts, int firstAttemptPasses, int infraErrors) {
         public double firstAttemptPassRate() {
@@ -35,6 +41,23 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
         return rejectedByReason.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** The summary with the pack's stage order and its own figures. */
+    public static CampaignReport of(CampaignRecord c, dev.scenarist.core.pack.Pack pack, Store store) {
+        CampaignReport r = of(c, pack.pipeline().names(), store);
+        if (pack.capability(dev.scenarist.core.pack.PackAnalytics.class).isEmpty()) return r;
+        List<dev.scenarist.core.store.CheckRecord> checks = new java.util.ArrayList<>();
+        List<RunRecord> runs = store.runs().byCampaign(c.id());
+        for (RunRecord run : runs) checks.addAll(store.runs().checks(run.id()));
+        var evidence = new dev.scenarist.core.pack.CampaignEvidence(runs, store.runs().attemptsOfCampaign(c.id()), checks);
+        return r.withPackFigures(dev.scenarist.core.pack.Capabilities.figures(pack, evidence));
+    }
+
+    public CampaignReport withPackFigures(List<dev.scenarist.core.pack.PackFigure> figures) {
+        return new CampaignReport(campaignId, pack, status, stopReason, requested, accepted, runs, rejectedByReason, failedInfra, cancelled,
+                unfinished, attempts, stages, infraRetries, usage, wallSeconds, scenarios, lastInfraError, figures);
+    }
+
+    /** The summary with the engine's figures only, stages in {@code stageOrder} first. */
     public static CampaignReport of(CampaignRecord c, List<String> stageOrder, Store store) {
         List<RunRecord> runs = store.runs().byCampaign(c.id());
         List<AttemptRecord> attempts = store.runs().attemptsOfCampaign(c.id());
@@ -77,6 +100,6 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
                 .map((CatalogEntry e) -> new Scenario(e.scenarioId(), e.location(), e.title())).toList();
         return new CampaignReport(c.id(), c.pack(), c.status().label(), c.stopReason(), c.requested(), accepted, runs.size(),
                 rejected, infra, cancelled, unfinished, attempts.size(), stages, retries, usage, c.activeMillis() / 1000.0, scenarios,
-                lastInfra.map(RunRecord::detail));
+                lastInfra.map(RunRecord::detail), List.of());
     }
 }

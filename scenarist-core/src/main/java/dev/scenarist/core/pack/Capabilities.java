@@ -75,4 +75,9 @@ public final class Capabilities {
     public static java.util.Optional<dev.scenarist.core.catalog.UniquenessPolicy> uniquenessPolicy(Pack pack) {
         return pack.capability(CatalogUniqueness.class).map(CatalogUniqueness::uniquenessPolicy);
     }
+
+    /** The pack's own summary figures; none for a pack without {@link PackAnalytics}. */
+    public static List<PackFigure> figures(Pack pack, CampaignEvidence evidence) {
+        return pack.capability(PackAnalytics.class).map(a -> a.figures(evidence)).orElse(List.of());
+    }
 }

@@ -9,4 +9,4 @@ package dev.scenarist.core.pack;
  * non-sealed, so any pack may implement it.
  */
 public sealed interface PackCapability permits PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds,
-        DuplicateThreshold, CatalogUniqueness {}
+        DuplicateThreshold, CatalogUniqueness, PackAnalytics {}

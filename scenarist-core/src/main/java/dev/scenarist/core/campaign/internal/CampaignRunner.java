@@ -319,7 +319,7 @@ public final class CampaignRunner {
         }
         services.store().campaigns().update(current.withStatus(status, stopReason, services.clock().instant(), guard.activeMillis()));
         CampaignRecord after = services.store().campaigns().find(campaignId).orElseThrow();
-        CampaignReport report = CampaignReport.of(after, pack.pipeline().names(), services.store());
+        CampaignReport report = CampaignReport.of(after, pack, services.store());
         services.events().publish(new ScenaristEvent.CampaignFinished(campaignId, status.label(), report.accepted(), spec.count(), stopReason));
         return report;
     }

@@ -63,8 +63,10 @@ public final class ScenarioSchemas {
     private static Violation violation(Error e) {
         String pointer = pointer(e.getInstanceLocation());
         String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-        // "required" reports the object that lacks the property; point at the property itself
-        if ("required".equals(keyword) && e.getProperty() != null) pointer = pointer + "/" + escape(e.getProperty());
+        // "required" and "propertyNames" report the object; point at the property itself
+        if (("required".equals(keyword) || "propertyNames".equals(keyword)) && e.getProperty() != null) {
+            pointer = pointer + "/" + escape(e.getProperty());
+        }
         // the message omits the offending value; a fix comes faster when it is shown
         var value = e.getInstanceNode();
         String found = value != null && value.isValueNode() && !"required".equals(keyword) ? " (found: " + abbreviate(value.toString()) + ")" : "";

@@ -119,6 +119,7 @@ final class SchemaCheck implements Check {
         return switch (v.keyword()) {
             case "required" -> "add the missing field at " + v.pointer() + " (see " + schema + ")";
             case "additionalProperties", "unevaluatedProperties" -> "remove the field or correct its name (" + schema + " lists the allowed ones)";
+            case "propertyNames" -> "remove the field or rename it to one the message lists (each task or test type takes its own fields)";
             case "enum", "const" -> "use one of the values " + schema + " allows at that place";
             default -> "make the value at " + (v.pointer().isEmpty() ? "the top" : v.pointer()) + " match " + schema;
         };

@@ -40,8 +40,9 @@ final class ShellcheckCheck implements Check {
     public CheckResult run(CheckContext context) throws InterruptedException {
         List<String> scripts = new ScenarioView(context.workspace()).filesEndingWith(".sh");
         if (scripts.isEmpty()) return CheckResult.passed();
-        // -s bash: the deployer runs every script with bash (the bash-syntax check holds them to a bash #! line)
-        List<String> argv = new ArrayList<>(List.of("shellcheck", "-S", "error", "-f", "json1", "-s", "bash", "--"));
+        // -s bash: the deployer runs every script with bash (the bash-syntax check holds them to a bash #! line);
+        // --norc: a .shellcheckrc the model put in the scenario folder must not switch checks off
+        List<String> argv = new ArrayList<>(List.of("shellcheck", "--norc", "-S", "error", "-f", "json1", "-s", "bash", "--"));
         argv.addAll(scripts);
         var outcome = runner.run(context.workspace().root(), argv, "shellcheck", "shellcheck");
         if (outcome instanceof ScriptRunner.Outcome.NotJudged n) return n.result();

@@ -21,6 +21,9 @@ final class OutputFindings {
     /** Enough to repair from; a script spewing errors would otherwise drown the feedback. */
     static final int MAX_FINDINGS = 8;
     private static final Pattern BASH_LINE = Pattern.compile("^(?:bash: )?([^:\\s][^:]*): line (\\d+): ");
+    /** A script reaching for the network: there is none in the dry-run, which is the script's mistake, not the machine's. */
+    private static final Pattern NETWORK = Pattern.compile(
+            "[Cc]ould not resolve host|[Cc]onnection refused|[Nn]etwork is unreachable|[Ff]ailed to connect|[Nn]ame or service not known");
     private static final Pattern FILE_LINE = Pattern.compile("([\\w./-]+\\.(?:sql|sh|json|ya?ml|md|txt|env|conf)):(\\d+)");
 
     private OutputFindings() {}
@@ -44,7 +47,10 @@ final class OutputFindings {
             String shown = relativize(line, scratch);
             if (!seen.add(shown)) continue;
             String location = locate(shown, scratch).orElse(fallback);
-            out.add(Finding.error(cls.get().code(detail), what + ": " + shown, location, advice(cls.get()) + "; " + fix));
+            String advice = NETWORK.matcher(line).find()
+                    ? "the dry-run has no network and no services: when DRY_RUN=1, print the call instead of making it"
+                    : advice(cls.get());
+            out.add(Finding.error(cls.get().code(detail), what + ": " + shown, location, advice + "; " + fix));
             if (out.size() == MAX_FINDINGS) break;
         }
         return out;

@@ -231,7 +231,10 @@ class DryRunCheckTest {
         CheckResult r = run(scenario);
 
         assertThat(r).isInstanceOf(CheckResult.Failed.class);
-        assertThat(errors(r).getFirst().location()).isEqualTo(ScenarioFiles.STARTUP + ":26");
+        Finding f = errors(r).getFirst();
+        assertThat(f.location()).isEqualTo(ScenarioFiles.STARTUP + ":26");
+        assertThat(f.message()).contains("curl");
+        assertThat(f.hint()).contains("no network");
     }
 
     @Test

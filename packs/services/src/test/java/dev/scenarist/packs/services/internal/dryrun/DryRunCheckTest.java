@@ -198,6 +198,18 @@ class DryRunCheckTest {
     }
 
     @Test
+    void sqlThatRunsPastItsTaskTimeoutIsCancelledEvenAfterResettingStatementTimeout() throws Exception {
+        ExampleScenario scenario = example().replace(ScenarioFiles.SERVICE,
+                "\"file\": \"initialization/storage/seed.sql\", \"timeout\": 60", "\"file\": \"initialization/storage/seed.sql\", \"timeout\": 2");
+        scenario.write(ScenarioFiles.SEED_SQL, scenario.read(ScenarioFiles.SEED_SQL) + "\nSET statement_timeout = 0;\nSELECT pg_sleep(600);\n");
+        CheckResult r = run(scenario);
+
+        Finding f = errors(r).getFirst();
+        assertThat(f.code()).isEqualTo("SVC_DATABASE_SQL_TIMEOUT");
+        assertThat(f.location()).isEqualTo(ScenarioFiles.SEED_SQL + ":" + scenario.read(ScenarioFiles.SEED_SQL).lines().count());
+    }
+
+    @Test
     void sqlThatTriesToLeaveTheDatabaseIsRefused() throws Exception {
         Path marker = Path.of("/tmp", "svdry-copy-program-" + UUID.randomUUID());
         List<String> escapes = List.of(

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public record DryRunReport(String mode, List<TaskOutcome> outcomes, Map<String, 
 
     public DryRunReport {
         outcomes = List.copyOf(outcomes);
-        tableRows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tableRows));
+        tableRows = Collections.unmodifiableMap(new LinkedHashMap<>(tableRows));
     }
 
     /** Every finding of every task, in order. */

@@ -185,6 +185,22 @@ class DryRunCheckTest {
     }
 
     @Test
+    void handedOverFilesMustExistAndParseAndLandWhereTheDeployerPutsThem() throws Exception {
+        ExampleScenario scenario = example()
+                .write(ScenarioFiles.N8N_DIR + "booking-intake.json", "{\n  \"name\": \"Booking intake\",\n  \"nodes\": [,]\n}\n")
+                .replace(ScenarioFiles.SERVICE, "\"file\": \"initialization/configuration/resource-urls.json\"",
+                        "\"file\": \"initialization/configuration/urls.json\"")
+                // the startup script looks for what the deployer handed over, as a real one would
+                .replace(ScenarioFiles.STARTUP, "done\n\nrun psql", "done\ntest -f \"$SCENARIO_DIR/.deploy/config/app-config.json\"\nrun psql");
+        CheckResult r = run(scenario);
+
+        assertThat(errors(r)).extracting(Finding::code, Finding::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("SVC_SYNTAX_JSON", ScenarioFiles.N8N_DIR + "booking-intake.json:3"),
+                org.assertj.core.groups.Tuple.tuple("SVC_MISSING_FILE_TASK_FILE", ScenarioFiles.SERVICE));
+        assertThat(taskNamed(report(scenario, 1), "start-service").path("status").asText()).isEqualTo("done");
+    }
+
+    @Test
     void aScriptThatSleepsPastItsTimeoutIsStopped() throws Exception {
         ExampleScenario scenario = example()
                 .replace(ScenarioFiles.SERVICE, "\"file\": \"deployment/startup.sh\", \"timeout\": 120", "\"file\": \"deployment/startup.sh\", \"timeout\": 2")

@@ -120,6 +120,6 @@ final class PlanDraft {
         if (!has(PlanGap.MUST_WITHOUT_ACCEPTANCE)) acceptance.addObject().put("requirement", "R2").put("check", t.render(checks.get(1)));
         if (!has(PlanGap.SHOULD_WITHOUT_ACCEPTANCE)) acceptance.addObject().put("requirement", "R3").put("check", t.render(checks.get(2)));
         d.notes().ifPresent(n -> acceptance.addObject().put("requirement", "R4")
-                .put("check", "a note saved for a " + t.get("main") + " is stored in " + n.name()));
+                .put("check", "a note saved for " + Texts.a(t.get("main")) + " is stored in " + n.name()));
     }
 }

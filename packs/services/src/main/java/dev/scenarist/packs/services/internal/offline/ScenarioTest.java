@@ -21,7 +21,7 @@ final class ScenarioTest {
         int openMin = defects.contains(Defect.UNMET_EXPECTATION) ? d.main().rows().size() + 1 : 1;
         tests.add(new SqlTest(Texts.prose(open) + " " + t.get("mains") + " exist", "SELECT count(*) FROM " + main + " WHERE status = '" + open + "'",
                 openMin, null));
-        tests.add(new SqlTest("every " + t.get("main") + " has a " + t.get("party"), "SELECT count(*) FROM " + main + " m LEFT JOIN "
+        tests.add(new SqlTest("every " + t.get("main") + " has " + Texts.a(t.get("party")), "SELECT count(*) FROM " + main + " m LEFT JOIN "
                 + d.party().name() + " p ON p.id = m." + d.party().foreignKey() + " WHERE p.id IS NULL", null, 0));
         switch (d.thirdTest()) {
             case PROVIDERS_ON_RECORD -> tests.add(new SqlTest(t.get("providers") + " are on record", "SELECT count(*) FROM " + d.provider().name(),
@@ -32,7 +32,7 @@ final class ScenarioTest {
             }
             case NOTES_ATTACHED -> {
                 Table notes = d.notes().orElseThrow();
-                tests.add(new SqlTest("every note belongs to a " + t.get("main"), "SELECT count(*) FROM " + notes.name() + " n LEFT JOIN " + main
+                tests.add(new SqlTest("every note belongs to " + Texts.a(t.get("main")), "SELECT count(*) FROM " + notes.name() + " n LEFT JOIN " + main
                         + " m ON m.id = n." + d.main().foreignKey() + " WHERE m.id IS NULL", null, 0));
             }
         }

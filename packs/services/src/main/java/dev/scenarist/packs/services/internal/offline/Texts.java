@@ -36,6 +36,11 @@ record Texts(Map<String, String> values) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** The noun with its indefinite article: {@code an invoice}, {@code a client}. */
+    static String a(String noun) {
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+    }
+
     /** {@code pet_owners} read as prose: {@code pet owners}. */
     static String prose(String identifier) {
         return identifier.replace('_', ' ');

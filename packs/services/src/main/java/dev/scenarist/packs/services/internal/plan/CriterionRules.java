@@ -79,13 +79,19 @@ final class CriterionRules {
             missed.add("every component needs a name, a kind and a purpose");
         }
         List<String> undeclared = components.stream().map(Component::resource).filter(r -> !r.isBlank() && !planned.contains(r)).distinct().toList();
-        if (!undeclared.isEmpty()) missed.add("components use resources the plan does not list: " + names(undeclared));
+        if (components.isEmpty() || !undeclared.isEmpty()) {
+            missed.add(components.isEmpty() ? "no components to place on resources" : "components use resources the plan does not list: " + names(undeclared));
+        }
         List<String> outside = components.stream().map(Component::resource).filter(r -> !r.isBlank() && !catalog.contains(r)).distinct().toList();
-        if (!outside.isEmpty()) missed.add("components use resources outside the catalog: " + names(outside));
+        if (components.isEmpty() || !outside.isEmpty()) {
+            missed.add(components.isEmpty() ? "no components to check against the catalog" : "components use resources outside the catalog: " + names(outside));
+        }
         Set<String> used = components.stream().map(Component::resource).collect(Collectors.toSet());
         List<String> idle = plan.resources().stream().filter(r -> !PlanView.substantive(r.why(), 3) || !used.contains(r.name()))
                 .map(Resource::name).toList();
-        if (!idle.isEmpty()) missed.add("resources without a reason or a component: " + names(idle));
+        if (planned.isEmpty() || !idle.isEmpty()) {
+            missed.add(planned.isEmpty() ? "no resources to justify" : "resources without a reason or a component: " + names(idle));
+        }
     }
 
     private void dataModel(List<String> missed) {
@@ -95,7 +101,9 @@ final class CriterionRules {
         if (tables.isEmpty() || !thin.isEmpty()) missed.add(tables.isEmpty() ? "no tables" : "tables without an id and other columns: " + names(thin));
         List<String> badNames = tables.stream().filter(t -> !t.name().matches(SNAKE) || !t.columns().stream().allMatch(col -> col.matches(SNAKE))
                 || new HashSet<>(t.columns()).size() != t.columns().size()).map(Table::name).toList();
-        if (!badNames.isEmpty()) missed.add("names not lower snake_case or repeated columns in " + names(badNames));
+        if (tables.isEmpty() || !badNames.isEmpty()) {
+            missed.add(tables.isEmpty() ? "no tables to name" : "names not lower snake_case or repeated columns in " + names(badNames));
+        }
         Set<String> referenced = plan.requirements().stream().flatMap(r -> r.coveredBy().stream())
                 .filter(e -> e.startsWith("table:")).map(e -> e.substring("table:".length())).collect(Collectors.toSet());
         List<String> unreferenced = tables.stream().map(Table::name).filter(t -> !referenced.contains(t)).toList();
@@ -130,9 +138,13 @@ final class CriterionRules {
                 .map(Acceptance::requirement).toList();
         if (acceptance.isEmpty() || !stray.isEmpty()) missed.add(acceptance.isEmpty() ? "no acceptance checks" : "acceptance entries without a requirement or a real check: " + ids(stray));
         List<String> mustUnchecked = reqs.stream().filter(r -> r.priority().equals("must") && !checked.contains(r.id())).map(Requirement::id).toList();
-        if (!mustUnchecked.isEmpty()) missed.add("must requirements without a check: " + ids(mustUnchecked));
+        if (reqs.isEmpty() || !mustUnchecked.isEmpty()) {
+            missed.add(reqs.isEmpty() ? "no must requirements to check" : "must requirements without a check: " + ids(mustUnchecked));
+        }
         List<String> otherUnchecked = reqs.stream().filter(r -> !r.priority().equals("must") && !checked.contains(r.id())).map(Requirement::id).toList();
-        if (!otherUnchecked.isEmpty()) missed.add("should/could requirements without a check: " + ids(otherUnchecked));
+        if (reqs.isEmpty() || !otherUnchecked.isEmpty()) {
+            missed.add(reqs.isEmpty() ? "no requirements to check" : "should/could requirements without a check: " + ids(otherUnchecked));
+        }
         List<String> metrics = plan.strings("success_metrics");
         if (metrics.isEmpty() || !metrics.stream().allMatch(PlanView::hasNumber)) missed.add("success metrics without a number");
         Set<String> observable = new HashSet<>();

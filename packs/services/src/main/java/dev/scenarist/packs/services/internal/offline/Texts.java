@@ -1,6 +1,5 @@
 package dev.scenarist.packs.services.internal.offline;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,12 +23,6 @@ record Texts(Map<String, String> values) {
         String v = values.get(key);
         if (v == null) throw new IllegalArgumentException("no text value '" + key + "'");
         return v;
-    }
-
-    Texts with(String key, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(values);
-        copy.put(key, value);
-        return new Texts(copy);
     }
 
     static String capitalized(String s) {

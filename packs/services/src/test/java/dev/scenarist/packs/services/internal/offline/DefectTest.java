@@ -39,4 +39,13 @@ class DefectTest {
         assertTrue(dry >= 8, "dry-run defects in seeds 0..49: " + dry);
         assertTrue(stat >= 2, "static defects in seeds 0..49: " + stat);
     }
+
+    @Test
+    void defectsNameTheCheckAndTheErrorClassThatFindThem() {
+        assertEquals(5, Defect.detectedBy(Defect.Detection.DRY_RUN).size());
+        assertEquals(java.util.List.of(Defect.MISSING_PHASE_FILE, Defect.PORT_CLASH), Defect.detectedBy(Defect.Detection.STATIC));
+        assertEquals(dev.scenarist.packs.services.format.ErrorClass.MISSING_FILE, Defect.MISSING_CONFIG_FILE.errorClass());
+        assertEquals(dev.scenarist.packs.services.format.ErrorClass.CONFIGURATION, Defect.PORT_CLASH.errorClass());
+        assertEquals(dev.scenarist.packs.services.format.ErrorClass.DATABASE, Defect.UNMET_EXPECTATION.errorClass());
+    }
 }

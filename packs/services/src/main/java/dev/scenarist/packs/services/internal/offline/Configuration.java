@@ -1,0 +1,29 @@
+package dev.scenarist.packs.services.internal.offline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+
+/** app-config.json and resource-urls.json: every URL uses the port service.json declares for its resource. */
+final class Configuration {
+    private Configuration() {}
+
+    static String appConfig(ServiceDesign d, Set<Defect> defects) {
+        ObjectNode root = JsonText.object();
+        root.put("service", d.serviceName()).put("port", ServiceJson.servicePort(d, defects));
+        ObjectNode features = root.putObject("features");
+        features.put("notifications", true).put("weeklySummary", d.weeklyReport()).put("notes", d.notes().isPresent());
+        for (Extra e : d.extraList()) features.put(e.feature(), true);
+        root.put("openStatus", d.kind().openStatus());
+        root.put("notifyAddress", d.teamAddress());
+        root.put("timezone", d.timezone());
+        return JsonText.pretty(root);
+    }
+
+    static String resourceUrls(ServiceDesign d) {
+        ObjectNode root = JsonText.object();
+        root.put("postgres", "postgresql://localhost:" + d.postgresPort() + "/" + d.database());
+        root.put("n8n", "http://localhost:" + d.n8nPort());
+        for (Extra e : d.extraList()) root.put(e.resource(), e.url(d.extras().get(e)));
+        return JsonText.pretty(root);
+    }
+}

@@ -21,6 +21,8 @@ import dev.scenarist.core.store.StoreDamagedException;
 import dev.scenarist.packs.appworld.AppworldPack;
 import dev.scenarist.packs.chains.ChainsPack;
 import dev.scenarist.packs.mechanisms.MechanismsPack;
+import dev.scenarist.packs.services.ServicesPack;
+import dev.scenarist.packs.services.ServicesSettings;
 import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import dev.scenarist.packs.mechanisms.MechanismsSettings.SimulatorChoice;
 import dev.scenarist.store.sql.SqlStore;
@@ -144,7 +146,8 @@ public final class Scenarist implements AutoCloseable {
         return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
                 Map.of("mechanisms", () -> new MechanismsPack(mechanisms(settings, machine), sandbox, machine.javaHome()),
                         AppworldPack.NAME, () -> new AppworldPack(java.time.Clock.systemUTC()),
-                        ChainsPack.NAME, ChainsPack::new));
+                        ChainsPack.NAME, ChainsPack::new,
+                        ServicesPack.NAME, () -> new ServicesPack(sandbox, ServicesSettings.of(env))));
     }
 
     /**

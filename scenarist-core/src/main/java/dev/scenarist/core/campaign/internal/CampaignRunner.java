@@ -402,9 +402,10 @@ public final class CampaignRunner {
                 } else {
                     log.warn("run {} was advanced by another worker; leaving it to that one", runId);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // a run cut short by a budget stop may fail in odd ways as it unwinds (a file channel closed by the
-                // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure
+                // interrupt): that is the stop, recorded by stopInflight, not an infrastructure failure; an Error (a class
+                // missing from the installation, say) must not leave the run looking alive either
                 if (stopping.get()) log.debug("run {} stopped (budget or cancel) while {}", runId, e.toString());
                 else markInfraFailure(runId, e);
             } finally {
@@ -417,7 +418,7 @@ public final class CampaignRunner {
     }
 
     /** An unexpected error (disk full, a bug) must not leave the run looking alive: record it as an infrastructure failure. */
-    private void markInfraFailure(String runId, RuntimeException e) {
+    private void markInfraFailure(String runId, Throwable e) {
         log.error("run {} failed unexpectedly", runId, e);
         try {
             services.store().runs().find(runId).filter(r -> r.state().canMoveTo(RunState.FAILED_INFRA)).ifPresent(r ->

@@ -194,6 +194,9 @@ final class CheckRunner {
                 throw e;
             } catch (RuntimeException e) {
                 r = CheckResult.errored("check '" + c.name() + "' crashed: " + e);
+            } catch (LinkageError e) {
+                // a class of the check is missing from this installation: no retry will find it
+                r = new CheckResult.Errored("check '" + c.name() + "' cannot run in this installation: " + e, true);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             services.events().publish(new ScenaristEvent.CheckFinished(ctx.run().campaignId(), ctx.run().runId(), ctx.stage(), c.name(), r.status(), ms));

@@ -39,7 +39,10 @@ final class GateStageRunner implements StageRunner {
         return switch (decision) {
             case GateDecision.Pass pass -> {
                 Map<String, String> outputs = new HashMap<>(p.stageOutputs());
-                if (!pass.note().isBlank()) outputs.put(stage.name(), pass.note());
+                if (!pass.note().isBlank()) {
+                    outputs.put(stage.name(), pass.note());
+                    a.trace().put("note", pass.note()); // what the gate did (a deploy's command and output) stays in the trajectory
+                }
                 var result = a.judged(AttemptVerdict.PASSED, List.of(), List.of());
                 yield new Step.Next(tools.journal().stagePassed(ctx, result, p.stagePassed(a.seq(), outputs, Usage.ZERO)));
             }

@@ -46,13 +46,20 @@ public final class ResourceCatalog {
 
     /** The catalog shipped with the pack. */
     public static ResourceCatalog bundled() {
-        try (InputStream in = ResourceCatalog.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the class path (a broken build of the services pack)");
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled " + BUNDLED, e);
+        try {
+            return parse(bundledText(), BUNDLED);
         } catch (CatalogException e) {
             throw new IllegalStateException("the bundled resource catalog is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled catalog's YAML as shipped, comments included: where a user's own catalog starts. */
+    public static String bundledText() {
+        try (InputStream in = ResourceCatalog.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the class path (a broken build of the services pack)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled " + BUNDLED, e);
         }
     }
 

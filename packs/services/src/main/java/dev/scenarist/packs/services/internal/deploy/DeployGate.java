@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The last step of a services run: deploy the accepted scenario with the user's own command
- * ({@code --option deploy=COMMAND}), or — by default — do nothing and say so.
+ * (this machine's {@code SCENARIST_SERVICES_DEPLOY}, for campaigns with {@code --option deploy=on}), or — by default —
+ * do nothing and say so.
  *
  * <p>The command is the user's, like a deploy hook, and deploying needs what a sandbox takes away (the network, the
  * container engine, files outside the scenario), so it runs <b>unconfined</b>: through {@code bash -c} on the host, with
@@ -32,7 +33,7 @@ import java.util.Optional;
 public final class DeployGate implements Gate {
     public static final String NAME = "deploy";
     /** What the note says when no deploy command is configured. */
-    public static final String OFF_NOTE = "deployment off (set --option deploy=COMMAND)";
+    public static final String OFF_NOTE = "deployment off (turn it on with --option deploy=on; the command is the machine's SCENARIST_SERVICES_DEPLOY)";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     private static final int TAIL_LINES = 20;
     private static final int MAX_OUTPUT_BYTES = 256 * 1024;

@@ -31,7 +31,8 @@ import java.util.function.ToIntFunction;
  */
 public final class DryRunCheck implements Check {
     public static final String NAME = "dry-run";
-    static final String ARTIFACTS_DIR = "dry-run";
+    /** Where in the run's artifacts each attempt's report is kept: {@code dry-run/<attempt>/}. */
+    public static final String ARTIFACTS_DIR = "dry-run";
 
     private final PostgresServer postgres;
     private final Sandbox sandbox;

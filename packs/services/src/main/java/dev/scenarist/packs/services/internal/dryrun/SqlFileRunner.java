@@ -1,6 +1,7 @@
 package dev.scenarist.packs.services.internal.dryrun;
 
 import dev.scenarist.core.model.Finding;
+import dev.scenarist.packs.services.internal.sql.SqlLexer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,13 +24,14 @@ final class SqlFileRunner {
     record Result(int executed, int total, List<Finding> findings, String log, String error) {}
 
     static Result run(ScratchDatabase db, String file, String text, Duration timeout) throws PostgresUnavailableException, SQLException {
-        SqlScript script = SqlScript.parse(text);
-        List<SqlScript.Statement> statements = script.statements();
+        SqlLexer.Result script = SqlLexer.read(text);
+        List<SqlLexer.Statement> statements = script.statements();
+        if (!script.problems().isEmpty()) return unreadable(file, script);
         long deadline = System.nanoTime() + timeout.toNanos();
         int executed = 0;
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.setEscapeProcessing(false); // the text goes to PostgreSQL as written, so its error positions match the file
-            for (SqlScript.Statement st : statements) {
+            for (SqlLexer.Statement st : statements) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return timedOut(file, st, executed, statements.size(), timeout);
                 s.setQueryTimeout((int) Math.max(1, Duration.ofNanos(left).toSeconds()));
@@ -44,7 +46,7 @@ final class SqlFileRunner {
         return new Result(executed, statements.size(), List.of(), "executed " + executed + " of " + statements.size() + " statements of " + file, "");
     }
 
-    private static Result refused(String file, SqlScript script, SqlScript.Statement st, PSQLException e, int executed, int total) {
+    private static Result refused(String file, SqlLexer.Result script, SqlLexer.Statement st, PSQLException e, int executed, int total) {
         ServerErrorMessage server = e.getServerErrorMessage();
         String sqlState = server != null && server.getSQLState() != null ? server.getSQLState() : e.getSQLState();
         String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
@@ -61,13 +63,22 @@ final class SqlFileRunner {
                 + " before the failing one", "ERROR " + sqlState + " at " + location + ": " + said);
     }
 
-    private static Result timedOut(String file, SqlScript.Statement st, int executed, int total, Duration timeout) {
+    private static Result timedOut(String file, SqlLexer.Statement st, int executed, int total, Duration timeout) {
         SqlStates meaning = SqlStates.of("57014");
         String location = file + ":" + st.line();
         Finding f = Finding.error(meaning.code(), file + " did not finish within its task timeout of " + timeout.toSeconds()
                 + " s; stopped before the statement at " + location, location, meaning.fix());
         return new Result(executed, total, List.of(f), "executed " + executed + " of " + total + " statements of " + file,
                 "timed out after " + timeout.toSeconds() + " s");
+    }
+
+    /** A file that does not even lex (an unterminated quote or comment) is not sent at all: its problems are the findings. */
+    private static Result unreadable(String file, SqlLexer.Result script) {
+        List<Finding> findings = script.problems().stream().map(p -> Finding.error(
+                dev.scenarist.packs.services.format.ErrorClass.SYNTAX.code(p.detail()), file + ":" + p.line() + ": " + p.message(),
+                file + ":" + p.line(), p.fix())).toList();
+        return new Result(0, script.statements().size(), findings, "not executed: " + file + " does not lex",
+                findings.getFirst().message());
     }
 
     static String abbreviate(String sql) {

@@ -78,6 +78,17 @@ public final class OfflineServiceAuthor implements Author {
         return ServiceDesigner.parameters(seed, kind);
     }
 
+    /**
+     * A clean scenario's files by path (seed 0, its plan included): the sample the pack's context shows a model, and
+     * what the pack's definition hash covers of this author.
+     */
+    public static java.util.SortedMap<String, String> sample() {
+        ServiceDesign d = ServiceDesigner.design(0, ServiceDesigner.parameters(0, Optional.empty()));
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>(Implementation.files(d, Set.of()));
+        files.put(ScenarioFiles.PLAN, PlanDraft.text(d, PlanGap.LAST_ROUND));
+        return files;
+    }
+
     /** The defects the first implementation of a seed carries (none or one). */
     public static Set<Defect> defects(long seed) {
         return Defect.forSeed(seed).map(EnumSet::of).orElseGet(() -> EnumSet.noneOf(Defect.class));

@@ -13,17 +13,41 @@ import java.util.List;
  * {@code /* *}{@code /} comments) but no grammar: the dry-run loads the files into a real PostgreSQL for that.
  */
 public final class SqlLexer {
-    /** One statement, without its {@code ;}; {@code line} is where its first token is (1-based). */
-    public record Statement(String text, int line) {}
+    /**
+     * One statement as written (comments inside it kept), without its {@code ;}: what PostgreSQL is sent, so a character
+     * position it reports in the statement maps back to the file ({@link Result#lineOf}). {@code offset} is where its first
+     * token is in the text, {@code line} that token's 1-based line.
+     */
+    public record Statement(String text, int offset, int line) {}
 
     /** Something that makes the script unreadable; {@code detail} is the finding detail, {@code line} 1-based. */
     public record Problem(String detail, int line, String message, String fix) {}
 
-    /** The statements of a script and its lexical problems (none for a readable script). */
-    public record Result(List<Statement> statements, List<Problem> problems) {
+    /**
+     * The statements of a script and its lexical problems (none for a readable script). After a problem that ends the
+     * reading (an unterminated quote or comment), the rest of the script is one last statement.
+     */
+    public record Result(String source, List<Statement> statements, List<Problem> problems) {
         public Result {
             statements = List.copyOf(statements);
             problems = List.copyOf(problems);
+        }
+
+        /**
+         * The 1-based line of a position PostgreSQL reported for {@code statement}: {@code position} counts characters
+         * (code points) of the statement from 1; 0 or less means none was reported.
+         */
+        public int lineOf(Statement statement, int position) {
+            if (position <= 0) return statement.line();
+            int offset;
+            try {
+                offset = source.offsetByCodePoints(statement.offset(), position - 1);
+            } catch (IndexOutOfBoundsException e) {
+                return statement.line();
+            }
+            int line = 1;
+            for (int k = 0; k < offset && k < source.length(); k++) if (source.charAt(k) == '\n') line++;
+            return line;
         }
     }
 
@@ -34,8 +58,8 @@ public final class SqlLexer {
     private final List<Problem> problems = new ArrayList<>();
     /** Lines of the '(' not yet closed in the current statement. */
     private final Deque<Integer> open = new ArrayDeque<>();
-    private final StringBuilder current = new StringBuilder();
     private int statementLine = -1;
+    private int statementStart = -1;
 
     private SqlLexer(String text) {
         this.s = text;
@@ -44,7 +68,8 @@ public final class SqlLexer {
     public static Result read(String text) {
         SqlLexer l = new SqlLexer(text);
         l.run();
-        return new Result(l.statements, l.problems);
+        if (l.statementLine >= 0) l.addStatement(text.length()); // the unreadable rest, for PostgreSQL to report too
+        return new Result(text, l.statements, l.problems);
     }
 
     private void run() {
@@ -82,8 +107,10 @@ public final class SqlLexer {
 
     /** Adds a character of the current statement, tracking lines. */
     private void take(char c) {
-        if (statementLine < 0 && !Character.isWhitespace(c)) statementLine = line;
-        current.append(c);
+        if (statementLine < 0 && !Character.isWhitespace(c)) {
+            statementLine = line;
+            statementStart = i;
+        }
         if (c == '\n') line++;
         i++;
     }
@@ -96,9 +123,13 @@ public final class SqlLexer {
                     "add the missing ')' (or remove the extra '(') so the parentheses of the statement pair up"));
             open.clear();
         }
-        if (statementLine >= 0) statements.add(new Statement(current.toString().strip(), statementLine));
-        current.setLength(0);
+        if (statementLine >= 0) addStatement(Math.min(i, s.length()));
+    }
+
+    private void addStatement(int end) {
+        statements.add(new Statement(s.substring(statementStart, end).strip(), statementStart, statementLine));
         statementLine = -1;
+        statementStart = -1;
     }
 
     private void skipLineComment() {

@@ -31,7 +31,8 @@ class DeployGateTest {
     @Test
     void withoutACommandDeploymentIsOffAndSaysHowToTurnItOn() throws Exception {
         GateDecision d = DeployGate.off().decide(context());
-        assertThat(d).isEqualTo(new GateDecision.Pass("deployment off (set --option deploy=COMMAND)"));
+        assertThat(d).isEqualTo(new GateDecision.Pass(DeployGate.OFF_NOTE));
+        assertThat(DeployGate.OFF_NOTE).contains("--option deploy=on").contains("SCENARIST_SERVICES_DEPLOY");
         assertThat(new DeployGate(Optional.of("  "), HOST, Duration.ofSeconds(5)).decide(context())).isEqualTo(d);
     }
 

@@ -1,11 +1,12 @@
-package dev.scenarist.packs.services.internal.dryrun;
+package dev.scenarist.packs.services.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SqlScriptTest {
+/** The statements the dry-run sends PostgreSQL, as written, and how its error positions map back to lines. */
+class SqlStatementsTest {
     @Test
     void splitsOnSemicolonsOutsideQuotesCommentsAndDollarQuotes() {
         String sql = """
@@ -15,9 +16,9 @@ class SqlScriptTest {
                 CREATE FUNCTION f() RETURNS INT AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;
                 SELECT E'a\\';b', $$x;y$$, price$1 FROM t
                 """;
-        List<SqlScript.Statement> st = SqlScript.parse(sql).statements();
+        List<SqlLexer.Statement> st = SqlLexer.read(sql).statements();
 
-        assertThat(st).extracting(SqlScript.Statement::line).containsExactly(2, 3, 4, 5);
+        assertThat(st).extracting(SqlLexer.Statement::line).containsExactly(2, 3, 4, 5);
         assertThat(st.get(0).text()).isEqualTo("CREATE TABLE t (a TEXT DEFAULT 'x;y', \"odd;name\" INT)");
         assertThat(st.get(2).text()).endsWith("$body$ LANGUAGE plpgsql");
         assertThat(st.get(3).text()).isEqualTo("SELECT E'a\\';b', $$x;y$$, price$1 FROM t");
@@ -26,8 +27,8 @@ class SqlScriptTest {
     @Test
     void aPositionInAStatementIsALineOfTheFile() {
         String sql = "-- header\n\nINSERT INTO t (a,\n  b, ünïcode,\n  missing) VALUES (1, 2, 3, 4);\n";
-        SqlScript script = SqlScript.parse(sql);
-        SqlScript.Statement insert = script.statements().getFirst();
+        SqlLexer.Result script = SqlLexer.read(sql);
+        SqlLexer.Statement insert = script.statements().getFirst();
         int position = insert.text().codePointCount(0, insert.text().indexOf("missing")) + 1;
 
         assertThat(insert.line()).isEqualTo(3);
@@ -36,9 +37,19 @@ class SqlScriptTest {
     }
 
     @Test
-    void anUnterminatedQuoteRunsToTheEndForPostgresToReport() {
-        List<SqlScript.Statement> st = SqlScript.parse("SELECT 1;\nSELECT 'open;\nSELECT 2;").statements();
-        assertThat(st).hasSize(2);
-        assertThat(st.get(1).line()).isEqualTo(2);
+    void anUnterminatedQuoteIsAProblemAndTheRestOneLastStatement() {
+        SqlLexer.Result r = SqlLexer.read("SELECT 1;\nSELECT 'open;\nSELECT 2;");
+        assertThat(r.statements()).hasSize(2);
+        assertThat(r.statements().get(1).line()).isEqualTo(2);
+        assertThat(r.statements().get(1).text()).isEqualTo("SELECT 'open;\nSELECT 2;");
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+    }
+
+    @Test
+    void aCommentInsideAStatementIsKeptSoPositionsStillMatch() {
+        String sql = "INSERT INTO t (a, /* note */ b)\nVALUES (1, 2);";
+        SqlLexer.Result r = SqlLexer.read(sql);
+        assertThat(r.statements().getFirst().text()).isEqualTo("INSERT INTO t (a, /* note */ b)\nVALUES (1, 2)");
+        assertThat(r.lineOf(r.statements().getFirst(), r.statements().getFirst().text().indexOf("VALUES") + 1)).isEqualTo(2);
     }
 }

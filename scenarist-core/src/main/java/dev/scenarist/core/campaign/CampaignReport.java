@@ -45,11 +45,30 @@ public record CampaignReport(String campaignId, String pack, String status, Stri
     public static CampaignReport of(CampaignRecord c, dev.scenarist.core.pack.Pack pack, Store store) {
         CampaignReport r = of(c, pack.pipeline().names(), store);
         if (pack.capability(dev.scenarist.core.pack.PackAnalytics.class).isEmpty()) return r;
-        List<dev.scenarist.core.store.CheckRecord> checks = new java.util.ArrayList<>();
-        List<RunRecord> runs = store.runs().byCampaign(c.id());
-        for (RunRecord run : runs) checks.addAll(store.runs().checks(run.id()));
-        var evidence = new dev.scenarist.core.pack.CampaignEvidence(runs, store.runs().attemptsOfCampaign(c.id()), checks);
-        return r.withPackFigures(dev.scenarist.core.pack.Capabilities.figures(pack, evidence));
+        return r.withPackFigures(dev.scenarist.core.pack.Capabilities.figures(pack, evidence(c.id(), store)));
+    }
+
+    /** The campaign's runs, attempts and scores as the pack API sees them. */
+    private static dev.scenarist.core.pack.CampaignEvidence evidence(String campaignId, Store store) {
+        List<dev.scenarist.core.pack.CampaignEvidence.RunFacts> runs = new java.util.ArrayList<>();
+        List<dev.scenarist.core.pack.CampaignEvidence.CheckScore> scores = new java.util.ArrayList<>();
+        for (RunRecord run : store.runs().byCampaign(campaignId)) {
+            runs.add(new dev.scenarist.core.pack.CampaignEvidence.RunFacts(run.id(), run.parameters(), run.state()));
+            for (var check : store.runs().checks(run.id())) {
+                scores.add(new dev.scenarist.core.pack.CampaignEvidence.CheckScore(run.id(), check.attemptSeq(), check.check(), check.score()));
+            }
+        }
+        List<dev.scenarist.core.pack.CampaignEvidence.AttemptFacts> attempts = new java.util.ArrayList<>();
+        for (AttemptRecord a : store.runs().attemptsOfCampaign(campaignId)) {
+            var outcome = switch (a.verdict()) {
+                case PASSED -> dev.scenarist.core.pack.CampaignEvidence.Outcome.PASSED;
+                case FAILED -> dev.scenarist.core.pack.CampaignEvidence.Outcome.FAILED;
+                default -> dev.scenarist.core.pack.CampaignEvidence.Outcome.NOT_JUDGED;
+            };
+            attempts.add(new dev.scenarist.core.pack.CampaignEvidence.AttemptFacts(new dev.scenarist.core.pack.CampaignEvidence.AttemptRef(
+                    a.runId(), a.seq(), a.stage(), a.stageAttempt()), outcome, a.findings(), a.startedAt(), a.finishedAt()));
+        }
+        return new dev.scenarist.core.pack.CampaignEvidence(runs, attempts, scores);
     }
 
     public CampaignReport withPackFigures(List<dev.scenarist.core.pack.PackFigure> figures) {

@@ -74,7 +74,7 @@ public final class ResourceCatalog {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CatalogException(file.toString(), 1, "cannot read the resource catalog: " + e.getMessage(),
-                    "give an existing, readable YAML file, e.g. a copy of the bundled catalog (scenarist's " + BUNDLED + ")");
+                    "give an existing, readable YAML file; start from the bundled catalog: scenarist services catalog > my-resources.yaml");
         }
         return parse(text, file.toString());
     }

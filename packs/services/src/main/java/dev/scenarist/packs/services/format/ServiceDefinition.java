@@ -15,18 +15,53 @@ import java.util.OptionalInt;
  * schema check (which runs first) is the one that reports it with its JSON path. Everything that reads a service
  * definition — the static checks, the dry-run, the offline author's tests — reads it through this one view.
  *
- * @param port      the service's own port ({@code service.port}), if it has one
+ * @param service   the {@code service} section: what the service is called and where it listens
  * @param resources the declared resources in file order
  * @param phases    the deployment phases in order
  */
-public record ServiceDefinition(String name, String version, String type, String category, List<String> tags, OptionalInt port,
-                                List<DeclaredResource> resources, List<Phase> phases, JsonNode json) {
+public record ServiceDefinition(Identity service, List<DeclaredResource> resources, List<Phase> phases, JsonNode json) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ServiceDefinition {
-        tags = List.copyOf(tags);
+        java.util.Objects.requireNonNull(service, "service");
         resources = List.copyOf(resources);
         phases = List.copyOf(phases);
+    }
+
+    /**
+     * service.json's {@code service} section.
+     *
+     * @param port the service's own port ({@code service.port}), if it has one
+     */
+    public record Identity(String name, String version, String type, String category, List<String> tags, OptionalInt port) {
+        public Identity {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    public String name() {
+        return service.name();
+    }
+
+    public String version() {
+        return service.version();
+    }
+
+    public String type() {
+        return service.type();
+    }
+
+    public String category() {
+        return service.category();
+    }
+
+    public List<String> tags() {
+        return service.tags();
+    }
+
+    /** The service's own port ({@code service.port}), if it has one. */
+    public OptionalInt port() {
+        return service.port();
     }
 
     /** A resource as service.json declares it under {@code resources.<category>.<name>}. */
@@ -81,9 +116,9 @@ public record ServiceDefinition(String name, String version, String type, String
         JsonNode service = root.path("service");
         List<String> tags = new ArrayList<>();
         service.path("tags").forEach(t -> tags.add(t.asText()));
-        return new ServiceDefinition(service.path("name").asText(""), service.path("version").asText(""), service.path("type").asText(""),
-                service.path("category").asText(""), tags, port(service.path("port")), resources(root.path("resources")),
-                phases(root.path("deployment").path("phases")), root);
+        var identity = new Identity(service.path("name").asText(""), service.path("version").asText(""), service.path("type").asText(""),
+                service.path("category").asText(""), tags, port(service.path("port")));
+        return new ServiceDefinition(identity, resources(root.path("resources")), phases(root.path("deployment").path("phases")), root);
     }
 
     /** The enabled resource of that name, if declared. */

@@ -1,11 +1,11 @@
 package dev.scenarist.packs.services.internal.analytics;
 
 import dev.scenarist.core.pack.CampaignEvidence;
+import dev.scenarist.core.pack.CampaignEvidence.AttemptFacts;
+import dev.scenarist.core.pack.CampaignEvidence.CheckScore;
+import dev.scenarist.core.pack.CampaignEvidence.Outcome;
+import dev.scenarist.core.pack.CampaignEvidence.RunFacts;
 import dev.scenarist.core.pack.PackFigure;
-import dev.scenarist.core.store.AttemptRecord;
-import dev.scenarist.core.store.AttemptVerdict;
-import dev.scenarist.core.store.CheckRecord;
-import dev.scenarist.core.store.RunRecord;
 import dev.scenarist.core.model.RunState;
 import dev.scenarist.packs.services.format.ErrorClass;
 import java.time.Duration;
@@ -38,14 +38,14 @@ public record ServiceFigures(String refineStage, String scorer, List<String> bui
         out.add(successByCategory(e.runs()));
         out.add(firstAttemptValidation(e.attempts()));
         out.add(errorClassesOverAttempts(e.attempts()));
-        out.add(refinementScores(e.attempts(), e.checks()));
+        out.add(refinementScores(e.attempts(), e.scores()));
         out.add(generationTime(e.runs(), e.attempts()));
         return out;
     }
 
-    private static PackFigure successByCategory(List<RunRecord> runs) {
+    private static PackFigure successByCategory(List<RunFacts> runs) {
         Map<String, int[]> byCategory = new TreeMap<>();
-        for (RunRecord r : runs) {
+        for (RunFacts r : runs) {
             if (r.state() != RunState.ACCEPTED && r.state() != RunState.REJECTED) continue; // only judged runs count
             int[] n = byCategory.computeIfAbsent(String.valueOf(r.parameters().getOrDefault("category", "?")), k -> new int[2]);
             n[1]++;
@@ -64,13 +64,13 @@ public record ServiceFigures(String refineStage, String scorer, List<String> bui
      * Of the runs whose dry-run ran, those whose first implementation passed the static checks and then the dry-run
      * with no repair: what Vrooli calls the validation pass rate on first attempt.
      */
-    private PackFigure firstAttemptValidation(List<AttemptRecord> attempts) {
+    private PackFigure firstAttemptValidation(List<AttemptFacts> attempts) {
         Map<String, Boolean> implementFirst = new LinkedHashMap<>();
         Map<String, Boolean> validateFirst = new LinkedHashMap<>();
-        for (AttemptRecord a : attempts) {
-            if (a.stageAttempt() != 1 || !(a.verdict() == AttemptVerdict.PASSED || a.verdict() == AttemptVerdict.FAILED)) continue;
-            if (a.stage().equals(implementStage)) implementFirst.put(a.runId(), a.verdict() == AttemptVerdict.PASSED);
-            if (a.stage().equals(validateStage)) validateFirst.put(a.runId(), a.verdict() == AttemptVerdict.PASSED);
+        for (AttemptFacts a : attempts) {
+            if (a.ref().stageAttempt() != 1 || a.outcome() == Outcome.NOT_JUDGED) continue;
+            if (a.ref().stage().equals(implementStage)) implementFirst.put(a.ref().runId(), a.outcome() == Outcome.PASSED);
+            if (a.ref().stage().equals(validateStage)) validateFirst.put(a.ref().runId(), a.outcome() == Outcome.PASSED);
         }
         int passed = 0;
         for (var v : validateFirst.entrySet()) if (v.getValue() && implementFirst.getOrDefault(v.getKey(), false)) passed++;
@@ -81,11 +81,11 @@ public record ServiceFigures(String refineStage, String scorer, List<String> bui
                 Map.of("passed", passed, "of", of, "rate", rate(passed, of), "target", FIRST_ATTEMPT_TARGET));
     }
 
-    private PackFigure errorClassesOverAttempts(List<AttemptRecord> attempts) {
+    private PackFigure errorClassesOverAttempts(List<AttemptFacts> attempts) {
         Map<Integer, Map<String, Integer>> byAttempt = new TreeMap<>();
-        for (AttemptRecord a : attempts) {
-            if (!buildStages.contains(a.stage()) || a.stageAttempt() < 1) continue;
-            Map<String, Integer> counts = byAttempt.computeIfAbsent(a.stageAttempt(), k -> new TreeMap<>());
+        for (AttemptFacts a : attempts) {
+            if (!buildStages.contains(a.ref().stage()) || a.ref().stageAttempt() < 1) continue;
+            Map<String, Integer> counts = byAttempt.computeIfAbsent(a.ref().stageAttempt(), k -> new TreeMap<>());
             for (var f : a.findings()) {
                 if (f.severity() != dev.scenarist.core.model.Severity.ERROR) continue;
                 ErrorClass.ofCode(f.code()).ifPresent(c -> counts.merge(c.label(), 1, Integer::sum));
@@ -102,15 +102,15 @@ public record ServiceFigures(String refineStage, String scorer, List<String> bui
     }
 
     /** Round 0 is the plan as planning left it (the refine stage's first attempt); round k the k-th rewrite. */
-    private PackFigure refinementScores(List<AttemptRecord> attempts, List<CheckRecord> checks) {
-        Map<String, AttemptRecord> bySeq = new LinkedHashMap<>();
-        for (AttemptRecord a : attempts) if (a.stage().equals(refineStage)) bySeq.put(a.runId() + "#" + a.seq(), a);
+    private PackFigure refinementScores(List<AttemptFacts> attempts, List<CheckScore> scores) {
+        Map<String, AttemptFacts> bySeq = new LinkedHashMap<>();
+        for (AttemptFacts a : attempts) if (a.ref().stage().equals(refineStage)) bySeq.put(a.ref().runId() + "#" + a.ref().seq(), a);
         Map<Integer, double[]> perRound = new TreeMap<>();
-        for (CheckRecord c : checks) {
+        for (CheckScore c : scores) {
             if (!c.check().equals(scorer) || c.score().isEmpty()) continue;
-            AttemptRecord a = bySeq.get(c.runId() + "#" + c.attemptSeq());
+            AttemptFacts a = bySeq.get(c.runId() + "#" + c.attemptSeq());
             if (a == null) continue;
-            double[] sum = perRound.computeIfAbsent(a.stageAttempt(), k -> new double[2]); // the refine stage numbers its rounds from 0
+            double[] sum = perRound.computeIfAbsent(a.ref().stageAttempt(), k -> new double[2]); // the refine stage numbers its rounds from 0
             sum[0] += c.score().getAsDouble();
             sum[1]++;
         }
@@ -132,17 +132,17 @@ public record ServiceFigures(String refineStage, String scorer, List<String> bui
     }
 
     /** From each accepted run's first attempt to its last: the time spent generating it, queueing excluded. */
-    private static PackFigure generationTime(List<RunRecord> runs, List<AttemptRecord> attempts) {
+    private static PackFigure generationTime(List<RunFacts> runs, List<AttemptFacts> attempts) {
         Map<String, Instant[]> span = new LinkedHashMap<>();
-        for (AttemptRecord a : attempts) {
-            Instant[] s = span.computeIfAbsent(a.runId(), k -> new Instant[] {a.startedAt(), a.finishedAt()});
+        for (AttemptFacts a : attempts) {
+            Instant[] s = span.computeIfAbsent(a.ref().runId(), k -> new Instant[] {a.startedAt(), a.finishedAt()});
             if (a.startedAt() != null && (s[0] == null || a.startedAt().isBefore(s[0]))) s[0] = a.startedAt();
             if (a.finishedAt() != null && (s[1] == null || a.finishedAt().isAfter(s[1]))) s[1] = a.finishedAt();
         }
         double total = 0;
         int n = 0;
-        for (RunRecord r : runs) {
-            Instant[] s = span.get(r.id());
+        for (RunFacts r : runs) {
+            Instant[] s = span.get(r.runId());
             if (r.state() != RunState.ACCEPTED || s == null || s[0] == null || s[1] == null) continue;
             total += Duration.between(s[0], s[1]).toMillis() / 1000.0;
             n++;

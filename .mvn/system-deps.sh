@@ -1,5 +1,5 @@
 # Sourced by ./scenarist: before generate, resume or validate, make sure the system packages the chosen pack needs are
-# installed — bubblewrap (the sandbox) always, nodejs + npm for mechanisms (MuJoCo), and what a YAML pack declares
+# installed — bubblewrap (the sandbox) always, nodejs + npm for mechanisms (MuJoCo), shellcheck for services, and what a YAML pack declares
 # under 'requires:' (sqlite3 for sql-quiz). As root with apt-get it installs what is missing (one apt-get update, then
 # apt-get install -y), saying so; otherwise it prints the one command to run and carries on: the Java preflight then
 # stops with exit 2 and the same command. When everything is present it only runs 'command -v' (no apt calls).
@@ -21,6 +21,7 @@ scenarist_needed_packages() {
   case "$pack" in
     "") ;;
     mechanisms) echo "node:nodejs"; echo "npm:npm" ;;
+    services) echo "shellcheck:shellcheck" ;;
     *)
       for def in "$here/packs/examples/$pack/pack.yaml" "${SCENARIST_HOME:-./scenarist-data}/packs/$pack/pack.yaml"; do
         [ -f "$def" ] || continue

@@ -67,6 +67,13 @@ class LauncherSystemDepsTest {
     }
 
     @Test
+    void forServicesItInstallsShellcheckBesideBubblewrap() throws Exception {
+        var r = run("0", List.of(), "generate", "--pack", "services", "--count", "1");
+
+        assertThat(r.aptCalls()).containsExactly("update -qq", "install -y -qq bubblewrap shellcheck");
+    }
+
+    @Test
     void notRootItPrintsTheOneCommandToRunAndInstallsNothing() throws Exception {
         var r = run("1000", List.of(), "generate", "--pack", "sql-quiz", "--count", "1");
 

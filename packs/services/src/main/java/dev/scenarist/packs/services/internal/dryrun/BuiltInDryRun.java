@@ -117,21 +117,22 @@ final class BuiltInDryRun {
 
     private TaskOutcome sql(String phase, Task.Sql task, ServiceDefinition service, Path scratch, ScratchDatabase db)
             throws PostgresUnavailableException, SQLException {
+        TaskOutcome.Step step = TaskOutcome.Step.of(phase, task);
         Optional<ServiceDefinition.DeclaredResource> resource = service.resource(task.resource());
         if (resource.isEmpty() || !resource.get().enabled()) {
-            return TaskOutcome.failed(TaskOutcome.Step.of(phase, task), "undeclared resource", List.of(Finding.error(
+            return TaskOutcome.failed(step, "undeclared resource", List.of(Finding.error(
                     ErrorClass.CONFIGURATION.code("UNDECLARED_RESOURCE"), "sql task '" + task.name() + "' targets resource '" + task.resource()
                             + "', which service.json does not declare as enabled", ScenarioFiles.SERVICE,
                     "declare and enable the PostgreSQL resource (e.g. resources.storage.postgres) or target it by its name")), TaskOutcome.Output.NONE);
         }
         Optional<String> text = Workspace.problemWithPath(task.file()) == null ? read(scratch, task.file()) : Optional.empty();
         if (text.isEmpty()) {
-            return TaskOutcome.failed(TaskOutcome.Step.of(phase, task), "file missing", List.of(Finding.error(ErrorClass.MISSING_FILE.code("TASK_FILE"),
+            return TaskOutcome.failed(step, "file missing", List.of(Finding.error(ErrorClass.MISSING_FILE.code("TASK_FILE"),
                     "sql task '" + task.name() + "' names " + task.file() + ", which does not exist", ScenarioFiles.SERVICE,
                     "create " + task.file() + " or correct the path in service.json")), TaskOutcome.Output.NONE);
         }
         SqlFileRunner.Result r = SqlFileRunner.run(db, task.file(), text.get(), capped(task.timeoutSeconds()));
-        return TaskOutcome.of(TaskOutcome.Step.of(phase, task), r.log(), r.findings(), new TaskOutcome.Output(r.log(), r.error()));
+        return TaskOutcome.of(step, r.log(), r.findings(), new TaskOutcome.Output(r.log(), r.error()));
     }
 
     private static TaskOutcome script(String phase, Task.Script script, Path scratch, ScriptRunner scripts)
@@ -182,8 +183,8 @@ final class BuiltInDryRun {
     }
 
     private static DryRunReport unreadable(Finding f) {
-        return new DryRunReport("built-in", List.of(TaskOutcome.failed(new TaskOutcome.Step("service", ScenarioFiles.SERVICE, "read"), f.message(), List.of(f),
-                        TaskOutcome.Output.NONE)),
+        TaskOutcome.Step reading = new TaskOutcome.Step("service", ScenarioFiles.SERVICE, "read");
+        return new DryRunReport("built-in", List.of(TaskOutcome.failed(reading, f.message(), List.of(f), TaskOutcome.Output.NONE)),
                 Map.of(), Optional.empty(), Optional.empty());
     }
 

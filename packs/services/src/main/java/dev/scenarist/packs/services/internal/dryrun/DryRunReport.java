@@ -92,8 +92,8 @@ public record DryRunReport(String mode, List<TaskOutcome> outcomes, Map<String, 
         for (TaskOutcome o : outcomes) {
             String stem = String.format(Locale.ROOT, "%02d-%s", ++i, o.step().task().replaceAll("[^A-Za-z0-9._-]", "_"));
             ObjectNode t = tasks.addObject();
-            t.put("phase", o.step().phase()).put("task", o.step().task()).put("type", o.step().type()).put("status", o.status().name().toLowerCase(Locale.ROOT))
-                    .put("summary", o.summary());
+            t.put("phase", o.step().phase()).put("task", o.step().task()).put("type", o.step().type())
+                    .put("status", o.status().name().toLowerCase(Locale.ROOT)).put("summary", o.summary());
             ArrayNode fs = t.putArray("findings");
             o.findings().forEach(f -> fs.add(f.renderForPeople()));
             if (!o.output().stdout().isEmpty()) {

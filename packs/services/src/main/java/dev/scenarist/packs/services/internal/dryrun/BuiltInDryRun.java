@@ -86,16 +86,16 @@ final class BuiltInDryRun {
             for (Task task : phase.tasks()) {
                 TaskOutcome o = switch (task) {
                     case Task.Sql sql -> sqlFailure.isPresent()
-                            ? TaskOutcome.skipped(phase.name(), sql.name(), sql.type(), "not run: " + sqlFailure.get() + " failed before it")
+                            ? TaskOutcome.skipped(TaskOutcome.Step.of(phase.name(), sql), "not run: " + sqlFailure.get() + " failed before it")
                             : sql(phase.name(), sql, service, scratch, db);
                     case Task.ResourceInject inject -> FileTasks.inject(phase.name(), inject, service, scratch);
                     case Task.Config config -> FileTasks.config(phase.name(), config, scratch);
-                    case Task.Script script -> script(phase.name(), script.name(), script.file(), script.args(), script.timeoutSeconds(), scratch, scripts);
+                    case Task.Script script -> script(phase.name(), script, scratch, scripts);
                     case Task.Healthcheck check -> healthcheck(phase.name(), check, service);
-                    case Task.Unknown unknown -> TaskOutcome.failed(phase.name(), unknown.name(), unknown.type(), "unknown task type", List.of(
+                    case Task.Unknown unknown -> TaskOutcome.failed(TaskOutcome.Step.of(phase.name(), unknown), "unknown task type", List.of(
                             Finding.error(ErrorClass.CONFIGURATION.code("UNKNOWN_TASK"), "task '" + unknown.name() + "' of phase '" + phase.name()
                                     + "' has type '" + unknown.type() + "', which the deployer does not know", ScenarioFiles.SERVICE,
-                                    "use one of sql, resource-inject, config, script, healthcheck")), "", "");
+                                    "use one of sql, resource-inject, config, script, healthcheck")), TaskOutcome.Output.NONE);
                 };
                 if (task instanceof Task.Sql sql && o.status() == TaskOutcome.Status.FAILED && sqlFailure.isEmpty()) sqlFailure = Optional.of(sql.file());
                 out.add(o);
@@ -104,11 +104,12 @@ final class BuiltInDryRun {
         String testScript = service.json().path("testing").path("script").asText(ScenarioFiles.TEST_SCRIPT);
         int testTimeout = service.json().path("testing").path("timeout").asInt((int) MAX_TASK_TIME.toSeconds());
         if (Files.isRegularFile(scratch.resolve(testScript)) || !testScript.equals(ScenarioFiles.TEST_SCRIPT)) {
-            out.add(script("testing", testScript, testScript, List.of(), testTimeout, scratch, scripts));
+            // test.sh runs as a script task of its own: no arguments, and no retries (the dry-run applies none)
+            out.add(script("testing", new Task.Script(testScript, testScript, List.of(), testTimeout, 0), scratch, scripts));
         }
         for (SqlTests.SqlTest test : sqlTests) {
             out.add(sqlFailure.isPresent()
-                    ? TaskOutcome.skipped("scenario tests", test.name(), "sql-test", "not run: " + sqlFailure.get() + " failed to load")
+                    ? TaskOutcome.skipped(SqlTests.step(test), "not run: " + sqlFailure.get() + " failed to load")
                     : SqlTests.run(db, test, SQL_TEST_TIME));
         }
         return out;
@@ -116,42 +117,45 @@ final class BuiltInDryRun {
 
     private TaskOutcome sql(String phase, Task.Sql task, ServiceDefinition service, Path scratch, ScratchDatabase db)
             throws PostgresUnavailableException, SQLException {
+        TaskOutcome.Step step = TaskOutcome.Step.of(phase, task);
         Optional<ServiceDefinition.DeclaredResource> resource = service.resource(task.resource());
         if (resource.isEmpty() || !resource.get().enabled()) {
-            return TaskOutcome.failed(phase, task.name(), task.type(), "undeclared resource", List.of(Finding.error(
+            return TaskOutcome.failed(step, "undeclared resource", List.of(Finding.error(
                     ErrorClass.CONFIGURATION.code("UNDECLARED_RESOURCE"), "sql task '" + task.name() + "' targets resource '" + task.resource()
                             + "', which service.json does not declare as enabled", ScenarioFiles.SERVICE,
-                    "declare and enable the PostgreSQL resource (e.g. resources.storage.postgres) or target it by its name")), "", "");
+                    "declare and enable the PostgreSQL resource (e.g. resources.storage.postgres) or target it by its name")), TaskOutcome.Output.NONE);
         }
         Optional<String> text = Workspace.problemWithPath(task.file()) == null ? read(scratch, task.file()) : Optional.empty();
         if (text.isEmpty()) {
-            return TaskOutcome.failed(phase, task.name(), task.type(), "file missing", List.of(Finding.error(ErrorClass.MISSING_FILE.code("TASK_FILE"),
+            return TaskOutcome.failed(step, "file missing", List.of(Finding.error(ErrorClass.MISSING_FILE.code("TASK_FILE"),
                     "sql task '" + task.name() + "' names " + task.file() + ", which does not exist", ScenarioFiles.SERVICE,
-                    "create " + task.file() + " or correct the path in service.json")), "", "");
+                    "create " + task.file() + " or correct the path in service.json")), TaskOutcome.Output.NONE);
         }
         SqlFileRunner.Result r = SqlFileRunner.run(db, task.file(), text.get(), capped(task.timeoutSeconds()));
-        return TaskOutcome.of(phase, task.name(), task.type(), r.log(), r.findings(), r.log(), r.error());
+        return TaskOutcome.of(step, r.log(), r.findings(), new TaskOutcome.Output(r.log(), r.error()));
     }
 
-    private static TaskOutcome script(String phase, String name, String file, List<String> args, int timeoutSeconds, Path scratch,
-                                      ScriptRunner scripts) throws SandboxUnavailableException, InterruptedException {
+    private static TaskOutcome script(String phase, Task.Script script, Path scratch, ScriptRunner scripts)
+            throws SandboxUnavailableException, InterruptedException {
+        TaskOutcome.Step step = TaskOutcome.Step.of(phase, script);
+        String file = script.file();
         if (Workspace.problemWithPath(file) != null || !Files.isRegularFile(scratch.resolve(file))) {
-            return TaskOutcome.failed(phase, name, "script", "file missing", List.of(Finding.error(ErrorClass.MISSING_FILE.code("TASK_FILE"),
-                    "script task '" + name + "' names " + file + ", which does not exist", ScenarioFiles.SERVICE,
-                    "create " + file + " or correct the path in service.json")), "", "");
+            return TaskOutcome.failed(step, "file missing", List.of(Finding.error(ErrorClass.MISSING_FILE.code("TASK_FILE"),
+                    "script task '" + script.name() + "' names " + file + ", which does not exist", ScenarioFiles.SERVICE,
+                    "create " + file + " or correct the path in service.json")), TaskOutcome.Output.NONE);
         }
-        return scripts.run(phase, name, file, args, capped(timeoutSeconds));
+        return scripts.run(step, file, script.args(), capped(script.timeoutSeconds()));
     }
 
     private static TaskOutcome healthcheck(String phase, Task.Healthcheck check, ServiceDefinition service) {
         if (check.resource().equals("app") || service.resource(check.resource()).filter(ServiceDefinition.DeclaredResource::enabled).isPresent()) {
-            return TaskOutcome.skipped(phase, check.name(), check.type(), "nothing to reach in a dry-run: " + check.resource()
+            return TaskOutcome.skipped(TaskOutcome.Step.of(phase, check), "nothing to reach in a dry-run: " + check.resource()
                     + check.path().map(p -> " " + p).orElse("") + " would be checked after deployment");
         }
-        return TaskOutcome.failed(phase, check.name(), check.type(), "undeclared resource", List.of(Finding.error(
+        return TaskOutcome.failed(TaskOutcome.Step.of(phase, check), "undeclared resource", List.of(Finding.error(
                 ErrorClass.CONFIGURATION.code("UNDECLARED_RESOURCE"), "healthcheck '" + check.name() + "' checks resource '" + check.resource()
                         + "', which service.json does not declare as enabled", ScenarioFiles.SERVICE,
-                "check a declared resource, or 'app' for the service itself")), "", "");
+                "check a declared resource, or 'app' for the service itself")), TaskOutcome.Output.NONE);
     }
 
     /** Rows per table, read as the role: the proof that the SQL really loaded, for the report. */
@@ -179,7 +183,8 @@ final class BuiltInDryRun {
     }
 
     private static DryRunReport unreadable(Finding f) {
-        return new DryRunReport("built-in", List.of(TaskOutcome.failed("service", ScenarioFiles.SERVICE, "read", f.message(), List.of(f), "", "")),
+        TaskOutcome.Step reading = new TaskOutcome.Step("service", ScenarioFiles.SERVICE, "read");
+        return new DryRunReport("built-in", List.of(TaskOutcome.failed(reading, f.message(), List.of(f), TaskOutcome.Output.NONE)),
                 Map.of(), Optional.empty(), Optional.empty());
     }
 

@@ -90,18 +90,18 @@ public record DryRunReport(String mode, List<TaskOutcome> outcomes, Map<String, 
         ArrayNode tasks = root.putArray("tasks");
         int i = 0;
         for (TaskOutcome o : outcomes) {
-            String stem = String.format(Locale.ROOT, "%02d-%s", ++i, o.task().replaceAll("[^A-Za-z0-9._-]", "_"));
+            String stem = String.format(Locale.ROOT, "%02d-%s", ++i, o.step().task().replaceAll("[^A-Za-z0-9._-]", "_"));
             ObjectNode t = tasks.addObject();
-            t.put("phase", o.phase()).put("task", o.task()).put("type", o.type()).put("status", o.status().name().toLowerCase(Locale.ROOT))
-                    .put("summary", o.summary());
+            t.put("phase", o.step().phase()).put("task", o.step().task()).put("type", o.step().type())
+                    .put("status", o.status().name().toLowerCase(Locale.ROOT)).put("summary", o.summary());
             ArrayNode fs = t.putArray("findings");
             o.findings().forEach(f -> fs.add(f.renderForPeople()));
-            if (!o.stdout().isEmpty()) {
-                Files.writeString(dir.resolve(stem + ".stdout.txt"), o.stdout(), StandardCharsets.UTF_8);
+            if (!o.output().stdout().isEmpty()) {
+                Files.writeString(dir.resolve(stem + ".stdout.txt"), o.output().stdout(), StandardCharsets.UTF_8);
                 t.put("stdout", stem + ".stdout.txt");
             }
-            if (!o.stderr().isEmpty()) {
-                Files.writeString(dir.resolve(stem + ".stderr.txt"), o.stderr(), StandardCharsets.UTF_8);
+            if (!o.output().stderr().isEmpty()) {
+                Files.writeString(dir.resolve(stem + ".stderr.txt"), o.output().stderr(), StandardCharsets.UTF_8);
                 t.put("stderr", stem + ".stderr.txt");
             }
         }

@@ -47,15 +47,15 @@ final class FileTasks {
         for (String file : task.files()) {
             if (handOver(task.name(), file, scratch, DEPLOY_DIR + safeName(task.resource()) + "/", findings)) copied++;
         }
-        return TaskOutcome.of(phase, task.name(), task.type(), "handed " + copied + " of " + task.files().size() + " files to "
-                + task.resource(), findings, "", "");
+        return TaskOutcome.of(TaskOutcome.Step.of(phase, task), "handed " + copied + " of " + task.files().size() + " files to "
+                + task.resource(), findings, TaskOutcome.Output.NONE);
     }
 
     static TaskOutcome config(String phase, Task.Config task, Path scratch) {
         List<Finding> findings = new ArrayList<>();
         boolean ok = handOver(task.name(), task.file(), scratch, DEPLOY_DIR + "config/", findings);
-        return TaskOutcome.of(phase, task.name(), task.type(), ok ? "installed " + task.file() + " for " + task.target() : "not installed",
-                findings, "", "");
+        return TaskOutcome.of(TaskOutcome.Step.of(phase, task), ok ? "installed " + task.file() + " for " + task.target() : "not installed",
+                findings, TaskOutcome.Output.NONE);
     }
 
     /** Checks that {@code file} exists and parses, then copies it into {@code targetDir}; false with a finding otherwise. */

@@ -51,7 +51,7 @@ final class ScriptRunner {
     }
 
     /** Runs {@code bash file args...} with the scratch copy as working folder and returns what happened. */
-    TaskOutcome run(String phase, String task, String file, List<String> args, Duration timeout)
+    TaskOutcome run(TaskOutcome.Step step, String file, List<String> args, Duration timeout)
             throws SandboxUnavailableException, InterruptedException {
         String trace = TRACE_DIR + "/" + (++runs) + ".log";
         writeBashEnv();
@@ -61,12 +61,12 @@ final class ScriptRunner {
         environment.forEach(request::env);
         request.env("BASH_ENV", scratch.resolve(BASH_ENV_FILE).toString()).env("DRY_RUN_TRACE", scratch.resolve(trace).toString());
         SandboxResult result = sandbox.run(request.build());
-        String stdout = OutputFindings.relativize(result.stdout().text(), scratch);
-        String stderr = OutputFindings.relativize(result.stderr().text(), scratch);
+        TaskOutcome.Output output = new TaskOutcome.Output(OutputFindings.relativize(result.stdout().text(), scratch),
+                OutputFindings.relativize(result.stderr().text(), scratch));
         String stoppedAt = lastTracedLine(trace).orElse(file);
         String fix = "run it with DRY_RUN=1 from the scenario folder to reproduce";
         return switch (result) {
-            case SandboxResult.Exited e when e.succeeded() -> TaskOutcome.done(phase, task, "script", file + " exited with 0", stdout, stderr);
+            case SandboxResult.Exited e when e.succeeded() -> TaskOutcome.done(step, file + " exited with 0", output);
             case SandboxResult.Exited e -> {
                 String what = file + " exited with " + e.exitCode();
                 List<Finding> found = OutputFindings.from(result.stderr().text(), "SCRIPT", what, scratch, stoppedAt, fix);
@@ -75,15 +75,15 @@ final class ScriptRunner {
                     found = List.of(Finding.error(ErrorClass.CONFIGURATION.code("SCRIPT"), what + " (last output: "
                             + OutputFindings.relativize(tail, scratch) + ")", stoppedAt, OutputFindings.advice(ErrorClass.CONFIGURATION) + "; " + fix));
                 }
-                yield TaskOutcome.failed(phase, task, "script", what + " at " + stoppedAt, found, stdout, stderr);
+                yield TaskOutcome.failed(step, what + " at " + stoppedAt, found, output);
             }
-            case SandboxResult.TimedOut t -> TaskOutcome.failed(phase, task, "script", file + " timed out", List.of(Finding.error(
+            case SandboxResult.TimedOut t -> TaskOutcome.failed(step, file + " timed out", List.of(Finding.error(
                     ErrorClass.CONFIGURATION.code("SCRIPT_TIMEOUT"), file + " was still running after its timeout of " + timeout.toSeconds()
                             + " s and was stopped (last traced line " + stoppedAt + ")", stoppedAt,
-                    "with DRY_RUN=1 print each action instead of performing it; never wait for a service or sleep in a dry-run")), stdout, stderr);
-            case SandboxResult.LimitExceeded l -> TaskOutcome.failed(phase, task, "script", file + " hit a sandbox limit", List.of(Finding.error(
+                    "with DRY_RUN=1 print each action instead of performing it; never wait for a service or sleep in a dry-run")), output);
+            case SandboxResult.LimitExceeded l -> TaskOutcome.failed(step, file + " hit a sandbox limit", List.of(Finding.error(
                     ErrorClass.CONFIGURATION.code("SCRIPT_LIMIT"), file + " was stopped: " + l.describe(), stoppedAt,
-                    "with DRY_RUN=1 the script should only check files and print what it would do")), stdout, stderr);
+                    "with DRY_RUN=1 the script should only check files and print what it would do")), output);
         };
     }
 

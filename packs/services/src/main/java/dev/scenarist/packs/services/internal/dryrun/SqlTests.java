@@ -66,7 +66,6 @@ final class SqlTests {
 
     /** Runs one test as the role; a finding when its query fails or its value is out of bounds. */
     static TaskOutcome run(ScratchDatabase db, SqlTest test, Duration timeout) throws PostgresUnavailableException, SQLException {
-        String phase = "scenario tests";
         String fixExpectation = "make seed.sql insert the rows the test expects, or correct the test's query or bounds in " + ScenarioFiles.SCENARIO_TEST;
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -92,7 +91,7 @@ final class SqlTests {
                 return fail(test, ErrorClass.DATABASE.code("SQL_TEST"), "expected " + String.join(" and ", broken) + ", got "
                         + value.toPlainString() + " from: " + SqlFileRunner.abbreviate(test.query()), fixExpectation, value.toPlainString());
             }
-            return TaskOutcome.done(phase, test.name(), "sql-test", "got " + value.toPlainString() + " as expected", value.toPlainString(), "");
+            return TaskOutcome.done(step(test), "got " + value.toPlainString() + " as expected", new TaskOutcome.Output(value.toPlainString(), ""));
         } catch (PSQLException e) {
             SqlStates meaning = SqlStates.of(e.getSQLState());
             var server = e.getServerErrorMessage();
@@ -102,9 +101,14 @@ final class SqlTests {
         }
     }
 
+    /** A scenario test's line in the dry-run report. */
+    static TaskOutcome.Step step(SqlTest test) {
+        return new TaskOutcome.Step("scenario tests", test.name(), "sql-test");
+    }
+
     private static TaskOutcome fail(SqlTest test, String code, String what, String fix, String stdout) {
         Finding f = Finding.error(code, "scenario test '" + test.name() + "' at " + test.location() + ": " + what, test.location(), fix);
-        return TaskOutcome.failed("scenario tests", test.name(), "sql-test", what, List.of(f), stdout, what);
+        return TaskOutcome.failed(step(test), what, List.of(f), new TaskOutcome.Output(stdout, what));
     }
 
     private static Optional<BigDecimal> number(JsonNode n) {

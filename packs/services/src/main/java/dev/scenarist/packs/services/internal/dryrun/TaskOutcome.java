@@ -1,18 +1,15 @@
 package dev.scenarist.packs.services.internal.dryrun;
 
 import dev.scenarist.core.model.Finding;
+import dev.scenarist.packs.services.format.Task;
 import java.util.List;
 
 /**
  * What applying one task (or test.sh, a scenario test, the user's dry-run command) did in the dry-run.
  *
- * @param phase   the deployment phase, or {@code testing} / {@code dry-run command}
  * @param summary one line for the report: what was done or why it was skipped
- * @param stdout  what the task printed (scripts) or did (SQL: statements executed)
- * @param stderr  what went wrong, as the tool said it
  */
-public record TaskOutcome(String phase, String task, String type, Status status, String summary, List<Finding> findings,
-                          String stdout, String stderr) {
+public record TaskOutcome(Step step, Status status, String summary, List<Finding> findings, Output output) {
     public TaskOutcome {
         findings = List.copyOf(findings);
     }
@@ -26,21 +23,46 @@ public record TaskOutcome(String phase, String task, String type, Status status,
         SKIPPED
     }
 
-    static TaskOutcome done(String phase, String task, String type, String summary, String stdout, String stderr) {
-        return new TaskOutcome(phase, task, type, Status.DONE, summary, List.of(), stdout, stderr);
+    /**
+     * Which task was applied: the report's phase, task and type columns.
+     *
+     * @param phase the deployment phase, or {@code testing} / {@code scenario tests} / {@code dry-run command}
+     * @param task  the task's name (a script's file, a test's name, the command)
+     * @param type  the task's type as service.json writes it, or {@code sql-test} / {@code command} / {@code read}
+     */
+    public record Step(String phase, String task, String type) {
+        static Step of(String phase, Task task) {
+            return new Step(phase, task.name(), task.type());
+        }
     }
 
-    static TaskOutcome skipped(String phase, String task, String type, String summary) {
-        return new TaskOutcome(phase, task, type, Status.SKIPPED, summary, List.of(), "", "");
+    /**
+     * What the task printed, kept beside the report as files.
+     *
+     * @param stdout what the task printed (scripts) or did (SQL: statements executed)
+     * @param stderr what went wrong, as the tool said it
+     */
+    public record Output(String stdout, String stderr) {
+        /** A task that printed nothing: a file handed over, or refused before it ran. */
+        static final Output NONE = new Output("", "");
     }
 
-    static TaskOutcome failed(String phase, String task, String type, String summary, List<Finding> findings, String stdout, String stderr) {
-        return new TaskOutcome(phase, task, type, Status.FAILED, summary, findings, stdout, stderr);
+    static TaskOutcome done(Step step, String summary, Output output) {
+        return new TaskOutcome(step, Status.DONE, summary, List.of(), output);
     }
 
-    static TaskOutcome of(String phase, String task, String type, String summary, List<Finding> findings, String stdout, String stderr) {
+    static TaskOutcome skipped(Step step, String summary) {
+        return new TaskOutcome(step, Status.SKIPPED, summary, List.of(), Output.NONE);
+    }
+
+    static TaskOutcome failed(Step step, String summary, List<Finding> findings, Output output) {
+        return new TaskOutcome(step, Status.FAILED, summary, findings, output);
+    }
+
+    /** Failed when a finding is an error, done (its warnings kept) otherwise. */
+    static TaskOutcome of(Step step, String summary, List<Finding> findings, Output output) {
         return findings.stream().anyMatch(Finding::isError)
-                ? failed(phase, task, type, summary, findings, stdout, stderr)
-                : new TaskOutcome(phase, task, type, Status.DONE, summary, findings, stdout, stderr);
+                ? failed(step, summary, findings, output)
+                : new TaskOutcome(step, Status.DONE, summary, findings, output);
     }
 }

@@ -41,11 +41,12 @@ final class UserDryRun {
         environment.forEach(request::env);
         toolFolders().forEach(request::readOnly);
         SandboxResult result = sandbox.run(request.build());
-        String stdout = OutputFindings.relativize(result.stdout().text(), scratch);
-        String stderr = OutputFindings.relativize(result.stderr().text(), scratch);
+        TaskOutcome.Step step = new TaskOutcome.Step("dry-run command", command, "command");
+        TaskOutcome.Output output = new TaskOutcome.Output(OutputFindings.relativize(result.stdout().text(), scratch),
+                OutputFindings.relativize(result.stderr().text(), scratch));
         String fix = "run `" + command + " <scenario folder>` yourself to reproduce";
         TaskOutcome outcome = switch (result) {
-            case SandboxResult.Exited e when e.succeeded() -> TaskOutcome.done("dry-run command", command, "command", "exited with 0", stdout, stderr);
+            case SandboxResult.Exited e when e.succeeded() -> TaskOutcome.done(step, "exited with 0", output);
             case SandboxResult.Exited e -> {
                 String what = "the dry-run command exited with " + e.exitCode();
                 List<Finding> found = OutputFindings.from(result.stdout().text() + "\n" + result.stderr().text(), "DRY_RUN_COMMAND", what,
@@ -55,13 +56,13 @@ final class UserDryRun {
                     found = List.of(Finding.error(ErrorClass.CONFIGURATION.code("DRY_RUN_COMMAND"), what + " (last output: "
                             + OutputFindings.relativize(tail, scratch) + ")", "", fix));
                 }
-                yield TaskOutcome.failed("dry-run command", command, "command", what, found, stdout, stderr);
+                yield TaskOutcome.failed(step, what, found, output);
             }
-            case SandboxResult.TimedOut t -> TaskOutcome.failed("dry-run command", command, "command", "timed out", List.of(Finding.error(
+            case SandboxResult.TimedOut t -> TaskOutcome.failed(step, "timed out", List.of(Finding.error(
                     ErrorClass.CONFIGURATION.code("DRY_RUN_COMMAND_TIMEOUT"), "the dry-run command was still running after "
-                            + TIMEOUT.toMinutes() + " minutes and was stopped", "", fix)), stdout, stderr);
-            case SandboxResult.LimitExceeded l -> TaskOutcome.failed("dry-run command", command, "command", "sandbox limit", List.of(Finding.error(
-                    ErrorClass.CONFIGURATION.code("DRY_RUN_COMMAND_LIMIT"), "the dry-run command was stopped: " + l.describe(), "", fix)), stdout, stderr);
+                            + TIMEOUT.toMinutes() + " minutes and was stopped", "", fix)), output);
+            case SandboxResult.LimitExceeded l -> TaskOutcome.failed(step, "sandbox limit", List.of(Finding.error(
+                    ErrorClass.CONFIGURATION.code("DRY_RUN_COMMAND_LIMIT"), "the dry-run command was stopped: " + l.describe(), "", fix)), output);
         };
         return new DryRunReport("command", List.of(outcome), Map.of(), Optional.empty(), Optional.empty());
     }

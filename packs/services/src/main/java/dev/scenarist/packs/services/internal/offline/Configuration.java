@@ -11,19 +11,19 @@ final class Configuration {
         ObjectNode root = JsonText.object();
         root.put("service", d.serviceName()).put("port", ServiceJson.servicePort(d, defects));
         ObjectNode features = root.putObject("features");
-        features.put("notifications", true).put("weeklySummary", d.weeklyReport()).put("notes", d.notes().isPresent());
+        features.put("notifications", true).put("weeklySummary", d.choices().weeklyReport()).put("notes", d.tables().notes().isPresent());
         for (Extra e : d.extraList()) features.put(e.feature(), true);
-        root.put("openStatus", d.kind().openStatus());
+        root.put("openStatus", d.kind().tables().main().openStatus());
         root.put("notifyAddress", d.teamAddress());
-        root.put("timezone", d.timezone());
+        root.put("timezone", d.choices().timezone());
         return JsonText.pretty(root);
     }
 
     static String resourceUrls(ServiceDesign d) {
         ObjectNode root = JsonText.object();
-        root.put("postgres", "postgresql://localhost:" + d.postgresPort() + "/" + d.database());
-        root.put("n8n", "http://localhost:" + d.n8nPort());
-        for (Extra e : d.extraList()) root.put(e.resource(), e.url(d.extras().get(e)));
+        root.put("postgres", "postgresql://localhost:" + d.ports().postgres() + "/" + d.naming().database());
+        root.put("n8n", "http://localhost:" + d.ports().n8n());
+        for (Extra e : d.extraList()) root.put(e.resource(), e.url(d.ports().extras().get(e)));
         return JsonText.pretty(root);
     }
 }

@@ -8,78 +8,89 @@ import java.util.Optional;
  * initialization kind, default port first among the ports drawn from).
  */
 enum Extra {
-    REDIS("redis", "storage", "keys", List.of(6379, 6380), "redis://", null, "cache",
-            "caches sessions and rate-limits the web hooks", "fast sessions and rate limits for the web hooks"),
-    MINIO("minio", "storage", "buckets", List.of(9000, 9010), "http://", "/minio/health/live", "storage",
-            "keeps uploaded attachments and exports", "attachments and exports kept as files"),
-    OLLAMA("ollama", "ai", "models", List.of(11434, 11435), "http://", "/api/tags", "ai",
-            "drafts texts with a local language model", "drafting texts without sending data to a cloud model"),
-    MAILHOG("mailhog", "communication", "mailboxes", List.of(8025, 8026), "http://", "/api/v2/messages", "communication",
-            "captures outgoing mail for review before launch", "outgoing mail captured and reviewed before launch");
+    REDIS(new CatalogEntry("redis", "storage", "keys"), new Endpoint(List.of(6379, 6380), "redis://", null),
+            new Role("cache", "caches sessions and rate-limits the web hooks", "fast sessions and rate limits for the web hooks")),
+    MINIO(new CatalogEntry("minio", "storage", "buckets"), new Endpoint(List.of(9000, 9010), "http://", "/minio/health/live"),
+            new Role("storage", "keeps uploaded attachments and exports", "attachments and exports kept as files")),
+    OLLAMA(new CatalogEntry("ollama", "ai", "models"), new Endpoint(List.of(11434, 11435), "http://", "/api/tags"),
+            new Role("ai", "drafts texts with a local language model", "drafting texts without sending data to a cloud model")),
+    MAILHOG(new CatalogEntry("mailhog", "communication", "mailboxes"), new Endpoint(List.of(8025, 8026), "http://", "/api/v2/messages"),
+            new Role("communication", "captures outgoing mail for review before launch", "outgoing mail captured and reviewed before launch"));
 
-    private final String resource;
-    private final String category;
-    private final String initialization;
-    private final List<Integer> ports;
-    private final String scheme;
-    private final String healthPath;
-    private final String componentKind;
-    private final String purpose;
-    private final String why;
+    /**
+     * The resource as the bundled catalog lists it.
+     *
+     * @param initialization the catalog's initialization kind service.json declares for it
+     */
+    private record CatalogEntry(String resource, String category, String initialization) {}
 
-    Extra(String resource, String category, String initialization, List<Integer> ports, String scheme, String healthPath,
-          String componentKind, String purpose, String why) {
-        this.resource = resource;
-        this.category = category;
-        this.initialization = initialization;
-        this.ports = ports;
-        this.scheme = scheme;
-        this.healthPath = healthPath;
-        this.componentKind = componentKind;
-        this.purpose = purpose;
-        this.why = why;
+    /**
+     * How the resource is reached.
+     *
+     * @param ports      the ports drawn from, the default first
+     * @param healthPath the path its healthcheck asks, null when it has no HTTP health endpoint
+     */
+    private record Endpoint(List<Integer> ports, String scheme, String healthPath) {}
+
+    /**
+     * What the resource does in the plan.
+     *
+     * @param componentKind the kind of the plan's component for it
+     * @param purpose       the component's purpose
+     * @param why           why the plan lists the resource
+     */
+    private record Role(String componentKind, String purpose, String why) {}
+
+    private final CatalogEntry entry;
+    private final Endpoint endpoint;
+    private final Role role;
+
+    Extra(CatalogEntry entry, Endpoint endpoint, Role role) {
+        this.entry = entry;
+        this.endpoint = endpoint;
+        this.role = role;
     }
 
     String resource() {
-        return resource;
+        return entry.resource();
     }
 
     String category() {
-        return category;
+        return entry.category();
     }
 
     /** The catalog's initialization kind service.json declares for it. */
     String initialization() {
-        return initialization;
+        return entry.initialization();
     }
 
     List<Integer> ports() {
-        return ports;
+        return endpoint.ports();
     }
 
     Optional<String> healthPath() {
-        return Optional.ofNullable(healthPath);
+        return Optional.ofNullable(endpoint.healthPath());
     }
 
     String componentKind() {
-        return componentKind;
+        return role.componentKind();
     }
 
     String purpose() {
-        return purpose;
+        return role.purpose();
     }
 
     String why() {
-        return why;
+        return role.why();
     }
 
     /** The environment variable scripts read its port from: {@code MINIO_PORT}. */
     String portVariable() {
-        return resource.toUpperCase(java.util.Locale.ROOT) + "_PORT";
+        return resource().toUpperCase(java.util.Locale.ROOT) + "_PORT";
     }
 
     String url(int port) {
-        return scheme + "localhost:" + port;
+        return endpoint.scheme() + "localhost:" + port;
     }
 
     /** The values of its initialization entry in service.json. */

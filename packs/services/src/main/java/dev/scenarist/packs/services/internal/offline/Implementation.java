@@ -21,7 +21,7 @@ final class Implementation {
         out.put(ScenarioFiles.STARTUP, Scripts.startup(d, defects));
         out.put(ScenarioFiles.TEST_SCRIPT, Scripts.test(d));
         out.put(ScenarioFiles.SCENARIO_TEST, ScenarioTest.text(d, defects));
-        var assistant = d.kind().assistant();
+        var assistant = d.kind().automation().assistant();
         out.put(ScenarioFiles.PROMPTS_DIR + assistant.file() + ".md", "# " + assistant.title() + "\n\n" + d.texts().render(assistant.text()) + "\n");
         return out;
     }

@@ -38,30 +38,30 @@ final class PlanDraft {
     private ObjectNode build() {
         var p = d.kind().plan();
         ObjectNode root = JsonText.object();
-        root.put("request", d.request());
+        root.put("request", d.naming().request());
         root.put("category", d.kind().category());
         root.put("service_name", d.serviceName());
         ObjectNode analysis = root.putObject("analysis");
-        analysis.put("problem", t.render(p.problem()));
+        analysis.put("problem", t.render(p.analysis().problem()));
         ArrayNode users = analysis.putArray("users");
-        p.users().stream().limit(has(PlanGap.FEW_USERS) ? 1 : p.users().size()).forEach(u -> users.add(t.render(u)));
-        analysis.put("value", t.render(p.value()));
+        p.analysis().users().stream().limit(has(PlanGap.FEW_USERS) ? 1 : p.analysis().users().size()).forEach(u -> users.add(t.render(u)));
+        analysis.put("value", t.render(p.analysis().value()));
         requirements(root.putArray("requirements"));
         ObjectNode architecture = root.putObject("architecture");
         components(architecture.putArray("components"));
         ArrayNode model = architecture.putArray("data_model");
-        for (Table table : d.tables()) {
+        for (Table table : d.tables().inCreationOrder()) {
             ObjectNode n = model.addObject().put("table", table.name());
             ArrayNode cols = n.putArray("columns");
-            boolean thin = has(PlanGap.THIN_TABLE) && table == d.provider();
+            boolean thin = has(PlanGap.THIN_TABLE) && table == d.tables().provider();
             (thin ? List.of("id") : table.columnNames()).forEach(cols::add);
         }
         resources(root.putArray("resources"));
         ObjectNode business = root.putObject("business_model");
-        business.put("customers", t.render(p.customers()));
-        business.put("revenue", t.render(p.revenue()));
-        business.put("pricing", has(PlanGap.UNPRICED) ? "a monthly subscription per location" : t.render(p.pricing()));
-        business.put("value_estimate", has(PlanGap.VAGUE_VALUE) ? "to be decided" : t.render(p.valueEstimate()));
+        business.put("customers", t.render(p.businessModel().customers()));
+        business.put("revenue", t.render(p.businessModel().revenue()));
+        business.put("pricing", has(PlanGap.UNPRICED) ? "a monthly subscription per location" : t.render(p.businessModel().pricing()));
+        business.put("value_estimate", has(PlanGap.VAGUE_VALUE) ? "to be decided" : t.render(p.businessModel().valueEstimate()));
         acceptance(root.putArray("acceptance"));
         ArrayNode risks = root.putArray("risks");
         p.risks().stream().limit(has(PlanGap.FEW_RISKS) ? 1 : p.risks().size()).forEach(r -> risks.add(t.render(r)));
@@ -76,16 +76,18 @@ final class PlanDraft {
 
     private void requirements(ArrayNode reqs) {
         var texts = d.kind().plan().requirements();
-        String main = "table:" + d.main().name();
-        requirement(reqs, "R1", texts.get(0), "must", List.of(main, "table:" + d.party().name(), "workflow:" + d.kind().intake().workflow()));
+        String main = "table:" + d.tables().main().name();
+        var automation = d.kind().automation();
+        requirement(reqs, "R1", texts.get(0), "must", List.of(main, "table:" + d.tables().party().name(), "workflow:" + automation.intake().workflow()));
         requirement(reqs, "R2", texts.get(1), "must", has(PlanGap.DANGLING_COVERAGE) ? List.of("workflow:notifications")
-                : List.of("workflow:" + d.kind().followUp().workflow(), main));
+                : List.of("workflow:" + automation.followUp().workflow(), main));
         List<String> report = new ArrayList<>();
-        if (!has(PlanGap.UNREFERENCED_TABLE)) report.add("table:" + d.provider().name());
+        if (!has(PlanGap.UNREFERENCED_TABLE)) report.add("table:" + d.tables().provider().name());
         report.add(main);
-        if (d.weeklyReport()) report.add("workflow:" + d.weeklyReportWorkflow());
+        if (d.choices().weeklyReport()) report.add("workflow:" + d.weeklyReportWorkflow());
         requirement(reqs, "R3", texts.get(2), "should", report);
-        d.notes().ifPresent(n -> requirement(reqs, "R4", "Staff keep notes on each " + t.get("main"), "could", List.of("table:" + n.name())));
+        d.tables().notes().ifPresent(n -> requirement(reqs, "R4", "Staff keep notes on each " + t.get("main"), "could",
+                List.of("table:" + n.name())));
     }
 
     private void requirement(ArrayNode reqs, String id, String text, String priority, List<String> coveredBy) {
@@ -95,11 +97,14 @@ final class PlanDraft {
     }
 
     private void components(ArrayNode components) {
-        component(components, d.main().name().replace('_', '-') + "-db", "storage", "postgres",
+        component(components, d.tables().main().name().replace('_', '-') + "-db", "storage", "postgres",
                 t.get("providers") + ", " + t.get("parties") + " and their " + t.get("mains"));
-        component(components, d.kind().intake().workflow(), "workflow", "n8n", "receives new " + t.get("mains") + " and stores them");
-        component(components, d.kind().followUp().workflow(), "workflow", "n8n", "selects " + t.get("mains") + " that need a message and sends it");
-        if (d.weeklyReport()) component(components, d.weeklyReportWorkflow(), "workflow", "n8n", "mails a weekly summary of " + t.get("mains"));
+        var automation = d.kind().automation();
+        component(components, automation.intake().workflow(), "workflow", "n8n", "receives new " + t.get("mains") + " and stores them");
+        component(components, automation.followUp().workflow(), "workflow", "n8n", "selects " + t.get("mains") + " that need a message and sends it");
+        if (d.choices().weeklyReport()) {
+            component(components, d.weeklyReportWorkflow(), "workflow", "n8n", "mails a weekly summary of " + t.get("mains"));
+        }
         for (Extra e : d.extraList()) component(components, e.resource() + "-" + e.componentKind(), e.componentKind(), e.resource(), e.purpose());
     }
 
@@ -119,7 +124,7 @@ final class PlanDraft {
         acceptance.addObject().put("requirement", "R1").put("check", has(PlanGap.VAGUE_CHECK) ? "it works as expected for everyone" : t.render(checks.get(0)));
         if (!has(PlanGap.MUST_WITHOUT_ACCEPTANCE)) acceptance.addObject().put("requirement", "R2").put("check", t.render(checks.get(1)));
         if (!has(PlanGap.SHOULD_WITHOUT_ACCEPTANCE)) acceptance.addObject().put("requirement", "R3").put("check", t.render(checks.get(2)));
-        d.notes().ifPresent(n -> acceptance.addObject().put("requirement", "R4")
+        d.tables().notes().ifPresent(n -> acceptance.addObject().put("requirement", "R4")
                 .put("check", "a note saved for " + Texts.a(t.get("main")) + " is stored in " + n.name()));
     }
 }

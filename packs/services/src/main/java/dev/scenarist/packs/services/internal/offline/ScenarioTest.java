@@ -14,26 +14,26 @@ final class ScenarioTest {
 
     static List<SqlTest> sqlTests(ServiceDesign d, Set<Defect> defects) {
         Texts t = d.texts();
-        String main = d.main().name();
-        String open = d.kind().openStatus();
+        String main = d.tables().main().name();
+        String open = d.kind().tables().main().openStatus();
         List<SqlTest> tests = new ArrayList<>();
         // UNMET_EXPECTATION asks for more open rows than seed.sql has rows at all
-        int openMin = defects.contains(Defect.UNMET_EXPECTATION) ? d.main().rows().size() + 1 : 1;
+        int openMin = defects.contains(Defect.UNMET_EXPECTATION) ? d.tables().main().rows().size() + 1 : 1;
         tests.add(new SqlTest(Texts.prose(open) + " " + t.get("mains") + " exist", "SELECT count(*) FROM " + main + " WHERE status = '" + open + "'",
                 openMin, null));
         tests.add(new SqlTest("every " + t.get("main") + " has " + Texts.a(t.get("party")), "SELECT count(*) FROM " + main + " m LEFT JOIN "
-                + d.party().name() + " p ON p.id = m." + d.party().foreignKey() + " WHERE p.id IS NULL", null, 0));
-        switch (d.thirdTest()) {
-            case PROVIDERS_ON_RECORD -> tests.add(new SqlTest(t.get("providers") + " are on record", "SELECT count(*) FROM " + d.provider().name(),
-                    d.provider().rows().size(), null));
+                + d.tables().party().name() + " p ON p.id = m." + d.tables().party().foreignKey() + " WHERE p.id IS NULL", null, 0));
+        switch (d.choices().thirdTest()) {
+            case PROVIDERS_ON_RECORD -> tests.add(new SqlTest(t.get("providers") + " are on record",
+                    "SELECT count(*) FROM " + d.tables().provider().name(), d.tables().provider().rows().size(), null));
             case NO_NEGATIVE_AMOUNT -> {
-                String column = d.kind().amountColumn().orElseThrow().column();
+                String column = d.kind().tables().main().amountColumn().orElseThrow().column();
                 tests.add(new SqlTest("no negative " + Texts.prose(column), "SELECT count(*) FROM " + main + " WHERE " + column + " < 0", null, 0));
             }
             case NOTES_ATTACHED -> {
-                Table notes = d.notes().orElseThrow();
+                Table notes = d.tables().notes().orElseThrow();
                 tests.add(new SqlTest("every note belongs to " + Texts.a(t.get("main")), "SELECT count(*) FROM " + notes.name() + " n LEFT JOIN " + main
-                        + " m ON m.id = n." + d.main().foreignKey() + " WHERE m.id IS NULL", null, 0));
+                        + " m ON m.id = n." + d.tables().main().foreignKey() + " WHERE m.id IS NULL", null, 0));
             }
         }
         return tests;
@@ -59,9 +59,9 @@ final class ScenarioTest {
             if (test.min() != null) b.append("    expect_min: ").append(test.min()).append('\n');
             if (test.max() != null) b.append("    expect_max: ").append(test.max()).append('\n');
         }
-        b.append("  - name: ").append(d.kind().intake().workflow()).append(" webhook answers\n");
+        b.append("  - name: ").append(d.kind().automation().intake().workflow()).append(" webhook answers\n");
         b.append("    type: http\n    resource: n8n\n    method: POST\n");
-        b.append("    path: /webhook/").append(d.kind().intake().path()).append('\n');
+        b.append("    path: /webhook/").append(d.kind().automation().intake().path()).append('\n');
         b.append("    expect_status: 200\n");
         return b.toString();
     }

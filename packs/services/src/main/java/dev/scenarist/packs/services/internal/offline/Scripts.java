@@ -23,9 +23,11 @@ final class Scripts {
         b.append("set -euo pipefail\n\n");
         b.append("SCENARIO_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")/..\" && pwd)\"\n");
         b.append("DRY_RUN=\"${DRY_RUN:-0}\"\n");
-        b.append("POSTGRES_PORT=\"${POSTGRES_PORT:-").append(d.postgresPort()).append("}\"\n");
-        b.append("N8N_PORT=\"${N8N_PORT:-").append(d.n8nPort()).append("}\"\n");
-        for (Extra e : d.extraList()) b.append(e.portVariable()).append("=\"${").append(e.portVariable()).append(":-").append(d.extras().get(e)).append("}\"\n");
+        b.append("POSTGRES_PORT=\"${POSTGRES_PORT:-").append(d.ports().postgres()).append("}\"\n");
+        b.append("N8N_PORT=\"${N8N_PORT:-").append(d.ports().n8n()).append("}\"\n");
+        for (Extra e : d.extraList()) {
+            b.append(e.portVariable()).append("=\"${").append(e.portVariable()).append(":-").append(d.ports().extras().get(e)).append("}\"\n");
+        }
         b.append("APP_CONFIG=\"$SCENARIO_DIR/").append(config).append("\"\n\n");
         b.append("""
                 run() {
@@ -51,7 +53,8 @@ final class Scripts {
         b.append("  exit 4\n");
         b.append("fi\n\n");
         for (String sql : new String[] {ScenarioFiles.SCHEMA_SQL, ScenarioFiles.SEED_SQL}) {
-            b.append("run psql -h localhost -p \"$POSTGRES_PORT\" -d ").append(d.database()).append(" -f \"$SCENARIO_DIR/").append(sql).append("\"\n");
+            b.append("run psql -h localhost -p \"$POSTGRES_PORT\" -d ").append(d.naming().database())
+                    .append(" -f \"$SCENARIO_DIR/").append(sql).append("\"\n");
         }
         for (Extra e : d.extraList()) b.append(e.startupCommand(d.serviceName())).append('\n');
         b.append("for wf in \"$SCENARIO_DIR\"/").append(ScenarioFiles.N8N_DIR).append("*.json; do\n");
@@ -62,19 +65,20 @@ final class Scripts {
     }
 
     static String test(ServiceDesign d) {
-        String path = d.kind().intake().path();
+        String path = d.kind().automation().intake().path();
         StringBuilder payload = new StringBuilder("{");
-        payload.append('"').append(d.provider().foreignKey()).append("\": 1, \"").append(d.party().foreignKey()).append("\": 2, \"")
-                .append(d.kind().timeColumn()).append("\": \"").append(d.kind().timeType().equals("DATE") ? "2026-12-30" : "2026-12-30T09:00:00+01:00")
+        var main = d.kind().tables().main();
+        payload.append('"').append(d.tables().provider().foreignKey()).append("\": 1, \"").append(d.tables().party().foreignKey()).append("\": 2, \"")
+                .append(main.timeColumn()).append("\": \"").append(main.timeType().equals("DATE") ? "2026-12-30" : "2026-12-30T09:00:00+01:00")
                 .append('"');
-        d.kind().amountColumn().ifPresent(a -> payload.append(", \"").append(a.column()).append("\": ").append(a.min()));
+        main.amountColumn().ifPresent(a -> payload.append(", \"").append(a.column()).append("\": ").append(a.min()));
         payload.append('}');
         return "#!/usr/bin/env bash\n"
                 + "# Integration test of the " + d.displayName().toLowerCase(java.util.Locale.ROOT) + " service. With DRY_RUN=1 it checks the scenario's files only.\n"
                 + "set -euo pipefail\n\n"
                 + "SCENARIO_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"\n"
                 + "DRY_RUN=\"${DRY_RUN:-0}\"\n"
-                + "N8N_PORT=\"${N8N_PORT:-" + d.n8nPort() + "}\"\n\n"
+                + "N8N_PORT=\"${N8N_PORT:-" + d.ports().n8n() + "}\"\n\n"
                 + "test -f \"$SCENARIO_DIR/scenario-test.yaml\" || { echo \"test: scenario-test.yaml missing\" >&2; exit 3; }\n"
                 + "if [ \"$DRY_RUN\" = \"1\" ]; then\n"
                 + "  echo \"[dry-run] would POST a new " + d.texts().get("main") + " to http://localhost:$N8N_PORT/webhook/" + path + "\"\n"

@@ -65,9 +65,9 @@ public final class ServiceDesigner {
         String brand = BRANDS.get((int) Math.floorMod(cycle + Math.floorMod(rest, (long) n), (long) BRANDS.size()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(CATEGORY, k.category());
-        out.put(REQUEST, k.request().replace("{business}", b.label()));
+        out.put(REQUEST, k.listing().request().replace("{business}", b.label()));
         out.put(BUSINESS, b.label());
-        out.put(SERVICE_NAME, brand + "-" + b.slug() + "-" + k.word());
+        out.put(SERVICE_NAME, brand + "-" + b.slug() + "-" + k.listing().word());
         return out;
     }
 
@@ -125,13 +125,13 @@ public final class ServiceDesigner {
         String[] main = business.main().split("/");
 
         List<String> people = shuffled(rng, PEOPLE);
-        Table providers = providerTable(rng, kind, provider, people, CODE_NAMES.get(rng.nextInt(CODE_NAMES.size())));
-        Table parties = partyTable(rng, kind, party, people.subList(4, people.size()), partyOptional);
-        Table mains = mainTable(rng, kind, main, providers, parties, createdAt);
+        Table providers = providerTable(rng, kind.tables().provider(), provider, people, CODE_NAMES.get(rng.nextInt(CODE_NAMES.size())));
+        Table parties = partyTable(rng, kind.tables().party(), party, people.subList(4, people.size()), partyOptional);
+        Table mains = mainTable(rng, kind.tables().main(), main, providers, parties, createdAt);
         Optional<Table> noteTable = notes ? Optional.of(notesTable(mains)) : Optional.empty();
 
         List<ServiceDesign.ThirdTest> thirds = new ArrayList<>(List.of(ServiceDesign.ThirdTest.PROVIDERS_ON_RECORD));
-        if (kind.amountColumn().isPresent()) thirds.add(ServiceDesign.ThirdTest.NO_NEGATIVE_AMOUNT);
+        if (kind.tables().main().amountColumn().isPresent()) thirds.add(ServiceDesign.ThirdTest.NO_NEGATIVE_AMOUNT);
         if (notes) thirds.add(ServiceDesign.ThirdTest.NOTES_ATTACHED);
         ServiceDesign.ThirdTest third = pick(rng, thirds);
 
@@ -146,37 +146,39 @@ public final class ServiceDesigner {
         t.put("provider_table", provider[1]);
         t.put("party_table", party[1]);
         t.put("main_table", main[1]);
-        t.put("open", kind.openStatus());
-        t.put("intake", kind.intake().workflow());
-        t.put("follow_up", kind.followUp().workflow());
+        t.put("open", kind.tables().main().openStatus());
+        t.put("intake", kind.automation().intake().workflow());
+        t.put("follow_up", kind.automation().followUp().workflow());
         t.put("price", Integer.toString(price));
-        return new ServiceDesign(seed, kind, business, serviceName, request, serviceName.replace('-', '_'), servicePort, postgresPort,
-                n8nPort, extras, providers, parties, mains, noteTable, weekly, timezone, third, new Texts(t));
+        var naming = new ServiceDesign.Naming(business, serviceName, request, serviceName.replace('-', '_'), new Texts(t));
+        return new ServiceDesign(seed, kind, naming, new ServiceDesign.Ports(servicePort, postgresPort, n8nPort, extras),
+                new ServiceDesign.Tables(providers, parties, mains, noteTable), new ServiceDesign.Choices(weekly, timezone, third));
     }
 
-    private static Table providerTable(SplittableRandom rng, BusinessKind kind, String[] names, List<String> people, String codeName) {
+    private static Table providerTable(SplittableRandom rng, BusinessKind.ProviderShape shape, String[] names, List<String> people,
+                                       String codeName) {
         int count = 2 + rng.nextInt(2);
-        var extra = kind.providerExtra();
+        var extra = shape.extra();
         List<Column> columns = List.of(new Column("id", "SERIAL PRIMARY KEY"), new Column("name", "TEXT NOT NULL"),
                 new Column(extra.column(), extra.type()));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String name = kind.providerNames().equals("person") ? people.get(i)
+            String name = shape.names().equals("person") ? people.get(i)
                     : CODE_NAMES.get((CODE_NAMES.indexOf(codeName) + i) % CODE_NAMES.size()) + " " + Texts.capitalized(Texts.prose(names[0]));
             rows.add(List.of(literal(name), extra.values().get(i % extra.values().size())));
         }
         return new Table(names[1], names[0], columns, List.of("name", extra.column()), rows);
     }
 
-    private static Table partyTable(SplittableRandom rng, BusinessKind kind, String[] names, List<String> people, boolean optional) {
+    private static Table partyTable(SplittableRandom rng, BusinessKind.PartyShape shape, String[] names, List<String> people, boolean optional) {
         int count = 3 + rng.nextInt(2);
-        String key = kind.partyKey();
+        String key = shape.key();
         List<Column> columns = new ArrayList<>(List.of(new Column("id", "SERIAL PRIMARY KEY"), new Column("name", "TEXT NOT NULL"),
                 new Column(key, "TEXT NOT NULL UNIQUE")));
         List<String> insert = new ArrayList<>(List.of("name", key));
         if (optional) {
-            columns.add(new Column(kind.partyOptional().column(), kind.partyOptional().type()));
-            insert.add(kind.partyOptional().column());
+            columns.add(new Column(shape.optional().column(), shape.optional().type()));
+            insert.add(shape.optional().column());
         }
         int skuBase = 1000 + rng.nextInt(8000);
         List<List<String>> rows = new ArrayList<>();
@@ -190,29 +192,30 @@ public final class ServiceDesigner {
                 row.add(literal(Texts.capitalized(Texts.prose(names[0])) + " " + (i + 1)));
                 row.add(literal("SKU-" + (skuBase + 7 * i)));
             }
-            if (optional) row.add(kind.partyOptional().values().get(i % kind.partyOptional().values().size()));
+            if (optional) row.add(shape.optional().values().get(i % shape.optional().values().size()));
             rows.add(row);
         }
         return new Table(names[1], names[0], columns, insert, rows);
     }
 
-    private static Table mainTable(SplittableRandom rng, BusinessKind kind, String[] names, Table providers, Table parties, boolean createdAt) {
+    private static Table mainTable(SplittableRandom rng, BusinessKind.MainShape shape, String[] names, Table providers, Table parties,
+                                   boolean createdAt) {
         int count = 4 + rng.nextInt(3);
-        List<String> statuses = kind.statuses();
-        String time = kind.timeColumn();
-        boolean date = kind.timeType().equals("DATE");
+        List<String> statuses = shape.statuses();
+        String time = shape.timeColumn();
+        boolean date = shape.timeType().equals("DATE");
         List<Column> columns = new ArrayList<>(List.of(new Column("id", "SERIAL PRIMARY KEY"),
                 new Column(providers.foreignKey(), "INTEGER NOT NULL REFERENCES " + providers.name() + "(id)"),
                 new Column(parties.foreignKey(), "INTEGER NOT NULL REFERENCES " + parties.name() + "(id)"),
-                new Column(time, kind.timeType() + " NOT NULL")));
+                new Column(time, shape.timeType() + " NOT NULL")));
         List<String> insert = new ArrayList<>(List.of(providers.foreignKey(), parties.foreignKey(), time));
-        kind.amountColumn().ifPresent(a -> {
+        shape.amountColumn().ifPresent(a -> {
             columns.add(new Column(a.column(), "INTEGER NOT NULL CHECK (" + a.column() + " >= 0)"));
             insert.add(a.column());
         });
         StringBuilder allowed = new StringBuilder();
         for (String s : statuses) allowed.append(allowed.isEmpty() ? "" : ", ").append('\'').append(s).append('\'');
-        columns.add(new Column("status", "TEXT NOT NULL DEFAULT '" + kind.openStatus() + "' CHECK (status IN (" + allowed + "))"));
+        columns.add(new Column("status", "TEXT NOT NULL DEFAULT '" + shape.openStatus() + "' CHECK (status IN (" + allowed + "))"));
         insert.add("status");
         if (createdAt) columns.add(new Column("created_at", "TIMESTAMPTZ NOT NULL DEFAULT now()"));
         int firstDay = 1 + rng.nextInt(12);
@@ -224,7 +227,7 @@ public final class ServiceDesigner {
             int day = firstDay + 2 * i;
             row.add(date ? String.format(Locale.ROOT, "'2026-12-%02d'", day)
                     : String.format(Locale.ROOT, "'2026-12-%02d %02d:%02d:00+01'", day, 8 + rng.nextInt(10), rng.nextBoolean() ? 0 : 30));
-            kind.amountColumn().ifPresent(a -> row.add(Integer.toString(a.min() + rng.nextInt(a.max() - a.min() + 1))));
+            shape.amountColumn().ifPresent(a -> row.add(Integer.toString(a.min() + rng.nextInt(a.max() - a.min() + 1))));
             // the last status (cancelled, void, ...) is never seeded: the open one always is, on the first row
             row.add("'" + statuses.get(i % (statuses.size() - 1)) + "'");
             rows.add(row);

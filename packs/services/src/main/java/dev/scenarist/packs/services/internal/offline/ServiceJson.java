@@ -16,10 +16,10 @@ final class ServiceJson {
     static String text(ServiceDesign d, Set<Defect> defects) {
         ObjectNode root = JsonText.object();
         ObjectNode service = root.putObject("service");
-        service.put("name", d.serviceName()).put("displayName", d.displayName()).put("description", d.request()).put("version", "1.0.0")
+        service.put("name", d.serviceName()).put("displayName", d.displayName()).put("description", d.naming().request()).put("version", "1.0.0")
                 .put("type", "application").put("category", d.kind().category());
         ArrayNode tags = service.putArray("tags");
-        d.kind().tags().forEach(tags::add);
+        d.kind().listing().tags().forEach(tags::add);
         service.put("port", servicePort(d, defects));
         resources(root.putObject("resources"), d);
         phases(root.putObject("deployment").putArray("phases"), d, defects);
@@ -32,7 +32,8 @@ final class ServiceJson {
             e.healthPath().ifPresent(p -> c.put("path", p));
             c.put("interval", 60);
         }
-        monitoring.putArray("metrics").add(d.main().name() + "_created_total").add("notifications_sent_total").add(d.main().name() + "_open");
+        String main = d.tables().main().name();
+        monitoring.putArray("metrics").add(main + "_created_total").add("notifications_sent_total").add(main + "_open");
         root.putObject("cleanup").put("onFailure", "rollback").put("dropDatabase", true).put("removeWorkflows", true);
         root.putObject("testing").put("script", ScenarioFiles.TEST_SCRIPT).put("scenarioTest", ScenarioFiles.SCENARIO_TEST).put("timeout", 300);
         return JsonText.pretty(root);
@@ -40,7 +41,7 @@ final class ServiceJson {
 
     /** The service's port as written everywhere (service.json, app-config.json, startup.sh). */
     static int servicePort(ServiceDesign d, Set<Defect> defects) {
-        return defects.contains(Defect.PORT_CLASH) ? d.n8nPort() : d.servicePort();
+        return defects.contains(Defect.PORT_CLASH) ? d.ports().n8n() : d.ports().service();
     }
 
     static List<String> workflowFiles(ServiceDesign d) {
@@ -49,17 +50,17 @@ final class ServiceJson {
 
     private static void resources(ObjectNode resources, ServiceDesign d) {
         ObjectNode postgres = resources.putObject("storage").putObject("postgres");
-        postgres.put("enabled", true).put("required", true).put("port", d.postgresPort());
-        ObjectNode init = postgres.putObject("initialization").put("database", d.database());
+        postgres.put("enabled", true).put("required", true).put("port", d.ports().postgres());
+        ObjectNode init = postgres.putObject("initialization").put("database", d.naming().database());
         init.putArray("sql").add(ScenarioFiles.SCHEMA_SQL).add(ScenarioFiles.SEED_SQL);
         ObjectNode n8n = resources.putObject("automation").putObject("n8n");
-        n8n.put("enabled", true).put("required", true).put("port", d.n8nPort());
+        n8n.put("enabled", true).put("required", true).put("port", d.ports().n8n());
         ArrayNode workflows = n8n.putObject("initialization").putArray("workflows");
         workflowFiles(d).forEach(workflows::add);
         for (Extra e : d.extraList()) {
             ObjectNode category = resources.has(e.category()) ? (ObjectNode) resources.get(e.category()) : resources.putObject(e.category());
             ObjectNode r = category.putObject(e.resource());
-            r.put("enabled", true).put("required", false).put("port", d.extras().get(e));
+            r.put("enabled", true).put("required", false).put("port", d.ports().extras().get(e));
             ArrayNode values = r.putObject("initialization").putArray(e.initialization());
             e.initializationValues(d.serviceName()).forEach(values::add);
         }

@@ -11,8 +11,8 @@ final class StorageSql {
 
     static String schema(ServiceDesign d) {
         StringBuilder b = new StringBuilder("-- ").append(d.displayName()).append(": ")
-                .append(String.join(", ", d.tables().stream().map(Table::name).toList())).append(".\n");
-        for (Table t : d.tables()) {
+                .append(String.join(", ", d.tables().inCreationOrder().stream().map(Table::name).toList())).append(".\n");
+        for (Table t : d.tables().inCreationOrder()) {
             b.append("CREATE TABLE ").append(t.name()).append(" (\n");
             int width = t.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
             List<Column> cols = t.columns();
@@ -23,15 +23,15 @@ final class StorageSql {
             }
             b.append(");\n\n");
         }
-        String time = d.kind().timeColumn();
-        b.append("CREATE INDEX ").append(d.main().name()).append('_').append(time).append(" ON ").append(d.main().name())
+        String time = d.kind().tables().main().timeColumn();
+        b.append("CREATE INDEX ").append(d.tables().main().name()).append('_').append(time).append(" ON ").append(d.tables().main().name())
                 .append(" (").append(time).append(");\n");
         return b.toString();
     }
 
     static String seed(ServiceDesign d, Set<Defect> defects) {
         List<Table> tables = new ArrayList<>();
-        for (Table t : d.tables()) tables.add(defective(d, t, defects));
+        for (Table t : d.tables().inCreationOrder()) tables.add(defective(d, t, defects));
         StringBuilder b = new StringBuilder("-- Sample data:");
         for (int i = 0; i < tables.size(); i++) {
             Table t = tables.get(i);
@@ -52,14 +52,15 @@ final class StorageSql {
     private static Table defective(ServiceDesign d, Table t, Set<Defect> defects) {
         Table out = t;
         // a column the schema never declares: PostgreSQL 42703 undefined_column
-        if (defects.contains(Defect.UNDEFINED_COLUMN) && t == d.main()) out = withColumn(out, "priority", "'normal'");
+        if (defects.contains(Defect.UNDEFINED_COLUMN) && t == d.tables().main()) out = withColumn(out, "priority", "'normal'");
         // a provider id no row has: 23503 foreign_key_violation
-        if (defects.contains(Defect.MISSING_FOREIGN_ROW) && t == d.main()) {
-            out = replaceLast(out, out.insertColumns().indexOf(d.provider().foreignKey()), Integer.toString(d.provider().rows().size() + 90));
+        if (defects.contains(Defect.MISSING_FOREIGN_ROW) && t == d.tables().main()) {
+            Table provider = d.tables().provider();
+            out = replaceLast(out, out.insertColumns().indexOf(provider.foreignKey()), Integer.toString(provider.rows().size() + 90));
         }
         // NULL in the NOT NULL key column: 23502 not_null_violation
-        if (defects.contains(Defect.NOT_NULL_VIOLATION) && t == d.party()) {
-            out = replaceLast(out, out.insertColumns().indexOf(d.kind().partyKey()), "NULL");
+        if (defects.contains(Defect.NOT_NULL_VIOLATION) && t == d.tables().party()) {
+            out = replaceLast(out, out.insertColumns().indexOf(d.kind().tables().party().key()), "NULL");
         }
         return out;
     }

@@ -16,21 +16,21 @@ final class Workflows {
     /** Workflow file name (without folder) → JSON text, in service.json's order. */
     static Map<String, String> files(ServiceDesign d) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(d.kind().intake().workflow() + ".json", JsonText.pretty(intake(d)));
-        out.put(d.kind().followUp().workflow() + ".json", JsonText.pretty(followUp(d)));
-        if (d.weeklyReport()) out.put(d.weeklyReportWorkflow() + ".json", JsonText.pretty(weekly(d)));
+        out.put(d.kind().automation().intake().workflow() + ".json", JsonText.pretty(intake(d)));
+        out.put(d.kind().automation().followUp().workflow() + ".json", JsonText.pretty(followUp(d)));
+        if (d.choices().weeklyReport()) out.put(d.weeklyReportWorkflow() + ".json", JsonText.pretty(weekly(d)));
         return out;
     }
 
     private static ObjectNode intake(ServiceDesign d) {
-        var spec = d.kind().intake();
+        var spec = d.kind().automation().intake();
         ObjectNode wf = workflow(spec.workflow());
         ArrayNode nodes = wf.putArray("nodes");
         ObjectNode hook = node(nodes, spec.trigger(), "n8n-nodes-base.webhook", 1, 240);
         hook.putObject("parameters").put("path", spec.path()).put("httpMethod", "POST");
-        List<String> columns = d.main().insertColumns().stream().filter(c -> !c.equals("status")).toList();
+        List<String> columns = d.tables().main().insertColumns().stream().filter(c -> !c.equals("status")).toList();
         ObjectNode store = node(nodes, spec.store(), "n8n-nodes-base.postgres", 2, 480);
-        store.putObject("parameters").put("operation", "insert").put("table", d.main().name()).put("columns", String.join(",", columns));
+        store.putObject("parameters").put("operation", "insert").put("table", d.tables().main().name()).put("columns", String.join(",", columns));
         postgres(store, d);
         ObjectNode reply = node(nodes, spec.reply(), "n8n-nodes-base.respondToWebhook", 1, 720);
         reply.putObject("parameters").put("respondWith", "json");
@@ -39,14 +39,15 @@ final class Workflows {
     }
 
     private static ObjectNode followUp(ServiceDesign d) {
-        var spec = d.kind().followUp();
+        var spec = d.kind().automation().followUp();
         ObjectNode wf = workflow(spec.workflow());
         ArrayNode nodes = wf.putArray("nodes");
         schedule(node(nodes, spec.trigger(), "n8n-nodes-base.scheduleTrigger", 1, 240), spec.trigger());
-        String party = d.party().foreignKey();
-        String key = d.kind().partyKey();
-        String query = "SELECT m.id, p." + key + ", m." + d.kind().timeColumn() + " FROM " + d.main().name() + " m JOIN " + d.party().name()
-                + " p ON p.id = m." + party + " WHERE m.status = '" + d.kind().openStatus() + "'";
+        String party = d.tables().party().foreignKey();
+        String key = d.kind().tables().party().key();
+        var main = d.kind().tables().main();
+        String query = "SELECT m.id, p." + key + ", m." + main.timeColumn() + " FROM " + d.tables().main().name() + " m JOIN " + d.tables().party().name()
+                + " p ON p.id = m." + party + " WHERE m.status = '" + main.openStatus() + "'";
         ObjectNode select = node(nodes, spec.query(), "n8n-nodes-base.postgres", 2, 480);
         select.putObject("parameters").put("operation", "executeQuery").put("query", query);
         postgres(select, d);
@@ -65,7 +66,7 @@ final class Workflows {
         t.putObject("parameters").putObject("rule").putArray("interval").addObject().put("field", "weeks").put("weeksInterval", 1);
         ObjectNode count = node(nodes, "Count by status", "n8n-nodes-base.postgres", 2, 480);
         count.putObject("parameters").put("operation", "executeQuery")
-                .put("query", "SELECT status, count(*) AS total FROM " + d.main().name() + " GROUP BY status ORDER BY status");
+                .put("query", "SELECT status, count(*) AS total FROM " + d.tables().main().name() + " GROUP BY status ORDER BY status");
         postgres(count, d);
         ObjectNode mail = node(nodes, "Mail summary", "n8n-nodes-base.emailSend", 2, 720);
         mail.putObject("parameters").put("toEmail", d.teamAddress()).put("subject", "Weekly summary of " + d.texts().get("mains"));

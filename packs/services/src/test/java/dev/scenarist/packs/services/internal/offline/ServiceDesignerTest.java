@@ -81,9 +81,9 @@ class ServiceDesignerTest {
         int withWeekly = 0;
         for (long seed = 0; seed < OfflineFixtures.SEEDS; seed++) {
             var d = OfflineFixtures.design(seed);
-            seen.addAll(d.extras().keySet());
-            if (d.notes().isPresent()) withNotes++;
-            if (d.weeklyReport()) withWeekly++;
+            seen.addAll(d.ports().extras().keySet());
+            if (d.tables().notes().isPresent()) withNotes++;
+            if (d.choices().weeklyReport()) withWeekly++;
         }
         assertEquals(Set.of(Extra.values()), seen);
         assertTrue(withNotes > 5 && withNotes < 45, "notes tables: " + withNotes);
@@ -95,9 +95,9 @@ class ServiceDesignerTest {
         var d = ServiceDesigner.design(3, Map.of("category", "newsletter", "business", "pottery studio", "service_name", "clay-news",
                 "request", "A newsletter for a pottery studio"));
         assertEquals("newsletter", d.kind().category());
-        assertEquals("pottery studio", d.business().label());
+        assertEquals("pottery studio", d.naming().business().label());
         assertEquals("clay-news", d.serviceName());
-        assertEquals("clay_news", d.database());
+        assertEquals("clay_news", d.naming().database());
         var e = assertThrows(IllegalArgumentException.class, () -> ServiceDesigner.design(3, Map.of("service_name", "Clay News")));
         assertTrue(e.getMessage().contains("service_name"), e.getMessage());
     }

@@ -58,6 +58,17 @@ class ServicesCliTest {
         var broken = CliRun.in(data, "validate", "--pack", "services", copy.toString());
         assertThat(broken.code()).as(broken.out() + broken.err()).isEqualTo(1);
         assertThat(broken.out() + broken.err()).contains("initialization/storage/seed.sql:" + (insert + 1)).contains("no_such_column");
+
+        // the same figures on the campaign's page and in its API document
+        String campaign = (String) gen.json().get("campaign_id");
+        try (ServedApp served = ServedApp.start(data, "t0ken-services-0123456789")) {
+            var api = ServedApp.json(served.get("/api/campaigns/" + campaign));
+            assertThat(String.valueOf(api.get("report"))).contains("first_attempt_validation_pass_rate");
+            var page = served.get("/campaigns/" + campaign);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h2>Pack figures</h2>").contains("data-figure=\"refinement_score_by_round\"")
+                    .contains("plan score per round");
+        }
     }
 
     @Test

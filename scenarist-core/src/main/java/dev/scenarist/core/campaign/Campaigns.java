@@ -129,6 +129,24 @@ public final class Campaigns {
         return runner.create(spec, pack);
     }
 
+    /**
+     * A campaign's summary as the store holds it now, with its pack's own figures; the engine's figures only when the
+     * pack is no longer installed (a user pack removed since).
+     *
+     * @throws java.util.NoSuchElementException when there is no such campaign
+     */
+    public CampaignReport report(String campaignId) {
+        CampaignRecord c = services.store().campaigns().find(campaignId).orElseThrow(
+                () -> new java.util.NoSuchElementException("no campaign " + campaignId));
+        Pack pack;
+        try {
+            pack = packs.apply(c.pack());
+        } catch (RuntimeException e) {
+            return CampaignReport.of(c, List.of(), services.store());
+        }
+        return CampaignReport.of(c, pack, services.store());
+    }
+
     /** Runs a created campaign until its count is accepted or a cap stops it; {@code throttle} paces its author calls. */
     public CampaignReport run(String campaignId, Pack pack, Author author, Throttle throttle) throws InterruptedException {
         return runner.run(campaignId, pack, author, throttle);

@@ -127,7 +127,7 @@ public final class CampaignApi {
         m.put("spec", readTree(c.specJson()));
         m.put("fingerprint", c.fingerprint());
         m.put("active_seconds", c.activeMillis() / 1000.0);
-        CampaignReport report = CampaignReport.of(c, List.of(), store);
+        CampaignReport report = campaigns.report(c.id());
         m.put("report", report);
         jobs.lastError(c.id()).ifPresent(e -> m.put("last_error", e));
         ApiJson.send(ctx, 200, m);

@@ -38,7 +38,7 @@ public final class Dashboard {
         new Assets().register(routes);
         new CampaignsPage(context.store(), access, jobs).register(routes);
         new NewCampaignPage(context.store(), context.campaigns(), context.requests(), jobs, access, packs).register(routes);
-        new CampaignPage(context.store(), access, packs, jobs).register(routes);
+        new CampaignPage(context.store(), access, packs, jobs, context.campaigns()).register(routes);
         new CampaignStream(context.store(), events, packs, jobs, context.clock()).register(routes);
         new RunPage(context.store(), access, context.dataDir()).register(routes);
         new AuditPage(audit, access).register(routes);

@@ -31,12 +31,14 @@ public final class CampaignPage {
     private final Access access;
     private final PackCatalog packs;
     private final CampaignJobs jobs;
+    private final dev.scenarist.core.campaign.Campaigns campaigns;
 
-    public CampaignPage(Store store, Access access, PackCatalog packs, CampaignJobs jobs) {
+    public CampaignPage(Store store, Access access, PackCatalog packs, CampaignJobs jobs, dev.scenarist.core.campaign.Campaigns campaigns) {
         this.store = store;
         this.access = access;
         this.packs = packs;
         this.jobs = jobs;
+        this.campaigns = campaigns;
     }
 
     public void register(RouteTable routes) {
@@ -60,11 +62,24 @@ public final class CampaignPage {
         b.append(CampaignSummary.outer(s));
         b.append("<div class=\"layout-2\"><div><h2>Runs</h2><div id=\"cards-wrap\" sse-swap=\"").append(CampaignStream.CARDS).append("\">")
                 .append(RunCard.grid(s.runs(), stages)).append("</div>");
-        b.append("<h2>Accepted scenarios</h2>").append(ScenarioList.outer(store.catalog().byCampaign(c.id()))).append("</div>");
+        b.append("<h2>Accepted scenarios</h2>").append(ScenarioList.outer(store.catalog().byCampaign(c.id())));
+        b.append(packFigures(c)).append("</div>");
         b.append("<div><h2>Live log</h2><ol id=\"live-log\" class=\"log\" sse-swap=\"").append(LogLine.EVENT).append("\" hx-swap=\"afterbegin\">")
                 .append(pastLog(c, s.runs())).append("</ol></div></div></div>");
         b.append(ACTION_SCRIPT);
         ctx.contentType("text/html; charset=utf-8").result(Layout.page("Campaign " + c.id(), Layout.Section.CAMPAIGNS, csrf, b.toString()));
+    }
+
+    /** The pack's own figures (the services pack: success per category, first-attempt validation, …), as the summary prints them. */
+    private String packFigures(CampaignRecord c) {
+        var figures = campaigns.report(c.id()).packFigures();
+        if (figures.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("<h2>Pack figures</h2><table class=\"pack-figures\"><tbody>");
+        for (var f : figures) {
+            b.append("<tr data-figure=\"").append(Html.escape(f.key())).append("\"><th scope=\"row\">").append(Html.escape(f.label()))
+                    .append("</th><td>").append(Html.escape(f.text())).append("</td></tr>");
+        }
+        return b.append("</tbody></table>").toString();
     }
 
     private static String actions(CampaignRecord c) {

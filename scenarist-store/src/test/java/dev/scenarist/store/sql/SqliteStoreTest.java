@@ -207,6 +207,21 @@ class SqliteStoreTest {
         }
     }
 
+    @Test
+    void aRowWhoseStoredTextWasGarbledIsReportedAsDamageNamingItsTableNotAsAnInternalError() throws SQLException {
+        Path file = dir.resolve("scenarist.db");
+        try (SqlStore store = SqlStore.sqlite(file)) {
+            store.campaigns().create(campaign());
+            store.runs().create(dev.scenarist.core.store.RunRecord.queued("r1", "c1", "boxes", 1, 7, java.util.Map.of("a", 1),
+                    Instant.parse("2026-03-01T10:00:00Z")));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE runs SET parameters = '{\"a\" 1t}' WHERE id = 'r1'"); // what a garbled page leaves
+            }
+            assertThatThrownBy(() -> store.runs().byCampaign("c1")).isInstanceOf(StoreDamagedException.class)
+                    .hasMessageContaining("table 'runs'").hasMessageContaining("To recover");
+        }
+    }
+
     private static String pragma(Handle h, String name) {
         return h.createQuery("PRAGMA " + name).mapTo(String.class).one();
     }

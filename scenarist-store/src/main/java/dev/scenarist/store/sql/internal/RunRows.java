@@ -23,7 +23,7 @@ final class RunRows {
     static final String COLUMNS = "id, campaign_id, pack, ordinal, seed, parameters, state, reject_reason, detail,"
             + " progress, created_at, updated_at, version";
 
-    static final RowMapper<RunRecord> MAPPER = (rs, ctx) -> new RunRecord(
+    static final RowMapper<RunRecord> MAPPER = StoredRows.of("runs", (rs, ctx) -> new RunRecord(
             rs.getString("id"),
             rs.getString("campaign_id"),
             rs.getString("pack"),
@@ -36,7 +36,7 @@ final class RunRows {
             Json.read(rs.getString("progress"), RunProgress.class),
             Timestamps.read(rs.getString("created_at")),
             Timestamps.read(rs.getString("updated_at")),
-            rs.getLong("version"));
+            rs.getLong("version")));
 
     private RunRows() {}
 

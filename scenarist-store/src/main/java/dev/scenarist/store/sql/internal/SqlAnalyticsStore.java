@@ -43,8 +43,8 @@ public final class SqlAnalyticsStore implements AnalyticsStore {
             out.addAll(jdbi.withHandle(h -> h.createQuery("SELECT campaign_id, state, reject_reason, COUNT(*) AS n FROM runs"
                             + " WHERE campaign_id IN (<ids>) GROUP BY campaign_id, state, reject_reason")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new RunTally(rs.getString("campaign_id"), RunState.parse(rs.getString("state")),
-                            Optional.ofNullable(rs.getString("reject_reason")).map(RejectReason::parse), rs.getLong("n")))
+                    .map(StoredRows.of("runs", (rs, ctx) -> new RunTally(rs.getString("campaign_id"), RunState.parse(rs.getString("state")),
+                            Optional.ofNullable(rs.getString("reject_reason")).map(RejectReason::parse), rs.getLong("n"))))
                     .list()));
         }
         return out;
@@ -61,10 +61,10 @@ public final class SqlAnalyticsStore implements AnalyticsStore {
                             + " FROM attempts a JOIN runs r ON r.id = a.run_id WHERE r.campaign_id IN (<ids>)"
                             + " GROUP BY r.campaign_id, a.stage, a.stage_attempt, a.verdict")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new AttemptTally(rs.getString("campaign_id"), rs.getString("stage"), rs.getInt("stage_attempt"),
-                            AttemptVerdict.parse(rs.getString("verdict")), rs.getLong("n"),
+                    .map(StoredRows.of("attempts", (rs, ctx) -> new AttemptTally(rs.getString("campaign_id"), rs.getString("stage"),
+                            rs.getInt("stage_attempt"), AttemptVerdict.parse(rs.getString("verdict")), rs.getLong("n"),
                             new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getLong("cache_read_tokens"),
-                                    rs.getLong("cache_write_tokens"), rs.getDouble("cost_usd"))))
+                                    rs.getLong("cache_write_tokens"), rs.getDouble("cost_usd")))))
                     .list()));
         }
         return out;
@@ -91,11 +91,11 @@ public final class SqlAnalyticsStore implements AnalyticsStore {
                     .bind("failed", failed)
                     .bind("none", NO_FINDINGS)
                     .setFetchSize(1000)
-                    .map((rs, ctx) -> {
+                    .map(StoredRows.of("attempts", (rs, ctx) -> {
                         Instant end = Timestamps.read(rs.getString("finished_at"));
                         return new FindingRow(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(7),
                                 end != null ? end : Timestamps.read(rs.getString(5)), Json.read(rs.getString(8), FINDINGS));
-                    })
+                    }))
                     .useStream(rows -> rows.forEach(sink)));
         }
     }

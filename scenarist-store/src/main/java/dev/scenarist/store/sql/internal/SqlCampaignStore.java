@@ -13,7 +13,7 @@ public final class SqlCampaignStore implements CampaignStore {
     private static final String COLUMNS =
             "id, pack, requested, status, stop_reason, fingerprint, spec, created_at, updated_at, active_millis";
 
-    private static final RowMapper<CampaignRecord> MAPPER = (rs, ctx) -> new CampaignRecord(
+    private static final RowMapper<CampaignRecord> MAPPER = StoredRows.of("campaigns", (rs, ctx) -> new CampaignRecord(
             rs.getString("id"),
             rs.getString("pack"),
             rs.getInt("requested"),
@@ -23,7 +23,7 @@ public final class SqlCampaignStore implements CampaignStore {
             rs.getString("spec"),
             Timestamps.read(rs.getString("created_at")),
             Timestamps.read(rs.getString("updated_at")),
-            rs.getLong("active_millis"));
+            rs.getLong("active_millis")));
 
     private final Jdbi jdbi;
 

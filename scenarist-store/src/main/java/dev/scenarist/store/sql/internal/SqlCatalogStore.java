@@ -19,7 +19,7 @@ public final class SqlCatalogStore implements CatalogStore {
     static final String COLUMNS = "scenario_id, pack, campaign_id, run_id, title, content_hash,"
             + " uniqueness_text, location, stage, accepted_at";
 
-    static final RowMapper<CatalogEntry> MAPPER = (rs, ctx) -> new CatalogEntry(
+    static final RowMapper<CatalogEntry> MAPPER = StoredRows.of("catalog", (rs, ctx) -> new CatalogEntry(
             rs.getString("scenario_id"),
             rs.getString("pack"),
             rs.getString("campaign_id"),
@@ -29,7 +29,7 @@ public final class SqlCatalogStore implements CatalogStore {
             rs.getString("uniqueness_text"),
             rs.getString("location"),
             rs.getString("stage"),
-            Timestamps.read(rs.getString("accepted_at")));
+            Timestamps.read(rs.getString("accepted_at"))));
 
     private final Jdbi jdbi;
     private final Backend backend;

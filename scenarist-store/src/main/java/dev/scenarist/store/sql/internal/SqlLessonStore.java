@@ -11,13 +11,13 @@ public final class SqlLessonStore implements LessonStore {
     private static final String COLUMNS =
             "pack, lesson_key, ordinal, stage, check_name, code, lesson_text, enabled, occurrences, edited, updated_at";
 
-    private static final RowMapper<LessonRecord> MAPPER = (rs, ctx) -> new LessonRecord(
+    private static final RowMapper<LessonRecord> MAPPER = StoredRows.of("lessons", (rs, ctx) -> new LessonRecord(
             rs.getString("pack"),
             rs.getString("lesson_key"),
             rs.getInt("ordinal"),
             new LessonRecord.Origin(rs.getString("stage"), rs.getString("check_name"), rs.getString("code"), rs.getLong("occurrences")),
             rs.getString("lesson_text"),
-            new LessonRecord.State(rs.getInt("enabled") != 0, rs.getInt("edited") != 0, Timestamps.read(rs.getString("updated_at"))));
+            new LessonRecord.State(rs.getInt("enabled") != 0, rs.getInt("edited") != 0, Timestamps.read(rs.getString("updated_at")))));
 
     private final Jdbi jdbi;
 

@@ -12,12 +12,12 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Review decisions in {@code review_decisions}; the queue is a join of the catalog with them. */
 public final class SqlReviewStore implements ReviewStore {
-    private static final RowMapper<ReviewDecision> MAPPER = (rs, ctx) -> new ReviewDecision(
+    private static final RowMapper<ReviewDecision> MAPPER = StoredRows.of("review_decisions", (rs, ctx) -> new ReviewDecision(
             rs.getString("scenario_id"),
             ReviewDecision.Verdict.parse(rs.getString("verdict")),
             rs.getString("reason"),
             rs.getString("decided_by"),
-            Timestamps.read(rs.getString("decided_at")));
+            Timestamps.read(rs.getString("decided_at"))));
 
     /** The catalog's columns, qualified by its alias in the queue's join. */
     private static final String CATALOG_COLUMNS = Arrays.stream(SqlCatalogStore.COLUMNS.split(","))

@@ -30,7 +30,7 @@ public final class SqlRunStore implements RunStore {
     private static final String CHECK_COLUMNS =
             "run_id, attempt_seq, check_name, tier, status, findings, score, duration_ms";
 
-    private static final RowMapper<AttemptRecord> ATTEMPT = (rs, ctx) -> new AttemptRecord(
+    private static final RowMapper<AttemptRecord> ATTEMPT = StoredRows.of("attempts", (rs, ctx) -> new AttemptRecord(
             rs.getString("run_id"),
             rs.getInt("seq"),
             rs.getString("stage"),
@@ -41,9 +41,9 @@ public final class SqlRunStore implements RunStore {
             rs.getString("model"),
             rs.getString("prompt_hash"),
             Timestamps.read(rs.getString("started_at")),
-            Timestamps.read(rs.getString("finished_at")));
+            Timestamps.read(rs.getString("finished_at"))));
 
-    private static final RowMapper<AuthorCallRecord> CALL = (rs, ctx) -> new AuthorCallRecord(
+    private static final RowMapper<AuthorCallRecord> CALL = StoredRows.of("author_calls", (rs, ctx) -> new AuthorCallRecord(
             rs.getString("run_id"),
             rs.getInt("attempt_seq"),
             rs.getInt("call_index"),
@@ -54,9 +54,9 @@ public final class SqlRunStore implements RunStore {
             rs.getLong("latency_ms"),
             CallOutcome.parse(rs.getString("outcome")),
             rs.getString("error"),
-            Timestamps.read(rs.getString("called_at")));
+            Timestamps.read(rs.getString("called_at"))));
 
-    private static final RowMapper<CheckRecord> CHECK = (rs, ctx) -> new CheckRecord(
+    private static final RowMapper<CheckRecord> CHECK = StoredRows.of("checks", (rs, ctx) -> new CheckRecord(
             rs.getString("run_id"),
             rs.getInt("attempt_seq"),
             rs.getString("check_name"),
@@ -64,7 +64,7 @@ public final class SqlRunStore implements RunStore {
             CheckStatus.parse(rs.getString("status")),
             Json.read(rs.getString("findings"), FINDINGS),
             scoreColumn(rs.getDouble("score")),
-            rs.getLong("duration_ms"));
+            rs.getLong("duration_ms")));
 
     /** The {@code score} column is NOT NULL: a check that reported no score is stored as -1 and read back as none. */
     private static final double NO_SCORE = -1;

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SandboxedTemplateRunner {
     /** Where compiled classes go, inside the workspace (removed again after the run). */
     static final String BUILD_DIR = ".template-classes";
+    /** Address space for the training build, whose cache writer reserves 3 GiB on its own (see {@link #train}). */
+    private static final long TRAINING_MEMORY_BYTES = 8L << 30;
     private static final Pattern JAVAC_ERROR = Pattern.compile("(?m)^(?:.*/)?([^/\\s]+\\.java):(\\d+): error: (.*)$");
 
     private final Sandbox sandbox;
@@ -125,7 +127,7 @@ public final class SandboxedTemplateRunner {
         Workspace.deleteTree(ws.resolve(outDir), true);
         Optional<Path> cache = startupCache.forBuild(this::train);
         try {
-            var run = run(ws, command(cache, sourceFile, templateClass, draws, outDir), cache, timeout);
+            var run = run(ws, command(cache, sourceFile, templateClass, draws, outDir), cache, timeout, memoryBytes);
             // compiled or not is told by the class file, which the template cannot write before it has been compiled
             boolean compiled = Files.exists(ws.resolve(BUILD_DIR).resolve(templateClass + ".class"));
             String doing = compiled ? "building " + draws.size() + " variant(s)" : "compiling " + sourceFile;
@@ -194,7 +196,9 @@ public final class SandboxedTemplateRunner {
         Files.writeString(folder.resolve(source), t.source());
         List<String> argv = new ArrayList<>(command(Optional.empty(), source, t.className(), t.draws(), "out"));
         argv.add(1, "-XX:AOTCacheOutput=" + cache);
-        var run = run(folder, argv, Optional.empty(), timeout.multipliedBy(2));
+        // making the cache reserves 3 GiB of address space for its symbol buffer: more than a build may have, and
+        // harmless here, since the training template is the pack's own
+        var run = run(folder, argv, Optional.empty(), timeout.multipliedBy(2), Math.max(memoryBytes, TRAINING_MEMORY_BYTES));
         boolean made = run instanceof SandboxResult.Exited e && e.exitCode() == 0 && Files.isRegularFile(cache);
         if (!made) {
             LoggerFactory.getLogger(SandboxedTemplateRunner.class).debug("training build: {} {}", run, run.stderr().tail(800));
@@ -203,8 +207,9 @@ public final class SandboxedTemplateRunner {
         return made;
     }
 
-    private SandboxResult run(Path ws, List<String> argv, Optional<Path> cache, Duration limit) throws SandboxUnavailableException, InterruptedException {
-        var b = SandboxRequest.builder(ws, argv).timeout(limit).memoryBytes(memoryBytes).maxProcesses(256);
+    private SandboxResult run(Path ws, List<String> argv, Optional<Path> cache, Duration limit, long memory)
+            throws SandboxUnavailableException, InterruptedException {
+        var b = SandboxRequest.builder(ws, argv).timeout(limit).memoryBytes(memory).maxProcesses(256);
         for (Path p : classpath()) if (Files.exists(p)) b.readOnly(p);
         cache.ifPresent(b::readOnly);
         b.env("JAVA_HOME", javaHome.toString());

@@ -14,8 +14,10 @@ out=${OUT:-$here/bench/results}
 mkdir -p "$out"
 . "$here/.mvn/find-jdk.sh"; scenarist_find_jdk
 
-"$here/mvnw" -q -B -DskipTests -pl bench -am package
-"$here/scenarist" --help >/dev/null        # builds the application jar if needed, outside the timing
+if [ -z "${SKIP_BUILD:-}" ]; then          # SKIP_BUILD=1: use the jars as they are built
+  "$here/mvnw" -q -B -DskipTests -pl bench -am package
+  "$here/scenarist" --help >/dev/null      # builds the application jar if needed, outside the timing
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -102,6 +102,21 @@ class SimulatorsTest {
     }
 
     @Test
+    void MuJoCo_is_a_pool_of_as_many_sidecars_as_configured_and_one_per_processor_by_default() throws IOException {
+        Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
+                env(Map.of("PATH", pathWithNode())), 3);
+        assertThat(((MujocoSidecarPool) s.simulator()).size()).isEqualTo(3);
+        assertThat(s.reason()).contains("3 sidecar(s)");
+
+        MechanismsSettings byDefault = new MechanismsSettings(SimulatorChoice.MUJOCO, Optional.of(sidecar(true)), Optional.empty(), "");
+        assertThat(byDefault.sidecarPoolSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(((MujocoSidecarPool) Simulators.select(byDefault).simulator()).size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(new MechanismsSettings(SimulatorChoice.MUJOCO, Optional.empty(), Optional.empty(), "", 1).sidecarPoolSize()).isEqualTo(1);
+        assertThatThrownBy(() -> new MechanismsSettings(SimulatorChoice.MUJOCO, Optional.empty(), Optional.empty(), "", -1))
+                .hasMessageContaining(MechanismsSettings.SIDECARS_ENV);
+    }
+
+    @Test
     void the_property_values_parse_and_a_bad_one_is_refused_by_name() {
         assertThat(SimulatorChoice.parse(null)).isEqualTo(SimulatorChoice.AUTO);
         assertThat(SimulatorChoice.parse(" ")).isEqualTo(SimulatorChoice.AUTO);

@@ -38,7 +38,9 @@
 //      "warnings":[{"code":"mjWARN_BADQACC","count":1,"last_info":3,"text":"Nan, Inf or huge value in QACC ..."}],
 //      "resets":1,
 //      "engine_output":[],                                 (anything the engine printed, at most 50 lines)
-//      "wall_ms":12.3}
+//      "wall_ms":12.3,
+//      "pid":4242,"served_from_ms":1765100000000,"served_until_ms":1765100000012}  (this process, and when it
+//                                                                             served the request: epoch ms)
 //   MuJoCo rejected the model (XML parse or compile error):
 //     {"id":3,"ok":false,"load_error":"XML Error: zero quaternion is not allowed\nElement 'geom', line 5"}
 //   the model loaded but could not be simulated (MuJoCo raised an error while stepping, or the step cap):
@@ -416,9 +418,13 @@ function handle(line) {
         send({ id, ok: true });
         process.exit(0);
         return;
-      case 'simulate':
-        send({ id, ...simulate(req) });
+      case 'simulate': {
+        // which process served the request, and when (epoch ms): a pool of sidecars is seen to run in parallel
+        const servedFrom = Date.now();
+        const answer = simulate(req);
+        send({ id, ...answer, pid: process.pid, served_from_ms: servedFrom, served_until_ms: Date.now() });
         return;
+      }
       default:
         send({ id, ok: false, error: `unknown op: ${JSON.stringify(req.op)}` });
     }

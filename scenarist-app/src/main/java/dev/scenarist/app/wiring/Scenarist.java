@@ -165,7 +165,20 @@ public final class Scenarist implements AutoCloseable {
         }
         var sidecarDir = settings.sidecarDir().or(() -> MechanismsSettings.locateSidecar(Path.of("").toAbsolutePath()));
         return new MechanismsSettings(choice, sidecarDir, java.util.Optional.ofNullable(settings.env().get(MechanismsSettings.NODE_ENV)),
-                machine.path());
+                machine.path(), sidecars(settings.env().get(MechanismsSettings.SIDECARS_ENV)));
+    }
+
+    /** SCENARIST_MUJOCO_SIDECARS: how many MuJoCo sidecars simulate at once; unset or 0 for one per processor. */
+    private static int sidecars(String value) {
+        if (value == null || value.isBlank()) return 0;
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0 && n <= MechanismsSettings.MAX_SIDECARS) return n;
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new ConfigException(MechanismsSettings.SIDECARS_ENV + " must be a whole number from 0 (one per processor) to "
+                + MechanismsSettings.MAX_SIDECARS + ", got '" + value + "'");
     }
 
     private static Store openStore(DataLayout layout, String url, Map<String, String> env) {

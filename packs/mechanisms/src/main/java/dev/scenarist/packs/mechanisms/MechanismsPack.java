@@ -33,6 +33,7 @@ import dev.scenarist.packs.mechanisms.internal.plan.PlanCheck;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
+import dev.scenarist.packs.mechanisms.internal.template.Randomizer;
 import dev.scenarist.packs.mechanisms.internal.template.SandboxedTemplateRunner;
 import dev.scenarist.packs.mechanisms.internal.template.TemplateMain;
 import dev.scenarist.packs.mechanisms.internal.validation.TemplateValidator;
@@ -75,7 +76,13 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     }
 
     MechanismsPack(Simulator simulator, Sandbox sandbox, Path javaHome) {
-        this(simulator, SandboxedTemplateRunner.forThisJvm(sandbox, javaHome, TemplateMain.class.getName()), VariantsSetup.DEFAULT_VARIANTS);
+        this(simulator, trained(SandboxedTemplateRunner.forThisJvm(sandbox, javaHome, TemplateMain.class.getName())), VariantsSetup.DEFAULT_VARIANTS);
+    }
+
+    /** The build JVM trained on the library's last (highest-tier) template: trusted code, never a model's. */
+    private static SandboxedTemplateRunner trained(SandboxedTemplateRunner runner) {
+        var t = TemplateLibrary.bundled().all().getLast();
+        return runner.trainedOn(t.className(), t.source(), Randomizer.draws(1, VariantsSetup.DEFAULT_VARIANTS, Randomizer.Limits.DEFAULT));
     }
 
     MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {

@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms;
 import dev.scenarist.core.pack.Requirement;
 import dev.scenarist.core.pack.Requirement.Presence;
 import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
+import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecarPool;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +28,14 @@ final class MechanismsRequirements {
         List<Requirement> out = new ArrayList<>();
         out.add(new Requirement.Sandbox("model-written templates are compiled and built only inside it"));
         out.add(new Requirement.Probed("javac", "compiles the templates (a JDK 21 or newer, not just a JRE)", () -> javac(javaHome)));
-        if (simulator instanceof MujocoSidecar sidecar) {
+        Path sidecarDir = switch (simulator) {
+            case MujocoSidecar sidecar -> sidecar.sidecarDir();
+            case MujocoSidecarPool pool -> pool.sidecarDir();
+            default -> null;
+        };
+        if (sidecarDir != null) {
             out.add(new Requirement.Command("node", "runs the MuJoCo sidecar (Node.js 20 or newer)", "nodejs"));
-            out.add(new Requirement.Probed("MuJoCo", "simulates every variant for 1 s", () -> mujoco(sidecar.sidecarDir())));
+            out.add(new Requirement.Probed("MuJoCo", "simulates every variant for 1 s", () -> mujoco(sidecarDir)));
         } else {
             String engine = simulator.engine();
             out.add(new Requirement.Probed("simulator", "simulates every variant for 1 s",

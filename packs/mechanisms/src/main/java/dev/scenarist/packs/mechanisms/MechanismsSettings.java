@@ -19,8 +19,10 @@ import java.util.Optional;
  * @param node       the Node.js executable the sidecar runs ({@value #NODE_ENV}); empty for {@code node} on the PATH
  * @param searchPath the PATH on which {@code node} is looked for: the machine's, the one the sandbox and the
  *                   preflight use
+ * @param sidecars   how many MuJoCo sidecar processes may simulate at once ({@value #SIDECARS_ENV}); 0 for one per
+ *                   available processor. Each starts on first need, so a sequential caller starts only one.
  */
-public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath) {
+public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath, int sidecars) {
     /** System property forcing the simulator: mujoco, ode or auto. */
     public static final String SIMULATOR_PROPERTY = "scenarist.simulator";
     /** Environment variable forcing the simulator when the system property is unset. */
@@ -31,6 +33,10 @@ public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidec
     public static final String SIDECAR_DIR_PROPERTY = "scenarist.mujoco.sidecar";
     /** Environment variable naming the Node.js executable (default {@code node} on the PATH). */
     public static final String NODE_ENV = "SCENARIST_NODE";
+    /** Environment variable: how many MuJoCo sidecars simulate at once (default one per available processor). */
+    public static final String SIDECARS_ENV = "SCENARIST_MUJOCO_SIDECARS";
+    /** The most sidecars a pool holds: each is a Node process with MuJoCo's WASM heap (tens of MB). */
+    public static final int MAX_SIDECARS = 64;
 
     /** Which engine simulates the variants. */
     public enum SimulatorChoice {
@@ -62,6 +68,19 @@ public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidec
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(searchPath, "searchPath");
         node = node.filter(n -> !n.isBlank());
+        if (sidecars < 0 || sidecars > MAX_SIDECARS) {
+            throw new IllegalArgumentException(SIDECARS_ENV + " must be 0 (one per processor) to " + MAX_SIDECARS + ", got " + sidecars);
+        }
+    }
+
+    /** Settings with one sidecar per available processor. */
+    public MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath) {
+        this(simulator, sidecarDir, node, searchPath, 0);
+    }
+
+    /** How many sidecars the pool holds: {@link #sidecars()}, or the available processors when that is 0. */
+    public int sidecarPoolSize() {
+        return sidecars > 0 ? sidecars : Math.max(1, Math.min(MAX_SIDECARS, Runtime.getRuntime().availableProcessors()));
     }
 
     /** MuJoCo forced, from the sidecar in {@code sidecarDir}, run by {@code node} on the PATH of the process. */

@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  * another executable (from {@value MechanismsSettings#NODE_ENV}).
  *
  * <p><b>Lifecycle.</b> The process starts lazily on the first request and serves requests one at a time (this class
- * serializes callers, so it is thread-safe). If it dies (killed, crashed) it is restarted transparently and the
+ * serializes callers, so it is thread-safe; {@link MujocoSidecarPool} runs several for simulations in parallel). If it dies (killed, crashed) it is restarted transparently and the
  * request is retried once on the fresh process; if a request gets no answer within the timeout the process is
  * killed and the request answers {@link SimulationOutcome.Unavailable} — an infrastructure problem, not a verdict on
  * the scene — and the next request starts a fresh process. {@link #close()} shuts it down; so does the JVM exiting
@@ -126,14 +126,29 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
 
     @Override
     public SimulationOutcome simulate(Path sceneXml, SimulationLimits limits) {
+        return served(sceneXml, limits).outcome();
+    }
+
+    /**
+     * A simulation's outcome with which sidecar process served it and when, as that process reported it (epoch
+     * milliseconds; pid 0 and times 0 when no process answered): how a {@link MujocoSidecarPool} is seen to simulate
+     * in parallel without timing anything.
+     */
+    record Served(SimulationOutcome outcome, long pid, long fromMillis, long untilMillis) {
+        static Served unserved(SimulationOutcome outcome) {
+            return new Served(outcome, 0, 0, 0);
+        }
+    }
+
+    Served served(Path sceneXml, SimulationLimits limits) {
         Path xml = sceneXml.toAbsolutePath().normalize();
         if (!Files.isRegularFile(xml)) {
-            return new SimulationOutcome.LoadFailed("scene file does not exist: " + xml);
+            return Served.unserved(new SimulationOutcome.LoadFailed("scene file does not exist: " + xml));
         }
         // MuJoCo only sees the in-memory copy of the scene's folder (the sidecar skips symlinks in it), but the scene
         // itself is read by path: one that is a symlink to a file elsewhere is refused, not loaded.
         if (ReadScope.of(xml.getParent()).check(xml) instanceof ReadScope.Verdict.Outside o) {
-            return new SimulationOutcome.LoadFailed("scene file is not read: " + o.why() + "; " + ReadScope.fix());
+            return Served.unserved(new SimulationOutcome.LoadFailed("scene file is not read: " + o.why() + "; " + ReadScope.fix()));
         }
         ObjectNode req = JSON.createObjectNode();
         req.put("op", "simulate");
@@ -153,9 +168,10 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
                 answer = process.request(req);
             }
         } catch (SidecarProcess.UnavailableException e) {
-            return new SimulationOutcome.Unavailable(e.getMessage());
+            return Served.unserved(new SimulationOutcome.Unavailable(e.getMessage()));
         }
-        return toOutcome(answer, limits);
+        return new Served(toOutcome(answer, limits), answer.path("pid").asLong(0),
+                answer.path("served_from_ms").asLong(0), answer.path("served_until_ms").asLong(0));
     }
 
     private SimulationOutcome toOutcome(JsonNode a, SimulationLimits limits) {

@@ -37,7 +37,7 @@ public final class Simulators {
 
     /** The simulator {@code settings} select. */
     public static Selection select(MechanismsSettings settings) {
-        return select(settings.simulator(), settings.sidecarDir(), env(settings));
+        return select(settings.simulator(), settings.sidecarDir(), env(settings), settings.sidecarPoolSize());
     }
 
     /** The engine {@code settings} select, decided without building or starting a simulator. */
@@ -53,12 +53,22 @@ public final class Simulators {
      *            the chosen sidecar runs, so what is checked here is what runs)
      */
     public static Selection select(SimulatorChoice choice, Optional<Path> sidecarDir, Function<String, String> env) {
+        return select(choice, sidecarDir, env, 1);
+    }
+
+    /**
+     * As {@link #select(SimulatorChoice, Optional, Function)}, MuJoCo being a {@link MujocoSidecarPool} of
+     * {@code sidecars} processes, so that as many simulations run at once.
+     */
+    public static Selection select(SimulatorChoice choice, Optional<Path> sidecarDir, Function<String, String> env, int sidecars) {
         Decision d = decide(choice, sidecarDir, env);
+        Path dir = sidecarDir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR));
+        String node = node(env);
         return new Selection(switch (d.engine()) {
-            case MUJOCO -> new MujocoSidecar(sidecarDir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR)), node(env),
-                    MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT);
+            case MUJOCO -> new MujocoSidecarPool(sidecars, () -> new MujocoSidecar(dir, node,
+                    MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT));
             case ODE -> new OdeSimulator();
-        }, d.reason());
+        }, d.reason() + (d.engine() == Engine.MUJOCO ? " (" + sidecars + " sidecar(s) in parallel)" : ""));
     }
 
     static Decision decide(SimulatorChoice choice, Optional<Path> sidecarDir, Function<String, String> env) {

@@ -13,19 +13,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles a model-written template (Java source against the scene API) and runs it, both only inside the sandbox:
  * no network, writes only in the workspace, a wall-clock timeout, memory, file-size, process and workspace limits
  * (running into one is a {@code SANDBOX_LIMIT} finding about the template). The JDK and the scene API are
- * mounted read-only. The template's source never runs in Scenarist's own JVM.
+ * mounted read-only. The template's source never runs in Scenarist's own JVM. Compiling and building share one
+ * sandboxed JVM ({@link CompileAndRun}), which may start from a read-only {@link StartupCache}.
  */
 public final class SandboxedTemplateRunner {
     /** Where compiled classes go, inside the workspace (removed again after the run). */
     static final String BUILD_DIR = ".template-classes";
+    /** Address space for the training build, whose cache writer reserves 3 GiB on its own (see {@link #train}). */
+    private static final long TRAINING_MEMORY_BYTES = 8L << 30;
     private static final Pattern JAVAC_ERROR = Pattern.compile("(?m)^(?:.*/)?([^/\\s]+\\.java):(\\d+): error: (.*)$");
 
     private final Sandbox sandbox;
@@ -34,6 +39,7 @@ public final class SandboxedTemplateRunner {
     private final String mainClass;
     private final Duration timeout;
     private final long memoryBytes;
+    private final StartupCache startupCache;
 
     /**
      * @param javaHome     a JDK ≥ 21 (javac and java), visible inside the sandbox (under /usr)
@@ -42,12 +48,27 @@ public final class SandboxedTemplateRunner {
      *                     {@code main(templateClass, seed, sx, sy, sz, outDir)}
      */
     public SandboxedTemplateRunner(Sandbox sandbox, Path javaHome, List<Path> apiClasspath, String mainClass, Duration timeout, long memoryBytes) {
+        this(sandbox, javaHome, apiClasspath, mainClass, timeout, memoryBytes, Optional.empty());
+    }
+
+    private SandboxedTemplateRunner(Sandbox sandbox, Path javaHome, List<Path> apiClasspath, String mainClass, Duration timeout, long memoryBytes,
+            Optional<StartupCache.Training> training) {
         this.sandbox = sandbox;
         this.javaHome = javaHome;
         this.apiClasspath = List.copyOf(apiClasspath);
         this.mainClass = mainClass;
         this.timeout = timeout;
         this.memoryBytes = memoryBytes;
+        this.startupCache = new StartupCache(training);
+    }
+
+    /**
+     * This runner, its build JVM starting from an AOT cache made by building {@code source} (a trusted template: one of
+     * the pack's own, never a model-written one) for {@code draws}; see {@link StartupCache}.
+     */
+    public SandboxedTemplateRunner trainedOn(String className, String source, List<Randomizer.Draw> draws) {
+        return new SandboxedTemplateRunner(sandbox, javaHome, apiClasspath, mainClass, timeout, memoryBytes,
+                Optional.of(new StartupCache.Training(className, source, draws)));
     }
 
     /** The JDK whose javac and java compile and run templates. */
@@ -93,10 +114,10 @@ public final class SandboxedTemplateRunner {
     }
 
     /**
-     * Compiles {@code sourceFile} once and builds every variant in one sandboxed JVM (see {@link TemplateMain} for the
-     * files it writes into {@code outDir}). A variant whose {@code build} threw leaves {@code failed_<seed>.txt}
-     * among the files; a compile error, a timeout, running out of memory or a crash of the whole JVM is a
-     * {@link TemplateBuildResult.Rejected}.
+     * Compiles {@code sourceFile} and builds every variant in one sandboxed JVM ({@link CompileAndRun}, then
+     * {@code mainClass}; see {@link TemplateMain} for the files it writes into {@code outDir}). A variant whose
+     * {@code build} threw leaves {@code failed_<seed>.txt} among the files; a compile error, a timeout, running out of
+     * memory or a crash of the whole JVM is a {@link TemplateBuildResult.Rejected}.
      */
     public TemplateBuildResult buildVariants(Path workspace, String sourceFile, String templateClass, List<Randomizer.Draw> draws, String outDir)
             throws InterruptedException {
@@ -104,35 +125,27 @@ public final class SandboxedTemplateRunner {
         Path ws = workspace.toAbsolutePath();
         Workspace.deleteTree(ws.resolve(BUILD_DIR), true);
         Workspace.deleteTree(ws.resolve(outDir), true);
-        String cp = String.join(":", apiClasspath.stream().map(Path::toString).toList());
+        Optional<Path> cache = startupCache.forBuild(this::train);
         try {
-            // JVM reservations must fit under the sandbox's address-space limit: small heap, class space, code cache
-            var compile = run(ws, List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx384m", "-J-XX:CompressedClassSpaceSize=64m",
-                    "-J-XX:ReservedCodeCacheSize=64m", "-J-XX:TieredStopAtLevel=1", "-nowarn", "-encoding", "UTF-8",
-                    "-proc:none", "-cp", cp, "-d", BUILD_DIR, sourceFile));
-            if (compile instanceof SandboxResult.LimitExceeded l) return rejected("SANDBOX_LIMIT", "compiling " + sourceFile + " was stopped: " + l.describe(), sourceFile);
-            if (compile instanceof SandboxResult.TimedOut) return rejected("TEMPLATE_COMPILE_TIMEOUT", "compiling " + sourceFile + " took longer than " + timeout.toSeconds() + " s", sourceFile);
-            var c = (SandboxResult.Exited) compile;
-            String said = c.stderr().text() + c.stdout().text();
-            if (c.exitCode() > 128 && said.isBlank()) {
-                // javac never runs the template: killed by a signal without a word is the machine's doing, not the source's
-                return new TemplateBuildResult.Unavailable("javac was killed by signal " + (c.exitCode() - 128)
-                        + " before it said anything (out of memory on the host, or killed from outside)", false);
-            }
-            if (c.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, said));
-            List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
-                    "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", cp + ":" + BUILD_DIR, mainClass, templateClass, outDir));
-            for (Randomizer.Draw d : draws) {
-                args.add(d.seed() + ":" + d.scale()[0] + "," + d.scale()[1] + "," + d.scale()[2]);
-            }
-            var run = run(ws, args);
-            if (run instanceof SandboxResult.LimitExceeded l) {
-                return rejected("SANDBOX_LIMIT", "building " + draws.size() + " variant(s) was stopped: " + l.describe(), sourceFile);
-            }
+            var run = run(ws, command(cache, sourceFile, templateClass, draws, outDir), cache, timeout, memoryBytes);
+            // compiled or not is told by the class file, which the template cannot write before it has been compiled
+            boolean compiled = Files.exists(ws.resolve(BUILD_DIR).resolve(templateClass + ".class"));
+            String doing = compiled ? "building " + draws.size() + " variant(s)" : "compiling " + sourceFile;
+            if (run instanceof SandboxResult.LimitExceeded l) return rejected("SANDBOX_LIMIT", doing + " was stopped: " + l.describe(), sourceFile);
             if (run instanceof SandboxResult.TimedOut) {
-                return rejected("TEMPLATE_TIMEOUT", "building " + draws.size() + " variant(s) ran longer than " + timeout.toSeconds() + " s", sourceFile);
+                return compiled ? rejected("TEMPLATE_TIMEOUT", doing + " ran longer than " + timeout.toSeconds() + " s", sourceFile)
+                        : rejected("TEMPLATE_COMPILE_TIMEOUT", doing + " took longer than " + timeout.toSeconds() + " s", sourceFile);
             }
             var r = (SandboxResult.Exited) run;
+            if (!compiled) {
+                String said = r.stderr().text() + r.stdout().text();
+                if (r.exitCode() > 128 && said.isBlank()) {
+                    // nothing of the template has run yet: killed by a signal without a word is the machine's doing
+                    return new TemplateBuildResult.Unavailable("the build JVM was killed by signal " + (r.exitCode() - 128)
+                            + " before it compiled anything (out of memory on the host, or killed from outside)", false);
+                }
+                if (r.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, said));
+            }
             if (r.exitCode() != 0 && r.exitCode() != 4) {
                 String err = r.stderr().tail(1500).strip();
                 String code = err.contains("OutOfMemoryError") ? "TEMPLATE_OUT_OF_MEMORY" : "TEMPLATE_RUNTIME_ERROR";
@@ -150,9 +163,55 @@ public final class SandboxedTemplateRunner {
         }
     }
 
-    private SandboxResult run(Path ws, List<String> argv) throws SandboxUnavailableException, InterruptedException {
-        var b = SandboxRequest.builder(ws, argv).timeout(timeout).memoryBytes(memoryBytes).maxProcesses(256);
-        for (Path p : apiClasspath) if (Files.exists(p)) b.readOnly(p);
+    /**
+     * The build JVM's command line. Its reservations must fit under the sandbox's address-space limit: a small heap,
+     * class space and code cache; C1 only and the serial collector, because a build is over in about a second.
+     */
+    private List<String> command(Optional<Path> cache, String sourceFile, String templateClass, List<Randomizer.Draw> draws, String outDir) {
+        List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss4m"));
+        cache.ifPresent(c -> args.add("-XX:AOTCache=" + c));
+        args.addAll(List.of("-cp", String.join(":", classpath().stream().map(Path::toString).toList()),
+                CompileAndRun.class.getName(), sourceFile, BUILD_DIR, mainClass, templateClass, outDir));
+        for (Randomizer.Draw d : draws) {
+            args.add(d.seed() + ":" + d.scale()[0] + "," + d.scale()[1] + "," + d.scale()[2]);
+        }
+        return args;
+    }
+
+    /** The scene API and the entry points, with {@link CompileAndRun} (from this pack) always among them. */
+    private List<Path> classpath() {
+        List<Path> cp = new ArrayList<>(apiClasspath);
+        Path launcher = codeSource(CompileAndRun.class);
+        if (!cp.contains(launcher)) cp.add(launcher);
+        return cp;
+    }
+
+    /**
+     * The training build that makes the {@link StartupCache}: a trusted template built as any other, in the sandbox in
+     * a folder of its own, with the JVM writing its AOT cache there on exit ({@code -XX:AOTCacheOutput}, JDK 25+).
+     */
+    private boolean train(Path folder, Path cache, StartupCache.Training t) throws Exception {
+        String source = t.className() + ".java";
+        Files.writeString(folder.resolve(source), t.source());
+        List<String> argv = new ArrayList<>(command(Optional.empty(), source, t.className(), t.draws(), "out"));
+        argv.add(1, "-XX:AOTCacheOutput=" + cache);
+        // making the cache reserves 3 GiB of address space for its symbol buffer: more than a build may have, and
+        // harmless here, since the training template is the pack's own
+        var run = run(folder, argv, Optional.empty(), timeout.multipliedBy(2), Math.max(memoryBytes, TRAINING_MEMORY_BYTES));
+        boolean made = run instanceof SandboxResult.Exited e && e.exitCode() == 0 && Files.isRegularFile(cache);
+        if (!made) {
+            LoggerFactory.getLogger(SandboxedTemplateRunner.class).debug("training build: {} {}", run, run.stderr().tail(800));
+        }
+        StartupCache.keepOnly(folder, cache);
+        return made;
+    }
+
+    private SandboxResult run(Path ws, List<String> argv, Optional<Path> cache, Duration limit, long memory)
+            throws SandboxUnavailableException, InterruptedException {
+        var b = SandboxRequest.builder(ws, argv).timeout(limit).memoryBytes(memory).maxProcesses(256);
+        for (Path p : classpath()) if (Files.exists(p)) b.readOnly(p);
+        cache.ifPresent(b::readOnly);
         b.env("JAVA_HOME", javaHome.toString());
         return sandbox.run(b.build());
     }

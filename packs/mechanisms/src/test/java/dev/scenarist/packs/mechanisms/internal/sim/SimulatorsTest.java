@@ -52,8 +52,8 @@ class SimulatorsTest {
     void MuJoCo_is_chosen_where_node_and_the_package_are_installed() throws IOException {
         Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
                 env(Map.of("PATH", pathWithNode())));
-        assertThat(s.simulator()).isInstanceOf(MujocoSidecar.class);
-        assertThat(((MujocoSidecar) s.simulator()).sidecarDir()).isEqualTo(tmp.resolve("sidecar"));
+        assertThat(s.simulator()).isInstanceOf(MujocoSidecarPool.class);
+        assertThat(((MujocoSidecarPool) s.simulator()).sidecarDir()).isEqualTo(tmp.resolve("sidecar"));
         assertThat(s.reason()).contains("MuJoCo");
     }
 
@@ -82,7 +82,7 @@ class SimulatorsTest {
         String node = pathWithNode() + "/node";
         Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
                 env(Map.of(MechanismsSettings.NODE_ENV, node)));
-        assertThat(s.simulator()).isInstanceOf(MujocoSidecar.class);
+        assertThat(s.simulator()).isInstanceOf(MujocoSidecarPool.class);
         Simulators.Selection missing = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
                 env(Map.of(MechanismsSettings.NODE_ENV, "/nonexistent/node", "PATH", pathWithNode())));
         assertThat(missing.simulator()).isInstanceOf(OdeSimulator.class);
@@ -97,8 +97,23 @@ class SimulatorsTest {
                 .isInstanceOf(OdeSimulator.class);
         // forcing MuJoCo where it is missing still gives MuJoCo, which then says what is missing
         Simulators.Selection forced = Simulators.select(SimulatorChoice.MUJOCO, Optional.empty(), env(Map.of()));
-        assertThat(forced.simulator()).isInstanceOf(MujocoSidecar.class);
+        assertThat(forced.simulator()).isInstanceOf(MujocoSidecarPool.class);
         assertThat(forced.reason()).contains("forced", "not found");
+    }
+
+    @Test
+    void MuJoCo_is_a_pool_of_as_many_sidecars_as_configured_and_one_per_processor_by_default() throws IOException {
+        Simulators.Selection s = Simulators.select(SimulatorChoice.AUTO, Optional.of(sidecar(true)),
+                env(Map.of("PATH", pathWithNode())), 3);
+        assertThat(((MujocoSidecarPool) s.simulator()).size()).isEqualTo(3);
+        assertThat(s.reason()).contains("3 sidecar(s)");
+
+        MechanismsSettings byDefault = new MechanismsSettings(SimulatorChoice.MUJOCO, Optional.of(sidecar(true)), Optional.empty(), "");
+        assertThat(byDefault.sidecarPoolSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(((MujocoSidecarPool) Simulators.select(byDefault).simulator()).size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(new MechanismsSettings(SimulatorChoice.MUJOCO, Optional.empty(), Optional.empty(), "", 1).sidecarPoolSize()).isEqualTo(1);
+        assertThatThrownBy(() -> new MechanismsSettings(SimulatorChoice.MUJOCO, Optional.empty(), Optional.empty(), "", -1))
+                .hasMessageContaining(MechanismsSettings.SIDECARS_ENV);
     }
 
     @Test

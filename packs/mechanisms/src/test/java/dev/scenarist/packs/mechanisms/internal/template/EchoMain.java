@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 public final class EchoMain {
     public static void main(String[] args) throws Exception {
-        Class<?> template = Class.forName(args[0]);
+        Class<?> template = Class.forName(args[0], true, Thread.currentThread().getContextClassLoader()); // as TemplateMain
         Path out = Path.of(args[1]); // TemplateMain's protocol: <class> <out-dir> <seed>:<sx>,<sy>,<sz> ...
         Files.createDirectories(out);
         template.getMethod("build", Path.class, long.class).invoke(null, out, Long.parseLong(args[2].split(":")[0]));

@@ -1,0 +1,141 @@
+package dev.scenarist.packs.mechanisms.internal.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.scenarist.packs.mechanisms.ThisMachine;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pool of real MuJoCo sidecars: simulations run in parallel, each on its own process, as the processes themselves
+ * report (their pid and when they served the request) — no timing is asserted. Skips, naming the fix, where Node or the
+ * npm package is missing.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MujocoSidecarPoolTest {
+    /** ~100 000 steps of a trivial model: about a second of work for one process. */
+    private static final Path SLOW = scene("slow.xml");
+
+    private static MujocoSidecarPool pool(int size) {
+        Optional<String> reason;
+        try (MujocoSidecar probe = ThisMachine.mujoco()) {
+            reason = probe.unavailableReason();
+        }
+        MujocoSidecarPool pool = new MujocoSidecarPool(size, ThisMachine::mujoco);
+        assumeTrue(reason.isEmpty(), () -> "MuJoCo sidecar unavailable, pool tests skipped: " + reason.orElseThrow());
+        return pool;
+    }
+
+    private static Path scene(String name) {
+        try {
+            return Path.of(MujocoSidecarPoolTest.class.getResource("/sim/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code n} requests for the slow scene, released at the same moment from {@code n} threads. */
+    private static List<MujocoSidecar.Served> together(MujocoSidecarPool pool, int n) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier start = new CyclicBarrier(n);
+            List<Future<MujocoSidecar.Served>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return pool.served(SLOW, SimulationLimits.of(1.0));
+                }));
+            }
+            List<MujocoSidecar.Served> out = new ArrayList<>();
+            for (Future<MujocoSidecar.Served> f : futures) {
+                MujocoSidecar.Served s = f.get(120, TimeUnit.SECONDS);
+                assertThat(s.outcome()).isInstanceOf(SimulationOutcome.Simulated.class);
+                out.add(s);
+            }
+            return out;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static boolean overlap(MujocoSidecar.Served a, MujocoSidecar.Served b) {
+        return a.fromMillis() < b.untilMillis() && b.fromMillis() < a.untilMillis();
+    }
+
+    @Test
+    void two_simulations_run_at_the_same_time_on_two_sidecars() throws Exception {
+        try (MujocoSidecarPool pool = pool(2)) {
+            together(pool, 2); // both processes started: what follows is simulation, not start-up
+            List<MujocoSidecar.Served> s = together(pool, 2);
+
+            assertThat(s.get(0).pid()).as("served by different processes").isNotEqualTo(s.get(1).pid()).isPositive();
+            assertThat(overlap(s.get(0), s.get(1)))
+                    .as("the two simulations overlap in time: %s and %s", s.get(0), s.get(1)).isTrue();
+            assertThat(pool.starts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void one_sidecar_serves_one_simulation_at_a_time() throws Exception {
+        try (MujocoSidecarPool pool = pool(1)) {
+            List<MujocoSidecar.Served> s = together(pool, 2);
+
+            assertThat(s.get(0).pid()).isEqualTo(s.get(1).pid());
+            assertThat(overlap(s.get(0), s.get(1))).as("%s and %s", s.get(0), s.get(1)).isFalse();
+        }
+    }
+
+    @Test
+    void a_sequential_caller_starts_only_one_sidecar() throws Exception {
+        try (MujocoSidecarPool pool = pool(4)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(pool.simulate(scene("drop.xml"), SimulationLimits.defaults())).isInstanceOf(SimulationOutcome.Simulated.class);
+            }
+            assertThat(pool.starts()).isEqualTo(1);
+            assertThat(pool.pids()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_crashed_sidecar_is_replaced_and_the_pool_keeps_its_size() throws Exception {
+        try (MujocoSidecarPool pool = pool(2)) {
+            together(pool, 2);
+            List<Long> before = pool.pids();
+            assertThat(before).hasSize(2);
+            ProcessHandle crashed = ProcessHandle.of(before.getFirst()).orElseThrow();
+            crashed.destroyForcibly();
+            crashed.onExit().get(10, TimeUnit.SECONDS);
+
+            List<MujocoSidecar.Served> s = together(pool, 2);
+
+            assertThat(s).extracting(MujocoSidecar.Served::pid).doesNotContain(before.getFirst()).doesNotHaveDuplicates();
+            assertThat(pool.pids()).hasSize(2).contains(before.get(1)).doesNotContain(before.getFirst());
+            assertThat(pool.starts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void close_stops_every_sidecar() throws Exception {
+        MujocoSidecarPool pool = pool(2);
+        together(pool, 2);
+        List<ProcessHandle> running = pool.pids().stream().map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
+        assertThat(running).hasSize(2);
+
+        pool.close();
+
+        assertThat(pool.pids()).isEmpty();
+        assertThat(running).noneMatch(ProcessHandle::isAlive);
+    }
+}

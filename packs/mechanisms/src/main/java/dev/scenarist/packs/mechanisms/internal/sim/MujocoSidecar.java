@@ -126,6 +126,16 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
 
     @Override
     public SimulationOutcome simulate(Path sceneXml, SimulationLimits limits) {
+        return simulate(sceneXml, limits, null);
+    }
+
+    /** Hands MuJoCo exactly the bundle's files, under their common folder, instead of the scene's whole folder. */
+    @Override
+    public SimulationOutcome simulate(ModelBundle bundle, SimulationLimits limits) {
+        return simulate(bundle.xml(), limits, bundle);
+    }
+
+    private SimulationOutcome simulate(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         Path xml = sceneXml.toAbsolutePath().normalize();
         if (!Files.isRegularFile(xml)) {
             return new SimulationOutcome.LoadFailed("scene file does not exist: " + xml);
@@ -139,6 +149,12 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         req.put("op", "simulate");
         req.put("xml_path", xml.toString());
         req.put("assets_dir", xml.getParent().toString());
+        if (bundle != null) {
+            Path root = bundle.root();
+            req.put("files_root", root.toString());
+            var files = req.putArray("files");
+            for (var f : bundle.files()) files.addObject().put("rel", root.relativize(f.path()).toString()).put("abs", f.real().toString());
+        }
         req.put("duration", limits.duration());
         req.put("speed_limit", limits.speedLimit());
         if (limits.bounds() != null) {

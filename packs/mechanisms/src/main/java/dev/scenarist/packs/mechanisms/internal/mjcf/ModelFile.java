@@ -1,0 +1,11 @@
+package dev.scenarist.packs.mechanisms.internal.mjcf;
+
+/**
+ * A file a model makes MuJoCo read (the model file, an included file, a mesh, texture or height field), as MuJoCo
+ * names it and as it lies on disk.
+ *
+ * @param path where MuJoCo looks for it: absolute, normalized, not resolving symlinks (MuJoCo resolves
+ *             {@code ../common/x.xml} lexically against the main model's folder)
+ * @param real the file to read, symlinks resolved, inside the model's {@link ReadScope}
+ */
+public record ModelFile(java.nio.file.Path path, java.nio.file.Path real) {}

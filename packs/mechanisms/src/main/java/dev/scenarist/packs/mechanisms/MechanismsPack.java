@@ -249,7 +249,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             var origin = validation.origin();
             var limits = rules == SceneRules.MUJOCO ? SimulationLimits.defaults() : setup.limits();
             return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
-                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin)));
+                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin).startingTheEngine()));
         }
         if (target.isPresent() && target.get().endsWith(".java")) {
             // a template on its own: read, then compiled and built per variant in the sandbox; no plan is needed (default limits)

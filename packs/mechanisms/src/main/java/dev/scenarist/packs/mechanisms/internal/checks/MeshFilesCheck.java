@@ -81,7 +81,10 @@ public final class MeshFilesCheck implements Check {
         List<Finding> all = new ArrayList<>();
         for (Path stl : meshes) {
             String shown = base != null && stl.startsWith(base) ? base.relativize(stl).toString() : stl.toString();
-            for (Finding f : MeshChecker.exact().inspect(stl, shown).findings()) all.add(MujocoMeshTreatment.asWarning(f));
+            // no search for crossing triangles: MuJoCo collides with the hull, and it is the costliest pass (see MeshChecker)
+            for (Finding f : MeshChecker.exact().withoutSelfIntersections().inspect(stl, shown).findings()) {
+                all.add(MujocoMeshTreatment.asWarning(f));
+            }
         }
         return all;
     }

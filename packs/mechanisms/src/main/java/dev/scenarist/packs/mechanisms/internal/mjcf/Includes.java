@@ -78,7 +78,7 @@ final class Includes {
         Located located = locate(file, currentDir);
         if (located instanceof Located.Refused r) {
             out.error(MjcfValidator.OUTSIDE_FOLDER, inc, "attribute 'file' of <include> names '" + file + "', which is not read: "
-                    + r.why(), ReadScope.fix());
+                    + r.why(), ReadScope.fix(r.path()));
             return List.of();
         }
         Path target = located instanceof Located.Found f ? f.real() : null;
@@ -135,7 +135,7 @@ final class Includes {
                 return new Located.Found(candidate, in.real());
             }
             if (v instanceof ReadScope.Verdict.Outside o && refused == null) {
-                refused = new Located.Refused(o.why());
+                refused = new Located.Refused(o.why(), candidate);
             }
         }
         return refused == null ? new Located.NotFound() : refused;
@@ -146,7 +146,7 @@ final class Includes {
 
         record NotFound() implements Located {}
 
-        record Refused(String why) implements Located {}
+        record Refused(String why, Path path) implements Located {}
     }
 
     private Set<Path> candidatePaths(String file, Path currentDir) {

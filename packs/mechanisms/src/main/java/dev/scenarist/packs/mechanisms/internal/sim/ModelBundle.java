@@ -23,7 +23,7 @@ public record ModelBundle(Path xml, List<ModelFile> files) {
     public Path root() {
         Path root = xml.getParent();
         for (ModelFile f : files) {
-            while (!f.path().startsWith(root)) root = root.getParent();
+            while (root.getParent() != null && !f.path().startsWith(root)) root = root.getParent();
         }
         return root;
     }

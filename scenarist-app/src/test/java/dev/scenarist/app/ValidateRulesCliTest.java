@@ -162,6 +162,26 @@ class ValidateRulesCliTest {
         assertThat(r.err()).contains("--rules strictest").contains("mujoco (").contains("benchmark (");
     }
 
+    @Test
+    void aPackWithOneWayOfJudgingRefusesRulesAndSaysNoRulesLine() throws IOException {
+        Path item = Files.createDirectories(tmp.resolve("item"));
+
+        var r = cli("validate", "--pack", "sql-quiz", "--rules", "mujoco", item.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--rules mujoco: pack 'sql-quiz' has one set of rules; drop --rules");
+    }
+
+    @Test
+    void aScenarioFolderIsJudgedByTheBenchmarkRulesAndTheReportSaysSo() throws IOException {
+        Path scenario = Files.createDirectories(tmp.resolve("scenario"));
+
+        var r = cli("--json", "validate", "--pack", "mechanisms", scenario.toString());
+
+        assertThat(r.json().get("rules")).as(r.out() + r.err()).isEqualTo("benchmark");
+        assertThat(r.err()).containsPattern("rules +benchmark +the strict rules of generated benchmark scenes");
+    }
+
     /** A closed, outward-oriented cube of half-size {@code h} as binary STL. */
     static byte[] cubeStl(double h) {
         float s = (float) h;

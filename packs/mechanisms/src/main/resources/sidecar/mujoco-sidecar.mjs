@@ -21,7 +21,9 @@
 //                                             resolve as on disk; error texts name the real paths again
 //    "files_root":"/abs/dir",                 optional, with "files": instead of assets_dir, exactly these files
 //    "files":[{"rel":"robot/x.xml",           are written under /job<n>/ at their "rel" paths (relative to files_root,
-//              "abs":"/real/robot/x.xml"}],  no "..", read from "abs", which must be a regular file): the Java client
+//              "abs":"/real/robot/x.xml"}],  no "..", read from "abs", which must be a regular file; a file the model
+//                                             names by absolute path has "at" instead of "rel" and is written there,
+//                                             then removed with the job): the Java client
 //                                             lists what the model reads (includes and assets, possibly in folders
 //                                             beside the model's, e.g. ../common/x.xml), so MuJoCo resolves every path
 //                                             as on disk and sees nothing else; xml_path must lie under files_root
@@ -166,14 +168,20 @@ function listedFiles(req) {
   if (req.files.length > MAX_ASSET_FILES) throw new Error(`more than ${MAX_ASSET_FILES} files`);
   let bytes = 0;
   return req.files.map((f) => {
-    const rel = String(f && f.rel).split(path.sep).join('/');
-    if (path.posix.isAbsolute(rel) || rel.split('/').some((p) => p === '..' || p === '')) throw new Error(`file path ${rel} must stay inside files_root`);
+    const at = f && f.at !== undefined ? String(f.at) : null;
+    if (at !== null && (!path.posix.isAbsolute(at) || at.split('/').some((p) => p === '..') || at.startsWith('/job'))) {
+      throw new Error(`file path ${at} must be absolute, without "..", and not under /job`);
+    }
+    const rel = at !== null ? null : String(f && f.rel).split(path.sep).join('/');
+    if (rel !== null && (path.posix.isAbsolute(rel) || rel.split('/').some((p) => p === '..' || p === ''))) {
+      throw new Error(`file path ${rel} must stay inside files_root`);
+    }
     const abs = String(f.abs);
     const st = fs.lstatSync(abs);
     if (!st.isFile()) throw new Error(`${abs} is not a regular file`);
     bytes += st.size;
     if (bytes > MAX_ASSET_BYTES) throw new Error(`the files hold more than ${MAX_ASSET_BYTES} bytes`);
-    return { abs, rel };
+    return { abs, rel, at };
   });
 }
 
@@ -264,10 +272,14 @@ function simulate(req) {
 
   // messages name files by their in-memory paths: point them back at the caller's folder
   const hostPaths = (msg) => msg.split(`${jobDir}/`).join(`${rootDir}/`);
+  const placedAt = []; // files written at the absolute paths a model names: removed with the job
   const owned = []; // wrappers to delete, most recent last
   const own = (o) => { owned.push(o); return o; };
   try {
-    for (const f of listed ?? collectAssets(assetsDir)) writeMemFile(`${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
+    for (const f of listed ?? collectAssets(assetsDir)) {
+      if (f.at) placedAt.push(f.at);
+      writeMemFile(f.at ?? `${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
+    }
     if (!listed) writeMemFile(memXml, fs.readFileSync(xmlPath));
 
     // ---- load: MjModel.from_xml_path = mj_loadXML (parse + compile; meshdir, file= and <include> resolve against
@@ -421,6 +433,7 @@ function simulate(req) {
       try { owned[i].delete(); } catch { /* already gone */ }
     }
     removeMemTree(jobDir);
+    for (const p of placedAt) removeMemTree(p);
   }
 }
 

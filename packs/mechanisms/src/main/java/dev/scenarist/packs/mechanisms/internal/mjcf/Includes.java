@@ -97,7 +97,7 @@ final class Includes {
             out.error(MjcfValidator.INCLUDE, inc, "file '" + file + "' already included", "include each file once");
             return List.of();
         }
-        files.add(new ModelFile(asNamed, target));
+        files.add(new ModelFile(asNamed, target, isAbsolute(file)));
         String shown = target.startsWith(modelDir) ? modelDir.relativize(target).toString().replace('\\', '/')
                 : target.toString();
         String text = MjcfValidator.read(target, shown, inc, out);
@@ -139,6 +139,14 @@ final class Includes {
             }
         }
         return refused == null ? new Located.NotFound() : refused;
+    }
+
+    private static boolean isAbsolute(String file) {
+        try {
+            return Path.of(file).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private sealed interface Located {

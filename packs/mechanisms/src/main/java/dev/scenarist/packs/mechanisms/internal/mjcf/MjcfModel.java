@@ -194,7 +194,7 @@ public final class MjcfModel {
         } catch (java.io.IOException e) {
             real = file;
         }
-        out.add(new ModelFile(file, real));
+        out.add(new ModelFile(file, real, false));
         out.addAll(index.includedFiles);
         java.util.Set<Path> seen = new java.util.HashSet<>();
         for (MjcfNode n : index.nodes) {
@@ -203,10 +203,13 @@ public final class MjcfModel {
                 String value = a.type() == MjcfSchema.AttrType.FILE ? n.attrs.get(a.name()) : null;
                 if (value == null || value.isBlank()) continue;
                 try {
-                    Path path = AssetDirs.resolve(file.getParent(), dirs.dirFor(n.def.id()), dirs.fileValue(value));
+                    String dir = dirs.dirFor(n.def.id());
+                    String named = dirs.fileValue(value);
+                    Path path = AssetDirs.resolve(file.getParent(), dir, named);
+                    boolean absolute = Path.of(named).isAbsolute() || (dir != null && !dir.isEmpty() && Path.of(dir).isAbsolute());
                     if (scope.check(path) instanceof ReadScope.Verdict.Inside in && java.nio.file.Files.isRegularFile(in.real())
                             && seen.add(path)) {
-                        out.add(new ModelFile(path, in.real()));
+                        out.add(new ModelFile(path, in.real(), absolute));
                     }
                 } catch (InvalidPathException e) {
                     // the validator reports it; nothing to hand over

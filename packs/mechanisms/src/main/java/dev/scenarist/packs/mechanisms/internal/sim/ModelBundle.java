@@ -23,6 +23,7 @@ public record ModelBundle(Path xml, List<ModelFile> files) {
     public Path root() {
         Path root = xml.getParent();
         for (ModelFile f : files) {
+            if (f.absolute()) continue; // placed at its own absolute path, not under the root
             while (root.getParent() != null && !f.path().startsWith(root)) root = root.getParent();
         }
         return root;

@@ -153,7 +153,12 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
             Path root = bundle.root();
             req.put("files_root", root.toString());
             var files = req.putArray("files");
-            for (var f : bundle.files()) files.addObject().put("rel", root.relativize(f.path()).toString()).put("abs", f.real().toString());
+            for (var f : bundle.files()) {
+                // a file named by absolute path goes exactly there ("at"): MuJoCo opens that path wherever the model is
+                var file = files.addObject().put("abs", f.real().toString());
+                if (f.absolute()) file.put("at", f.path().toString());
+                else file.put("rel", root.relativize(f.path()).toString());
+            }
         }
         req.put("duration", limits.duration());
         req.put("speed_limit", limits.speedLimit());

@@ -103,6 +103,21 @@ class ModelBundleSimulationTest {
                 f -> assertThat(f.message()).contains("floor.xml"));
     }
 
+    @Test
+    void aFileTheModelNamesByAbsolutePathIsWhereMujocoOpensIt() throws Exception {
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.writeString(shared.resolve("floor.xml"),
+                "<mujoco><worldbody><geom name=\"floor\" type=\"plane\" size=\"1 1 0.1\"/></worldbody></mujoco>\n");
+        Path scene = Files.createDirectories(tmp.resolve("scene")).resolve("scene.xml");
+        Files.writeString(scene, "<mujoco><include file=\"" + shared.resolve("floor.xml") + "\"/></mujoco>\n");
+        List<ModelFile> files = MjcfModel.load(scene, List.of(shared)).filesRead();
+
+        var outcome = mujoco().simulate(new ModelBundle(scene, files), SimulationLimits.of(0.1));
+
+        assertThat(files.get(1).absolute()).isTrue();
+        assertThat(outcome).isInstanceOf(SimulationOutcome.Simulated.class);
+    }
+
     /** A closed, outward-oriented cube of half-size {@code h} as binary STL. */
     static byte[] cube(double h) {
         float s = (float) h;

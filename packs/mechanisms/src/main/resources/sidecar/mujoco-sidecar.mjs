@@ -19,6 +19,14 @@
 //                                             copied into MuJoCo's in-memory file system (Emscripten MEMFS) under
 //                                             /job<n>/ with their relative paths, so meshdir, file= and <include>
 //                                             resolve as on disk; error texts name the real paths again
+//    "files_root":"/abs/dir",                 optional, with "files": instead of assets_dir, exactly these files
+//    "files":[{"rel":"robot/x.xml",           are written under /job<n>/ at their "rel" paths (relative to files_root,
+//              "abs":"/real/robot/x.xml"}],  no "..", read from "abs", which must be a regular file; a file the model
+//                                             names by absolute path has "at" instead of "rel" and is written there,
+//                                             then removed with the job): the Java client
+//                                             lists what the model reads (includes and assets, possibly in folders
+//                                             beside the model's, e.g. ../common/x.xml), so MuJoCo resolves every path
+//                                             as on disk and sees nothing else; xml_path must lie under files_root
 //    "duration":1.0,                          simulated seconds, default 1.0
 //    "speed_limit":15.7,                      optional, m/s: the answer says when a body first went faster
 //    "bounds":{"min":[x,y,z],"max":[x,y,z]},  optional: moving bodies whose COM leaves this box are listed
@@ -154,6 +162,31 @@ function collectAssets(dir) {
   return files;
 }
 
+/** The files a request lists ("files"), checked: relative paths that stay inside, regular files, within the limits. */
+function listedFiles(req) {
+  if (!Array.isArray(req.files) || typeof req.files_root !== 'string' || !path.isAbsolute(req.files_root)) {
+    throw new Error('files must be an array of {"rel","abs"} with an absolute files_root');
+  }
+  if (req.files.length > MAX_ASSET_FILES) throw new Error(`more than ${MAX_ASSET_FILES} files`);
+  let bytes = 0;
+  return req.files.map((f) => {
+    const at = f && f.at !== undefined ? String(f.at) : null;
+    if (at !== null && (!path.posix.isAbsolute(at) || at.split('/').some((p) => p === '..') || at.startsWith('/job'))) {
+      throw new Error(`file path ${at} must be absolute, without "..", and not under /job`);
+    }
+    const rel = at !== null ? null : String(f && f.rel).split(path.sep).join('/');
+    if (rel !== null && (path.posix.isAbsolute(rel) || rel.split('/').some((p) => p === '..' || p === ''))) {
+      throw new Error(`file path ${rel} must stay inside files_root`);
+    }
+    const abs = String(f.abs);
+    const st = fs.lstatSync(abs);
+    if (!st.isFile()) throw new Error(`${abs} is not a regular file`);
+    bytes += st.size;
+    if (bytes > MAX_ASSET_BYTES) throw new Error(`the files hold more than ${MAX_ASSET_BYTES} bytes`);
+    return { abs, rel, at };
+  });
+}
+
 function writeMemFile(memPath, bytes) {
   mujoco.FS.mkdirTree(path.posix.dirname(memPath));
   mujoco.FS.writeFile(memPath, bytes);
@@ -230,19 +263,26 @@ function simulate(req) {
   const bounds = checkBounds(req.bounds);
   const maxSteps = req.max_steps ? Number(req.max_steps) : DEFAULT_MAX_STEPS;
 
+  const listed = req.files !== undefined && req.files !== null ? listedFiles(req) : null;
+  const rootDir = listed ? path.resolve(req.files_root) : assetsDir;
   const jobDir = `/job${++jobCounter}`;
-  let xmlRel = path.relative(assetsDir, xmlPath).split(path.sep).join('/');
+  let xmlRel = path.relative(rootDir, xmlPath).split(path.sep).join('/');
+  if (listed && (xmlRel.startsWith('..') || path.isAbsolute(xmlRel))) throw new Error(`xml_path ${xmlPath} lies outside files_root`);
   if (xmlRel.startsWith('..') || path.isAbsolute(xmlRel)) xmlRel = path.basename(xmlPath);
   const memXml = `${jobDir}/${xmlRel}`;
   engineOutput.length = 0;
 
   // messages name files by their in-memory paths: point them back at the caller's folder
-  const hostPaths = (msg) => msg.split(`${jobDir}/`).join(`${assetsDir}/`);
+  const hostPaths = (msg) => msg.split(`${jobDir}/`).join(`${rootDir}/`);
+  const placedAt = []; // files written at the absolute paths a model names: removed with the job
   const owned = []; // wrappers to delete, most recent last
   const own = (o) => { owned.push(o); return o; };
   try {
-    for (const f of collectAssets(assetsDir)) writeMemFile(`${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
-    writeMemFile(memXml, fs.readFileSync(xmlPath));
+    for (const f of listed ?? collectAssets(assetsDir)) {
+      if (f.at) placedAt.push(f.at);
+      writeMemFile(f.at ?? `${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
+    }
+    if (!listed) writeMemFile(memXml, fs.readFileSync(xmlPath));
 
     // ---- load: MjModel.from_xml_path = mj_loadXML (parse + compile; meshdir, file= and <include> resolve against
     // the XML's folder in the in-memory file system)
@@ -395,6 +435,7 @@ function simulate(req) {
       try { owned[i].delete(); } catch { /* already gone */ }
     }
     removeMemTree(jobDir);
+    for (const p of placedAt) removeMemTree(p);
   }
 }
 

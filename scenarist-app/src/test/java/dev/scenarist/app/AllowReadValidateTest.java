@@ -40,7 +40,9 @@ class AllowReadValidateTest {
 
         assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(1);
         assertThat(refused.out()).contains("MJCF_OUTSIDE_FOLDER").containsPattern("mjcf-static +failed");
-        assertThat(allowed.out()).as(allowed.out() + allowed.err()).doesNotContain("MJCF_OUTSIDE_FOLDER").containsPattern("mjcf-static +passed");
+        assertThat(allowed.out()).as(allowed.out() + allowed.err()).doesNotContain("MJCF_OUTSIDE_FOLDER").containsPattern("mjcf-static +passed")
+                .as("MuJoCo opens the absolutely named include too").containsPattern("mujoco-simulation +passed");
+        assertThat(allowed.code()).isZero();
     }
 
     @Test

@@ -4,6 +4,9 @@ import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.core.campaign.Validation;
 import dev.scenarist.core.campaign.ValidationVerdict;
 import dev.scenarist.core.model.Finding;
+import dev.scenarist.core.pack.Pack;
+import dev.scenarist.core.pack.RuleSet;
+import dev.scenarist.core.pack.ValidationPlan;
 import dev.scenarist.core.pack.ValidationTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +23,11 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run a pack's checks on a scenario that already exists (a folder, or a file in its folder), print the findings.",
-                "The scenario is copied to a scratch workspace first: checks never change your files.",
+                "Checks never change your files: they get a scratch copy, and model files are only ever read in place.",
                 "A check that could not run (e.g. bubblewrap missing, no critic for a judge) is not judged, never passed.",
                 "Exit codes: 0 valid (every check ran and passed), 1 invalid (a check found an error; checks that could not",
                 "run are listed too), 4 not judged (no error found, but at least one check could not run).",
-                "--json adds \"verdict\": \"valid\" | \"invalid\" | \"not_judged\"."})
+                "--json adds \"verdict\": \"valid\" | \"invalid\" | \"not_judged\", and \"rules\" for a pack with rule sets."})
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     ScenaristCommand root;
@@ -42,8 +45,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--allow-read", paramLabel = "DIR",
             description = {"A folder besides the scenario's own that its checks may read (MJCF includes, meshes); repeatable.",
                     "Without it, a file outside the scenario folder is refused (MJCF_OUTSIDE_FOLDER), never opened.",
-                    "Give files there by absolute path: the scenario is checked in a scratch copy, so ../ paths do not reach it."})
+                    "A model file is read where it lies, so its ../ paths resolve as MuJoCo resolves them, e.g. --allow-read ..",
+                    "for a model that includes ../common/x.xml."})
     List<Path> allowRead = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "RULES",
+            description = {"Which of the pack's rule sets to judge by; the report says which applied.",
+                    "mechanisms: 'mujoco' (what MuJoCo accepts; default for a model file of your own) or 'benchmark'",
+                    "(the strict rules of generated scenes; default for a scenario folder and the scenes in one)."})
+    String rules;
 
     /** More files than any scenario has: a file given in a big folder (a home or temp folder) is refused, not copied. */
     static final int MAX_FILES = 2_000;
@@ -59,8 +69,11 @@ final class ValidateCommand implements Callable<Integer> {
             var p = app.packs().get(pack);
             // no preflight here: validate stores nothing, and a check that cannot run on this machine is reported as
             // not judged (exit 4) with its fix, while the checks that can run (e.g. static MJCF) still give their findings
-            var target = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
-            var report = app.campaigns().validate(new Validation.Request(p, folder, new ValidationTarget(target, allowedReads), author));
+            var file = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
+            var target = new ValidationTarget(file, allowedReads, Optional.of(folder), Optional.ofNullable(rules));
+            var applied = ruleSet(p, target);
+            applied.ifPresent(r -> out.line(String.format("%-10s %-22s %s", "rules", r.name(), r.meaning())));
+            var report = app.campaigns().validate(new Validation.Request(p, folder, target, author));
             List<Map<String, Object>> doc = new ArrayList<>();
             for (var c : report.checks()) {
                 String status = c.status() == Validation.Status.NOT_JUDGED ? "not judged: " + c.error().orElse("") : c.status().label();
@@ -81,12 +94,33 @@ final class ValidateCommand implements Callable<Integer> {
                 d.put("pack", p.name());
                 d.put("path", path.toAbsolutePath().toString());
                 d.put("verdict", verdict.label());
+                applied.ifPresent(r -> {
+                    d.put("rules", r.name());
+                    d.put("rules_meaning", r.meaning());
+                });
                 d.put("valid", verdict instanceof ValidationVerdict.Valid);
                 d.put("checks", doc);
                 out.document(d);
             }
             return verdict.exitCode();
         }
+    }
+
+    /**
+     * The rule set the pack applies to {@code target}; a --rules name the pack does not have is exit 2 naming its
+     * rule sets, before anything runs.
+     */
+    private Optional<RuleSet> ruleSet(Pack p, ValidationTarget target) {
+        var plan = p.capability(ValidationPlan.class);
+        List<RuleSet> sets = plan.map(ValidationPlan::ruleSets).orElse(List.of());
+        if (rules != null && sets.stream().noneMatch(r -> r.name().equals(rules))) {
+            throw new ConfigException(sets.isEmpty()
+                    ? "--rules " + rules + ": pack '" + p.name() + "' has one set of rules; drop --rules"
+                    : "--rules " + rules + ": pack '" + p.name() + "' has the rule sets "
+                            + String.join(", ", sets.stream().map(r -> r.name() + " (" + r.meaning() + ")").toList())
+                            + "; give one of those names");
+        }
+        return plan.flatMap(v -> v.rules(target));
     }
 
     /** Each --allow-read folder, resolved (symlinks too, as the checks compare real paths); one that is not a folder is exit 2. */

@@ -19,6 +19,7 @@ import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.internal.checks.MeshFilesCheck;
 import dev.scenarist.packs.mechanisms.internal.checks.MjcfStaticCheck;
 import dev.scenarist.packs.mechanisms.internal.checks.MujocoSimulationCheck;
+import dev.scenarist.packs.mechanisms.internal.checks.SceneRules;
 import dev.scenarist.packs.mechanisms.internal.checks.TemplateSourceCheck;
 import dev.scenarist.packs.mechanisms.internal.checks.VariantsSetup;
 import dev.scenarist.packs.mechanisms.internal.export.BenchmarkExport;
@@ -238,16 +239,24 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     }
 
     /**
-     * {@code scenarist validate --pack mechanisms scene.xml} checks one existing MJCF scene (static, meshes, simulation);
-     * a scenario folder or {@code template.java} gets the pipeline's checks (plan, template, every variant).
+     * {@code scenarist validate --pack mechanisms scene.xml} checks one existing MJCF scene (static, meshes, simulation),
+     * read where it lies, by the {@link SceneRules} that apply (mujoco for a model of the person's own, benchmark for a
+     * scene of a generated scenario, or as asked); a scenario folder or {@code template.java} gets the pipeline's
+     * checks (plan, template, every variant) — unless the mujoco rules are asked for a folder: then its scenes are
+     * judged as MuJoCo judges them.
      */
     @Override
     public Map<String, List<dev.scenarist.core.pack.Check>> validationChecks(dev.scenarist.core.pack.ValidationTarget validation) {
         Optional<String> target = validation.file();
-        if (target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+        SceneRules rules = rules(validation).flatMap(r -> SceneRules.named(r.name())).orElse(SceneRules.BENCHMARK);
+        boolean scene = target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml");
+        if (scene || (target.isEmpty() && rules == SceneRules.MUJOCO)) {
             // the static check reads includes and meshes itself, so it is the one that honours --allow-read
-            return Map.of("scene", List.of(new MjcfStaticCheck(validation.allowedReads()), new MeshFilesCheck(),
-                    new MujocoSimulationCheck(setup.simulator(), setup.limits())));
+            var reads = validation.allowedReads();
+            var origin = validation.origin();
+            var limits = rules == SceneRules.MUJOCO ? SimulationLimits.defaults() : setup.limits();
+            return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
+                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin).startingTheEngine()));
         }
         if (target.isPresent() && target.get().endsWith(".java")) {
             // a template on its own: read, then compiled and built per variant in the sandbox; no plan is needed (default limits)
@@ -257,6 +266,17 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             return Map.of("template", List.copyOf(checks));
         }
         return Capabilities.everyStagesChecks(pipeline);
+    }
+
+    @Override
+    public List<dev.scenarist.core.pack.RuleSet> ruleSets() {
+        return SceneRules.all();
+    }
+
+    @Override
+    public Optional<dev.scenarist.core.pack.RuleSet> rules(dev.scenarist.core.pack.ValidationTarget target) {
+        return Optional.of(target.rules().flatMap(SceneRules::named)
+                .orElseGet(() -> SceneRules.defaultFor(target.file(), target.origin())).ruleSet());
     }
 
     private static String context(TemplateLibrary library) {

@@ -7,7 +7,11 @@ import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfReadException;
+import dev.scenarist.packs.mechanisms.internal.sim.ModelBundle;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -21,10 +25,39 @@ import java.util.function.Function;
 public final class MujocoSimulationCheck implements Check {
     private final Simulator simulator;
     private final SimulationLimits limits;
+    private final SceneRules rules;
+    private final List<Path> allowedReads;
+    private final ScenePlace place;
 
+    /** The benchmark rules, scenes read from the workspace. */
     public MujocoSimulationCheck(Simulator simulator, SimulationLimits limits) {
+        this(simulator, limits, SceneRules.BENCHMARK, List.of(), Optional.empty());
+    }
+
+    /**
+     * Judged by {@code rules} ({@link SceneRules#MUJOCO mujoco}: only what MuJoCo itself flags — NaN, warnings,
+     * resets; the speed limit and initial overlap are measured and reported, not judged). Scenes are read where they
+     * lie ({@code origin}) when known, and the simulator is handed exactly the files the model reads, includes and
+     * assets in {@code allowedReads} too, under their own relative layout.
+     */
+    public MujocoSimulationCheck(Simulator simulator, SimulationLimits limits, SceneRules rules, List<Path> allowedReads,
+            Optional<Path> origin) {
         this.simulator = simulator;
         this.limits = limits;
+        this.rules = rules;
+        this.allowedReads = List.copyOf(allowedReads);
+        this.place = new ScenePlace(origin);
+    }
+
+    /**
+     * Starts the engine now, in the background, so that its start-up (Node and MuJoCo's WebAssembly, about a second)
+     * overlaps the cheaper checks that run first instead of following them. Returns this check.
+     */
+    public MujocoSimulationCheck startingTheEngine() {
+        if (simulator instanceof dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar sidecar) {
+            Thread.ofPlatform().daemon().name("mujoco-sidecar-start").start(sidecar::unavailableReason);
+        }
+        return this;
     }
 
     @Override
@@ -39,14 +72,14 @@ public final class MujocoSimulationCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        return check(SceneFiles.of(ctx), ctx.workspace()::resolve);
+        return check(SceneFiles.of(ctx), name -> place.file(ctx, name));
     }
 
     /** Simulates {@code scenes} (named as the findings will locate them), each read from the file {@code files} gives. */
     public CheckResult check(List<String> scenes, Function<String, Path> files) {
         List<Finding> all = new ArrayList<>();
         for (String s : scenes) {
-            switch (simulator.simulate(files.apply(s), limits)) {
+            switch (simulate(files.apply(s))) {
                 case SimulationOutcome.Unavailable u -> {
                     return CheckResult.errored("MuJoCo is not available: " + u.reason());
                 }
@@ -54,19 +87,38 @@ public final class MujocoSimulationCheck implements Check {
                 case SimulationOutcome.SimulationFailed f -> all.add(Finding.error("MUJOCO_SIMULATION", f.message(), s,
                         "make the scene stable: smaller timestep, softer contacts, or lighter forces"));
                 case SimulationOutcome.Simulated ok -> {
-                    for (String p : ok.report().problems()) all.add(Finding.error("MUJOCO_UNSTABLE", p, s, "the scene must stay still and sane for "
+                    var problems = rules == SceneRules.MUJOCO ? ok.report().engineProblems() : ok.report().problems();
+                    for (String p : problems) all.add(Finding.error("MUJOCO_UNSTABLE", p, s, "the scene must stay still and sane for "
                             + limits.duration() + " s of simulation"));
                     if (all.isEmpty()) {
                         // a fallback engine says so, with what it could only approximate: never a silent claim of MuJoCo
                         String by = ok.report().engine().startsWith("MuJoCo") ? "" : " by " + ok.report().engine()
                                 + (ok.report().exact() ? "" : ", approximating: " + String.join("; ", ok.report().approximations()));
                         all.add(new Finding("MUJOCO_SIMULATED", dev.scenarist.core.model.Severity.INFO, String.format(java.util.Locale.ROOT,
-                                "simulated %.3f s in %d steps; max body speed %.3f m/s (limit %.3f)%s", ok.report().simulatedSeconds(),
-                                ok.report().steps(), ok.report().maxBodySpeed(), limits.speedLimit(), by), s, ""));
+                                "simulated %.3f s in %d steps; max body speed %.3f m/s (%s)%s", ok.report().simulatedSeconds(),
+                                ok.report().steps(), ok.report().maxBodySpeed(), judged(ok.report()), by), s, ""));
                     }
                 }
             }
         }
         return CheckResult.of(all);
+    }
+
+    /** How the speed and initial overlap were judged: against the limits, or (mujoco rules) only measured. */
+    private String judged(dev.scenarist.packs.mechanisms.internal.sim.SimulationReport r) {
+        if (rules == SceneRules.BENCHMARK) return String.format(java.util.Locale.ROOT, "limit %.3f", limits.speedLimit());
+        return String.format(java.util.Locale.ROOT, "not judged under the mujoco rules; initial overlap %.4f m", r.initialPenetration());
+    }
+
+    /**
+     * Simulates the model with every file it reads, so the simulator loads it as from disk; a model that cannot be
+     * read statically (the static check says why) is handed over as just its file, for MuJoCo's own verdict.
+     */
+    private dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome simulate(Path xml) {
+        try {
+            return simulator.simulate(new ModelBundle(xml, MjcfModel.load(xml, allowedReads).filesRead()), limits);
+        } catch (MjcfReadException e) {
+            return simulator.simulate(xml, limits);
+        }
     }
 }

@@ -70,7 +70,7 @@ final class AssetCheck {
             case ReadScope.Verdict.Outside o -> {
                 String via = dir != null && !dir.isEmpty() ? " (through <compiler " + dirAttr + "=\"" + dir + "\">)" : "";
                 out.error(MjcfValidator.OUTSIDE_FOLDER, n, "attribute '" + attr + "' of " + n.describe() + " names '"
-                        + value + "'" + via + ", which is not read: " + o.why(), ReadScope.fix()
+                        + value + "'" + via + ", which is not read: " + o.why(), ReadScope.fix(path)
                         + (via.isEmpty() ? "" : "; make " + dirAttr + " a folder inside it, e.g. " + dirAttr + "=\"meshes\""));
                 return;
             }

@@ -24,6 +24,8 @@ final class Includes {
     final List<MjcfXml.StrayText> stray;
     final Set<Path> visited = new HashSet<>();
     final Deque<Path> stack = new ArrayDeque<>();
+    /** Every file included, in the order read. */
+    final List<ModelFile> files = new ArrayList<>();
 
     Includes(ReadScope scope, Findings out, List<MjcfXml.StrayText> stray) {
         this.scope = scope;
@@ -76,10 +78,11 @@ final class Includes {
         Located located = locate(file, currentDir);
         if (located instanceof Located.Refused r) {
             out.error(MjcfValidator.OUTSIDE_FOLDER, inc, "attribute 'file' of <include> names '" + file + "', which is not read: "
-                    + r.why(), ReadScope.fix());
+                    + r.why(), ReadScope.fix(r.path()));
             return List.of();
         }
         Path target = located instanceof Located.Found f ? f.real() : null;
+        Path asNamed = located instanceof Located.Found f ? f.path() : null;
         if (target == null) {
             out.error(MjcfValidator.INCLUDE, inc, "cannot open included file '" + file + "': not found in " + candidates(file,
                     currentDir), "include paths are relative to the main model file's folder");
@@ -94,6 +97,7 @@ final class Includes {
             out.error(MjcfValidator.INCLUDE, inc, "file '" + file + "' already included", "include each file once");
             return List.of();
         }
+        files.add(new ModelFile(asNamed, target, isAbsolute(file)));
         String shown = target.startsWith(modelDir) ? modelDir.relativize(target).toString().replace('\\', '/')
                 : target.toString();
         String text = MjcfValidator.read(target, shown, inc, out);
@@ -128,21 +132,29 @@ final class Includes {
         for (Path candidate : candidatePaths(file, currentDir)) {
             ReadScope.Verdict v = scope.check(candidate);
             if (v instanceof ReadScope.Verdict.Inside in && Files.isRegularFile(in.real())) {
-                return new Located.Found(in.real());
+                return new Located.Found(candidate, in.real());
             }
             if (v instanceof ReadScope.Verdict.Outside o && refused == null) {
-                refused = new Located.Refused(o.why());
+                refused = new Located.Refused(o.why(), candidate);
             }
         }
         return refused == null ? new Located.NotFound() : refused;
     }
 
+    private static boolean isAbsolute(String file) {
+        try {
+            return Path.of(file).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     private sealed interface Located {
-        record Found(Path real) implements Located {}
+        record Found(Path path, Path real) implements Located {}
 
         record NotFound() implements Located {}
 
-        record Refused(String why) implements Located {}
+        record Refused(String why, Path path) implements Located {}
     }
 
     private Set<Path> candidatePaths(String file, Path currentDir) {

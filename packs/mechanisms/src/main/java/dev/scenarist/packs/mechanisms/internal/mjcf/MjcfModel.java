@@ -61,10 +61,15 @@ public final class MjcfModel {
 
     /** Reads {@code file}; includes and asset files resolve against its folder. */
     public static MjcfModel load(Path file) throws MjcfReadException {
+        return load(file, List.of());
+    }
+
+    /** Reads {@code file}; includes and asset files resolve against its folder and may lie in {@code allowedReads}. */
+    public static MjcfModel load(Path file, List<Path> allowedReads) throws MjcfReadException {
         Path main = file.toAbsolutePath().normalize();
         String shown = main.getFileName() == null ? main.toString() : main.getFileName().toString();
         Findings out = new Findings(Integer.MAX_VALUE);
-        ReadScope scope = ReadScope.of(main.getParent());
+        ReadScope scope = new ReadScope(main.getParent(), allowedReads);
         String text = MjcfValidator.readMain(main, shown, scope, out);
         ModelIndex index = text == null ? null
                 : MjcfValidator.index(MjcfSchema.bundled(), text, shown, scope, Set.of(main), out);
@@ -173,6 +178,45 @@ public final class MjcfModel {
                     + asset.node.describe() + " names '" + value + "', which is not read: " + o.why() + "; "
                     + ReadScope.fix());
         };
+    }
+
+    /**
+     * Every file loading this model makes MuJoCo read, inside its {@link ReadScope}: the model file, each included
+     * file, and each asset file ({@code file=} of meshes, textures, height fields, skins) that exists. What a
+     * simulator needs, under the same relative layout, to load the model somewhere else (MuJoCo's in-memory file
+     * system) exactly as from disk.
+     */
+    public List<ModelFile> filesRead() {
+        List<ModelFile> out = new java.util.ArrayList<>();
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (java.io.IOException e) {
+            real = file;
+        }
+        out.add(new ModelFile(file, real, false));
+        out.addAll(index.includedFiles);
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (MjcfNode n : index.nodes) {
+            if (n.def == null || ModelIndex.inDefaults(n)) continue;
+            for (MjcfSchema.Attr a : n.def.attrs().values()) {
+                String value = a.type() == MjcfSchema.AttrType.FILE ? n.attrs.get(a.name()) : null;
+                if (value == null || value.isBlank()) continue;
+                try {
+                    String dir = dirs.dirFor(n.def.id());
+                    String named = dirs.fileValue(value);
+                    Path path = AssetDirs.resolve(file.getParent(), dir, named);
+                    boolean absolute = Path.of(named).isAbsolute() || (dir != null && !dir.isEmpty() && Path.of(dir).isAbsolute());
+                    if (scope.check(path) instanceof ReadScope.Verdict.Inside in && java.nio.file.Files.isRegularFile(in.real())
+                            && seen.add(path)) {
+                        out.add(new ModelFile(path, in.real(), absolute));
+                    }
+                } catch (InvalidPathException e) {
+                    // the validator reports it; nothing to hand over
+                }
+            }
+        }
+        return out;
     }
 
     ModelIndex index() {

@@ -197,7 +197,9 @@ public final class MjcfValidator {
         if (!new StructureCheck(schema, out).run(root)) {
             return null;
         }
-        return ModelIndex.build(schema, root, out);
+        ModelIndex index = ModelIndex.build(schema, root, out);
+        if (index != null) index.includedFiles.addAll(includes.files);
+        return index;
     }
 
     private static String abbreviate(String s) {

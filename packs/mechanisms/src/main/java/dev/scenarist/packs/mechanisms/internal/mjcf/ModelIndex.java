@@ -52,6 +52,8 @@ final class ModelIndex {
     /** Compiler attributes, later {@code <compiler>} elements overriding earlier ones. */
     final Map<String, String> compiler = new HashMap<>();
     final List<MjcfNode> compilerNodes = new ArrayList<>();
+    /** The files {@code <include>} read, in order. */
+    final List<ModelFile> includedFiles = new ArrayList<>();
     private final Map<String, String> defaultTagOf = new HashMap<>();
     /** Default tags that write the one actuator default of a class (a motor inherits a general's ctrlrange). */
     private final Set<String> actuatorDefaultTags = new java.util.HashSet<>();

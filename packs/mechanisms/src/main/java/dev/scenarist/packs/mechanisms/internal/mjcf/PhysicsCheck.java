@@ -34,6 +34,25 @@ final class PhysicsCheck {
             }
         }
         new MassCheck(ix, out).run();
+        // after the masses, as in MuJoCo's compiler (masses are checked as bodies compile, free joints as the tree is
+        // copied into the model), so that the first error is the one MuJoCo names
+        for (MjcfNode n : ix.nodes) {
+            if (ModelIndex.isBody(n) && !ModelIndex.isWorld(n)) freeJointPlacement(n);
+        }
+    }
+
+    private void freeJointPlacement(MjcfNode b) {
+        for (MjcfNode c : ModelIndex.owned(b)) {
+            String id = c.def.id();
+            boolean free = id.equals("freejoint") || (id.equals("joint") && ix.effectiveValue(c, "type", "hinge").equals("free"));
+            MjcfNode parent = ModelIndex.enclosingBody(b);
+            if (free && parent != null && !ModelIndex.isWorld(parent)) {
+                out.error(MjcfValidator.FREE_JOINT, c, "free joint can only be used on top level: "
+                        + b.describe() + " (line " + b.line + ") is inside " + parent.describe() + " (line "
+                        + parent.line + "), not directly in <worldbody>", "move the body to be a direct "
+                        + "child of <worldbody> (frames in between are fine), or use hinge/slide/ball joints");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ orientation
@@ -143,15 +162,6 @@ final class PhysicsCheck {
                             + "rotations: remove the extra rotational joint, or put it before the ball joint");
                 }
                 afterBall |= type.equals("ball");
-                if (type.equals("free")) {
-                    MjcfNode parent = ModelIndex.enclosingBody(b);
-                    if (parent != null && !ModelIndex.isWorld(parent)) {
-                        out.error(MjcfValidator.FREE_JOINT, c, "free joint can only be used on top level: "
-                                + b.describe() + " (line " + b.line + ") is inside " + parent.describe() + " (line "
-                                + parent.line + "), not directly in <worldbody>", "move the body to be a direct "
-                                + "child of <worldbody> (frames in between are fine), or use hinge/slide/ball joints");
-                    }
-                }
             } else if (id.equals("inertial") && world) {
                 out.error(MjcfValidator.WORLD_BODY, c, "world body cannot have inertia: <inertial> sits in a <frame> "
                         + "directly under <worldbody>", "put the <inertial> inside a <body>");

@@ -75,6 +75,16 @@ public record ReadScope(Path root, List<Path> allowed) {
         return allowed.isEmpty() ? s : s + " and the allowed folder(s) " + String.join(", ", allowed.stream().map(Path::toString).toList());
     }
 
+    /**
+     * How to fix the refusal of {@code refused}: the general fix, or — the file being a real one beside the model, as
+     * models of MuJoCo Menagerie share meshes and includes — the folder to allow.
+     */
+    public static String fix(Path refused) {
+        Path folder = refused.toAbsolutePath().normalize().getParent();
+        return fix() + "; or, if that file is meant to be read, allow its folder: scenarist validate --allow-read "
+                + (folder == null ? refused : folder) + " (models are read where they lie, so ../ paths resolve as in MuJoCo)";
+    }
+
     /** How to fix a refused path, for a finding's hint. */
     public static String fix() {
         return "put the file inside the scenario folder and name it relative to the model file (e.g. meshes/part.stl), "

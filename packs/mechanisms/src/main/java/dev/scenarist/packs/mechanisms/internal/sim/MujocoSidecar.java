@@ -126,7 +126,13 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
 
     @Override
     public SimulationOutcome simulate(Path sceneXml, SimulationLimits limits) {
-        return served(sceneXml, limits).outcome();
+        return served(sceneXml, limits, null).outcome();
+    }
+
+    /** Hands MuJoCo exactly the bundle's files, under their common folder, instead of the scene's whole folder. */
+    @Override
+    public SimulationOutcome simulate(ModelBundle bundle, SimulationLimits limits) {
+        return served(bundle.xml(), limits, bundle).outcome();
     }
 
     /**
@@ -140,7 +146,8 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         }
     }
 
-    Served served(Path sceneXml, SimulationLimits limits) {
+    /** {@code bundle}: the files MuJoCo may see (null: the scene's folder). */
+    Served served(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         Path xml = sceneXml.toAbsolutePath().normalize();
         if (!Files.isRegularFile(xml)) {
             return Served.unserved(new SimulationOutcome.LoadFailed("scene file does not exist: " + xml));
@@ -154,6 +161,17 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         req.put("op", "simulate");
         req.put("xml_path", xml.toString());
         req.put("assets_dir", xml.getParent().toString());
+        if (bundle != null) {
+            Path root = bundle.root();
+            req.put("files_root", root.toString());
+            var files = req.putArray("files");
+            for (var f : bundle.files()) {
+                // a file named by absolute path goes exactly there ("at"): MuJoCo opens that path wherever the model is
+                var file = files.addObject().put("abs", f.real().toString());
+                if (f.absolute()) file.put("at", f.path().toString());
+                else file.put("rel", root.relativize(f.path()).toString());
+            }
+        }
         req.put("duration", limits.duration());
         req.put("speed_limit", limits.speedLimit());
         if (limits.bounds() != null) {

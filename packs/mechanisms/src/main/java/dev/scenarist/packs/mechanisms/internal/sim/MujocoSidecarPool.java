@@ -42,11 +42,16 @@ public final class MujocoSidecarPool implements Simulator, AutoCloseable {
 
     @Override
     public SimulationOutcome simulate(Path sceneXml, SimulationLimits limits) {
-        return served(sceneXml, limits).outcome();
+        return served(sceneXml, limits, null).outcome();
+    }
+
+    @Override
+    public SimulationOutcome simulate(ModelBundle bundle, SimulationLimits limits) {
+        return served(bundle.xml(), limits, bundle).outcome();
     }
 
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */
-    MujocoSidecar.Served served(Path sceneXml, SimulationLimits limits) {
+    MujocoSidecar.Served served(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         MujocoSidecar sidecar;
         try {
             sidecar = free.takeFirst();
@@ -55,7 +60,7 @@ public final class MujocoSidecarPool implements Simulator, AutoCloseable {
             return MujocoSidecar.Served.unserved(new SimulationOutcome.Unavailable("interrupted while waiting for a free MuJoCo sidecar"));
         }
         try {
-            return sidecar.served(sceneXml, limits);
+            return sidecar.served(sceneXml, limits, bundle);
         } finally {
             free.addFirst(sidecar);
         }

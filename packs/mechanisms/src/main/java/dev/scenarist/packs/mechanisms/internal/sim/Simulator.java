@@ -21,6 +21,14 @@ public interface Simulator {
      */
     SimulationOutcome simulate(Path sceneXml, SimulationLimits limits);
 
+    /**
+     * Simulates a model whose files may lie outside its own folder (an {@code <include>} or mesh in an allowed folder
+     * beside it): an engine that reads from disk reads {@code bundle.xml()} as usual.
+     */
+    default SimulationOutcome simulate(ModelBundle bundle, SimulationLimits limits) {
+        return simulate(bundle.xml(), limits);
+    }
+
     /** The engine's name and version, e.g. "MuJoCo 3.14.0 (WASM, Node sidecar)". */
     String engine();
 }

@@ -55,7 +55,7 @@ class MujocoSidecarPoolTest {
             for (int i = 0; i < n; i++) {
                 futures.add(threads.submit(() -> {
                     start.await();
-                    return pool.served(SLOW, SimulationLimits.of(1.0));
+                    return pool.served(SLOW, SimulationLimits.of(1.0), null);
                 }));
             }
             List<MujocoSidecar.Served> out = new ArrayList<>();

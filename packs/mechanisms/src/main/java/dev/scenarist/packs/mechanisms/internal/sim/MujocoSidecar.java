@@ -158,6 +158,27 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         return toOutcome(answer, limits);
     }
 
+    /**
+     * Plays a task's solution in {@code sceneXml} (the sidecar's {@code evaluate} request: {@code request} carries the
+     * subject, zones, controls and schedule; the scene's path and folder are added here) and returns the raw answer,
+     * or empty with {@code unavailable} told why when the engine cannot run.
+     */
+    public Optional<JsonNode> evaluate(Path sceneXml, ObjectNode request, java.util.function.Consumer<String> unavailable) {
+        Path xml = sceneXml.toAbsolutePath().normalize();
+        ObjectNode req = request.deepCopy();
+        req.put("op", "evaluate");
+        req.put("xml_path", xml.toString());
+        req.put("assets_dir", xml.getParent().toString());
+        try {
+            synchronized (this) {
+                return Optional.of(process.request(req));
+            }
+        } catch (SidecarProcess.UnavailableException e) {
+            unavailable.accept(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private SimulationOutcome toOutcome(JsonNode a, SimulationLimits limits) {
         if (a.path("ok").asBoolean(false)) {
             return new SimulationOutcome.Simulated(report(a, limits));

@@ -419,7 +419,8 @@ function simulate(req) {
 //                                   (half-size - |offset|), metres; > 0 inside
 //   "best_depth":0.012,"best_depth_time":3.1,  the deepest the subject got, and when
 //   "hold_achieved_at":2.4,         when the subject had first been inside for "hold" seconds without a break (null: never)
-//   "hold_depth":0.01,              the least depth during that first complete hold (null: never)
+//   "held_depth":0.01,              the margin: the largest depth the subject kept for "hold" seconds without a break,
+//                                   i.e. the best over time of the least depth in the last "hold" seconds (null: never)
 //   "longest_hold":1.7,             the longest unbroken stay inside, seconds
 //   "forbid_entered":{"zone":"zone_forbid","time":1.2},   first entry into a forbidden zone (null: never)
 //   "effort":{"push_x":3.2},        time integral of |value| per control
@@ -587,8 +588,11 @@ function evaluate(req) {
     };
 
     let initialDepth = null, best = -Infinity, bestTime = 0, inside = null, longest = 0;
-    let achievedAt = null, holdDepth = null, runLeast = Infinity, forbidEntered = null;
+    let achievedAt = null, heldDepth = null, forbidEntered = null;
     let nan = false, nanTime = null, next = 0;
+    // the current stay's samples, as a monotonic queue (depths increasing from the front): the front is the least
+    // depth of the last `hold` seconds
+    let window = [];
     const seen = Array.from({ length: NWARNING }, () => ({ number: 0, lastinfo: 0 }));
     const observe = (t) => {
       const p = subjectPoint();
@@ -596,10 +600,15 @@ function evaluate(req) {
       if (initialDepth === null) initialDepth = dg;
       if (dg > best) { best = dg; bestTime = t; }
       if (dg > 0) {
-        if (inside === null) { inside = t; runLeast = Infinity; }
-        runLeast = Math.min(runLeast, dg);
+        if (inside === null) { inside = t; window = []; }
+        while (window.length && window[window.length - 1].d >= dg) window.pop();
+        window.push({ t, d: dg });
+        while (window[0].t < t - hold - 1e-9) window.shift();
         longest = Math.max(longest, t - inside);
-        if (achievedAt === null && t - inside >= hold - 1e-9) { achievedAt = t; holdDepth = runLeast; }
+        if (t - inside >= hold - 1e-9) {
+          if (achievedAt === null) achievedAt = t;
+          heldDepth = heldDepth === null ? window[0].d : Math.max(heldDepth, window[0].d);
+        }
       } else {
         inside = null;
       }
@@ -638,7 +647,7 @@ function evaluate(req) {
     return {
       ok: true, load_error: null, mujoco_version: MUJOCO_VERSION, timestep: dt, steps, simulated_seconds: steps * dt,
       initial_depth: initialDepth, best_depth: best, best_depth_time: bestTime,
-      hold_achieved_at: achievedAt, hold_depth: holdDepth, longest_hold: longest,
+      hold_achieved_at: achievedAt, held_depth: heldDepth, longest_hold: longest,
       forbid_entered: forbidEntered, effort, final_position: subjectPoint(),
       nan, nan_first_time: nanTime, warnings,
       wall_ms: Math.round((performance.now() - started) * 10) / 10,

@@ -74,7 +74,7 @@ public final class TaskPlayer {
             return new TaskPlay.Refused(msg);
         }
         Double achieved = optional(a, "hold_achieved_at");
-        Double holdDepth = optional(a, "hold_depth");
+        Double holdDepth = optional(a, "held_depth");
         JsonNode forbid = a.path("forbid_entered");
         Map<String, Double> effort = new LinkedHashMap<>();
         a.path("effort").fields().forEachRemaining(e -> effort.put(e.getKey(), e.getValue().asDouble()));
@@ -89,7 +89,7 @@ public final class TaskPlayer {
 
         List<Verdict.Predicate> predicates = new ArrayList<>();
         predicates.add(new Verdict.Predicate("reach_goal", achieved != null, achieved != null
-                ? String.format(Locale.ROOT, "%s inside %s for %.2f s from t=%.3f s (hold complete at %.3f s of %.2f s, %.4f m inside at the least)",
+                ? String.format(Locale.ROOT, "%s inside %s for %.2f s from t=%.3f s (hold complete at %.3f s of %.2f s; held %.4f m inside)",
                         task.subject().name(), task.goalZone(), task.holdSeconds(), achieved - task.holdSeconds(), achieved, task.timeLimit(), holdDepth)
                 : String.format(Locale.ROOT, "%s never inside %s for %.2f s before %.2f s: longest stay %.3f s, deepest %.4f m at t=%.3f s (negative: outside)",
                         task.subject().name(), task.goalZone(), task.holdSeconds(), task.timeLimit(), m.longestHold(), m.bestDepth(), m.bestDepthTime())));

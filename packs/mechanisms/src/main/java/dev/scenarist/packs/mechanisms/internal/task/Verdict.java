@@ -21,7 +21,7 @@ public record Verdict(boolean passed, List<Predicate> predicates, Measures measu
      * The measured quantities. Depths are the subject's signed distance inside the goal box (metres, positive
      * inside); times are seconds of simulation; {@code null} when it never happened.
      *
-     * @param holdDepth   the least depth during the first complete hold: how far inside the goal the solution stayed
+     * @param holdDepth   the margin: the largest depth the subject kept for the whole hold time
      * @param timeToSpare the time limit minus when the hold completed
      */
     public record Measures(double initialDepth, double bestDepth, double bestDepthTime, Double holdAchievedAt,

@@ -38,7 +38,8 @@ public sealed interface Control {
             if (direction == null || direction.isZero()) {
                 throw new IllegalArgumentException("push '" + name + "' needs a non-zero direction");
             }
-            direction = direction.normalized();
+            // normalized once: a direction read back from task.json is already unit length and stays bit-identical
+            if (Math.abs(direction.length() - 1) > 1e-12) direction = direction.normalized();
             Preconditions.range("push '" + name + "' force range", min, max);
         }
 

@@ -404,6 +404,8 @@ function simulate(req) {
 //    "subject":{"kind":"body"|"geom"|"site","name":"agent_puck"},   the point the objective follows (body: its COM)
 //    "goal":"zone_goal","forbid":["zone_forbid"],                    zone marker geoms (boxes), by name
 //    "hold":0.5,                                                     seconds the subject must stay in the goal
+//    "planar":false,                                                 true: zones are floor markers, depth over the
+//                                                                    box's own x and y axes only (height ignored)
 //    "controls":[{"name":"lift","kind":"actuator","min":0,"max":0.2},             an actuator of the model, by name
 //                {"name":"push_x","kind":"push","body":"b","site":"","direction":[1,0,0],"min":-5,"max":5}],
 //    "schedule":[{"t":0,"control":"lift","mode":"set","value":0.1},
@@ -455,6 +457,7 @@ function evaluate(req) {
   const controls = Array.isArray(req.controls) ? req.controls : [];
   const schedule = Array.isArray(req.schedule) ? req.schedule : [];
   const forbid = Array.isArray(req.forbid) ? req.forbid : [];
+  const axes = req.planar === true ? 2 : 3;
 
   const jobDir = `/job${++jobCounter}`;
   let xmlRel = path.relative(assetsDir, xmlPath).split(path.sep).join('/');
@@ -545,7 +548,7 @@ function evaluate(req) {
       const c = data.geom_xpos, m = data.geom_xmat;
       const d = [p[0] - c[3 * z.g], p[1] - c[3 * z.g + 1], p[2] - c[3 * z.g + 2]];
       let least = Infinity;
-      for (let axis = 0; axis < 3; axis++) {
+      for (let axis = 0; axis < axes; axis++) {
         const local = d[0] * m[9 * z.g + axis] + d[1] * m[9 * z.g + 3 + axis] + d[2] * m[9 * z.g + 6 + axis];
         least = Math.min(least, z.half[axis] - Math.abs(local));
       }

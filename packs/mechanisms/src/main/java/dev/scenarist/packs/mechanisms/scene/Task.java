@@ -9,7 +9,8 @@ import java.util.Objects;
  * geom's or a site's centre) must stay inside the goal zone for {@code holdSeconds} without a break, that hold
  * completing within {@code timeLimit} seconds, and must never enter a forbidden zone; the agent acts only through
  * {@code controls}, with a total effort (the time integral of |value| over every push, N·s) of at most
- * {@code effortBudget} when that is positive. Zones are the scene's zone markers, by geom name.
+ * {@code effortBudget} when that is positive. Zones are the scene's zone markers, by geom name. A {@code planar} task
+ * reads its zones as floor markers: only the subject's horizontal position counts, never its height.
  *
  * <pre>{@code
  * Task.reach(Subject.body("agent_puck"), "zone_goal").hold(0.5).within(4).avoiding("zone_forbid")
@@ -17,7 +18,7 @@ import java.util.Objects;
  * }</pre>
  */
 public record Task(Subject subject, String goalZone, double holdSeconds, double timeLimit, List<String> forbidZones,
-                   List<Control> controls, double effortBudget) {
+                   List<Control> controls, double effortBudget, boolean planar) {
     public Task {
         Objects.requireNonNull(subject, "subject");
         Preconditions.name("goal zone", goalZone);
@@ -73,6 +74,7 @@ public record Task(Subject subject, String goalZone, double holdSeconds, double 
         private double limit = 5;
         private final List<String> forbid = new ArrayList<>();
         private double budget;
+        private boolean planar;
 
         private Builder(Subject subject, String goal) {
             this.subject = subject;
@@ -100,8 +102,14 @@ public record Task(Subject subject, String goalZone, double holdSeconds, double 
             return this;
         }
 
+        /** The zones are floor markers: the subject is inside when its horizontal position is, whatever its height. */
+        public Builder planar() {
+            planar = true;
+            return this;
+        }
+
         public Task control(Control... controls) {
-            return new Task(subject, goal, hold, limit, forbid, List.of(controls), budget);
+            return new Task(subject, goal, hold, limit, forbid, List.of(controls), budget, planar);
         }
     }
 }

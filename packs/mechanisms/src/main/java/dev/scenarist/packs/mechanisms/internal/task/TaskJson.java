@@ -29,7 +29,8 @@ public final class TaskJson {
                 .append(", \"hold_seconds\": ").append(num(t.holdSeconds()))
                 .append(", \"time_limit\": ").append(num(t.timeLimit()))
                 .append(", \"forbid_zones\": ").append(list(t.forbidZones(), TaskJson::quote))
-                .append(", \"effort_budget\": ").append(t.effortBudget() > 0 ? num(t.effortBudget()) : "null").append("},\n");
+                .append(", \"effort_budget\": ").append(t.effortBudget() > 0 ? num(t.effortBudget()) : "null")
+                .append(", \"planar\": ").append(t.planar()).append("},\n");
         b.append("  \"controls\": [");
         for (int i = 0; i < t.controls().size(); i++) {
             b.append(i == 0 ? "\n    " : ",\n    ").append(control(t.controls().get(i)));

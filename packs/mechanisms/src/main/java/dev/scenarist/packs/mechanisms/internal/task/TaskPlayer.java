@@ -47,6 +47,7 @@ public final class TaskPlayer {
         ArrayNode forbid = r.putArray("forbid");
         task.forbidZones().forEach(forbid::add);
         r.put("hold", task.holdSeconds());
+        r.put("planar", task.planar());
         ArrayNode controls = r.putArray("controls");
         for (Control c : task.controls()) {
             ObjectNode n = controls.addObject().put("name", c.name()).put("min", c.min()).put("max", c.max());

@@ -131,7 +131,19 @@ public final class MechanismsPlay {
         json.put("scene", scene.toString());
         json.put("solution", solution);
         json.put("predicates", v.predicates());
-        json.put("measures", m);
+        Map<String, Object> measures = new LinkedHashMap<>();
+        measures.put("initial_depth_m", m.initialDepth());
+        measures.put("best_depth_m", m.bestDepth());
+        measures.put("best_depth_time_s", m.bestDepthTime());
+        measures.put("hold_achieved_at_s", m.holdAchievedAt());
+        measures.put("held_depth_m", m.holdDepth());
+        measures.put("time_to_spare_s", m.timeToSpare());
+        measures.put("longest_hold_s", m.longestHold());
+        measures.put("forbid_zone", m.forbidZone());
+        measures.put("forbid_entered_at_s", m.forbidEnteredAt());
+        measures.put("effort", m.effort());
+        measures.put("final_position", m.finalPosition());
+        json.put("measures", measures);
         return new Outcome.Judged(v.passed(), lines, json);
     }
 

@@ -17,24 +17,55 @@ import java.util.Objects;
  *         .control(Control.Push.atCenter("push_x", "agent_puck", Vec3.X, 5));
  * }</pre>
  */
-public record Task(Subject subject, String goalZone, double holdSeconds, double timeLimit, List<String> forbidZones,
-                   List<Control> controls, double effortBudget, boolean planar) {
+public record Task(Subject subject, Objective objective, List<Control> controls) {
     public Task {
         Objects.requireNonNull(subject, "subject");
-        Preconditions.name("goal zone", goalZone);
-        Preconditions.positive("hold seconds", holdSeconds);
-        Preconditions.positive("time limit", timeLimit);
-        if (holdSeconds >= timeLimit) {
-            throw new IllegalArgumentException("hold " + holdSeconds + " s must be shorter than the time limit " + timeLimit + " s");
-        }
-        forbidZones = List.copyOf(forbidZones);
-        forbidZones.forEach(z -> Preconditions.name("forbidden zone", z));
+        Objects.requireNonNull(objective, "objective");
         controls = List.copyOf(controls);
         if (controls.isEmpty()) throw new IllegalArgumentException("a task needs at least one control the agent may use");
         if (controls.stream().map(Control::name).distinct().count() != controls.size()) {
             throw new IllegalArgumentException("control names must be unique: " + controls.stream().map(Control::name).toList());
         }
-        Preconditions.nonNegative("effort budget", effortBudget);
+    }
+
+    /** The predicates: reach {@code goalZone} and stay {@code holdSeconds}, within {@code timeLimit}, avoiding zones. */
+    public record Objective(String goalZone, double holdSeconds, double timeLimit, List<String> forbidZones,
+                            double effortBudget, boolean planar) {
+        public Objective {
+            Preconditions.name("goal zone", goalZone);
+            Preconditions.positive("hold seconds", holdSeconds);
+            Preconditions.positive("time limit", timeLimit);
+            if (holdSeconds >= timeLimit) {
+                throw new IllegalArgumentException("hold " + holdSeconds + " s must be shorter than the time limit " + timeLimit + " s");
+            }
+            forbidZones = List.copyOf(forbidZones);
+            forbidZones.forEach(z -> Preconditions.name("forbidden zone", z));
+            Preconditions.nonNegative("effort budget", effortBudget);
+        }
+    }
+
+    public String goalZone() {
+        return objective.goalZone();
+    }
+
+    public double holdSeconds() {
+        return objective.holdSeconds();
+    }
+
+    public double timeLimit() {
+        return objective.timeLimit();
+    }
+
+    public List<String> forbidZones() {
+        return objective.forbidZones();
+    }
+
+    public double effortBudget() {
+        return objective.effortBudget();
+    }
+
+    public boolean planar() {
+        return objective.planar();
     }
 
     /** The subject must reach {@code goalZone}; by default hold 0.5 s within 5 s, no forbidden zone, no control yet. */
@@ -109,7 +140,7 @@ public record Task(Subject subject, String goalZone, double holdSeconds, double 
         }
 
         public Task control(Control... controls) {
-            return new Task(subject, goal, hold, limit, forbid, List.of(controls), budget, planar);
+            return new Task(subject, new Objective(goal, hold, limit, forbid, budget, planar), List.of(controls));
         }
     }
 }

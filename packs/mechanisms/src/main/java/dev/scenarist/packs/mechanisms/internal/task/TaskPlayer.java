@@ -83,10 +83,12 @@ public final class TaskPlayer {
                 .mapToDouble(c -> effort.getOrDefault(c.name(), 0.0)).sum();
         List<Double> fin = new ArrayList<>();
         a.path("final_position").forEach(x -> fin.add(x.asDouble()));
-        Verdict.Measures m = new Verdict.Measures(a.path("initial_depth").asDouble(), a.path("best_depth").asDouble(),
-                a.path("best_depth_time").asDouble(), achieved, holdDepth, achieved == null ? null : task.timeLimit() - achieved,
-                a.path("longest_hold").asDouble(), forbid.isObject() ? forbid.path("zone").asText() : null,
-                forbid.isObject() ? forbid.path("time").asDouble() : null, effort, pushEffort, fin);
+        Verdict.Measures m = new Verdict.Measures(
+                new Verdict.Approach(a.path("initial_depth").asDouble(), a.path("best_depth").asDouble(),
+                        a.path("best_depth_time").asDouble(), a.path("longest_hold").asDouble()),
+                achieved == null ? null : new Verdict.Hold(achieved, holdDepth, task.timeLimit() - achieved),
+                forbid.isObject() ? new Verdict.Forbid(forbid.path("zone").asText(), forbid.path("time").asDouble()) : null,
+                effort, pushEffort, fin);
 
         List<Verdict.Predicate> predicates = new ArrayList<>();
         predicates.add(new Verdict.Predicate("reach_goal", achieved != null, achieved != null

@@ -7,14 +7,29 @@ import java.util.List;
  * The proof for one variant that its task is solvable and not trivial: the reference passes, doing nothing fails, the
  * declared wrong solution fails, and the subject does not start inside the goal.
  *
- * @param reference the reference's verdict (its margin: {@code holdDepth} and {@code timeToSpare}); null when the
- *                  variant has no task or could not be played
+ * @param plays the verdicts of the reference (its margin: {@code holdDepth} and {@code timeToSpare}), of doing
+ *              nothing and of the wrong solution
  */
-public record TaskProof(long seed, List<Double> scale, boolean hasTask, List<Finding> findings, Verdict reference,
-                        Verdict noop, Verdict wrong) {
+public record TaskProof(long seed, List<Double> scale, boolean hasTask, List<Finding> findings, Plays plays) {
     public TaskProof {
         scale = List.copyOf(scale);
         findings = List.copyOf(findings);
+        plays = plays == null ? new Plays(null, null, null) : plays;
+    }
+
+    /** The three solutions' verdicts; each null when it was not played (no task, no wrong solution, not playable). */
+    public record Plays(Verdict reference, Verdict noop, Verdict wrong) {}
+
+    public Verdict reference() {
+        return plays.reference();
+    }
+
+    public Verdict noop() {
+        return plays.noop();
+    }
+
+    public Verdict wrong() {
+        return plays.wrong();
     }
 
     public boolean passed() {
@@ -25,6 +40,7 @@ public record TaskProof(long seed, List<Double> scale, boolean hasTask, List<Fin
     public record Margin(double depthMetres, double timeToSpareSeconds) {}
 
     public Margin margin() {
+        Verdict reference = plays.reference();
         return reference == null || reference.measures().holdDepth() == null ? null
                 : new Margin(reference.measures().holdDepth(), reference.measures().timeToSpare());
     }

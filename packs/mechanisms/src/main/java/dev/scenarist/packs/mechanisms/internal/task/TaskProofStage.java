@@ -65,7 +65,7 @@ public final class TaskProofStage {
         if (!Files.exists(taskFile)) {
             return Optional.of(new TaskProof(v.seed(), v.scale(), false, List.of(Finding.warning("TASK_MISSING",
                     "the scene has no task: nothing says what counts as success", "template.java",
-                    v.label() + "; implement task(seed, scale) and reference(seed, scale)")), null, null, null));
+                    v.label() + "; implement task(seed, scale) and reference(seed, scale)")), null));
         }
         Path scene = folder.resolve(v.scene());
         List<Finding> findings = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class TaskProofStage {
             wrong = Files.exists(w) ? Optional.of(TaskReader.solution(read(w.toString(), w), w.getFileName().toString(), task)) : Optional.empty();
         } catch (TaskFormatException e) {
             findings.add(Finding.error("TASK_INVALID", e.getMessage(), "template.java", v.label()));
-            return Optional.of(new TaskProof(v.seed(), v.scale(), true, findings, null, null, null));
+            return Optional.of(new TaskProof(v.seed(), v.scale(), true, findings, null));
         }
         Verdict ref = judge(scene, task, reference, "reference", v, findings);
         if (ref == null && !unavailable.isEmpty()) return Optional.empty();
@@ -110,7 +110,7 @@ public final class TaskProofStage {
                     + bad.predicate("reach_goal").measured() + ")", "template.java",
                     v.label() + "; tighten the goal or the hold, or declare a wrong solution that is wrong"));
         }
-        return Optional.of(new TaskProof(v.seed(), v.scale(), true, findings, ref, noop, bad));
+        return Optional.of(new TaskProof(v.seed(), v.scale(), true, findings, new TaskProof.Plays(ref, noop, bad)));
     }
 
     private Verdict judge(Path scene, Task task, Solution s, String which, VariantFiles v, List<Finding> findings) {

@@ -39,8 +39,8 @@ public final class TaskReader {
             o.path("forbid_zones").forEach(z -> forbid.add(z.asText()));
             List<Control> controls = new ArrayList<>();
             for (JsonNode c : root.path("controls")) controls.add(control(c));
-            return new Task(subject, o.path("goal_zone").asText(null), number(o, "hold_seconds"), number(o, "time_limit"), forbid,
-                    controls, o.path("effort_budget").isNumber() ? o.get("effort_budget").asDouble() : 0, o.path("planar").asBoolean(false));
+            return new Task(subject, new Task.Objective(o.path("goal_zone").asText(null), number(o, "hold_seconds"), number(o, "time_limit"),
+                    forbid, o.path("effort_budget").isNumber() ? o.get("effort_budget").asDouble() : 0, o.path("planar").asBoolean(false)), controls);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new TaskFormatException(file, 1, "not a valid task: " + e.getMessage() + "; see " + TaskJson.TASK_SCHEMA);
         }

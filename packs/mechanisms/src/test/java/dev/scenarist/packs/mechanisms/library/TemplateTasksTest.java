@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TemplateTasksTest {
     /** The templates converted so far; the rest are listed by {@link #the_converted_templates_are_the_declared_ones}. */
-    static final Set<String> WITH_TASK = Set.of("lever-fulcrum", "rail-slider", "parallel-gripper", "pendulum-catch", "door-closer", "ramp-release", "peg-in-hole", "roller-conveyor");
+    static final Set<String> WITH_TASK = Set.of("lever-fulcrum", "rail-slider", "parallel-gripper", "pendulum-catch", "door-closer", "ramp-release", "peg-in-hole", "roller-conveyor", "obstacle-field");
     private static final long[] SEEDS = {1, 2, 3};
 
     private static List<Loaded> library;

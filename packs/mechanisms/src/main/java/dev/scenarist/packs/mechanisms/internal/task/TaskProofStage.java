@@ -27,6 +27,8 @@ public final class TaskProofStage {
     public static final String FILE = "task-proof.json";
 
     private final TaskPlayer player;
+    /** Why MuJoCo could not play, once it could not: the stage then stops, unrecorded, to run again next time. */
+    private String unavailable = "";
 
     public TaskProofStage(TaskPlayer player) {
         this.player = player;
@@ -57,8 +59,6 @@ public final class TaskProofStage {
 
         record Unavailable(String reason) implements Result {}
     }
-
-    private String unavailable = "";
 
     private Optional<TaskProof> prove(Path folder, VariantFiles v) {
         Path taskFile = folder.resolve(TaskFiles.task(v.seed()));

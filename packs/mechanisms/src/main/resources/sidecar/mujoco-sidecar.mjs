@@ -31,6 +31,7 @@
 //    "speed_limit":15.7,                      optional, m/s: the answer says when a body first went faster
 //    "bounds":{"min":[x,y,z],"max":[x,y,z]},  optional: moving bodies whose COM leaves this box are listed
 //    "max_steps":1000000}                     optional cap on round(duration / timestep)
+//   {"id":4,"op":"evaluate", ...}             plays a task's solution and measures its predicates ("evaluate" below)
 //
 // Answers to simulate:
 //   loaded and simulated:
@@ -439,6 +440,272 @@ function simulate(req) {
   }
 }
 
+// ---- evaluate: play a solution, measure the task's predicates ----------------------------------------------------
+//
+// Request (xml_path and assets_dir as for simulate):
+//   {"op":"evaluate","xml_path":"/abs/scene.xml","duration":5.0,
+//    "subject":{"kind":"body"|"geom"|"site","name":"agent_puck"},   the point the objective follows (body: its COM)
+//    "goal":"zone_goal","forbid":["zone_forbid"],                    zone marker geoms (boxes), by name
+//    "hold":0.5,                                                     seconds the subject must stay in the goal
+//    "planar":false,                                                 true: zones are floor markers, depth over the
+//                                                                    box's own x and y axes only (height ignored)
+//    "controls":[{"name":"lift","kind":"actuator","min":0,"max":0.2},             an actuator of the model, by name
+//                {"name":"push_x","kind":"push","body":"b","site":"","direction":[1,0,0],"min":-5,"max":5}],
+//    "schedule":[{"t":0,"control":"lift","mode":"set","value":0.1},
+//                {"t":0.5,"control":"push_x","mode":"hold","value":0.3,"kp":50,"kd":5}]}
+// Each command holds until the next one for its control; before its first command a control is 0. "set" is open
+// loop; "hold" is feedback on a push: kp*(value - p) - kd*v along the push direction, p and v of the pushed point
+// (the site, or the body's COM). Every value is clamped to [min, max]. A push is MuJoCo's xfrc_applied on the body:
+// the force, plus the torque of applying it at the site rather than at the COM.
+// Controls are computed between mj_step1 and mj_step2, so they read the current state (no one-step lag).
+//
+// Answer: {"id":4,"ok":true,"timestep":0.002,"steps":2500,"simulated_seconds":5,
+//   "initial_depth":-0.31,          signed depth of the subject in the goal at t=0: min over the box's axes of
+//                                   (half-size - |offset|), metres; > 0 inside
+//   "best_depth":0.012,"best_depth_time":3.1,  the deepest the subject got, and when
+//   "hold_achieved_at":2.4,         when the subject had first been inside for "hold" seconds without a break (null: never)
+//   "held_depth":0.01,              the margin: the largest depth the subject kept for "hold" seconds without a break,
+//                                   i.e. the best over time of the least depth in the last "hold" seconds (null: never)
+//   "longest_hold":1.7,             the longest unbroken stay inside, seconds
+//   "forbid_entered":{"zone":"zone_forbid","time":1.2},   first entry into a forbidden zone (null: never)
+//   "effort":{"push_x":3.2},        time integral of |value| per control
+//   "final_position":[x,y,z],"nan":false,"nan_first_time":null,"warnings":[...], "wall_ms":40}
+// or, as for simulate, load_error / simulation_error, or error for a bad request (unknown name, bad schedule).
+
+function requireArray3(v, what) {
+  if (!Array.isArray(v) || v.length !== 3 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new Error(`${what} must be [x,y,z]`);
+  }
+  return v;
+}
+
+function indexOf(list, name, what) {
+  const i = list.indexOf(name);
+  if (i < 0) throw new Error(`no ${what} named '${name}' in the model`);
+  return i;
+}
+
+function evaluate(req) {
+  const started = performance.now();
+  const xmlPath = req.xml_path;
+  if (typeof xmlPath !== 'string' || !path.isAbsolute(xmlPath)) throw new Error('xml_path must be an absolute path');
+  if (!fs.existsSync(xmlPath) || !fs.statSync(xmlPath).isFile()) throw new Error(`no such file: ${xmlPath}`);
+  const assetsDir = path.resolve(req.assets_dir ? String(req.assets_dir) : path.dirname(xmlPath));
+  const duration = Number(req.duration);
+  if (!(duration > 0) || !Number.isFinite(duration)) throw new Error('duration must be a positive number');
+  const hold = Number(req.hold);
+  if (!(hold >= 0)) throw new Error('hold must be a non-negative number');
+  const subject = req.subject || {};
+  if (!['body', 'geom', 'site'].includes(subject.kind)) throw new Error('subject.kind must be body, geom or site');
+  const controls = Array.isArray(req.controls) ? req.controls : [];
+  const schedule = Array.isArray(req.schedule) ? req.schedule : [];
+  const forbid = Array.isArray(req.forbid) ? req.forbid : [];
+  const axes = req.planar === true ? 2 : 3;
+
+  const jobDir = `/job${++jobCounter}`;
+  let xmlRel = path.relative(assetsDir, xmlPath).split(path.sep).join('/');
+  if (xmlRel.startsWith('..') || path.isAbsolute(xmlRel)) xmlRel = path.basename(xmlPath);
+  const memXml = `${jobDir}/${xmlRel}`;
+  engineOutput.length = 0;
+  const hostPaths = (msg) => msg.split(`${jobDir}/`).join(`${assetsDir}/`);
+  const owned = [];
+  const own = (o) => { owned.push(o); return o; };
+  try {
+    for (const f of collectAssets(assetsDir)) writeMemFile(`${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
+    writeMemFile(memXml, fs.readFileSync(xmlPath));
+    let model;
+    try {
+      model = own(mujoco.MjModel.from_xml_path(memXml));
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      return { ok: false, load_error: hostPaths(mujocoMessage(e)) };
+    }
+    const opt = model.opt;
+    const dt = opt.timestep;
+    opt.delete();
+    const steps = Math.round(duration / dt);
+    if (steps > DEFAULT_MAX_STEPS) throw new Error(`duration ${duration} s needs more than ${DEFAULT_MAX_STEPS} steps`);
+    const data = own(new mujoco.MjData(model));
+
+    const bodyNames = names(model, model.name_bodyadr, model.nbody);
+    const geomNames = names(model, model.name_geomadr, model.ngeom);
+    const siteNames = names(model, model.name_siteadr, model.nsite);
+    const actNames = names(model, model.name_actuatoradr, model.nu);
+    const siteBody = model.site_bodyid;
+    const root = model.body_rootid;
+
+    const subjectId = indexOf(subject.kind === 'body' ? bodyNames : subject.kind === 'geom' ? geomNames : siteNames,
+      subject.name, subject.kind);
+    const zone = (name) => {
+      const g = indexOf(geomNames, name, 'zone geom');
+      if (model.geom_type[g] !== mujoco.mjtGeom.mjGEOM_BOX.value) throw new Error(`zone '${name}' is not a box geom`);
+      return { name, g, half: Array.from(model.geom_size.subarray(3 * g, 3 * g + 3)) };
+    };
+    const goal = zone(String(req.goal));
+    const forbidden = forbid.map((z) => zone(String(z)));
+
+    const byName = new Map();
+    const ctl = controls.map((c) => {
+      if (typeof c.name !== 'string' || byName.has(c.name)) throw new Error(`control names must be unique strings: ${JSON.stringify(c.name)}`);
+      const min = Number(c.min), max = Number(c.max);
+      if (!(min <= max)) throw new Error(`control '${c.name}': min must not exceed max`);
+      let out;
+      if (c.kind === 'actuator') {
+        out = { name: c.name, kind: 'actuator', id: indexOf(actNames, c.name, 'actuator'), min, max };
+      } else if (c.kind === 'push') {
+        const b = indexOf(bodyNames, c.body, 'body');
+        let site = -1;
+        if (c.site) {
+          site = indexOf(siteNames, c.site, 'site');
+          if (siteBody[site] !== b) throw new Error(`push '${c.name}': site '${c.site}' is not on body '${c.body}'`);
+        }
+        const d = requireArray3(c.direction, `push '${c.name}' direction`);
+        const n = Math.hypot(d[0], d[1], d[2]);
+        if (!(n > 0)) throw new Error(`push '${c.name}' direction must not be zero`);
+        out = { name: c.name, kind: 'push', body: b, site, dir: d.map((x) => x / n), min, max };
+      } else {
+        throw new Error(`control '${c.name}': kind must be actuator or push`);
+      }
+      out.command = null;
+      out.effort = 0;
+      byName.set(c.name, out);
+      return out;
+    });
+    const commands = schedule.map((c, i) => {
+      const target = byName.get(c.control);
+      if (!target) throw new Error(`schedule[${i}]: no control named '${c.control}'`);
+      const t = Number(c.t), value = Number(c.value);
+      if (!(t >= 0) || !Number.isFinite(value)) throw new Error(`schedule[${i}]: t must be >= 0 and value a number`);
+      if (c.mode !== 'set' && c.mode !== 'hold') throw new Error(`schedule[${i}]: mode must be set or hold`);
+      if (c.mode === 'hold' && target.kind !== 'push') throw new Error(`schedule[${i}]: hold is for pushes; set the actuator '${c.control}' instead`);
+      return { t, target, mode: c.mode, value, kp: Number(c.kp) || 0, kd: Number(c.kd) || 0 };
+    }).sort((a, b) => a.t - b.t);
+
+    // the subject's point and the signed depth of a point in a zone box (in the box's own frame)
+    const subjectPoint = () => {
+      const k = subjectId;
+      const a = subject.kind === 'body' ? data.xipos : subject.kind === 'geom' ? data.geom_xpos : data.site_xpos;
+      return [a[3 * k], a[3 * k + 1], a[3 * k + 2]];
+    };
+    const depth = (z, p) => {
+      const c = data.geom_xpos, m = data.geom_xmat;
+      const d = [p[0] - c[3 * z.g], p[1] - c[3 * z.g + 1], p[2] - c[3 * z.g + 2]];
+      let least = Infinity;
+      for (let axis = 0; axis < axes; axis++) {
+        const local = d[0] * m[9 * z.g + axis] + d[1] * m[9 * z.g + 3 + axis] + d[2] * m[9 * z.g + 6 + axis];
+        least = Math.min(least, z.half[axis] - Math.abs(local));
+      }
+      return least;
+    };
+    // the pushed point's position and velocity along its direction
+    const along = (c) => {
+      const b = c.body, r = root[b];
+      const p = c.site >= 0 ? [data.site_xpos[3 * c.site], data.site_xpos[3 * c.site + 1], data.site_xpos[3 * c.site + 2]]
+        : [data.xipos[3 * b], data.xipos[3 * b + 1], data.xipos[3 * b + 2]];
+      const cv = data.cvel, com = data.subtree_com;
+      const w = [cv[6 * b], cv[6 * b + 1], cv[6 * b + 2]];
+      const dx = p[0] - com[3 * r], dy = p[1] - com[3 * r + 1], dz = p[2] - com[3 * r + 2];
+      const v = [cv[6 * b + 3] + (w[1] * dz - w[2] * dy), cv[6 * b + 4] + (w[2] * dx - w[0] * dz), cv[6 * b + 5] + (w[0] * dy - w[1] * dx)];
+      return { p, pos: p[0] * c.dir[0] + p[1] * c.dir[1] + p[2] * c.dir[2], vel: v[0] * c.dir[0] + v[1] * c.dir[1] + v[2] * c.dir[2] };
+    };
+    const apply = () => {
+      const xfrc = data.xfrc_applied;
+      xfrc.fill(0);
+      for (const c of ctl) {
+        const cmd = c.command;
+        let u = 0;
+        if (cmd && cmd.mode === 'set') u = cmd.value;
+        let here = null;
+        if (c.kind === 'push') {
+          here = along(c);
+          if (cmd && cmd.mode === 'hold') u = cmd.kp * (cmd.value - here.pos) - cmd.kd * here.vel;
+        }
+        u = Math.min(c.max, Math.max(c.min, u));
+        c.effort += Math.abs(u) * dt;
+        if (c.kind === 'actuator') {
+          data.ctrl[c.id] = u;
+        } else {
+          const b = c.body, f = c.dir.map((x) => x * u);
+          const rx = here.p[0] - data.xipos[3 * b], ry = here.p[1] - data.xipos[3 * b + 1], rz = here.p[2] - data.xipos[3 * b + 2];
+          xfrc[6 * b] += f[0]; xfrc[6 * b + 1] += f[1]; xfrc[6 * b + 2] += f[2];
+          xfrc[6 * b + 3] += ry * f[2] - rz * f[1]; xfrc[6 * b + 4] += rz * f[0] - rx * f[2]; xfrc[6 * b + 5] += rx * f[1] - ry * f[0];
+        }
+      }
+    };
+
+    let initialDepth = null, best = -Infinity, bestTime = 0, inside = null, longest = 0;
+    let achievedAt = null, heldDepth = null, forbidEntered = null;
+    let nan = false, nanTime = null, next = 0;
+    // the current stay's samples, as a monotonic queue (depths increasing from the front): the front is the least
+    // depth of the last `hold` seconds
+    let window = [];
+    const seen = Array.from({ length: NWARNING }, () => ({ number: 0, lastinfo: 0 }));
+    const observe = (t) => {
+      const p = subjectPoint();
+      const dg = depth(goal, p);
+      if (initialDepth === null) initialDepth = dg;
+      if (dg > best) { best = dg; bestTime = t; }
+      if (dg > 0) {
+        if (inside === null) { inside = t; window = []; }
+        while (window.length && window[window.length - 1].d >= dg) window.pop();
+        window.push({ t, d: dg });
+        while (window[0].t < t - hold - 1e-9) window.shift();
+        longest = Math.max(longest, t - inside);
+        if (t - inside >= hold - 1e-9) {
+          if (achievedAt === null) achievedAt = t;
+          heldDepth = heldDepth === null ? window[0].d : Math.max(heldDepth, window[0].d);
+        }
+      } else {
+        inside = null;
+      }
+      if (forbidEntered === null) {
+        for (const z of forbidden) if (depth(z, p) > 0) { forbidEntered = { zone: z.name, time: t }; break; }
+      }
+    };
+    let stage = 'mj_forward at t=0';
+    try {
+      mujoco.mj_forward(model, data);
+      observe(0);
+      for (let i = 1; i <= steps; i++) {
+        const t = (i - 1) * dt;
+        stage = `step ${i} (t=${t.toPrecision(6)} s)`;
+        while (next < commands.length && commands[next].t <= t + 1e-9) { commands[next].target.command = commands[next]; next++; }
+        mujoco.mj_step1(model, data);
+        apply();
+        mujoco.mj_step2(model, data);
+        readWarnings(data, seen);
+        if (!nan && !(finiteArray(data.qpos) && finiteArray(data.qvel))) { nan = true; nanTime = i * dt; break; }
+        if (i > 1) observe(t); // mj_step1 computed this state's kinematics: it is the state at time t
+      }
+      stage = 'mj_forward at the end';
+      if (!nan) { mujoco.mj_forward(model, data); observe(steps * dt); }
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}` };
+    }
+    const warnings = [];
+    for (let k = 0; k < NWARNING; k++) {
+      if (seen[k].number > 0) warnings.push({ code: WARNING_NAMES[k] ?? `warning#${k}`, count: seen[k].number,
+        text: mujoco.mju_warningText(k, seen[k].lastinfo) });
+    }
+    const effort = {};
+    for (const c of ctl) effort[c.name] = c.effort;
+    return {
+      ok: true, load_error: null, mujoco_version: MUJOCO_VERSION, timestep: dt, steps, simulated_seconds: steps * dt,
+      initial_depth: initialDepth, best_depth: best, best_depth_time: bestTime,
+      hold_achieved_at: achievedAt, held_depth: heldDepth, longest_hold: longest,
+      forbid_entered: forbidEntered, effort, final_position: subjectPoint(),
+      nan, nan_first_time: nanTime, warnings,
+      wall_ms: Math.round((performance.now() - started) * 10) / 10,
+    };
+  } finally {
+    for (let i = owned.length - 1; i >= 0; i--) {
+      try { owned[i].delete(); } catch { /* already gone */ }
+    }
+    removeMemTree(jobDir);
+  }
+}
+
 // ---- main loop -------------------------------------------------------------------------------------------------
 
 function handle(line) {
@@ -466,6 +733,9 @@ function handle(line) {
         send({ id, ...answer, pid: process.pid, served_from_ms: servedFrom, served_until_ms: Date.now() });
         return;
       }
+      case 'evaluate':
+        send({ id, ...evaluate(req) });
+        return;
       default:
         send({ id, ok: false, error: `unknown op: ${JSON.stringify(req.op)}` });
     }

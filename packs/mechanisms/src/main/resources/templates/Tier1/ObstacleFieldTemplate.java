@@ -36,6 +36,11 @@ public class ObstacleFieldTemplate implements Template {
 
     @Override
     public Scene build(long seed, Scale scale) {
+        return compose(seed, scale, new Route());
+    }
+
+    /** The scene, and into {@code route} what the task needs: the final occupancy grid, start, goal, puck mass. */
+    private static Scene compose(long seed, Scale scale, Route route) {
         Rng rng = new Rng(seed);
         double sx = scale.x();
         double sy = scale.y();
@@ -106,7 +111,91 @@ public class ObstacleFieldTemplate implements Template {
                     : Geom.cylinder(name, Math.min(a, b), h);
             scene.geom(g.at(spot[0], spot[1], h).material(obstacleColour));
         }
+        route.grid = grid;
+        route.start = Vec2.of(startX, startY);
+        route.goal = Vec2.of(goalX, goalY);
+        route.puckMass = 800 * Math.PI * puckR * puckR * 2 * puckHalf;
         return scene;
+    }
+
+    // ---- the task: push the puck along the floor into zone_goal, never over zone_forbid ----
+
+    static final double HOLD = 0.5;
+    private static final double G = 9.81;
+
+    /** What {@link #compose} leaves for the task. */
+    private static final class Route {
+        Grid grid;
+        Vec2 start;
+        Vec2 goal;
+        double puckMass;
+
+        /** The route's cell centres from start to goal (a shortest 4-connected path on the grid), then the goal. */
+        List<Vec2> waypoints() {
+            List<int[]> cells = grid.path(start.x(), start.y(), goal.x(), goal.y());
+            List<Vec2> out = new ArrayList<>();
+            out.add(start);
+            for (int k = 1; k < cells.size() - 1; k++) out.add(Vec2.of(grid.cx(cells.get(k)[0]), grid.cy(cells.get(k)[1])));
+            out.add(goal);
+            return out;
+        }
+    }
+
+    private static Route route(long seed, Scale scale) {
+        Route r = new Route();
+        compose(seed, scale, r);
+        return r;
+    }
+
+    /** The speed the reference's target moves at along the route, m/s. */
+    private static double speed(Scale scale) {
+        return 0.25 * Math.min(scale.x(), scale.y());
+    }
+
+    private static double length(List<Vec2> path) {
+        double total = 0;
+        for (int k = 1; k < path.size(); k++) total += Math.hypot(path.get(k).x() - path.get(k - 1).x(), path.get(k).y() - path.get(k - 1).y());
+        return total;
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Route r = route(seed, scale);
+        double f = 20 * r.puckMass * G;
+        double limit = Math.ceil(1.5 * length(r.waypoints()) / speed(scale) + 2 * HOLD + 2);
+        return Optional.of(Task.reach(Task.Subject.body("agent_puck"), "zone_goal").hold(HOLD).within(limit).planar()
+                .avoiding("zone_forbid")
+                .control(Control.Push.atCenter("push_x", "agent_puck", Vec3.X, f), Control.Push.atCenter("push_y", "agent_puck", Vec3.Y, f)));
+    }
+
+    /**
+     * Feedback on x and y towards a target that moves along the planned route at a steady speed (a new target every
+     * 50 ms), so the puck follows the free cells instead of cutting corners; stiff enough that it lags by less than
+     * the clearance the route keeps from every obstacle.
+     */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Route r = route(seed, scale);
+        List<Vec2> path = r.waypoints();
+        double m = r.puckMass;
+        double kp = 3000 * m;
+        double kd = 2 * 0.9 * Math.sqrt(kp * m);
+        double v = speed(scale);
+        Solution.Builder b = Solution.builder();
+        double t = 0;
+        for (int k = 1; k < path.size(); k++) {
+            Vec2 a = path.get(k - 1);
+            Vec2 c = path.get(k);
+            double d = Math.hypot(c.x() - a.x(), c.y() - a.y());
+            int steps = Math.max(1, (int) Math.ceil(d / (v * 0.05)));
+            for (int i = 1; i <= steps; i++) {
+                double x = a.x() + (c.x() - a.x()) * i / steps;
+                double y = a.y() + (c.y() - a.y()) * i / steps;
+                b.hold(t, "push_x", x, kp, kd).hold(t, "push_y", y, kp, kd);
+                t += d / steps / v;
+            }
+        }
+        return Optional.of(b.build());
     }
 
     /** Bounded rejection sampling: the result depends on the seed alone. */
@@ -200,10 +289,16 @@ public class ObstacleFieldTemplate implements Template {
         }
 
         boolean connected(double x0, double y0, double x1, double y1) {
+            return !path(x0, y0, x1, y1).isEmpty();
+        }
+
+        /** A shortest 4-connected path of free cells from the start's cell to the goal's, empty when there is none. */
+        List<int[]> path(double x0, double y0, double x1, double y1) {
             int si = ix(x0);
             int sj = iy(y0);
             int gi = ix(x1);
             int gj = iy(y1);
+            int[][][] parent = new int[nx][ny][];
             boolean[][] seen = new boolean[nx][ny];
             ArrayDeque<int[]> queue = new ArrayDeque<>();
             queue.add(new int[] {si, sj});
@@ -211,16 +306,21 @@ public class ObstacleFieldTemplate implements Template {
             int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
             while (!queue.isEmpty()) {
                 int[] c = queue.poll();
-                if (c[0] == gi && c[1] == gj) return true;
+                if (c[0] == gi && c[1] == gj) {
+                    LinkedList<int[]> out = new LinkedList<>();
+                    for (int[] p = c; p != null; p = parent[p[0]][p[1]]) out.addFirst(p);
+                    return out;
+                }
                 for (int[] s : steps) {
                     int i = c[0] + s[0];
                     int j = c[1] + s[1];
                     if (i < 0 || j < 0 || i >= nx || j >= ny || seen[i][j] || blocked[i][j]) continue;
                     seen[i][j] = true;
+                    parent[i][j] = c;
                     queue.add(new int[] {i, j});
                 }
             }
-            return false;
+            return List.of();
         }
     }
 

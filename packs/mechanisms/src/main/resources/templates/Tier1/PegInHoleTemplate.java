@@ -92,13 +92,82 @@ public class PegInHoleTemplate implements Template {
         scene.body("agent_peg").at(px, py, pegHalf + 0.0005)
                 .joint(Joint.free("agent_peg_free"))
                 .geom(Geom.cylinder("agent_peg", pegR, pegHalf).density(rng.uniform(700, 1200))
-                        .friction(0.6).rgba(Rgba.BLUE));
+                        .friction(0.6).rgba(Rgba.BLUE))
+                .site(Site.sphere("agent_peg_tip", 0.3 * pegR).at(0, 0, -pegHalf + 0.005).rgba(Rgba.GREEN));
 
         scene.zone(Zone.START, Vec3.of(px, py, pegHalf), Vec3.of(pegR + 0.02 * sxy, pegR + 0.02 * sxy, pegHalf));
         scene.zone(Zone.GOAL, Vec3.of(bx + cx, by + cy, hz), Vec3.of(holeR * 0.7, holeR * 0.7, hz));
         // The region behind the block is off limits: the peg approaches from its own side.
         scene.zone(Zone.FORBID, Vec3.of(bx + hx + 0.06 * sx, by, 0.01), Vec3.of(0.05 * sx, hy, 0.01));
         return scene;
+    }
+
+    // ---- the task: the peg's tip (its bottom) inside the bore, i.e. the peg fully inserted ----
+
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 5.0;
+    private static final double G = 9.81;
+
+    /** The draws the task needs, in {@link #build}'s order. */
+    private record Layout(Vec3 peg, double pegHalf, double pegMass, Vec3 hole, double blockTop) {}
+
+    private static Layout layout(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x(), sy = scale.y(), sz = scale.z();
+        double holeR = HOLE_RADIUS * rng.uniform(0.8, 1.2) * Math.min(sx, sy);
+        double pegR = holeR * (1 - CLEARANCE * rng.uniform(0.5, 1.5));
+        double hx = rng.uniform(0.11, 0.15) * sx;
+        double hy = rng.uniform(0.11, 0.15) * sy;
+        double hz = rng.uniform(0.025, 0.04) * sz;
+        double cx = rng.uniform(-1, 1) * 0.4 * (hx - 1.6 * holeR);
+        double cy = rng.uniform(-1, 1) * 0.4 * (hy - 1.6 * holeR);
+        double bx = rng.uniform(0.2, 0.3) * sx;
+        double by = rng.uniform(-0.08, 0.08) * sy;
+        double pegHalf = rng.uniform(PEG_HALF_HEIGHT - 0.0125, PEG_HALF_HEIGHT + 0.0125) * sz;
+        double side = rng.chance(0.5) ? -1 : 1;
+        double px = bx - hx - rng.uniform(0.08, 0.14) * sx - pegR;
+        double py = by + side * rng.uniform(0.0, 0.12) * sy;
+        double mass = rng.uniform(700, 1200) * Math.PI * pegR * pegR * 2 * pegHalf;
+        return new Layout(Vec3.of(px, py, pegHalf), pegHalf, mass, Vec3.of(bx + cx, by + cy, 0), 2 * hz);
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double f = 3 * l.pegMass() * G;
+        return Optional.of(Task.reach(Task.Subject.site("agent_peg_tip"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .avoiding("zone_forbid")
+                .control(Control.Push.atCenter("push_x", "agent_peg", Vec3.X, f), Control.Push.atCenter("push_y", "agent_peg", Vec3.Y, f),
+                        Control.Push.atCenter("push_z", "agent_peg", Vec3.Z, f)));
+    }
+
+    /**
+     * Feedback on all three axes: lift the peg above the block, bring it over the bore (its axis stays vertical: the
+     * pushes act at its centre of mass), and lower it in. Height targets are offset by the weight over kp.
+     */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double m = l.pegMass();
+        double kp = 200 * m;
+        double kd = 2 * 0.9 * Math.sqrt(kp * m);
+        double lift = m * G / kp;
+        return Optional.of(Solution.builder()
+                .hold(0, "push_x", l.peg().x(), kp, kd).hold(0, "push_y", l.peg().y(), kp, kd)
+                .hold(0, "push_z", l.blockTop() + l.pegHalf() + 0.03 + lift, kp, kd)
+                .hold(0.8, "push_x", l.hole().x(), kp, kd).hold(0.8, "push_y", l.hole().y(), kp, kd)
+                .hold(2.2, "push_z", 0.5 * l.pegHalf() + lift, kp, kd)
+                .build());
+    }
+
+    /** Sliding the peg along the floor straight at the bore: it runs into the block's side. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double m = l.pegMass();
+        double kp = 200 * m;
+        double kd = 2 * 0.9 * Math.sqrt(kp * m);
+        return Optional.of(Solution.builder().hold(0, "push_x", l.hole().x(), kp, kd).hold(0, "push_y", l.hole().y(), kp, kd).build());
     }
 
     @Override

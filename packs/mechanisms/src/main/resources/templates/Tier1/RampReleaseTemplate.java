@@ -99,6 +99,81 @@ public class RampReleaseTemplate implements Template {
         return scene;
     }
 
+    // ---- the task: carry the ball from the ramp into zone_goal with a bounded three-axis push ----
+
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 5.0;
+    private static final double G = 9.81;
+
+    /** The draws the task needs, in {@link #build}'s order. */
+    private record Layout(double rise, double ballR, double ballMass, Vec3 ball, double goalX, double goalY, double obstacleTop) {
+        /** Above the ramp's top, its stop and the obstacle, with room to spare. */
+        double safeZ() {
+            return Math.max(rise, obstacleTop) + 3 * ballR + 0.03;
+        }
+
+        double maxForce() {
+            return 3 * ballMass * G;
+        }
+    }
+
+    private static Layout layout(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x(), sy = scale.y(), sz = scale.z();
+        double run = rng.uniform(RAMP_RUN - 0.1, RAMP_RUN + 0.1) * sx;
+        double rise = Math.max(0.1 * run, Math.min(0.78 * run, rng.uniform(RAMP_RISE - 0.05, RAMP_RISE + 0.05) * sz));
+        double halfWidth = rng.uniform(0.12, 0.18) * sy;
+        double ballR = Math.min(rng.uniform(BALL_RADIUS - 0.005, BALL_RADIUS + 0.005) * Math.min(Math.min(sx, sy), sz), 0.5 * halfWidth);
+        double slope = StrictMath.atan2(rise, run);
+        double length = Math.hypot(run, rise);
+        double uBall = Math.max(1.5 * ballR, 0.06 * length);
+        Vec3 ball = Vec3.of(-run, 0, rise).plus(Vec3.of(StrictMath.cos(slope), 0, -StrictMath.sin(slope)).times(uBall))
+                .plus(Vec3.of(StrictMath.sin(slope), 0, StrictMath.cos(slope)).times(ballR + 0.0005));
+        double mass = rng.uniform(800, 2500) * 4.0 / 3 * Math.PI * ballR * ballR * ballR;
+        double side = rng.chance(0.5) ? 1 : -1;
+        double goalX = rng.uniform(0.45, 0.7) * sx;
+        double goalY = side * rng.uniform(GOAL_OFFSET - 0.075, GOAL_OFFSET + 0.075) * sy;
+        rng.uniform(0, 1);                                             // obstacle half size
+        double obstacleHeight = rng.uniform(0.03, 0.06) * sz;
+        return new Layout(rise, ballR, mass, ball, goalX, goalY, 2 * obstacleHeight);
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double f = l.maxForce();
+        return Optional.of(Task.reach(Task.Subject.body("ball"), "zone_goal").hold(HOLD).within(TIME_LIMIT).planar()
+                .avoiding("zone_forbid")
+                .control(Control.Push.atCenter("push_x", "ball", Vec3.X, f), Control.Push.atCenter("push_y", "ball", Vec3.Y, f),
+                        Control.Push.atCenter("push_z", "ball", Vec3.Z, f)));
+    }
+
+    /**
+     * Feedback on all three axes: lift the ball clear of the stop, carry it over the obstacle to above the goal, and
+     * set it down there. Each height target is offset by the weight over kp, so the ball does not sag.
+     */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double m = l.ballMass();
+        double kp = 200 * m;
+        double kd = 2 * 0.9 * Math.sqrt(kp * m);
+        double lift = m * G / kp;
+        return Optional.of(Solution.builder()
+                .hold(0, "push_x", l.ball().x(), kp, kd).hold(0, "push_y", 0, kp, kd).hold(0, "push_z", l.safeZ() + lift, kp, kd)
+                .hold(0.8, "push_x", l.goalX(), kp, kd).hold(0.8, "push_y", l.goalY(), kp, kd)
+                .hold(2.3, "push_z", 0.5 * l.ballR() + lift, kp, kd)
+                .build());
+    }
+
+    /** A nudge over the stop: the ball rolls straight down, and the goal is off its straight path. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(Solution.builder().hold(0, "push_z", l.ball().z() + 2 * l.ballR(), 200 * l.ballMass(), 20 * l.ballMass())
+                .set(0, "push_x", l.ballMass() * G).set(0.4, "push_x", 0).set(0.4, "push_z", 0).build());
+    }
+
     @Override
     public String toString() {
         return info().id();

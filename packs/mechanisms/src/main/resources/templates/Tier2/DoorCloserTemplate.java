@@ -100,6 +100,82 @@ public class DoorCloserTemplate implements Template {
         return scene;
     }
 
+    // ---- the task: open the door until the handle holds inside zone_goal, against the closer ----
+
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 5.0;
+
+    /** The draws the task needs, in {@link #build}'s order. */
+    private record Swing(double halfWidth, double halfThick, double handleX, double panelMass, double stiffness) {
+        double radius() {
+            return Math.hypot(handleX, halfThick + 0.062);
+        }
+
+        double phase() {
+            return StrictMath.atan2(-(halfThick + 0.062), handleX);
+        }
+
+        /** The door's angle with the handle at the goal's centre (75 degrees of handle sweep past its start direction). */
+        double goalAngle() {
+            return Math.toRadians(75);
+        }
+
+        /** The handle's y with the door turned by the goal angle. */
+        double goalY() {
+            return radius() * StrictMath.sin(goalAngle() + phase());
+        }
+
+        /** The push along y at the handle that holds the door against the closer at the goal angle. */
+        double holdingForce() {
+            return stiffness * goalAngle() / (radius() * StrictMath.cos(goalAngle() + phase()));
+        }
+
+        /** The door's moment of inertia about the hinge, as a mass at the handle. */
+        double massAtHandle() {
+            return panelMass * 4 * halfWidth * halfWidth / 3 / (radius() * radius());
+        }
+    }
+
+    private static Swing swing(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double halfWidth = rng.uniform(DOOR_HALF_WIDTH - 0.05, DOOR_HALF_WIDTH + 0.05) * scale.x();
+        rng.uniform(0, 1);                                             // half height
+        double halfThick = 0.02 * Math.min(scale.y(), 1.5);
+        rng.uniform(0, 1);                                             // max open
+        double panelMass = rng.uniform(8, 20) * scale.x() * scale.z();
+        rng.uniform(0, 1);                                             // damping
+        double stiffness = CLOSER_STIFFNESS * rng.uniform(0.5, 1.5) * scale.x() * scale.x();
+        return new Swing(halfWidth, halfThick, 2 * halfWidth - 0.08 * scale.x(), panelMass, stiffness);
+    }
+
+    private static double maxForce(Swing s) {
+        return 3 * s.holdingForce() + 2 * s.massAtHandle();
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Swing s = swing(seed, scale);
+        return Optional.of(Task.reach(Task.Subject.site("agent_handle"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .avoiding("zone_forbid")
+                .control(Control.Push.atSite("agent_push", "door", "agent_handle", Vec3.Y, -maxForce(s), maxForce(s))));
+    }
+
+    /** Feedback on the handle's y, aimed at the goal and offset by the closer's holding force over kp. */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Swing s = swing(seed, scale);
+        double kp = 400 * s.massAtHandle();
+        double kd = 2 * 0.8 * Math.sqrt(kp * s.massAtHandle());
+        return Optional.of(Solution.builder().hold(0, "agent_push", s.goalY() + s.holdingForce() / kp, kp, kd).build());
+    }
+
+    /** Pulling the handle instead of pushing it: the door only presses into its closed stop. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Swing s = swing(seed, scale);
+        return Optional.of(Solution.builder().set(0, "agent_push", -s.holdingForce()).build());
+    }
+
     @Override
     public String toString() {
         return info().id();

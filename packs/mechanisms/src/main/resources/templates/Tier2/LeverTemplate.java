@@ -35,8 +35,19 @@ public class LeverTemplate implements Template {
                 new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
     }
 
-    @Override
-    public Scene build(long seed, Scale scale) {
+    /** Every dimension a variant draws, shared by the scene, its task and its solutions. */
+    private record Layout(double halfLength, double halfThick, double halfWidth, double offset, double gap,
+                          double loadHalfX, double loadHalfY, double loadHalfZ, double tilt, double rise,
+                          double beamMass, double loadMass, Vec3 beamCenter, Vec3 beamHalf, Vec3 loadCenter,
+                          Vec3 loadHalf, double pivotZ, Rng rng) {
+        /** The effort site in the beam frame: near the free end, on top of the beam. */
+        Vec3 effortSite() {
+            return Vec3.of(offset - halfLength + 0.03, 0, gap + 2 * halfThick + 0.015);
+        }
+    }
+
+    private static Layout layout(long seed, Scale scale) {
+
         Rng rng = new Rng(seed);
         double sx = scale.x();
         double sy = scale.y();
@@ -71,6 +82,19 @@ public class LeverTemplate implements Template {
         double lowest = Math.min(Math.min(lowestZ(beamCenter, beamHalf, tilt), lowestZ(loadCenter, loadHalf, tilt)),
                 Math.min(lowestZ(beamCenter, beamHalf, -rise), lowestZ(loadCenter, loadHalf, -rise)));
         pivotZ = Math.max(pivotZ, 0.01 - lowest);
+        return new Layout(halfLength, halfThick, halfWidth, offset, gap, loadHalfX, loadHalfY, loadHalfZ, tilt, rise,
+                beamMass, loadMass, beamCenter, beamHalf, loadCenter, loadHalf, pivotZ, rng);
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        Rng rng = l.rng();
+        double sy = scale.y();
+        double halfWidth = l.halfWidth(), halfLength = l.halfLength(), offset = l.offset(), gap = l.gap(), halfThick = l.halfThick();
+        double loadHalfX = l.loadHalfX(), loadHalfY = l.loadHalfY(), loadHalfZ = l.loadHalfZ(), tilt = l.tilt(), rise = l.rise();
+        double beamMass = l.beamMass(), loadMass = l.loadMass(), pivotZ = l.pivotZ();
+        Vec3 beamCenter = l.beamCenter(), beamHalf = l.beamHalf(), loadCenter = l.loadCenter(), loadHalf = l.loadHalf();
 
         Scene scene = Scene.named("lever_fulcrum").timestep(0.002);
         scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
@@ -91,17 +115,70 @@ public class LeverTemplate implements Template {
                 .joint(hinge)
                 .geom(Geom.box("lever_beam", beamHalf).at(beamCenter).mass(beamMass).rgba(Rgba.of(0.65, 0.5, 0.3, 1)))
                 .geom(Geom.box("lever_load", loadHalf).at(loadCenter).mass(loadMass).rgba(Rgba.of(0.3, 0.3, 0.35, 1)))
-                .site(Site.sphere("agent_effort", 0.015).at(offset - halfLength + 0.03, 0, gap + 2 * halfThick + 0.015)
+                .site(Site.sphere("agent_effort", 0.015).at(l.effortSite())
                         .rgba(Rgba.GREEN));
 
         // Goal: where the load's centre is with the load end raised to 80 % of the range above horizontal.
+        // Its half-sizes stay under 0.4 of the load's travel, so the resting load is never already inside it.
         Vec3 raised = rotateY(loadCenter, -0.8 * rise).plus(Vec3.of(0, 0, pivotZ));
-        scene.zone(Zone.GOAL, raised, Vec3.of(loadHalfX * 1.5, loadHalfY * 1.5, loadHalfZ * 1.5));
         Vec3 resting = rotateY(loadCenter, tilt).plus(Vec3.of(0, 0, pivotZ));
+        double cap = 0.4 * raised.minus(resting).length();
+        scene.zone(Zone.GOAL, raised, Vec3.of(Math.min(loadHalfX * 1.5, cap), Math.min(loadHalfY * 1.5, cap), Math.min(loadHalfZ * 1.5, cap)));
         scene.zone(Zone.START, resting, Vec3.of(loadHalfX * 1.2, loadHalfY * 1.2, loadHalfZ * 1.2));
         // Nothing may be placed under the load end (no propping it up from below).
         scene.zone(Zone.FORBID, Vec3.of(resting.x(), 0, 0.005), Vec3.of(loadHalfX * 2, halfWidth + 0.05 * sy, 0.005));
         return scene;
+    }
+
+    // ---- the task: press down on agent_effort until the load's centre holds inside zone_goal ----
+
+    /** Seconds the load must stay in the goal, and the time allowed. */
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 4.0;
+    static final double G = 9.81;
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(Task.reach(Task.Subject.geom("lever_load"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .avoiding("zone_forbid")
+                .control(Control.Push.atSite("agent_press", "lever", "agent_effort", Vec3.of(0, 0, -1), 0, maxForce(l))));
+    }
+
+    /**
+     * Feedback on the effort site's height: hold it where it is with the load at the goal angle. The target is offset
+     * by the balancing force over kp, so the static error of a plain PD vanishes exactly at the goal.
+     */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double goalAngle = -0.8 * l.rise();
+        double siteZ = rotateY(l.effortSite(), goalAngle).z() + l.pivotZ();
+        double arm = -rotateY(l.effortSite(), goalAngle).x();
+        double inertia = l.loadMass() * l.loadCenter().dot(l.loadCenter())
+                + l.beamMass() * (l.halfLength() * l.halfLength() / 3 + l.beamCenter().dot(l.beamCenter()));
+        double massAtSite = inertia / (arm * arm);
+        double kp = 900 * massAtSite;
+        double kd = 2 * 0.8 * Math.sqrt(kp * massAtSite);
+        return Optional.of(Solution.builder().hold(0, "agent_press", -siteZ + balancingForce(l, goalAngle) / kp, kp, kd).build());
+    }
+
+    /** A steady press of half the balancing force: the moment arms misjudged. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(Solution.builder().set(0, "agent_press", 0.5 * balancingForce(l, -0.8 * l.rise())).build());
+    }
+
+    /** The downward force at the effort site that balances load and beam with the beam turned by {@code angle}. */
+    private static double balancingForce(Layout l, double angle) {
+        double moment = G * (l.loadMass() * rotateY(l.loadCenter(), angle).x() + l.beamMass() * rotateY(l.beamCenter(), angle).x());
+        return moment / -rotateY(l.effortSite(), angle).x();
+    }
+
+    /** Three times the largest balancing force over the hinge's range. */
+    private static double maxForce(Layout l) {
+        return 3 * Math.max(balancingForce(l, l.tilt()), balancingForce(l, -l.rise()));
     }
 
     /** A point of the beam frame turned by {@code angle} about y (positive lowers +x), as MuJoCo's euler/quat do. */

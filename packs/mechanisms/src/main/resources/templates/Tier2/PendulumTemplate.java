@@ -27,11 +27,12 @@ public class PendulumTemplate implements Template {
     public TemplateInfo info() {
         return new TemplateInfo("pendulum-catch", 2, "Released pendulum",
                 "A damped pendulum (rod and bob on a hinge) hangs from a gantry and is released from a random angle"
-                        + " at t = 0. The agent must design a static catcher, placed outside zone_forbid (the"
-                        + " vertical below the pivot, which the bob must keep passing through), that stops the bob"
-                        + " at the far side of its first swing inside zone_goal. Learning objective: predict a"
-                        + " pendulum's motion from its length and release angle (period, far-side amplitude reduced"
-                        + " by damping) and place geometry at the predicted turning point.",
+                        + " at t = 0. The agent must bring the bob into zone_goal, near the far side of its first swing,"
+                        + " and hold it there for a second, pushing horizontally at the bob (site agent_bob) with a"
+                        + " bounded force; zone_forbid is the vertical below the pivot, which the bob keeps passing"
+                        + " through. Learning objective: predict a pendulum's motion from its length and release angle"
+                        + " (period, far-side amplitude reduced by damping) and the horizontal force that holds it"
+                        + " at an angle (m g tan a).",
                 new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
     }
 
@@ -76,7 +77,8 @@ public class PendulumTemplate implements Template {
                 .joint(hinge)
                 .geom(Geom.capsule("pendulum_rod", rodR, Vec3.of(0, 0, 0), Vec3.of(0, 0, -length))
                         .density(2700).rgba(Rgba.of(0.75, 0.75, 0.78, 1)))
-                .geom(Geom.sphere("pendulum_bob", bobR).at(0, 0, -length).mass(bobMass).rgba(Rgba.BLUE));
+                .geom(Geom.sphere("pendulum_bob", bobR).at(0, 0, -length).mass(bobMass).rgba(Rgba.BLUE))
+                .site(Site.sphere("agent_bob", 0.5 * bobR).at(0, 0, -length).rgba(Rgba.GREEN));
 
         // Bob centre at angle a: turning about +y maps (0, 0, -L) to (-L sin a, 0, -L cos a).
         double far = -0.85 * release;
@@ -86,6 +88,56 @@ public class PendulumTemplate implements Template {
         scene.zone(Zone.GOAL, goal, Vec3.of(bobR * 2, bobR * 2, bobR * 2));
         scene.zone(Zone.FORBID, Vec3.of(0, 0, pivotZ - length / 2), Vec3.of(bobR * 1.2, bobR * 1.2, length / 2 + bobR));
         return scene;
+    }
+
+    // ---- the task: bring the bob to zone_goal on the far side and hold it there for a second ----
+
+    static final double HOLD = 1.0;
+    static final double TIME_LIMIT = 6.0;
+
+    /** The draws the task needs, in {@link #build}'s order: arm length, bob radius, release angle, bob mass. */
+    private record Swing(double length, double release, double bobMass, double rodMass) {
+        double far() {
+            return -0.85 * release;
+        }
+
+        double goalX() {
+            return -length * StrictMath.sin(far());
+        }
+    }
+
+    private static Swing swing(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double length = rng.uniform(ARM_LENGTH - 0.15, ARM_LENGTH + 0.15) * scale.z();
+        rng.uniform(0, 1);                                             // bob radius
+        double release = Math.toRadians(RELEASE_DEG * rng.uniform(0.5, 1.5)) * (rng.chance(0.5) ? 1 : -1);
+        double bobMass = rng.uniform(0.5, 2.0) * scale.x() * scale.y() * scale.z();
+        double rodR = 0.006 * Math.min(scale.x(), scale.y());
+        return new Swing(length, release, bobMass, 2700 * Math.PI * rodR * rodR * length);
+    }
+
+    /** The horizontal force at the bob that holds the pendulum still at the goal angle (bob plus half the rod). */
+    private static double holdingForce(Swing s) {
+        return -(s.bobMass() + s.rodMass() / 2) * G * StrictMath.tan(s.far());
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Swing s = swing(seed, scale);
+        double max = 4 * Math.abs(holdingForce(s)) + 2 * s.bobMass();
+        // zone_forbid marks where a catcher may not stand; the bob itself must swing through it, so it is no predicate
+        return Optional.of(Task.reach(Task.Subject.geom("pendulum_bob"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .control(Control.Push.atSite("agent_push", "pendulum", "agent_bob", Vec3.X, -max, max)));
+    }
+
+    /** Feedback on the bob's x, aimed at the goal and offset by the holding force over kp. */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Swing s = swing(seed, scale);
+        double mass = s.bobMass() + s.rodMass() / 3;
+        double kp = 400 * mass;
+        double kd = 2 * 0.8 * Math.sqrt(kp * mass);
+        return Optional.of(Solution.builder().hold(0, "agent_push", s.goalX() + holdingForce(s) / kp, kp, kd).build());
     }
 
     @Override

@@ -36,8 +36,19 @@ public class RailSliderTemplate implements Template {
                 new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
     }
 
-    @Override
-    public Scene build(long seed, Scale scale) {
+    /** Every dimension a variant draws, shared by the scene, its task and its solutions. */
+    private record Layout(double railHalf, double railHalfWidth, double wallT, double baseT, double wallH, double endT,
+                          double tilt, double carHalfX, double carHalfY, double carHalfZ, double carMass, double damping,
+                          Rng rng) {
+        double sin() { return StrictMath.sin(tilt); }
+        double cos() { return StrictMath.cos(tilt); }
+        double railZ() { return railHalf * sin() + 2 * baseT * cos() + 0.002; }
+        /** The carriage centre's travel: within +-reach of the rail's middle, 5 mm short of the end blocks. */
+        double reach() { return railHalf - 2 * endT - carHalfX - 0.005; }
+        double goalU() { return reach() - 0.15 * reach(); }
+    }
+
+    private static Layout layout(long seed, Scale scale) {
         Rng rng = new Rng(seed);
         double sx = scale.x();
         double sy = scale.y();
@@ -55,6 +66,18 @@ public class RailSliderTemplate implements Template {
         double carHalfZ = rng.uniform(0.6, 0.9) * wallH;
         double carMass = rng.uniform(0.3, 1.0) * sx * sy * sz;
         double damping = carMass * rng.uniform(DAMPING_PER_KG - 3, DAMPING_PER_KG + 3);
+        return new Layout(railHalf, railHalfWidth, wallT, baseT, wallH, endT, tilt, carHalfX, carHalfY, carHalfZ, carMass,
+                damping, rng);
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        Rng rng = l.rng();
+        double sx = scale.x();
+        double railHalf = l.railHalf(), railHalfWidth = l.railHalfWidth(), wallT = l.wallT(), baseT = l.baseT();
+        double wallH = l.wallH(), endT = l.endT(), tilt = l.tilt(), carHalfX = l.carHalfX(), carHalfY = l.carHalfY();
+        double carHalfZ = l.carHalfZ(), carMass = l.carMass(), damping = l.damping();
 
         Scene scene = Scene.named("rail_slider").timestep(0.002);
         scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
@@ -80,8 +103,8 @@ public class RailSliderTemplate implements Template {
         }
 
         // The carriage's centre travels within +-reach of the rail's middle, 5 mm short of the end blocks.
-        double reach = railHalf - 2 * endT - carHalfX - 0.005;
-        double start = -reach + rng.uniform(0.05, 0.2) * reach;
+        double reach = l.reach();
+        double start = start(l);
         Joint slide = Joint.slide("carriage_slide").axis(1, 0, 0).range(-reach - start, reach - start)
                 .damping(damping).armature(0.01);
         rail.body("carriage").at(start, 0, 0.002 + carHalfZ)
@@ -90,12 +113,60 @@ public class RailSliderTemplate implements Template {
                 .site(Site.sphere("agent_push", 0.01).at(-carHalfX - 0.01, 0, 0).rgba(Rgba.GREEN));
 
         // Zones in world coordinates: the rail frame turns x by -tilt about y, lifting +x.
-        double goalU = reach - 0.15 * reach;
+        double goalU = l.goalU();
         Vec3 zoneHalf = Vec3.of(carHalfX * 1.3, carHalfY * 1.3, carHalfZ * 1.5);
         scene.zone(Zone.START, railPoint(start, carHalfZ + 0.002, railZ, cos, sin), zoneHalf);
         scene.zone(Zone.GOAL, railPoint(goalU, carHalfZ + 0.002, railZ, cos, sin), zoneHalf);
         scene.zone(Zone.FORBID, Vec3.of((railHalf + 0.08 * sx) * cos, 0, 0.01), Vec3.of(0.05 * sx, railHalfWidth * 2, 0.01));
         return scene;
+    }
+
+    // ---- the task: push the carriage along the rail until it holds inside zone_goal ----
+
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 5.0;
+
+    /** Where the carriage starts along the rail (the layout's generator is past every draw the scene makes first). */
+    private static double start(Layout l) {
+        return -l.reach() + l.rng().uniform(0.05, 0.2) * l.reach();
+    }
+
+    private static Vec3 along(Layout l) {
+        return Vec3.of(l.cos(), 0, l.sin());
+    }
+
+    /** Enough to hold the carriage against its weight and drive it at about 1.5 m/s against the damping. */
+    private static double maxForce(Layout l) {
+        return l.carMass() * 9.81 * l.sin() + 1.5 * l.damping() + 2 * l.carMass();
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(Task.reach(Task.Subject.body("carriage"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .avoiding("zone_forbid")
+                .control(Control.Push.atSite("agent_push", "carriage", "agent_push", along(l), -maxForce(l), maxForce(l))));
+    }
+
+    /**
+     * Feedback on the push site's position along the rail, aimed at the goal and offset by the weight's downhill
+     * component over kp (a PD's static error against a constant load).
+     */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double siteU = l.goalU() - l.carHalfX() - 0.01; // the site sits behind the carriage
+        double target = siteU + l.railZ() * l.sin(); // a rail point (u, h) projects onto the rail direction as u + railZ*sin
+        double kp = 400 * l.carMass();
+        double kd = 2 * 0.8 * Math.sqrt(kp * l.carMass());
+        return Optional.of(Solution.builder().hold(0, "agent_push", target + l.carMass() * 9.81 * l.sin() / kp, kp, kd).build());
+    }
+
+    /** A steady push that only balances the weight's downhill component: the carriage never gets going. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(Solution.builder().set(0, "agent_push", l.carMass() * 9.81 * l.sin()).build());
     }
 
     /** A point at {@code u} along the rail and {@code h} above its floor, in world coordinates. */

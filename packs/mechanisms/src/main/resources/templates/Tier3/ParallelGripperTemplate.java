@@ -114,6 +114,64 @@ public class ParallelGripperTemplate implements Template {
         return scene;
     }
 
+    // ---- the task: grip the box, lift it into zone_goal and hold it there ----
+
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 4.0;
+
+    /**
+     * The travels the task needs, and the weight the lift servo carries, drawn as {@link #build} draws them (the same
+     * generator, the same order).
+     */
+    private record Travel(double close, double lift, double liftKp, double carriedWeight) {}
+
+    private static Travel travel(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double boxHX = rng.uniform(0.025, 0.04) * scale.x();
+        double boxHY = rng.uniform(0.02, 0.035) * scale.y();
+        double boxHZ = rng.uniform(BOX_HALF_HEIGHT - 0.0125, BOX_HALF_HEIGHT + 0.0125) * scale.z();
+        rng.uniform(0, 1);                                          // boxX
+        rng.uniform(0, 1);                                          // boxY
+        double clearance = rng.uniform(FINGER_GAP - 0.15, FINGER_GAP + 0.15) * boxHY + 0.004;
+        rng.uniform(0, 1);                                          // palmGap
+        double lift = rng.uniform(LIFT_TRAVEL - 0.04, LIFT_TRAVEL + 0.04) * scale.z() + 0.05;
+        double palmMass = rng.uniform(0.3, 0.6) * scale.x() * scale.y();
+        double boxMass = rng.uniform(200, 600) * 8 * boxHX * boxHY * boxHZ;
+        double carried = 9.81 * (palmMass + 0.02 + 2 * 0.05 * scale.x() * scale.y() + boxMass);
+        return new Travel(clearance + 0.8 * boxHY, lift, 800 * palmMass, carried);
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Travel t = travel(seed, scale);
+        return Optional.of(Task.reach(Task.Subject.body("box"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .avoiding("zone_forbid")
+                .control(new Control.Actuator("agent_lift_servo", 0, t.lift()),
+                        new Control.Actuator("agent_finger_left_servo", 0, t.close()),
+                        new Control.Actuator("agent_finger_right_servo", 0, t.close())));
+    }
+
+    /** Close both fingers fully (they stop on the box and squeeze it), then raise the lift gently to 80 % of its travel. */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Travel t = travel(seed, scale);
+        Solution.Builder b = Solution.builder()
+                .set(0, "agent_finger_left_servo", t.close()).set(0, "agent_finger_right_servo", t.close());
+        // raised in 20 steps over a second: a jump would accelerate the box faster than friction can carry it
+        // and aimed higher by the servo's sag under the load it carries (weight over kp), capped by its range
+        double top = Math.min(t.lift(), 0.8 * t.lift() + t.carriedWeight() / t.liftKp());
+        for (int k = 1; k <= 20; k++) b.set(0.6 + 0.05 * k, "agent_lift_servo", top * k / 20);
+        return Optional.of(b.build());
+    }
+
+    /** Lifting before gripping: the fingers close only once the box is out of reach. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Travel t = travel(seed, scale);
+        return Optional.of(Solution.builder().set(0, "agent_lift_servo", 0.8 * t.lift())
+                .set(1.0, "agent_finger_left_servo", t.close()).set(1.0, "agent_finger_right_servo", t.close()).build());
+    }
+
     @Override
     public String toString() {
         return info().id();

@@ -106,6 +106,74 @@ public class RollerConveyorTemplate implements Template {
         return scene;
     }
 
+    // ---- the task: convey the parcel into zone_goal and stop it there ----
+
+    static final double HOLD = 0.5;
+    static final double TIME_LIMIT = 6.0;
+
+    /** The draws the task needs, in {@link #build}'s order. */
+    private record Layout(int count, double rollerR, double parcelX, double goalX) {
+        /** A surface speed slow enough that starting and braking (about mu g) shift the parcel by millimetres. */
+        double speed(Scale scale) {
+            return Math.min(0.25 * scale.x(), 25 * rollerR);
+        }
+    }
+
+    private static Layout layout(long seed, Scale scale) {
+        Rng rng = new Rng(seed);
+        double sx = scale.x(), sz = scale.z();
+        int rollers = (int) Math.round(ROLLER_COUNT);
+        int count = rng.integer(rollers - 2, rollers + 2);
+        double pitch = rng.uniform(ROLLER_PITCH - 0.01, ROLLER_PITCH + 0.01) * sx;
+        double rollerR = Math.min(0.025 * Math.min(sx, sz), 0.4 * pitch);
+        rng.uniform(0, 1);                                             // roller half length
+        rng.uniform(0, 1);                                             // axle height
+        rng.uniform(0, 1);                                             // kv
+        double parcelHX = rng.uniform(1.3, 1.6) * pitch;
+        rng.uniform(0, 1);                                             // parcel half width
+        rng.uniform(0, 1);                                             // parcel half height
+        double length = (count - 1) * pitch;
+        double x0 = -length / 2;
+        double parcelX = x0 + parcelHX + rng.uniform(0, 0.3) * pitch;
+        return new Layout(count, rollerR, parcelX, x0 + length - parcelHX - 0.5 * pitch);
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        Control[] drives = new Control[l.count()];
+        for (int i = 0; i < l.count(); i++) drives[i] = new Control.Actuator("agent_roller_" + i + "_drive", -30, 30);
+        return Optional.of(Task.reach(Task.Subject.body("parcel"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+                .avoiding("zone_forbid").control(drives));
+    }
+
+    /** Every roller at one surface speed (v = omega r) for the time the distance takes, then all at 0 to brake. */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double v = l.speed(scale);
+        double stop = (l.goalX() - l.parcelX()) / v;
+        return Optional.of(drive(l, v / l.rollerR(), stop));
+    }
+
+    /** The surface speed taken for the roller rate (v = omega r forgotten): the parcel creeps and never arrives. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double v = l.speed(scale);
+        return Optional.of(drive(l, v, (l.goalX() - l.parcelX()) / v));
+    }
+
+    private static Solution drive(Layout l, double omega, double stop) {
+        Solution.Builder b = Solution.builder();
+        for (int i = 0; i < l.count(); i++) {
+            // the rollers turn about +y: omega x (0, 0, r) = (omega r, 0, 0), a positive rate moves their tops towards +x
+            b.set(0, "agent_roller_" + i + "_drive", omega);
+            if (stop < TIME_LIMIT) b.set(stop, "agent_roller_" + i + "_drive", 0);
+        }
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return info().id();

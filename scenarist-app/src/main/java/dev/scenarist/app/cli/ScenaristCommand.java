@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Generates valid, unique, reproducible scenarios for testing AI agents, with LLMs or offline.",
         subcommands = {PacksCommand.class, GenerateCommand.class, CampaignsCommand.class, RunsCommand.class, ShowCommand.class,
                 ResumeCommand.class, CancelCommand.class, ExportCommand.class, ValidateCommand.class, PromoteCommand.class, ApproveCommand.class, ReviewCommand.class, ModelsCommand.class,
-                CompletionCommand.class, DoctorCommand.class, AppworldCommand.class, ChainsCommand.class, ServicesCommand.class, ServeCommand.class, AnalyticsCommand.class, LessonsCommand.class, picocli.CommandLine.HelpCommand.class},
+                CompletionCommand.class, DoctorCommand.class, AppworldCommand.class, MechanismsCommand.class, ChainsCommand.class, ServicesCommand.class, ServeCommand.class, AnalyticsCommand.class, LessonsCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job ran but fell short (campaign short of its count, validation failed),",
                 "2 usage or configuration error, 3 internal error, 4 not judged (validate: no error found, but a check could not run).",
                 "Budgets (--max-runs, --max-tokens, --max-cost, --max-wall) are hard: reaching one stops new work within a second",
@@ -58,6 +58,10 @@ public final class ScenaristCommand {
     /** The preflight, and the campaign's pack options refused by the pack before the data folder is created. */
     void requireComponents(dev.scenarist.core.campaign.CampaignSpec spec) throws InterruptedException {
         Scenarist.requireComponents(resolvedDataDir(), settings, spec.pack(), java.util.Optional.of(spec));
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     Output output() {

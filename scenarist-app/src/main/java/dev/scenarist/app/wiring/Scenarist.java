@@ -156,6 +156,11 @@ public final class Scenarist implements AutoCloseable {
      * folder is the configured one, else the one found from the working directory up; node is looked up on the
      * machine's PATH (the one the sandbox and the preflight use) unless SCENARIST_NODE names it.
      */
+    /** The mechanisms pack's settings on this machine, for its own commands ({@code scenarist mechanisms play}). */
+    public static MechanismsSettings mechanismsSettings(Settings settings) {
+        return mechanisms(settings, Machine.of(settings));
+    }
+
     static MechanismsSettings mechanisms(Settings settings, Machine machine) {
         SimulatorChoice choice;
         try {

@@ -56,6 +56,8 @@ public final class MujocoSimulationCheck implements Check {
     public MujocoSimulationCheck startingTheEngine() {
         if (simulator instanceof dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar sidecar) {
             Thread.ofPlatform().daemon().name("mujoco-sidecar-start").start(sidecar::unavailableReason);
+        } else if (simulator instanceof dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecarPool pool) {
+            pool.warmUp();
         }
         return this;
     }

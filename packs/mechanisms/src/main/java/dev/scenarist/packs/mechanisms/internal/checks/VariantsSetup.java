@@ -26,9 +26,10 @@ public record VariantsSetup(TemplateValidator validator, Simulator simulator, Si
         if (variants < 1 || variants > 100) throw new IllegalArgumentException("variants per template must be 1..100, got " + variants);
     }
 
-    /** The four checks, cheapest first: build in the sandbox, static MJCF, meshes, simulation. */
+    /** The five checks, cheapest first: build in the sandbox, static MJCF, meshes, simulation, the task proof. */
     public List<dev.scenarist.core.pack.Check> checks() {
-        return List.of(new VariantsBuildCheck(this), VariantsStageCheck.staticMjcf(this), VariantsStageCheck.meshes(this), new VariantsSimulationCheck(this));
+        return List.of(new VariantsBuildCheck(this), VariantsStageCheck.staticMjcf(this), VariantsStageCheck.meshes(this), new VariantsSimulationCheck(this),
+                new VariantsTaskCheck(this));
     }
 
     public List<Randomizer.Draw> draws(long runSeed, Optional<Plan> plan) {

@@ -7,6 +7,11 @@ import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.internal.checks.TemplateSourceCheck;
 import dev.scenarist.packs.mechanisms.internal.checks.VariantsSetup;
 import dev.scenarist.packs.mechanisms.internal.plan.Plan;
+import dev.scenarist.packs.mechanisms.internal.task.TaskFiles;
+import dev.scenarist.packs.mechanisms.internal.task.TaskJson;
+import dev.scenarist.packs.mechanisms.internal.task.TaskPlayer;
+import dev.scenarist.packs.mechanisms.internal.task.TaskProof;
+import dev.scenarist.packs.mechanisms.internal.task.TaskProofStage;
 import dev.scenarist.packs.mechanisms.internal.validation.BuildOutcome;
 import dev.scenarist.packs.mechanisms.internal.validation.SimulationMeasures;
 import dev.scenarist.packs.mechanisms.internal.validation.StageReport;
@@ -26,8 +31,10 @@ import java.util.Optional;
 
 /**
  * Lays out an accepted template as a benchmark: for every variant {@code scene_<seed>.xml}, its
- * {@code meshes/*_<seed>.stl}, {@code manifest_<seed>.json} (id, tier, description, parameters, seed, scale and the
- * validation report with the measured maximum speed and simulated time) and {@code images/preview_<seed>.png}.
+ * {@code meshes/*_<seed>.stl}, {@code manifest_<seed>.json} (id, tier, description, parameters, seed, scale, the
+ * validation report with the measured maximum speed and simulated time, and the task's proof with the reference's
+ * margin), {@code images/preview_<seed>.png} and, for a template with a task, {@code task_<seed>.json} with its
+ * {@code reference_<seed>.json} (and {@code wrong_<seed>.json}), the two schemas once beside them.
  * The numbers come from the run's own validation (its artifacts); if those are gone, the variants are validated again.
  */
 public final class BenchmarkExport {
@@ -58,8 +65,19 @@ public final class BenchmarkExport {
             case TemplateBuild.Result.Ok<StageReport> ok -> ok.value();
             case TemplateBuild.Result.Unavailable<StageReport> u -> throw new IllegalStateException("the simulator is unavailable: " + u.reason());
         };
+        List<TaskProof> proofs = switch (new TaskProofStage(new TaskPlayer(setup.simulator())).run(build, simulation)) {
+            case TaskProofStage.Result.Proven p -> p.proofs();
+            case TaskProofStage.Result.Unavailable u -> throw new IllegalStateException("MuJoCo is unavailable to prove the task: " + u.reason());
+        };
         try {
             Files.createDirectories(a.target().resolve("meshes"));
+            if (proofs.stream().anyMatch(TaskProof::hasTask)) {
+                for (String schema : List.of(TaskJson.TASK_SCHEMA, TaskJson.SOLUTION_SCHEMA)) {
+                    try (var in = TaskJson.class.getResourceAsStream("/mechanisms/" + schema)) {
+                        Files.write(a.target().resolve(schema), in.readAllBytes());
+                    }
+                }
+            }
             Files.createDirectories(a.target().resolve("images"));
             long buildMillisPerVariant = build.report().millis() / Math.max(1, build.report().variants().size());
             for (VariantFiles v : build.report().variants()) {
@@ -78,6 +96,9 @@ public final class BenchmarkExport {
                 verdict(simulation, v.seed()).map(VariantVerdict::simulation).ifPresent(s -> sim.putAll(measures(s)));
                 validation.put("simulation", sim);
                 m.put("validation", validation);
+                Path folder = build.folder();
+                proofs.stream().filter(p -> p.seed() == v.seed() && p.hasTask()).findFirst()
+                        .ifPresent(p -> m.put("task", task(folder, a.target(), p)));
                 Files.writeString(a.target().resolve("manifest_" + v.seed() + ".json"), Json.pretty(m), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
@@ -105,6 +126,36 @@ public final class BenchmarkExport {
         m.put("meshes", v.meshes());
         m.put("preview", preview);
         return m;
+    }
+
+    /**
+     * Copies the variant's task and solutions beside its scene and says in the manifest how they were proven: the
+     * reference's verdict and margin (how far inside the goal it stayed for the whole hold, and the time it had to
+     * spare), and how far doing nothing (and the wrong solution) stayed from the goal.
+     */
+    private static Map<String, Object> task(Path buildFolder, Path target, TaskProof p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            for (String f : List.of(TaskFiles.task(p.seed()), TaskFiles.solution("reference", p.seed()), TaskFiles.solution("wrong", p.seed()))) {
+                if (Files.exists(buildFolder.resolve(f))) Files.copy(buildFolder.resolve(f), target.resolve(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the task files of seed " + p.seed(), e);
+        }
+        out.put("file", TaskFiles.task(p.seed()));
+        out.put("schema", TaskJson.TASK_SCHEMA);
+        out.put("solution_schema", TaskJson.SOLUTION_SCHEMA);
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("file", TaskFiles.solution("reference", p.seed()));
+        reference.put("passed", p.reference() != null && p.reference().passed());
+        TaskProof.Margin margin = p.margin();
+        if (margin != null) reference.put("margin", Map.of("depth_m", margin.depthMetres(), "time_to_spare_s", margin.timeToSpareSeconds()));
+        out.put("reference", reference);
+        if (p.noop() != null) out.put("noop", Map.of("passed", p.noop().passed(), "best_depth_m", p.noop().measures().bestDepth(),
+                "initial_depth_m", p.noop().measures().initialDepth()));
+        if (p.wrong() != null) out.put("wrong", Map.of("file", TaskFiles.solution("wrong", p.seed()), "passed", p.wrong().passed(),
+                "best_depth_m", p.wrong().measures().bestDepth()));
+        return out;
     }
 
     private static Optional<VariantVerdict> verdict(StageReport stage, long seed) {

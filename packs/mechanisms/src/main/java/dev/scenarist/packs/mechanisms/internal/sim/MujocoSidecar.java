@@ -34,7 +34,7 @@ import java.util.OptionalLong;
  * (the sidecar exits when its stdin closes). The process handling is {@link SidecarProcess}; this class is the
  * protocol: what a simulation request says and what its answer means.
  */
-public final class MujocoSidecar implements Simulator, AutoCloseable {
+public final class MujocoSidecar implements Simulator, TaskEvaluator, AutoCloseable {
 
     /** The node executable when none is named: {@code node}, looked up on the PATH. */
     public static final String DEFAULT_NODE = "node";
@@ -190,6 +190,28 @@ public final class MujocoSidecar implements Simulator, AutoCloseable {
         }
         return new Served(toOutcome(answer, limits), answer.path("pid").asLong(0),
                 answer.path("served_from_ms").asLong(0), answer.path("served_until_ms").asLong(0));
+    }
+
+    /**
+     * Plays a task's solution in {@code sceneXml} (the sidecar's {@code evaluate} request: {@code request} carries the
+     * subject, zones, controls and schedule; the scene's path and folder are added here) and returns the raw answer,
+     * or empty with {@code unavailable} told why when the engine cannot run.
+     */
+    @Override
+    public Optional<JsonNode> evaluate(Path sceneXml, ObjectNode request, java.util.function.Consumer<String> unavailable) {
+        Path xml = sceneXml.toAbsolutePath().normalize();
+        ObjectNode req = request.deepCopy();
+        req.put("op", "evaluate");
+        req.put("xml_path", xml.toString());
+        req.put("assets_dir", xml.getParent().toString());
+        try {
+            synchronized (this) {
+                return Optional.of(process.request(req));
+            }
+        } catch (SidecarProcess.UnavailableException e) {
+            unavailable.accept(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private SimulationOutcome toOutcome(JsonNode a, SimulationLimits limits) {

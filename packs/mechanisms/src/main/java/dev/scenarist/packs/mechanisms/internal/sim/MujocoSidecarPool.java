@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * others are never started: a sidecar starts on its first request. A sidecar whose process died is restarted by that
  * sidecar on its next request (see {@link MujocoSidecar}); {@link #close()} stops every process.
  */
-public final class MujocoSidecarPool implements Simulator, AutoCloseable {
+public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCloseable {
     private final List<MujocoSidecar> members;
     private final BlockingDeque<MujocoSidecar> free = new LinkedBlockingDeque<>();
 
@@ -48,6 +48,31 @@ public final class MujocoSidecarPool implements Simulator, AutoCloseable {
     @Override
     public SimulationOutcome simulate(ModelBundle bundle, SimulationLimits limits) {
         return served(bundle.xml(), limits, bundle).outcome();
+    }
+
+    /** A task's solution played by a free sidecar. */
+    @Override
+    public java.util.Optional<com.fasterxml.jackson.databind.JsonNode> evaluate(Path sceneXml, com.fasterxml.jackson.databind.node.ObjectNode request,
+                                                                                java.util.function.Consumer<String> unavailable) {
+        MujocoSidecar sidecar;
+        try {
+            sidecar = free.takeFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unavailable.accept("interrupted while waiting for a free MuJoCo sidecar");
+            return java.util.Optional.empty();
+        }
+        try {
+            return sidecar.evaluate(sceneXml, request, unavailable);
+        } finally {
+            free.addFirst(sidecar);
+        }
+    }
+
+    /** Starts the sidecar the next request will take, in the background, so its start-up overlaps cheaper work. */
+    public void warmUp() {
+        MujocoSidecar next = free.peekFirst();
+        if (next != null) Thread.ofPlatform().daemon().name("mujoco-sidecar-start").start(next::unavailableReason);
     }
 
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */

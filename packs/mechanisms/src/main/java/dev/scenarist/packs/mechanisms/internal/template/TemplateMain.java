@@ -2,6 +2,7 @@ package dev.scenarist.packs.mechanisms.internal.template;
 
 import dev.scenarist.packs.mechanisms.scene.AxisRange;
 import dev.scenarist.packs.mechanisms.internal.scenefile.MjcfWriter;
+import dev.scenarist.packs.mechanisms.internal.task.TaskFiles;
 import dev.scenarist.packs.mechanisms.scene.Scale;
 import dev.scenarist.packs.mechanisms.scene.Template;
 import dev.scenarist.packs.mechanisms.scene.TemplateInfo;
@@ -15,7 +16,8 @@ import java.util.Locale;
  * What the sandbox runs: {@code TemplateMain <template-class> <out-dir> <seed>:<sx>,<sy>,<sz> ...} loads the compiled
  * template once and, for each variant, calls {@code build(seed, scale)} and writes {@code <out>/scene_<seed>.xml} with
  * its meshes as {@code <out>/meshes/<mesh>_<seed>.stl} (so all variants share one folder). It also writes
- * {@code <out>/template_info.json} (the template's {@code info()}). A variant that throws gets
+ * {@code <out>/template_info.json} (the template's {@code info()}), and, for a template with a task, the variant's
+ * {@code task_<seed>.json} and solutions ({@link TaskFiles}). A variant that throws gets
  * {@code <out>/failed_<seed>.txt} with the exception, and the others still run. Exit codes: 0 all built, 4 some
  * variant failed, 2 bad arguments, 3 not a template.
  *
@@ -50,6 +52,7 @@ public final class TemplateMain {
             Scale scale = Scale.of(Double.parseDouble(s[0]), Double.parseDouble(s[1]), Double.parseDouble(s[2]));
             try {
                 MjcfWriter.write(template.build(seed, scale), out.resolve("scene_" + seed + ".xml"), "_" + seed);
+                TaskFiles.write(template, seed, scale, out);
             } catch (RuntimeException | IOException | StackOverflowError e) {
                 allBuilt = false;
                 Files.writeString(out.resolve("failed_" + seed + ".txt"), describe(e), StandardCharsets.UTF_8);

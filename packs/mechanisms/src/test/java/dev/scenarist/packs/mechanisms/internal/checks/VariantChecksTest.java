@@ -71,7 +71,9 @@ class VariantChecksTest {
     @Test
     void aSoundTemplatePassesEveryStageAndItsBuildAndReportsStayInTheArtifacts() throws Exception {
         var results = run(TemplateMainInSandboxTest.PENDULUM);
-        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r).as(r.findings().toString()).isInstanceOf(CheckResult.Passed.class));
+        assertThat(results).hasSize(5).allSatisfy(r -> assertThat(r).as(r.findings().toString()).isInstanceOf(CheckResult.Passed.class));
+        // a scene without a task passes, with a warning per variant that nothing says what counts as success
+        assertThat(results.get(4).findings()).hasSize(3).allSatisfy(f -> assertThat(f.code()).isEqualTo("TASK_MISSING"));
         assertThat(new Workspace(dir.resolve("workspace")).list()).containsExactly("template.java");
         Path folder;
         try (var s = Files.list(dir.resolve("artifacts/variants"))) {
@@ -79,7 +81,7 @@ class VariantChecksTest {
         }
         assertThat(folder.resolve("scene_5001.xml")).exists();
         assertThat(folder.resolve("meshes/bob_5002.stl")).exists();
-        for (String stage : List.of("build", TemplateBuild.STATIC, TemplateBuild.MESH, TemplateBuild.SIMULATION)) {
+        for (String stage : List.of("build", TemplateBuild.STATIC, TemplateBuild.MESH, TemplateBuild.SIMULATION, "task-proof")) {
             assertThat(folder.resolve(stage + ".json")).exists();
         }
         var sim = dev.scenarist.core.model.Json.read(Files.readString(folder.resolve("simulation.json")),
@@ -88,6 +90,47 @@ class VariantChecksTest {
             assertThat(v.simulation().simulatedSeconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
             assertThat(v.simulation().maxBodySpeed()).isGreaterThan(0).isLessThan(v.simulation().speedLimit());
         });
+    }
+
+    /** The sandbox pendulum with a task: reach its goal zone (out of the hinge's range) with the motor. */
+    static String withTask(String reference) {
+        return TemplateMainInSandboxTest.PENDULUM.replace("""
+                        return scene;
+                    }
+                """, """
+                        return scene;
+                    }
+
+                    public java.util.Optional<Task> task(long seed, Scale scale) {
+                        return java.util.Optional.of(Task.reach(Task.Subject.geom("bob"), "zone_goal").hold(0.5).within(2)
+                                .control(new Control.Actuator("agent_torque", -1, 1)));
+                    }
+
+                    public java.util.Optional<Solution> reference(long seed, Scale scale) {
+                        return java.util.Optional.ofNullable(%s);
+                    }
+                """.formatted(reference));
+    }
+
+    @Test
+    void aReferenceThatFailsItsTaskIsRefusedNamingTheVariantAndThePredicate() throws Exception {
+        var results = run(withTask("Solution.builder().set(0, \"agent_torque\", -1).build()"));
+        assertThat(results).hasSize(5);
+        assertThat(results.get(3)).isInstanceOf(CheckResult.Passed.class);
+        assertThat(results.get(4)).isInstanceOf(CheckResult.Failed.class);
+        assertThat(results.get(4).findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("TASK_REFERENCE_FAILS");
+            assertThat(f.message()).contains("reach_goal", "bob never inside zone_goal");
+            assertThat(f.hint()).contains("variant seed=5001");
+        });
+    }
+
+    @Test
+    void aTemplateThatDeclaresATaskWithoutAReferenceDoesNotBuild() throws Exception {
+        var results = run(withTask("null"));
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0)).isInstanceOf(CheckResult.Failed.class);
+        assertThat(results.get(0).findings().toString()).contains("reference(seed, scale) is empty");
     }
 
     @Test

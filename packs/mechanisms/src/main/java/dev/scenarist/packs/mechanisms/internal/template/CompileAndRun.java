@@ -29,8 +29,8 @@ public final class CompileAndRun {
     private CompileAndRun() {}
 
     public static void main(String[] args) throws Throwable {
-        if (args.length < 3) {
-            System.err.println("usage: CompileAndRun <source.java> <classes-dir> <main-class> <args...>");
+        if (args.length < 4) {
+            System.err.println("usage: CompileAndRun <source.java> <classes-dir> <compile-classpath> <main-class> <args...>");
             System.exit(2);
         }
         Path classes = Path.of(args[1]);
@@ -42,7 +42,7 @@ public final class CompileAndRun {
         }
         OutputStream quiet = OutputStream.nullOutputStream();
         int rc = javac.run(null, quiet, new PrintStream(System.err, true), "-nowarn", "-encoding", "UTF-8", "-proc:none",
-                "-cp", System.getProperty("java.class.path"), "-d", classes.toString(), args[0]);
+                "-cp", args[2], "-d", classes.toString(), args[0]);
         if (rc != 0) {
             System.exit(COMPILE_FAILED);
         }
@@ -50,8 +50,8 @@ public final class CompileAndRun {
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompileAndRun.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            Class.forName(args[2], true, loader).getMethod("main", String[].class)
-                    .invoke(null, (Object) Arrays.copyOfRange(args, 3, args.length));
+            Class.forName(args[3], true, loader).getMethod("main", String[].class)
+                    .invoke(null, (Object) Arrays.copyOfRange(args, 4, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause(); // the JVM prints the main class's own exception and exits 1, as if it were run directly
         }

@@ -48,18 +48,24 @@ public final class SandboxedTemplateRunner {
      *                     {@code main(templateClass, seed, sx, sy, sz, outDir)}
      */
     public SandboxedTemplateRunner(Sandbox sandbox, Path javaHome, List<Path> apiClasspath, String mainClass, Duration timeout, long memoryBytes) {
-        this(sandbox, javaHome, apiClasspath, mainClass, timeout, memoryBytes, Optional.empty());
-    }
-
-    private SandboxedTemplateRunner(Sandbox sandbox, Path javaHome, List<Path> apiClasspath, String mainClass, Duration timeout, long memoryBytes,
-            Optional<StartupCache.Training> training) {
         this.sandbox = sandbox;
         this.javaHome = javaHome;
         this.apiClasspath = List.copyOf(apiClasspath);
         this.mainClass = mainClass;
         this.timeout = timeout;
         this.memoryBytes = memoryBytes;
-        this.startupCache = new StartupCache(training);
+        this.startupCache = new StartupCache(Optional.empty());
+    }
+
+    /** {@code base}'s settings, with a startup cache trained as {@code training} says. */
+    private SandboxedTemplateRunner(SandboxedTemplateRunner base, StartupCache.Training training) {
+        this.sandbox = base.sandbox;
+        this.javaHome = base.javaHome;
+        this.apiClasspath = base.apiClasspath;
+        this.mainClass = base.mainClass;
+        this.timeout = base.timeout;
+        this.memoryBytes = base.memoryBytes;
+        this.startupCache = new StartupCache(Optional.of(training));
     }
 
     /**
@@ -67,8 +73,7 @@ public final class SandboxedTemplateRunner {
      * the pack's own, never a model-written one) for {@code draws}; see {@link StartupCache}.
      */
     public SandboxedTemplateRunner trainedOn(String className, String source, List<Randomizer.Draw> draws) {
-        return new SandboxedTemplateRunner(sandbox, javaHome, apiClasspath, mainClass, timeout, memoryBytes,
-                Optional.of(new StartupCache.Training(className, source, draws)));
+        return new SandboxedTemplateRunner(this, new StartupCache.Training(className, source, draws));
     }
 
     /** The JDK whose javac and java compile and run templates. */
@@ -171,8 +176,9 @@ public final class SandboxedTemplateRunner {
         List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss4m"));
         cache.ifPresent(c -> args.add("-XX:AOTCache=" + c));
-        args.addAll(List.of("-cp", String.join(":", classpath().stream().map(Path::toString).toList()),
-                CompileAndRun.class.getName(), sourceFile, BUILD_DIR, mainClass, templateClass, outDir));
+        String classpath = String.join(":", classpath().stream().map(Path::toString).toList());
+        // the class path is passed to CompileAndRun too, for javac: it reads no system property of its JVM
+        args.addAll(List.of("-cp", classpath, CompileAndRun.class.getName(), sourceFile, BUILD_DIR, classpath, mainClass, templateClass, outDir));
         for (Randomizer.Draw d : draws) {
             args.add(d.seed() + ":" + d.scale()[0] + "," + d.scale()[1] + "," + d.scale()[2]);
         }

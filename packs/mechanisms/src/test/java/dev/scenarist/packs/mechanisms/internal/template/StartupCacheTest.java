@@ -39,8 +39,8 @@ class StartupCacheTest {
                     if (a.startsWith("-XX:AOTCacheOutput=")) Files.writeString(Path.of(a.substring("-XX:AOTCacheOutput=".length())), "aot");
                 }
                 int main = r.argv().indexOf(CompileAndRun.class.getName());
-                String templateClass = r.argv().get(main + 4);
-                Path out = r.workDir().resolve(r.argv().get(main + 5));
+                String templateClass = r.argv().get(main + 5); // source, classes dir, compile class path, main class, template class, out
+                Path out = r.workDir().resolve(r.argv().get(main + 6));
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("scene_1.xml"), "<mujoco/>");
                 Path classes = r.workDir().resolve(r.argv().get(main + 2));

@@ -27,6 +27,7 @@ public final class ServiceChecks {
     private final Sandbox sandbox;
     private final PostgresServer postgres;
     private final ServicesSettings settings;
+    private final Map<ResourceCatalog, List<Check>> planByCatalog = new ConcurrentHashMap<>();
     private final Map<ResourceCatalog, List<Check>> staticByCatalog = new ConcurrentHashMap<>();
     private final Map<List<Object>, Check> dryRunBySettings = new ConcurrentHashMap<>();
 
@@ -42,27 +43,25 @@ public final class ServiceChecks {
     }
 
     private List<Check> plan() {
-        List<Check> prototypes = StaticChecks.plan(catalogs.bundled());
-        List<Check> out = new ArrayList<>();
-        for (int i = 0; i < prototypes.size(); i++) {
-            int index = i;
-            out.add(new PerRunCheck(prototypes.get(i), run -> StaticChecks.plan(catalogs.of(run)).get(index)));
-        }
-        return out;
+        return perRun(catalog -> planByCatalog.computeIfAbsent(catalog, StaticChecks::plan));
     }
 
     private List<Check> implementation() {
-        List<Check> prototypes = staticChecks(catalogs.bundled());
+        return perRun(catalog -> staticByCatalog.computeIfAbsent(catalog, c -> StaticChecks.all(c, sandbox)));
+    }
+
+    /**
+     * One check per check {@code forCatalog} makes, each delegating to its twin built (once, then kept) for the run's
+     * catalog; named after the bundled catalog's, which are the same checks.
+     */
+    private List<Check> perRun(java.util.function.Function<ResourceCatalog, List<Check>> forCatalog) {
+        List<Check> prototypes = forCatalog.apply(catalogs.bundled());
         List<Check> out = new ArrayList<>();
         for (int i = 0; i < prototypes.size(); i++) {
             int index = i;
-            out.add(new PerRunCheck(prototypes.get(i), run -> staticChecks(catalogs.of(run)).get(index)));
+            out.add(new PerRunCheck(prototypes.get(i), run -> forCatalog.apply(catalogs.of(run)).get(index)));
         }
         return out;
-    }
-
-    private List<Check> staticChecks(ResourceCatalog catalog) {
-        return staticByCatalog.computeIfAbsent(catalog, c -> StaticChecks.all(c, sandbox));
     }
 
     private Check dryRun() {

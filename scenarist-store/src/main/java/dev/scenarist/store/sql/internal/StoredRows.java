@@ -18,8 +18,9 @@ final class StoredRows {
                 return mapper.map(rs, ctx);
             } catch (RuntimeException e) {
                 if (e instanceof StoreDamagedException d) throw d;
-                throw new StoreDamagedException("the store", "a row of table '" + table + "' cannot be read (" + e.getMessage()
-                        + "), so the database is damaged. Nothing was changed. To recover: restore the database from a backup, or"
+                // the parser's own words name library classes, which mean nothing to the person reading this: the cause keeps them
+                throw new StoreDamagedException("the store", "a row of table '" + table + "' holds text Scenarist never wrote"
+                        + ", so the database is damaged. Nothing was changed. To recover: restore the database from a backup, or"
                         + " salvage what is readable (for SQLite: sqlite3 DB .recover); the accepted scenarios' files are still in the"
                         + " data directory; or start afresh with another --data-dir", e);
             }

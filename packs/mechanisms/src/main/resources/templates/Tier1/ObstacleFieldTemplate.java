@@ -86,6 +86,7 @@ public class ObstacleFieldTemplate implements Template {
         taken.add(new double[] {goalX, goalY, zoneHalf * 1.5});
         Grid grid = new Grid(fieldX, fieldY, puckR);
         grid.block(forbidX, forbidY, forbidHalfX, forbidHalfY, puckR);
+        Grid loose = grid.copyWithoutBlocks(); // the obstacles alone, as if zone_forbid were not there
 
         int count = (int) Math.round(OBSTACLE_COUNT);
         int wanted = rng.integer(Math.max(1, count - 2), count + 3);
@@ -104,6 +105,7 @@ public class ObstacleFieldTemplate implements Template {
             trial.blockDisc(spot[0], spot[1], footprint + puckR);
             if (!trial.connected(startX, startY, goalX, goalY)) continue; // would close the last route
             grid = trial;
+            loose.blockDisc(spot[0], spot[1], footprint + puckR);
             taken.add(new double[] {spot[0], spot[1], footprint});
             String name = PartLabel.OBSTACLE.named(Integer.toString(placed++));
             Geom g = box
@@ -115,6 +117,8 @@ public class ObstacleFieldTemplate implements Template {
         route.start = Vec2.of(startX, startY);
         route.goal = Vec2.of(goalX, goalY);
         route.puckMass = 800 * Math.PI * puckR * puckR * 2 * puckHalf;
+        route.loose = loose;
+        route.forbid = loose.freeCellNearest(forbidX, forbidY, forbidHalfX, forbidHalfY);
         return scene;
     }
 
@@ -129,14 +133,22 @@ public class ObstacleFieldTemplate implements Template {
         Vec2 start;
         Vec2 goal;
         double puckMass;
+        /** The obstacles' grid without the forbidden region, and the free cell of that region nearest its middle. */
+        Grid loose;
+        Vec2 forbid;
 
         /** The route's cell centres from start to goal (a shortest 4-connected path on the grid), then the goal. */
         List<Vec2> waypoints() {
-            List<int[]> cells = grid.path(start.x(), start.y(), goal.x(), goal.y());
+            return waypoints(grid, start, goal);
+        }
+
+        /** The cell centres of a shortest path on {@code g} from {@code a} to {@code b}, then {@code b}. */
+        static List<Vec2> waypoints(Grid g, Vec2 a, Vec2 b) {
+            List<int[]> cells = g.path(a.x(), a.y(), b.x(), b.y());
             List<Vec2> out = new ArrayList<>();
-            out.add(start);
-            for (int k = 1; k < cells.size() - 1; k++) out.add(Vec2.of(grid.cx(cells.get(k)[0]), grid.cy(cells.get(k)[1])));
-            out.add(goal);
+            out.add(a);
+            for (int k = 1; k < cells.size() - 1; k++) out.add(Vec2.of(g.cx(cells.get(k)[0]), g.cy(cells.get(k)[1])));
+            out.add(b);
             return out;
         }
     }
@@ -176,8 +188,25 @@ public class ObstacleFieldTemplate implements Template {
     @Override
     public Optional<Solution> reference(long seed, Scale scale) {
         Route r = route(seed, scale);
-        List<Vec2> path = r.waypoints();
-        double m = r.puckMass;
+        return Optional.of(follow(r.waypoints(), r.puckMass, scale));
+    }
+
+    /**
+     * The shortcut: the same tracking along a route planned around the obstacles only, as if zone_forbid were paint
+     * on the floor: through the forbidden region's free cell nearest its middle, then on to the goal.
+     */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Route r = route(seed, scale);
+        if (r.forbid == null) return Optional.empty(); // obstacles fill the forbidden region: no route runs through it
+        List<Vec2> path = new ArrayList<>(Route.waypoints(r.loose, r.start, r.forbid));
+        List<Vec2> on = Route.waypoints(r.loose, r.forbid, r.goal);
+        path.addAll(on.subList(1, on.size()));
+        return Optional.of(follow(path, r.puckMass, scale));
+    }
+
+    /** A target moving along {@code path} at {@link #speed}, a new one every 50 ms, tracked on x and y. */
+    private static Solution follow(List<Vec2> path, double m, Scale scale) {
         double kp = 3000 * m;
         double kd = 2 * 0.9 * Math.sqrt(kp * m);
         double v = speed(scale);
@@ -195,7 +224,7 @@ public class ObstacleFieldTemplate implements Template {
                 t += d / steps / v;
             }
         }
-        return Optional.of(b.build());
+        return b.build();
     }
 
     /** Bounded rejection sampling: the result depends on the seed alone. */
@@ -254,6 +283,26 @@ public class ObstacleFieldTemplate implements Template {
 
         Grid copy() {
             return new Grid(this);
+        }
+
+        /** A grid of the same field with only the walls blocked. */
+        Grid copyWithoutBlocks() {
+            return new Grid(fieldX, fieldY, cell);
+        }
+
+        /** The centre of the free cell inside the rectangle nearest its middle; null when every cell there is blocked. */
+        Vec2 freeCellNearest(double x, double y, double hx, double hy) {
+            Vec2 best = null;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    double d = Math.hypot(cx(i) - x, cy(j) - y);
+                    if (blocked[i][j] || Math.abs(cx(i) - x) > hx || Math.abs(cy(j) - y) > hy || d >= bestD) continue;
+                    best = Vec2.of(cx(i), cy(j));
+                    bestD = d;
+                }
+            }
+            return best;
         }
 
         double cx(int i) {

@@ -140,6 +140,16 @@ public class PendulumTemplate implements Template {
         return Optional.of(Solution.builder().hold(0, "agent_push", s.goalX() + holdingForce(s) / kp, kp, kd).build());
     }
 
+    /**
+     * The right static answer applied open loop: a steady push of exactly the holding force. The goal angle becomes
+     * the swing's new centre, but nothing takes out the energy of the release, so the bob keeps swinging through
+     * the goal and out again, its amplitude barely damped.
+     */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        return Optional.of(Solution.builder().set(0, "agent_push", holdingForce(swing(seed, scale))).build());
+    }
+
     @Override
     public String toString() {
         return info().id();

@@ -9,6 +9,11 @@ import java.util.*;
  * are the initial pose (the random shoulder yaw and elbow bend are written as body orientations, so both joints
  * start at 0). The links ride above the pedestal and the puck; only the finger reaches down, and the puck is placed
  * well clear of it, of the pedestal and of the zones.
+ *
+ * <p>Solvable by construction: the goal lies further out on the ray from the pedestal through the puck, so a radial
+ * push never crosses the forbidden square; a placement is kept only when the planned finger path (to a point behind
+ * the puck without sweeping into it, then the push) stays inside the servos' ranges and off the stretched and
+ * folded elbow.
  */
 public class PlanarArmTemplate implements Template {
     // scenarist:begin design
@@ -35,8 +40,46 @@ public class PlanarArmTemplate implements Template {
                 new ScaleLimits(new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0), new AxisRange(0.5, 2.0)));
     }
 
-    @Override
-    public Scene build(long seed, Scale scale) {
+    /** Every dimension and placement a variant draws, shared by the scene, its task and its solutions. */
+    private record Layout(double l1, double l2, double linkR, double pedestalR, double pedestalH, double shoulderZ,
+                          double fingerR, double yaw, double bend, double puckR, double puckHalf, double inner,
+                          Vec2 puck, Vec2 goal, Vec2 finger, double sxy) {
+        /** Where the finger waits before the push: behind the puck, on the line from the pedestal through it. */
+        Vec2 approach() {
+            return along(puck, -(puckR + fingerR + 0.02));
+        }
+
+        /** Where the finger stops: the puck's centre then sits on the goal's. */
+        Vec2 pushEnd() {
+            return along(goal, -(puckR + fingerR));
+        }
+
+        /** {@code p} moved by {@code d} along the ray from the pedestal's axis through it. */
+        static Vec2 along(Vec2 p, double d) {
+            double r = Math.hypot(p.x(), p.y());
+            return Vec2.of(p.x() * (r + d) / r, p.y() * (r + d) / r);
+        }
+
+        /** The finger's radius when the elbow (absolute) angle is {@code theta2}. */
+        double radius(double theta2) {
+            return Math.sqrt(l1 * l1 + l2 * l2 + 2 * l1 * l2 * StrictMath.cos(theta2));
+        }
+
+        /** The arm's absolute angles {shoulder, elbow} putting the finger at {@code p}, on the initial elbow branch. */
+        double[] ik(Vec2 p) {
+            double r2 = p.x() * p.x() + p.y() * p.y();
+            double c = Math.max(-1, Math.min(1, (r2 - l1 * l1 - l2 * l2) / (2 * l1 * l2)));
+            double t2 = Math.signum(bend) * StrictMath.acos(c);
+            double t1 = StrictMath.atan2(p.y(), p.x()) - StrictMath.atan2(l2 * StrictMath.sin(t2), l1 + l2 * StrictMath.cos(t2));
+            return new double[] {t1, t2};
+        }
+    }
+
+    /** The elbow's absolute angle stays between these (radians, in magnitude): never stretched, never folded. */
+    private static final double BEND_MIN = 0.35;
+    private static final double BEND_MAX = 2.4;
+
+    private static Layout layout(long seed, Scale scale) {
         Rng rng = new Rng(seed);
         double sx = scale.x();
         double sy = scale.y();
@@ -50,9 +93,52 @@ public class PlanarArmTemplate implements Template {
         double pedestalH = rng.uniform(0.12, 0.18) * sz;
         double shoulderZ = pedestalH + 0.004 + linkR;    // link bottom 4 mm above the pedestal's top
         double fingerR = 0.012 * Math.min(sx, sy);
-        double fingerBottom = 0.006;                      // the finger's rounded end clears the floor
         double yaw = rng.uniform(-Math.PI, Math.PI);
         double bend = Math.toRadians(rng.uniform(25, 90)) * (rng.chance(0.5) ? 1 : -1);
+        double fx = l1 * StrictMath.cos(yaw) + l2 * StrictMath.cos(yaw + bend);
+        double fy = l1 * StrictMath.sin(yaw) + l2 * StrictMath.sin(yaw + bend);
+
+        double puckR = PUCK_RADIUS * rng.uniform(0.8, 1.2) * Math.min(sx, sy);
+        double puckHalf = Math.min(0.02 * sz, (shoulderZ - linkR - 0.01) / 2 - 0.001);
+        double inner = Math.abs(l1 - l2) + pedestalR + puckR + 0.03 * Math.min(sx, sy);
+        Layout probe = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner,
+                Vec2.of(1, 0), Vec2.of(1, 0), Vec2.of(fx, fy), sxy);
+        // The finger works between the folded and the stretched radius; the puck lies beyond the forbidden square's
+        // corner and far enough out that the finger fits behind it; the goal lies further out on the same ray, so
+        // the push is a straight radial stroke that never crosses the forbidden square.
+        double rFinger = Math.max(probe.radius(BEND_MAX), pedestalR + fingerR + 0.02);
+        double rReach = probe.radius(BEND_MIN);
+        double rPuckMin = Math.max(rFinger + puckR + fingerR + 0.02, Math.sqrt(2) * (inner - puckR) + 2 * puckR);
+        Vec2 puck = null;
+        Vec2 goal = null;
+        for (int attempt = 0; attempt < 200 && goal == null; attempt++) {
+            double d = rng.uniform(3.4 * puckR + 0.01 * Math.min(sx, sy), 3.8 * puckR + 0.04 * Math.min(sx, sy));
+            double rMax = rReach - d + fingerR;          // the push ends with the finger at rGoal - puckR - fingerR
+            if (rMax <= rPuckMin) continue;
+            double r = rng.uniform(rPuckMin, rMax);
+            double a = rng.uniform(-Math.PI, Math.PI);
+            Vec2 p = Vec2.of(r * StrictMath.cos(a), r * StrictMath.sin(a));
+            Layout trial = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf,
+                    inner, p, Layout.along(p, d), Vec2.of(fx, fy), sxy);
+            if (plan(trial) != null) {
+                puck = p;
+                goal = trial.goal();
+            }
+        }
+        if (goal == null) {
+            throw new IllegalStateException("no puck placement lets the arm push it radially for seed " + seed + " at " + scale
+                    + ": the arm is too short for its pedestal and puck at this scale");
+        }
+        return new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner, puck,
+                goal, Vec2.of(fx, fy), sxy);
+    }
+
+    @Override
+    public Scene build(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        double l1 = l.l1(), l2 = l.l2(), linkR = l.linkR(), pedestalR = l.pedestalR(), pedestalH = l.pedestalH();
+        double shoulderZ = l.shoulderZ(), fingerR = l.fingerR(), yaw = l.yaw(), bend = l.bend(), sxy = l.sxy();
+        double fingerBottom = 0.006;                      // the finger's rounded end clears the floor
 
         Scene scene = Scene.named("planar_arm_2link").timestep(0.002).integrator(Integrator.IMPLICITFAST);
         scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
@@ -67,12 +153,14 @@ public class PlanarArmTemplate implements Template {
                 .geom(Geom.cylinder("shoulder_hub", linkR * 1.4, linkR).density(1500).material(armPaint))
                 .geom(Geom.capsule("agent_upper_link", linkR, Vec3.of(0, 0, 0), Vec3.of(l1, 0, 0))
                         .density(800).material(armPaint));
-        double fingerHalf = (shoulderZ - fingerR - fingerBottom) / 2;
+        double fingerHalf = (shoulderZ - fingerBottom) / 2;
         upper.body("agent_forearm").at(l1, 0, 0).oriented(Quat.axisAngle(Vec3.Z, bend))
                 .joint(elbow)
                 .geom(Geom.capsule("agent_forearm_link", linkR * 0.85, Vec3.of(0, 0, 0), Vec3.of(l2, 0, 0))
                         .density(800).material(armPaint))
-                .geom(Geom.capsule("agent_finger", fingerR, fingerHalf).at(l2, 0, -fingerHalf)
+                // a flat-ended cylinder: its side meets even the flattest puck square on (a capsule's rounded end
+                // would press a flat puck down and ride onto it instead of pushing it along)
+                .geom(Geom.cylinder("agent_finger", fingerR, fingerHalf).at(l2, 0, -fingerHalf)
                         .density(800).rgba(Rgba.of(0.2, 0.2, 0.25, 1)))
                 .site(Site.sphere("agent_tip", 0.01).at(l2, 0, -2 * fingerHalf));
         double kp = 40 * sxy * sxy;
@@ -81,45 +169,121 @@ public class PlanarArmTemplate implements Template {
         scene.actuator(Actuator.position("agent_elbow_servo", elbow, kp * 0.6).ctrlRange(-2.5 - bend, 2.5 - bend)
                 .forceRange(-12 * sxy, 12 * sxy));
 
-        // Where the finger is now (world xy).
-        double ex = l1 * StrictMath.cos(yaw);
-        double ey = l1 * StrictMath.sin(yaw);
-        double fx = ex + l2 * StrictMath.cos(yaw + bend);
-        double fy = ey + l2 * StrictMath.sin(yaw + bend);
-
-        // The puck: flat, below the links, on the floor inside the reachable annulus, clear of finger and pedestal.
-        double puckR = PUCK_RADIUS * rng.uniform(0.8, 1.2) * Math.min(sx, sy);
-        double puckHalf = Math.min(0.02 * sz, (shoulderZ - linkR - 0.01) / 2 - 0.001);
-        double inner = Math.abs(l1 - l2) + pedestalR + puckR + 0.03;
-        double outer = l1 + l2 - puckR;
-        double[] puck = null;
-        double[] goal = null;
-        for (int attempt = 0; attempt < 200 && (puck == null || goal == null); attempt++) {
-            double r = rng.uniform(inner, Math.max(inner + 1e-6, 0.92 * outer));
-            double a = rng.uniform(-Math.PI, Math.PI);
-            double x = r * StrictMath.cos(a);
-            double y = r * StrictMath.sin(a);
-            if (Math.hypot(x - fx, y - fy) < puckR + fingerR + 0.05) continue;
-            if (puck == null) {
-                puck = new double[] {x, y};
-            } else if (Math.hypot(x - puck[0], y - puck[1]) > 4 * puckR + 0.05) {
-                goal = new double[] {x, y};
-            }
-        }
-        if (puck == null) {
-            // Mid-annulus, on the far side of the pedestal from the finger.
-            double mid = 0.5 * (inner + Math.max(inner, 0.92 * outer));
-            double away = StrictMath.atan2(fy, fx) + Math.PI;
-            puck = new double[] {mid * StrictMath.cos(away), mid * StrictMath.sin(away)};
-        }
-        if (goal == null) goal = new double[] {-puck[0], -puck[1]};
-        scene.body("puck").at(puck[0], puck[1], puckHalf + 0.0005)
+        Vec2 puck = l.puck();
+        Vec2 goal = l.goal();
+        double puckR = l.puckR();
+        scene.body("puck").at(puck.x(), puck.y(), l.puckHalf() + 0.0005)
                 .joint(Joint.free("puck_free"))
-                .geom(Geom.cylinder("puck", puckR, puckHalf).density(600).friction(0.4).rgba(Rgba.BLUE));
-        scene.zone(Zone.START, Vec3.of(puck[0], puck[1], 0.005), Vec3.of(puckR * 1.5, puckR * 1.5, 0.005));
-        scene.zone(Zone.GOAL, Vec3.of(goal[0], goal[1], 0.005), Vec3.of(puckR * 1.8, puckR * 1.8, 0.005));
-        scene.zone(Zone.FORBID, Vec3.of(0, 0, 0.005), Vec3.of(inner - puckR, inner - puckR, 0.005));
+                .geom(Geom.cylinder("puck", puckR, l.puckHalf()).density(600).friction(0.4).rgba(Rgba.BLUE));
+        scene.zone(Zone.START, Vec3.of(puck.x(), puck.y(), 0.005), Vec3.of(puckR * 1.5, puckR * 1.5, 0.005));
+        scene.zone(Zone.GOAL, Vec3.of(goal.x(), goal.y(), 0.005), Vec3.of(puckR * 1.8, puckR * 1.8, 0.005));
+        double forbidHalf = l.inner() - puckR;
+        scene.zone(Zone.FORBID, Vec3.of(0, 0, 0.005), Vec3.of(forbidHalf, forbidHalf, 0.005));
         return scene;
+    }
+
+    // ---- the task: drive the two servos so the finger pushes the puck into zone_goal ----
+
+    static final double HOLD = 0.5;
+    /** Servo targets change every this many seconds along the planned finger path. */
+    private static final double TICK = 0.05;
+
+    /**
+     * The finger's path as servo targets {t, shoulder, elbow} (joint angles, i.e. absolute angles minus the initial
+     * yaw and bend): out or in along its own ray to the approach radius, round an arc at that radius (which passes
+     * the puck on its pedestal side) to the puck's ray, a pause, then the radial push to the goal. Null when some
+     * point of it leaves the servos' ranges or the finger would sweep into the puck on the way.
+     */
+    private static List<double[]> plan(Layout l) {
+        Vec2 a = l.approach();
+        double rA = Math.hypot(a.x(), a.y());
+        double rF = Math.hypot(l.finger().x(), l.finger().y());
+        double clear = l.puckR() + l.fingerR() + 0.02;
+        double aF = StrictMath.atan2(l.finger().y(), l.finger().x());
+        Vec2 radialEnd = Vec2.of(rA * StrictMath.cos(aF), rA * StrictMath.sin(aF));
+        if (segmentDistance(l.puck(), l.finger(), radialEnd) < clear) return null;
+        List<Vec2> points = new ArrayList<>();
+        line(points, l.finger(), radialEnd, 0.15 * l.sxy());
+        // the arc: the shoulder turns at a fixed elbow, so the finger stays at radius rA
+        double[] from = l.ik(radialEnd);
+        double[] to = l.ik(a);
+        double turn = wrap(to[0] - from[0]);
+        int arcTicks = Math.max(1, (int) Math.ceil(Math.abs(turn) / (0.8 * TICK)));
+        List<double[]> angles = new ArrayList<>();
+        for (Vec2 p : points) angles.add(l.ik(p));
+        for (int i = 1; i <= arcTicks; i++) angles.add(new double[] {from[0] + turn * i / arcTicks, from[1]});
+        for (int i = 0; i < (int) Math.round(0.4 / TICK); i++) angles.add(angles.get(angles.size() - 1));
+        List<Vec2> push = new ArrayList<>();
+        line(push, a, l.pushEnd(), 0.08 * l.sxy());
+        for (Vec2 p : push.subList(1, push.size())) angles.add(l.ik(p));
+
+        List<double[]> out = new ArrayList<>();
+        double previous = 0;
+        for (int i = 0; i < angles.size(); i++) {
+            double q1 = previous + wrap(angles.get(i)[0] - l.yaw() - previous);
+            double q2 = angles.get(i)[1] - l.bend();
+            double bend = Math.abs(angles.get(i)[1]);
+            if (Math.abs(q1) > 2.85 || bend < BEND_MIN - 1e-9 || bend > BEND_MAX + 1e-9) return null;
+            out.add(new double[] {i * TICK, q1, q2});
+            previous = q1;
+        }
+        return out;
+    }
+
+    /** Points from {@code p} to {@code q} (both included) one tick apart at {@code speed} m/s. */
+    private static void line(List<Vec2> into, Vec2 p, Vec2 q, double speed) {
+        double d = Math.hypot(q.x() - p.x(), q.y() - p.y());
+        int n = Math.max(1, (int) Math.ceil(d / (speed * TICK)));
+        for (int i = into.isEmpty() ? 0 : 1; i <= n; i++) {
+            into.add(Vec2.of(p.x() + (q.x() - p.x()) * i / n, p.y() + (q.y() - p.y()) * i / n));
+        }
+    }
+
+    private static double segmentDistance(Vec2 c, Vec2 p, Vec2 q) {
+        double dx = q.x() - p.x(), dy = q.y() - p.y();
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((c.x() - p.x()) * dx + (c.y() - p.y()) * dy) / len2));
+        return Math.hypot(c.x() - p.x() - t * dx, c.y() - p.y() - t * dy);
+    }
+
+    private static double wrap(double a) {
+        return StrictMath.IEEEremainder(a, 2 * Math.PI);
+    }
+
+    @Override
+    public Optional<Task> task(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        List<double[]> plan = plan(l);
+        double limit = Math.ceil(plan.get(plan.size() - 1)[0] + 2 * HOLD + 2);
+        return Optional.of(Task.reach(Task.Subject.body("puck"), "zone_goal").hold(HOLD).within(limit).planar()
+                .avoiding("zone_forbid")
+                .control(new Control.Actuator("agent_shoulder_servo", -2.9, 2.9),
+                        new Control.Actuator("agent_elbow_servo", -2.5 - l.bend(), 2.5 - l.bend())));
+    }
+
+    /** The planned finger path, open loop: one pair of servo targets every 50 ms. */
+    @Override
+    public Optional<Solution> reference(long seed, Scale scale) {
+        return Optional.of(schedule(plan(layout(seed, scale)), 0, 0));
+    }
+
+    /**
+     * The same path with the joint angles taken for absolute angles: the arm's initial yaw and elbow bend (the
+     * joints' zeros) forgotten, so the finger sweeps somewhere else.
+     */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(schedule(plan(l), l.yaw(), l.bend()));
+    }
+
+    private static Solution schedule(List<double[]> plan, double shoulderOffset, double elbowOffset) {
+        Solution.Builder b = Solution.builder();
+        for (double[] p : plan) {
+            b.set(p[0], "agent_shoulder_servo", Math.max(-2.9, Math.min(2.9, wrap(p[1] + shoulderOffset))))
+                    .set(p[0], "agent_elbow_servo", p[2] + elbowOffset);
+        }
+        return b.build();
     }
 
     @Override

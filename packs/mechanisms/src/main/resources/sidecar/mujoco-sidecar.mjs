@@ -471,6 +471,59 @@ function simulate(req) {
 //   "effort":{"push_x":3.2},        time integral of |value| per control
 //   "final_position":[x,y,z],"nan":false,"nan_first_time":null,"warnings":[...], "wall_ms":40}
 // or, as for simulate, load_error / simulation_error, or error for a bad request (unknown name, bad schedule).
+//
+// Design (optional request fields, for a solution that adds parts to the scene):
+//   "xml_text":"<mujoco>...",       the scene to load instead of xml_path's content (the Java client writes the scene
+//                                   with the parts added), placed at xml_path's place so its assets resolve as on disk
+//   "design":{"parts":["cw"],"build_zones":["zone_build"]}   part geoms, and the zone boxes that may hold them
+// adds to the answer, measured after mj_forward at t=0:
+//   "design":[{"part":"cw","zone":"zone_build","outside_by":0,  the zone holding the part's bounding box, or the nearest
+//              "overlap_with":"lever_beam","overlap":0.0004}]  one and by how far the box sticks out (metres); the geom
+//                                   it penetrates most deeply and how deep (mj_geomDistance, which ignores contact
+//                                   filters, so a part welded onto a body is checked against that body too)
+
+/** Where each designed part lies at t=0: inside which build zone, and how deeply it overlaps other geometry. */
+function checkDesign(model, data, design, geomNames) {
+  const parts = (Array.isArray(design.parts) ? design.parts : []).map((n) => indexOf(geomNames, String(n), 'part geom'));
+  const zones = (Array.isArray(design.build_zones) ? design.build_zones : []).map((n) => indexOf(geomNames, String(n), 'build zone geom'));
+  const type = model.geom_type, size = model.geom_size, pos = data.geom_xpos, mat = data.geom_xmat;
+  const T = mujoco.mjtGeom;
+  const corners = (g) => {  // the geom's bounding box corners, world frame
+    const s = [size[3 * g], size[3 * g + 1], size[3 * g + 2]];
+    const t = type[g];
+    const h = t === T.mjGEOM_BOX.value ? s : t === T.mjGEOM_SPHERE.value ? [s[0], s[0], s[0]]
+      : t === T.mjGEOM_CAPSULE.value ? [s[0], s[0], s[1] + s[0]] : [s[0], s[0], s[1]];
+    const out = [];
+    for (const i of [-1, 1]) for (const j of [-1, 1]) for (const k of [-1, 1]) {
+      const l = [i * h[0], j * h[1], k * h[2]];
+      out.push([0, 1, 2].map((r) => pos[3 * g + r] + mat[9 * g + 3 * r] * l[0] + mat[9 * g + 3 * r + 1] * l[1] + mat[9 * g + 3 * r + 2] * l[2]));
+    }
+    return out;
+  };
+  const outside = (z, pts) => {  // how far the points reach out of zone box z (<= 0: all inside)
+    let worst = -Infinity;
+    for (const p of pts) {
+      for (let a = 0; a < 3; a++) {
+        const local = (p[0] - pos[3 * z]) * mat[9 * z + a] + (p[1] - pos[3 * z + 1]) * mat[9 * z + 3 + a] + (p[2] - pos[3 * z + 2]) * mat[9 * z + 6 + a];
+        worst = Math.max(worst, Math.abs(local) - size[3 * z + a]);
+      }
+    }
+    return worst;
+  };
+  return parts.map((g) => {
+    const pts = corners(g);
+    let zone = null, by = Infinity;
+    for (const z of zones) { const o = outside(z, pts); if (o < by) { by = o; zone = z; } }
+    let withGeom = null, depth = 0;
+    for (let o = 0; o < model.ngeom; o++) {
+      if (o === g || (model.geom_contype[o] === 0 && model.geom_conaffinity[o] === 0)) continue;
+      const d = mujoco.mj_geomDistance(model, data, g, o, 0.01, null);
+      if (-d > depth) { depth = -d; withGeom = o; }
+    }
+    return { part: geomNames[g], zone: zone === null ? null : geomNames[zone], outside_by: Math.max(0, by),
+      overlap_with: withGeom === null ? null : geomNames[withGeom], overlap: depth };
+  });
+}
 
 function requireArray3(v, what) {
   if (!Array.isArray(v) || v.length !== 3 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
@@ -512,7 +565,7 @@ function evaluate(req) {
   const own = (o) => { owned.push(o); return o; };
   try {
     for (const f of collectAssets(assetsDir)) writeMemFile(`${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
-    writeMemFile(memXml, fs.readFileSync(xmlPath));
+    writeMemFile(memXml, typeof req.xml_text === 'string' ? req.xml_text : fs.readFileSync(xmlPath));
     let model;
     try {
       model = own(mujoco.MjModel.from_xml_path(memXml));
@@ -662,9 +715,11 @@ function evaluate(req) {
         for (const z of forbidden) if (depth(z, p) > 0) { forbidEntered = { zone: z.name, time: t }; break; }
       }
     };
+    let designChecks = null;
     let stage = 'mj_forward at t=0';
     try {
       mujoco.mj_forward(model, data);
+      if (req.design) designChecks = checkDesign(model, data, req.design, geomNames);
       observe(0);
       for (let i = 1; i <= steps; i++) {
         const t = (i - 1) * dt;
@@ -694,7 +749,7 @@ function evaluate(req) {
       ok: true, load_error: null, mujoco_version: MUJOCO_VERSION, timestep: dt, steps, simulated_seconds: steps * dt,
       initial_depth: initialDepth, best_depth: best, best_depth_time: bestTime,
       hold_achieved_at: achievedAt, held_depth: heldDepth, longest_hold: longest,
-      forbid_entered: forbidEntered, effort, final_position: subjectPoint(),
+      forbid_entered: forbidEntered, effort, final_position: subjectPoint(), design: designChecks,
       nan, nan_first_time: nanTime, warnings,
       wall_ms: Math.round((performance.now() - started) * 10) / 10,
     };

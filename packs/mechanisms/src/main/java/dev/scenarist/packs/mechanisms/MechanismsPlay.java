@@ -125,6 +125,11 @@ public final class MechanismsPlay {
                 m.bestDepth(), m.bestDepthTime(), m.longestHold()));
         if (m.holdDepth() != null) lines.add(String.format(Locale.ROOT, "  margin: held %.4f m inside the goal, %.3f s to spare", m.holdDepth(), m.timeToSpare()));
         m.effort().forEach((k, e) -> lines.add(String.format(Locale.ROOT, "  effort %s: %.4f (|value| x s)", k, e)));
+        if (m.parts().budget().parts() > 0) {
+            lines.add(String.format(Locale.ROOT, "  parts: %d, %.4f kg, %.6f m³%s", m.parts().budget().parts(), m.parts().budget().mass(),
+                    m.parts().budget().volume(), m.parts().budget().within() ? "" : " - over budget: " + String.join("; ", m.parts().budget().exceeded())));
+            m.parts().checks().forEach(c -> lines.add("  part " + (c.ok() ? "ok      " : "REFUSED ") + c.describe()));
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("verdict", v.passed() ? "pass" : "fail");
         json.put("seed", seed);
@@ -143,6 +148,7 @@ public final class MechanismsPlay {
         measures.put("forbid_entered_at_s", m.forbidEnteredAt());
         measures.put("effort", m.effort());
         measures.put("final_position", m.finalPosition());
+        measures.put("parts", m.parts());
         json.put("measures", measures);
         return new Outcome.Judged(v.passed(), lines, json);
     }

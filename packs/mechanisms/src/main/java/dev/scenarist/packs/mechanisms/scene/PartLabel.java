@@ -11,6 +11,8 @@ public enum PartLabel {
     ZONE_GOAL("zone_goal"),
     ZONE_START("zone_start"),
     ZONE_FORBID("zone_forbid"),
+    /** Where a task lets the agent add parts. */
+    ZONE_BUILD("zone_build"),
     /** Any other name: structure, decoration. */
     NONE("");
 
@@ -41,6 +43,6 @@ public enum PartLabel {
     }
 
     public boolean isZone() {
-        return this == ZONE_GOAL || this == ZONE_START || this == ZONE_FORBID;
+        return this == ZONE_GOAL || this == ZONE_START || this == ZONE_FORBID || this == ZONE_BUILD;
     }
 }

@@ -5,21 +5,31 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * How an agent plays a {@link Task}: a schedule of commands, each taking effect at its time and holding until the
+ * How an agent plays a {@link Task}: the parts it adds to the scene (when the task has a {@link Design}), and a
+ * schedule of commands, each taking effect at its time and holding until the
  * next command for the same control (zero-order hold). A control with no command yet is 0.
  *
  * <p>A command either sets the value ({@link Command#set}, open loop) or, for a push, holds a position
  * ({@link Command#hold}: simple feedback — every step the value is {@code kp·(target − p) − kd·v}, clamped to the
  * control's range, where p and v are the pushed point's position and velocity along the push direction).
  */
-public record Solution(List<Command> schedule) {
+public record Solution(List<DesignedPart> parts, List<Command> schedule) {
     public Solution {
+        parts = List.copyOf(parts);
+        if (parts.stream().map(DesignedPart::name).distinct().count() != parts.size()) {
+            throw new IllegalArgumentException("part names must be unique: " + parts.stream().map(DesignedPart::name).toList());
+        }
         schedule = schedule.stream().sorted(Comparator.comparingDouble(Command::t)).toList();
     }
 
-    /** Does nothing: every control stays 0. */
+    /** A schedule alone, no parts. */
+    public Solution(List<Command> schedule) {
+        this(List.of(), schedule);
+    }
+
+    /** Does nothing: no part, every control stays 0. */
     public static Solution none() {
-        return new Solution(List.of());
+        return new Solution(List.of(), List.of());
     }
 
     public static Builder builder() {
@@ -50,6 +60,13 @@ public record Solution(List<Command> schedule) {
 
     public static final class Builder {
         private final List<Command> commands = new ArrayList<>();
+        private final List<DesignedPart> parts = new ArrayList<>();
+
+        /** Adds a designed part to the scene. */
+        public Builder part(DesignedPart p) {
+            parts.add(p);
+            return this;
+        }
 
         public Builder set(double t, String control, double value) {
             commands.add(Command.set(t, control, value));
@@ -62,7 +79,7 @@ public record Solution(List<Command> schedule) {
         }
 
         public Solution build() {
-            return new Solution(commands);
+            return new Solution(parts, commands);
         }
     }
 }

@@ -10,19 +10,24 @@ import java.util.Objects;
  * completing within {@code timeLimit} seconds, and must never enter a forbidden zone; the agent acts only through
  * {@code controls}, with a total effort (the time integral of |value| over every push, N·s) of at most
  * {@code effortBudget} when that is positive. Zones are the scene's zone markers, by geom name. A {@code planar} task
- * reads its zones as floor markers: only the subject's horizontal position counts, never its height.
+ * reads its zones as floor markers: only the subject's horizontal position counts, never its height. A task may also
+ * let the agent {@link Design design}: add parts inside build zones, within a part budget; a design-only task has no
+ * controls.
  *
  * <pre>{@code
  * Task.reach(Subject.body("agent_puck"), "zone_goal").hold(0.5).within(4).avoiding("zone_forbid")
  *         .control(Control.Push.atCenter("push_x", "agent_puck", Vec3.X, 5));
  * }</pre>
  */
-public record Task(Subject subject, Objective objective, List<Control> controls) {
+public record Task(Subject subject, Objective objective, List<Control> controls, Design design) {
     public Task {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(objective, "objective");
         controls = List.copyOf(controls);
-        if (controls.isEmpty()) throw new IllegalArgumentException("a task needs at least one control the agent may use");
+        design = design == null ? Design.none() : design;
+        if (controls.isEmpty() && !design.allowsParts()) {
+            throw new IllegalArgumentException("a task needs at least one control the agent may use, or a design (build zones)");
+        }
         if (controls.stream().map(Control::name).distinct().count() != controls.size()) {
             throw new IllegalArgumentException("control names must be unique: " + controls.stream().map(Control::name).toList());
         }
@@ -42,6 +47,11 @@ public record Task(Subject subject, Objective objective, List<Control> controls)
             forbidZones.forEach(z -> Preconditions.name("forbidden zone", z));
             Preconditions.nonNegative("effort budget", effortBudget);
         }
+    }
+
+    /** A task with controls only. */
+    public Task(Subject subject, Objective objective, List<Control> controls) {
+        this(subject, objective, controls, Design.none());
     }
 
     public String goalZone() {
@@ -106,6 +116,7 @@ public record Task(Subject subject, Objective objective, List<Control> controls)
         private final List<String> forbid = new ArrayList<>();
         private double budget;
         private boolean planar;
+        private Design design = Design.none();
 
         private Builder(Subject subject, String goal) {
             this.subject = subject;
@@ -139,8 +150,15 @@ public record Task(Subject subject, Objective objective, List<Control> controls)
             return this;
         }
 
+        /** What the agent may build besides driving the controls. */
+        public Builder design(Design d) {
+            design = d;
+            return this;
+        }
+
+        /** The task, with these controls (none for a design-only task). */
         public Task control(Control... controls) {
-            return new Task(subject, new Objective(goal, hold, limit, forbid, budget, planar), List.of(controls));
+            return new Task(subject, new Objective(goal, hold, limit, forbid, budget, planar), List.of(controls), design);
         }
     }
 }

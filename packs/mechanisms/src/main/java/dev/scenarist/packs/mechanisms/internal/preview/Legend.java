@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class Legend {
     private static final List<PartLabel> ORDER = List.of(PartLabel.ZONE_GOAL, PartLabel.ZONE_START,
-            PartLabel.ZONE_FORBID, PartLabel.OBSTACLE, PartLabel.AGENT);
+            PartLabel.ZONE_FORBID, PartLabel.ZONE_BUILD, PartLabel.OBSTACLE, PartLabel.AGENT);
     private static final int PANEL = 0xFFFFFF;
     private static final double PANEL_ALPHA = 0.82;
     private static final int BORDER = 0x9AA0A8;

@@ -15,6 +15,7 @@ final class Palette {
     private static final Colour GOAL = Colour.rgb(0.10, 0.78, 0.25);
     private static final Colour START = Colour.rgb(0.15, 0.42, 0.95);
     private static final Colour FORBID = Colour.rgb(0.92, 0.12, 0.12);
+    private static final Colour BUILD = Colour.rgb(0.98, 0.80, 0.10);
     /** Several shades per family, so that neighbouring obstacles (or agent parts) can be told apart. */
     private static final List<Colour> OBSTACLES = List.of(Colour.rgb(0.96, 0.58, 0.12), Colour.rgb(0.86, 0.45, 0.08),
             Colour.rgb(1.00, 0.70, 0.30), Colour.rgb(0.78, 0.52, 0.18));
@@ -33,6 +34,7 @@ final class Palette {
             case ZONE_GOAL -> GOAL.withAlpha(ZONE_ALPHA);
             case ZONE_START -> START.withAlpha(ZONE_ALPHA);
             case ZONE_FORBID -> FORBID.withAlpha(ZONE_ALPHA);
+            case ZONE_BUILD -> BUILD.withAlpha(ZONE_ALPHA);
             case OBSTACLE -> OBSTACLES.get(Math.floorMod(shade, OBSTACLES.size()));
             case AGENT -> AGENTS.get(Math.floorMod(shade, AGENTS.size()));
             case NONE -> throw new IllegalArgumentException("unlabelled parts keep the model's colour");
@@ -55,6 +57,7 @@ final class Palette {
             case ZONE_GOAL -> "GOAL ZONE";
             case ZONE_START -> "START ZONE";
             case ZONE_FORBID -> "FORBIDDEN ZONE";
+            case ZONE_BUILD -> "BUILD ZONE";
             case OBSTACLE -> "OBSTACLE";
             case AGENT -> "AGENT";
             case NONE -> "";

@@ -1,6 +1,8 @@
 package dev.scenarist.packs.mechanisms.internal.task;
 
 import dev.scenarist.packs.mechanisms.scene.Control;
+import dev.scenarist.packs.mechanisms.scene.Design;
+import dev.scenarist.packs.mechanisms.scene.DesignedPart;
 import dev.scenarist.packs.mechanisms.scene.Solution;
 import dev.scenarist.packs.mechanisms.scene.Task;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class TaskJson {
                 .append(", \"forbid_zones\": ").append(list(t.forbidZones(), TaskJson::quote))
                 .append(", \"effort_budget\": ").append(t.effortBudget() > 0 ? num(t.effortBudget()) : "null")
                 .append(", \"planar\": ").append(t.planar()).append("},\n");
+        if (t.design().allowsParts()) b.append("  \"design\": ").append(design(t.design())).append(",\n");
         b.append("  \"controls\": [");
         for (int i = 0; i < t.controls().size(); i++) {
             b.append(i == 0 ? "\n    " : ",\n    ").append(control(t.controls().get(i)));
@@ -39,7 +42,13 @@ public final class TaskJson {
     }
 
     public static String solution(Solution s) {
-        StringBuilder b = new StringBuilder("{\n  \"schedule\": [");
+        StringBuilder b = new StringBuilder("{\n");
+        if (!s.parts().isEmpty()) {
+            b.append("  \"parts\": [");
+            for (int i = 0; i < s.parts().size(); i++) b.append(i == 0 ? "\n    " : ",\n    ").append(part(s.parts().get(i)));
+            b.append("\n  ],\n");
+        }
+        b.append("  \"schedule\": [");
         for (int i = 0; i < s.schedule().size(); i++) {
             Solution.Command c = s.schedule().get(i);
             b.append(i == 0 ? "\n    " : ",\n    ")
@@ -51,6 +60,22 @@ public final class TaskJson {
             b.append('}');
         }
         return b.append(s.schedule().isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    private static String design(Design d) {
+        return "{\"build_zones\": " + list(d.buildZones(), TaskJson::quote) + ", \"max_parts\": " + d.maxParts()
+                + ", \"max_mass\": " + (d.maxMass() > 0 ? num(d.maxMass()) : "null")
+                + ", \"max_volume\": " + (d.maxVolume() > 0 ? num(d.maxVolume()) : "null") + "}";
+    }
+
+    private static String part(DesignedPart p) {
+        return "{\"name\": " + quote(p.name()) + ", \"shape\": " + quote(p.shape().name().toLowerCase(Locale.ROOT))
+                + ", \"size\": " + list(p.size(), TaskJson::num)
+                + ", \"pos\": [" + num(p.position().x()) + ", " + num(p.position().y()) + ", " + num(p.position().z()) + "]"
+                + ", \"quat\": [" + num(p.orientation().w()) + ", " + num(p.orientation().x()) + ", " + num(p.orientation().y())
+                + ", " + num(p.orientation().z()) + "]"
+                + (p.mass() > 0 ? ", \"mass\": " + num(p.mass()) : ", \"density\": " + num(p.density()))
+                + ", \"weld_to\": " + (p.free() ? "null" : quote(p.weldedTo())) + "}";
     }
 
     private static String control(Control c) {

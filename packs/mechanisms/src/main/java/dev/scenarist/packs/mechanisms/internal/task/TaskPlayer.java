@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scenarist.packs.mechanisms.internal.design.DesignedScene;
+import dev.scenarist.packs.mechanisms.internal.design.PartBudget;
+import dev.scenarist.packs.mechanisms.internal.design.PartCheck;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import dev.scenarist.packs.mechanisms.scene.Control;
 import dev.scenarist.packs.mechanisms.scene.Solution;
@@ -32,9 +35,21 @@ public final class TaskPlayer {
             return new TaskPlay.Unavailable("tasks are judged in MuJoCo only, and the simulator is " + simulator.engine()
                     + ": install the sidecar (packs/mechanisms/src/main/resources/sidecar/install.sh) and Node.js");
         }
+        ObjectNode request = request(task, solution);
+        if (!solution.parts().isEmpty()) {
+            // the scene with the parts goes to MuJoCo as text; the scene file itself never changes
+            try {
+                request.put("xml_text", DesignedScene.write(sceneXml, solution.parts()));
+            } catch (DesignedScene.RefusedException e) {
+                return new TaskPlay.Refused(e.getMessage());
+            }
+            ObjectNode design = request.putObject("design");
+            solution.parts().forEach(p -> design.withArray("parts").add(p.name()));
+            task.design().buildZones().forEach(z -> design.withArray("build_zones").add(z));
+        }
         String[] why = {""};
-        return mujoco.evaluate(sceneXml, request(task, solution), r -> why[0] = r)
-                .<TaskPlay>map(a -> judged(a, task))
+        return mujoco.evaluate(sceneXml, request, r -> why[0] = r)
+                .<TaskPlay>map(a -> judged(a, task, solution))
                 .orElseGet(() -> new TaskPlay.Unavailable(why[0]));
     }
 
@@ -66,7 +81,7 @@ public final class TaskPlayer {
         return r;
     }
 
-    private static TaskPlay judged(JsonNode a, Task task) {
+    private static TaskPlay judged(JsonNode a, Task task, Solution solution) {
         if (!a.path("ok").asBoolean(false)) {
             String msg = a.hasNonNull("load_error") ? "MuJoCo cannot load the scene: " + a.get("load_error").asText()
                     : a.hasNonNull("simulation_error") ? "MuJoCo failed while stepping: " + a.get("simulation_error").asText()
@@ -87,7 +102,7 @@ public final class TaskPlayer {
                         a.path("best_depth_time").asDouble(), a.path("longest_hold").asDouble()),
                 achieved == null ? null : new Verdict.Hold(achieved, holdDepth, task.timeLimit() - achieved),
                 forbid.isObject() ? new Verdict.Forbid(forbid.path("zone").asText(), forbid.path("time").asDouble()) : null,
-                effort, pushEffort, fin);
+                effort, pushEffort, fin, parts(a, task, solution));
 
         List<Verdict.Predicate> predicates = new ArrayList<>();
         predicates.add(new Verdict.Predicate("reach_goal", achieved != null, achieved != null
@@ -102,10 +117,27 @@ public final class TaskPlayer {
             predicates.add(new Verdict.Predicate("effort_budget", pushEffort <= task.effortBudget(),
                     String.format(Locale.ROOT, "push effort %.3f N·s of %.3f N·s", pushEffort, task.effortBudget())));
         }
+        if (task.design().allowsParts() || !solution.parts().isEmpty()) predicates.add(designPredicate(task, m.parts()));
         boolean nan = a.path("nan").asBoolean(false);
         predicates.add(new Verdict.Predicate("sound", !nan, nan
                 ? String.format(Locale.ROOT, "the state became NaN at t=%.3f s", a.path("nan_first_time").asDouble()) : "the state stayed finite"));
         return new TaskPlay.Judged(new Verdict(predicates.stream().allMatch(Verdict.Predicate::met), predicates, m));
+    }
+
+    /** The budget checked here, and where MuJoCo found each part at t = 0 (the sidecar's "design" answer). */
+    private static Verdict.Parts parts(JsonNode a, Task task, Solution solution) {
+        List<PartCheck> checks = new ArrayList<>();
+        for (JsonNode c : a.path("design")) {
+            checks.add(new PartCheck(c.path("part").asText(), c.path("zone").asText(""), c.path("outside_by").asDouble(),
+                    c.path("overlap_with").asText(""), c.path("overlap").asDouble()));
+        }
+        return new Verdict.Parts(PartBudget.of(task.design(), solution.parts()), checks);
+    }
+
+    private static Verdict.Predicate designPredicate(Task task, Verdict.Parts parts) {
+        String budget = parts.budget().describe(task.design());
+        String where = parts.checks().stream().map(PartCheck::describe).reduce((x, y) -> x + "; " + y).orElse("no parts");
+        return new Verdict.Predicate("design", parts.ok(), budget + "; " + where);
     }
 
     private static Double optional(JsonNode a, String field) {

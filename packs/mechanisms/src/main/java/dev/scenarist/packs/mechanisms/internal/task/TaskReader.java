@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarist.packs.mechanisms.scene.Control;
+import dev.scenarist.packs.mechanisms.scene.Design;
+import dev.scenarist.packs.mechanisms.scene.DesignedPart;
+import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.Solution;
 import dev.scenarist.packs.mechanisms.scene.Task;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
@@ -24,6 +27,7 @@ import java.util.Set;
 public final class TaskReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COMMAND_FIELDS = Set.of("t", "control", "mode", "value", "kp", "kd");
+    private static final Set<String> PART_FIELDS = Set.of("name", "shape", "size", "pos", "quat", "mass", "density", "weld_to");
 
     private TaskReader() {}
 
@@ -40,10 +44,19 @@ public final class TaskReader {
             List<Control> controls = new ArrayList<>();
             for (JsonNode c : root.path("controls")) controls.add(control(c));
             return new Task(subject, new Task.Objective(o.path("goal_zone").asText(null), number(o, "hold_seconds"), number(o, "time_limit"),
-                    forbid, o.path("effort_budget").isNumber() ? o.get("effort_budget").asDouble() : 0, o.path("planar").asBoolean(false)), controls);
+                    forbid, o.path("effort_budget").isNumber() ? o.get("effort_budget").asDouble() : 0, o.path("planar").asBoolean(false)), controls,
+                    design(root.path("design")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new TaskFormatException(file, 1, "not a valid task: " + e.getMessage() + "; see " + TaskJson.TASK_SCHEMA);
         }
+    }
+
+    private static Design design(JsonNode d) {
+        if (d.isMissingNode() || d.isNull()) return Design.none();
+        List<String> zones = new ArrayList<>();
+        d.path("build_zones").forEach(z -> zones.add(z.asText()));
+        return new Design(zones, d.path("max_parts").asInt(0), d.path("max_mass").isNumber() ? d.get("max_mass").asDouble() : 0,
+                d.path("max_volume").isNumber() ? d.get("max_volume").asDouble() : 0);
     }
 
     private static Control control(JsonNode c) {
@@ -60,20 +73,36 @@ public final class TaskReader {
     }
 
     /**
-     * A solution: {@code {"schedule": [{"t", "control", "mode": "set"|"hold", "value", "kp", "kd"}, ...]}}, each
-     * command checked against {@code task} and named by its line when wrong.
+     * A solution: {@code {"parts": [...], "schedule": [{"t", "control", "mode": "set"|"hold", "value", "kp", "kd"}, ...]}},
+     * each command checked against {@code task} and each part read, named by its line when wrong. Parts are refused
+     * here only when the task lets the agent build nothing; where they lie and the budget are judged when played.
      */
     public static Solution solution(String text, String file, Task task) {
         Set<String> controls = new java.util.HashSet<>(task.controls().stream().map(Control::name).toList());
         List<Solution.Command> commands = new ArrayList<>();
+        List<DesignedPart> parts = new ArrayList<>();
         try (JsonParser p = JSON.createParser(text)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, p, file, "a solution is a JSON object {\"schedule\": [...]}");
             boolean sawSchedule = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
+                if (field.equals("parts")) {
+                    int at = line(p.currentTokenLocation());
+                    expect(value == JsonToken.START_ARRAY, p, file, "\"parts\" must be an array of parts");
+                    if (!task.design().allowsParts()) {
+                        throw new TaskFormatException(file, at, "parts: this task declares no design (no build zones), so a solution may"
+                                + " only drive its controls; remove \"parts\"");
+                    }
+                    int index = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        int line = line(p.currentTokenLocation());
+                        parts.add(part(p.readValueAsTree(), file, line, "parts[" + index++ + "]"));
+                    }
+                    continue;
+                }
                 if (!field.equals("schedule")) {
-                    throw new TaskFormatException(file, line(p.currentTokenLocation()), "unknown field '" + field + "': a solution has only \"schedule\"");
+                    throw new TaskFormatException(file, line(p.currentTokenLocation()), "unknown field '" + field + "': a solution has \"parts\" and \"schedule\"");
                 }
                 sawSchedule = true;
                 expect(value == JsonToken.START_ARRAY, p, file, "\"schedule\" must be an array of commands");
@@ -90,7 +119,52 @@ public final class TaskReader {
         } catch (IOException e) {
             throw new TaskFormatException(file, 1, "cannot read: " + e.getMessage());
         }
-        return new Solution(commands);
+        try {
+            return new Solution(parts, commands);
+        } catch (IllegalArgumentException e) {
+            throw new TaskFormatException(file, 1, "parts: " + e.getMessage());
+        }
+    }
+
+    private static DesignedPart part(JsonNode c, String file, int line, String path) {
+        if (c == null || !c.isObject()) throw new TaskFormatException(file, line, path + " must be an object {\"name\", \"shape\", \"size\", \"pos\", ...}");
+        c.fieldNames().forEachRemaining(f -> {
+            if (!PART_FIELDS.contains(f)) throw new TaskFormatException(file, line, path + ": unknown field '" + f + "'; a part has " + PART_FIELDS);
+        });
+        String shape = c.path("shape").asText("");
+        DesignedPart.Shape kind;
+        try {
+            kind = DesignedPart.Shape.valueOf(shape.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new TaskFormatException(file, line, path + ".shape: '" + shape + "' must be box, sphere, capsule or cylinder");
+        }
+        double[] size = numbers(c, "size", -1, file, line, path);
+        double[] pos = numbers(c, "pos", 3, file, line, path);
+        double[] quat = c.has("quat") ? numbers(c, "quat", 4, file, line, path) : new double[] {1, 0, 0, 0};
+        JsonNode weld = c.path("weld_to");
+        try {
+            List<Double> sizes = new ArrayList<>();
+            for (double v : size) sizes.add(v);
+            return new DesignedPart(c.path("name").asText(null), kind, sizes, Vec3.of(pos[0], pos[1], pos[2]),
+                    Quat.of(quat[0], quat[1], quat[2], quat[3]), c.path("mass").asDouble(0), c.path("density").asDouble(0),
+                    weld.isTextual() ? weld.asText() : "");
+        } catch (IllegalArgumentException e) {
+            throw new TaskFormatException(file, line, path + ": " + e.getMessage());
+        }
+    }
+
+    /** An array of numbers ({@code count} of them, or any number when negative). */
+    private static double[] numbers(JsonNode c, String field, int count, String file, int line, String path) {
+        JsonNode a = c.get(field);
+        if (a == null || !a.isArray() || (count >= 0 && a.size() != count)) {
+            throw new TaskFormatException(file, line, path + "." + field + " must be an array of " + (count >= 0 ? count + " " : "") + "numbers");
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!a.get(i).isNumber()) throw new TaskFormatException(file, line, path + "." + field + "[" + i + "] must be a number");
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
     }
 
     private static Solution.Command command(JsonNode c, String file, int line, String path, Set<String> controls) {

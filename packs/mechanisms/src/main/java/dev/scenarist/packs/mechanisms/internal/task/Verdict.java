@@ -1,5 +1,7 @@
 package dev.scenarist.packs.mechanisms.internal.task;
 
+import dev.scenarist.packs.mechanisms.internal.design.PartBudget;
+import dev.scenarist.packs.mechanisms.internal.design.PartCheck;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,8 @@ import java.util.Map;
  * A solution judged against its task in MuJoCo: passed when every predicate is met, each with what was measured.
  *
  * @param predicates in a fixed order: {@code reach_goal}, {@code avoid_forbidden}, then {@code effort_budget} when the
- *                   task has one, and {@code sound} (no NaN, no engine error)
+ *                   task has one, {@code design} when the task has a design or the solution adds parts, and
+ *                   {@code sound} (no NaN, no engine error)
  */
 public record Verdict(boolean passed, List<Predicate> predicates, Measures measures) {
     public Verdict {
@@ -23,12 +26,14 @@ public record Verdict(boolean passed, List<Predicate> predicates, Measures measu
      *
      * @param hold   the first complete hold, null when there was none
      * @param forbid the first entry into a forbidden zone, null when there was none
+     * @param parts  the solution's designed parts: their budget and where each lay at t = 0 (none: an empty budget)
      */
     public record Measures(Approach approach, Hold hold, Forbid forbid, Map<String, Double> effort, double totalPushEffort,
-                           List<Double> finalPosition) {
+                           List<Double> finalPosition, Parts parts) {
         public Measures {
             effort = Map.copyOf(effort);
             finalPosition = List.copyOf(finalPosition);
+            parts = parts == null ? Parts.NONE : parts; // proofs recorded before parts existed have none
         }
 
         public double initialDepth() {
@@ -77,6 +82,19 @@ public record Verdict(boolean passed, List<Predicate> predicates, Measures measu
     public record Hold(double achievedAt, double depth, double timeToSpare) {}
 
     public record Forbid(String zone, double enteredAt) {}
+
+    /** The designed parts: counted, weighed and measured against the budget, and each one's place at t = 0. */
+    public record Parts(PartBudget budget, List<PartCheck> checks) {
+        static final Parts NONE = new Parts(new PartBudget(0, 0, 0, List.of()), List.of());
+
+        public Parts {
+            checks = List.copyOf(checks);
+        }
+
+        public boolean ok() {
+            return budget.within() && checks.stream().allMatch(PartCheck::ok);
+        }
+    }
 
     public Predicate predicate(String name) {
         return predicates.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();

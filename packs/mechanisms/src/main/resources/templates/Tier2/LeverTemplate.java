@@ -44,6 +44,28 @@ public class LeverTemplate implements Template {
         Vec3 effortSite() {
             return Vec3.of(offset - halfLength + 0.03, 0, gap + 2 * halfThick + 0.015);
         }
+
+        /** The build region in the beam frame (centre, half-sizes): on top of the beam's free end, a fifth of its length. */
+        Vec3 buildCenter() {
+            return Vec3.of(offset - halfLength + 0.2 * halfLength, 0, gap + 2 * halfThick + buildHalfZ());
+        }
+
+        Vec3 buildHalf() {
+            return Vec3.of(0.2 * halfLength, halfWidth, buildHalfZ());
+        }
+
+        double buildHalfZ() {
+            return 4 * halfThick;
+        }
+
+        /** The reference counterweight in the beam frame: a slab at the free end, 1 mm above the beam. */
+        Vec3 weightHalf() {
+            return Vec3.of(0.1 * halfLength, 0.8 * halfWidth, 2 * halfThick);
+        }
+
+        Vec3 weightCenter() {
+            return Vec3.of(offset - halfLength + weightHalf().x() + 0.002, 0, gap + 2 * halfThick + weightHalf().z() + 0.001);
+        }
     }
 
     private static Layout layout(long seed, Scale scale) {
@@ -127,6 +149,9 @@ public class LeverTemplate implements Template {
         scene.zone(Zone.START, resting, Vec3.of(loadHalfX * 1.2, loadHalfY * 1.2, loadHalfZ * 1.2));
         // Nothing may be placed under the load end (no propping it up from below).
         scene.zone(Zone.FORBID, Vec3.of(resting.x(), 0, 0.005), Vec3.of(loadHalfX * 2, halfWidth + 0.05 * sy, 0.005));
+        // Where a counterweight may go: on top of the free end, as the beam rests (an axis-aligned box around it).
+        Vec3[] build = worldBox(l.buildCenter(), l.buildHalf(), tilt, pivotZ);
+        scene.zone(Zone.BUILD, build[0], build[1]);
         return scene;
     }
 
@@ -137,37 +162,87 @@ public class LeverTemplate implements Template {
     static final double TIME_LIMIT = 4.0;
     static final double G = 9.81;
 
+    /**
+     * Press at agent_effort, within an effort budget that pressing alone overruns (it must hold the whole balancing
+     * force for the rest of the time): a counterweight (one part, in zone_build, welded to the lever) has to carry
+     * most of the load.
+     */
     @Override
     public Optional<Task> task(long seed, Scale scale) {
         Layout l = layout(seed, scale);
+        double goalForce = balancingForce(l, -0.8 * l.rise());
         return Optional.of(Task.reach(Task.Subject.geom("lever_load"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
-                .avoiding("zone_forbid")
+                .avoiding("zone_forbid").effortBudget(0.5 * goalForce * TIME_LIMIT)
+                .design(Design.inside("zone_build").parts(1).mass(2 * weightMass(l)))
                 .control(Control.Push.atSite("agent_press", "lever", "agent_effort", Vec3.of(0, 0, -1), 0, maxForce(l))));
     }
 
     /**
-     * Feedback on the effort site's height: hold it where it is with the load at the goal angle. The target is offset
-     * by the balancing force over kp, so the static error of a plain PD vanishes exactly at the goal.
+     * A counterweight that balances 85 % of the load's moment at the goal angle, and feedback on the effort site's
+     * height for the rest: hold it where it is with the load at the goal angle, the target offset by the remaining
+     * force over kp, so the static error of a plain PD vanishes exactly at the goal.
      */
     @Override
     public Optional<Solution> reference(long seed, Scale scale) {
         Layout l = layout(seed, scale);
         double goalAngle = -0.8 * l.rise();
+        double weight = weightMass(l);
+        double rest = balancingForce(l, goalAngle) - weight * G * -rotateY(l.weightCenter(), goalAngle).x() / -rotateY(l.effortSite(), goalAngle).x();
+        return Optional.of(press(l, weight, rest).part(counterweight(l, weight)).build());
+    }
+
+    /** Pressing alone, as a PD on the site's height: the load reaches the goal, but the press overruns the budget. */
+    @Override
+    public Optional<Solution> wrong(long seed, Scale scale) {
+        Layout l = layout(seed, scale);
+        return Optional.of(press(l, 0, balancingForce(l, -0.8 * l.rise())).build());
+    }
+
+    /** Feedback on the effort site's height at the goal angle, offset by {@code force} over kp. */
+    private static Solution.Builder press(Layout l, double weight, double force) {
+        double goalAngle = -0.8 * l.rise();
         double siteZ = rotateY(l.effortSite(), goalAngle).z() + l.pivotZ();
         double arm = -rotateY(l.effortSite(), goalAngle).x();
-        double inertia = l.loadMass() * l.loadCenter().dot(l.loadCenter())
+        double inertia = l.loadMass() * l.loadCenter().dot(l.loadCenter()) + weight * l.weightCenter().dot(l.weightCenter())
                 + l.beamMass() * (l.halfLength() * l.halfLength() / 3 + l.beamCenter().dot(l.beamCenter()));
         double massAtSite = inertia / (arm * arm);
         double kp = 900 * massAtSite;
         double kd = 2 * 0.8 * Math.sqrt(kp * massAtSite);
-        return Optional.of(Solution.builder().hold(0, "agent_press", -siteZ + balancingForce(l, goalAngle) / kp, kp, kd).build());
+        return Solution.builder().hold(0, "agent_press", -siteZ + force / kp, kp, kd);
     }
 
-    /** A steady press of half the balancing force: the moment arms misjudged. */
-    @Override
-    public Optional<Solution> wrong(long seed, Scale scale) {
-        Layout l = layout(seed, scale);
-        return Optional.of(Solution.builder().set(0, "agent_press", 0.5 * balancingForce(l, -0.8 * l.rise())).build());
+    /** The counterweight's mass: 85 % of the goal angle's balancing moment at its centre's arm. */
+    private static double weightMass(Layout l) {
+        double goalAngle = -0.8 * l.rise();
+        double moment = balancingForce(l, goalAngle) * -rotateY(l.effortSite(), goalAngle).x();
+        return 0.85 * moment / (G * -rotateY(l.weightCenter(), goalAngle).x());
+    }
+
+    /** The counterweight as the scene stands at t = 0 (the beam tilted at rest), welded to the lever. */
+    private static DesignedPart counterweight(Layout l, double mass) {
+        Vec3 c = rotateY(l.weightCenter(), l.tilt()).plus(Vec3.of(0, 0, l.pivotZ()));
+        return DesignedPart.box("counterweight", l.weightHalf()).at(c).oriented(Quat.axisAngle(Vec3.Y, l.tilt()))
+                .mass(mass).weldedTo("lever");
+    }
+
+    /** A box of the beam frame (centre, half-sizes) turned by {@code angle}: the world-axis box around it. */
+    private static Vec3[] worldBox(Vec3 center, Vec3 half, double angle, double pivotZ) {
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = -1; i <= 1; i += 2) {
+            for (int j = -1; j <= 1; j += 2) {
+                for (int k = -1; k <= 1; k += 2) {
+                    Vec3 p = rotateY(Vec3.of(center.x() + i * half.x(), center.y() + j * half.y(), center.z() + k * half.z()), angle);
+                    double[] v = {p.x(), p.y(), p.z() + pivotZ};
+                    for (int a = 0; a < 3; a++) {
+                        lo[a] = Math.min(lo[a], v[a]);
+                        hi[a] = Math.max(hi[a], v[a]);
+                    }
+                }
+            }
+        }
+        return new Vec3[] {Vec3.of((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2),
+                Vec3.of((hi[0] - lo[0]) / 2, (hi[1] - lo[1]) / 2, (hi[2] - lo[2]) / 2)};
     }
 
     /** The downward force at the effort site that balances load and beam with the beam turned by {@code angle}. */

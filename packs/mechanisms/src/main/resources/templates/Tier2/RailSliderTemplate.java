@@ -95,8 +95,9 @@ public class RailSliderTemplate implements Template {
                         .material(steel))
                 .geom(Geom.box("rail_end_high", endT, railHalfWidth - 2 * wallT, wallH).at(railHalf - endT, 0, wallH)
                         .material(steel));
-        // A pier under the high end, from the floor to the rail's underside.
-        double highBottom = railZ + railHalf * sin - 2 * baseT * cos;
+        // A pier under the high end, from the floor to just under the rail's underside where that is lowest (at the
+        // pier's low edge): flat-topped under a tilted rail, it would otherwise reach up through the rail floor.
+        double highBottom = railZ + (railHalf - 0.08 * sx) * sin - 2 * baseT * cos - 0.001;
         if (highBottom > 0.004) {
             scene.geom(Geom.box("rail_pier", 0.03 * sx, railHalfWidth, highBottom / 2)
                     .at((railHalf - 0.05 * sx) * cos, 0, highBottom / 2).material(steel));
@@ -118,6 +119,17 @@ public class RailSliderTemplate implements Template {
         scene.zone(Zone.START, railPoint(start, carHalfZ + 0.002, railZ, cos, sin), zoneHalf);
         scene.zone(Zone.GOAL, railPoint(goalU, carHalfZ + 0.002, railZ, cos, sin), zoneHalf);
         scene.zone(Zone.FORBID, Vec3.of((railHalf + 0.08 * sx) * cos, 0, 0.01), Vec3.of(0.05 * sx, railHalfWidth * 2, 0.01));
+        // Where a stop or detent may go: inside the rail, from the goal's near edge to the high end block.
+        double buildFrom = goalU - carHalfX;
+        double buildTo = railHalf - 2 * endT;
+        double inner = railHalfWidth - 2 * wallT;
+        Vec3 lo = railPoint(buildFrom, 2 * wallH, railZ, cos, sin);
+        Vec3 hi = railPoint(buildTo, 0, railZ, cos, sin);
+        Vec3 far = railPoint(buildTo, 2 * wallH, railZ, cos, sin);
+        Vec3 near = railPoint(buildFrom, 0, railZ, cos, sin);
+        double x0 = Math.min(lo.x(), near.x()), x1 = Math.max(hi.x(), far.x());
+        double z0 = Math.min(near.z(), hi.z()), z1 = Math.max(lo.z(), far.z());
+        scene.zone(Zone.BUILD, Vec3.of((x0 + x1) / 2, 0, (z0 + z1) / 2), Vec3.of((x1 - x0) / 2, inner, (z1 - z0) / 2));
         return scene;
     }
 
@@ -145,21 +157,31 @@ public class RailSliderTemplate implements Template {
         Layout l = layout(seed, scale);
         return Optional.of(Task.reach(Task.Subject.body("carriage"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
                 .avoiding("zone_forbid")
+                .design(Design.inside("zone_build").parts(2))
                 .control(Control.Push.atSite("agent_push", "carriage", "agent_push", along(l), -maxForce(l), maxForce(l))));
     }
 
     /**
-     * Feedback on the push site's position along the rail, aimed at the goal and offset by the weight's downhill
-     * component over kp (a PD's static error against a constant load).
+     * A stop inside the rail, welded to it, whose face meets the carriage with its centre on the goal's; then a
+     * steady push, open loop, that drives the carriage up at about 0.45 m/s (times the x scale) against the damping and keeps it pressed
+     * against the stop. No feedback is needed: the stop decides where the carriage ends.
      */
     @Override
     public Optional<Solution> reference(long seed, Scale scale) {
         Layout l = layout(seed, scale);
-        double siteU = l.goalU() - l.carHalfX() - 0.01; // the site sits behind the carriage
-        double target = siteU + l.railZ() * l.sin(); // a rail point (u, h) projects onto the rail direction as u + railZ*sin
-        double kp = 400 * l.carMass();
-        double kd = 2 * 0.8 * Math.sqrt(kp * l.carMass());
-        return Optional.of(Solution.builder().hold(0, "agent_push", target + l.carMass() * 9.81 * l.sin() / kp, kp, kd).build());
+        double push = l.carMass() * 9.81 * l.sin() + 0.45 * scale.x() * l.damping();
+        return Optional.of(Solution.builder().part(stop(l)).set(0, "agent_push", push).build());
+    }
+
+    /** The stop: a steel block on the rail floor (0.5 mm above it), across the rail between the walls. */
+    private static DesignedPart stop(Layout l) {
+        double half = 0.01 * l.carHalfX() / 0.05;
+        double hz = 0.8 * l.carHalfZ();
+        double u = l.goalU() + l.carHalfX() + half;
+        double inner = l.railHalfWidth() - 2 * l.wallT();
+        return DesignedPart.box("stop", Vec3.of(half, inner - 0.002, hz))
+                .at(railPoint(u, 0.0005 + hz, l.railZ(), l.cos(), l.sin())).oriented(Quat.axisAngle(Vec3.Y, -l.tilt()))
+                .density(7800).weldedTo("rail");
     }
 
     /** A steady push that only balances the weight's downhill component: the carriage never gets going. */

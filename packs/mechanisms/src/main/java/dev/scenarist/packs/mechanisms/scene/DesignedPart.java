@@ -51,11 +51,15 @@ public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 pos
         }
         size.forEach(s -> Preconditions.positive("part '" + name + "' size", s));
         Objects.requireNonNull(position, "position");
+        size.forEach(v -> Preconditions.finite("part '" + name + "' size", v));
         orientation = orientation == null ? Quat.IDENTITY : orientation;
         // normalized once: an orientation read back from a solution file is already unit length and stays bit-identical
         double n = Math.sqrt(orientation.w() * orientation.w() + orientation.x() * orientation.x()
                 + orientation.y() * orientation.y() + orientation.z() * orientation.z());
         if (Math.abs(n - 1) > 1e-12) orientation = orientation.normalized();
+        // -0.0 becomes 0.0, as a solution file writes and reads it back
+        orientation = new Quat(orientation.w() + 0.0, orientation.x() + 0.0, orientation.y() + 0.0, orientation.z() + 0.0);
+        position = new Vec3(position.x() + 0.0, position.y() + 0.0, position.z() + 0.0);
         Preconditions.nonNegative("part '" + name + "' mass", mass);
         Preconditions.nonNegative("part '" + name + "' density", density);
         if ((mass > 0) == (density > 0)) {

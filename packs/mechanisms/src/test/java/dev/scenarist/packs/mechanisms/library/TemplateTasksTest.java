@@ -46,7 +46,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TemplateTasksTest {
     /** The templates converted so far; the rest are listed by {@link #the_converted_templates_are_the_declared_ones}. */
-    static final Set<String> WITH_TASK = Set.of("lever-fulcrum", "rail-slider", "parallel-gripper", "pendulum-catch", "door-closer", "ramp-release", "peg-in-hole", "roller-conveyor", "obstacle-field");
+    static final Set<String> WITH_TASK = Set.of("lever-fulcrum", "rail-slider", "parallel-gripper", "pendulum-catch", "door-closer", "ramp-release", "peg-in-hole", "roller-conveyor", "obstacle-field", "planar-arm-2link");
+    /** The templates whose task lets the agent build, and whose reference does (a part in a build zone). */
+    static final Set<String> WITH_DESIGN = Set.of("lever-fulcrum", "rail-slider");
     private static final long[] SEEDS = {1, 2, 3};
 
     private static List<Loaded> library;
@@ -115,6 +117,14 @@ class TemplateTasksTest {
                 soft.assertThat(ref.passed()).as("%s: the reference passes: %s", v, ref.predicates()).isTrue();
                 soft.assertThat(noop.passed()).as("%s: doing nothing fails: %s", v, noop.predicates()).isFalse();
                 soft.assertThat(noop.measures().initialDepth()).as("%s: the subject starts outside the goal", v).isNegative();
+                boolean designs = WITH_DESIGN.contains(t.template().info().id());
+                soft.assertThat(task.design().allowsParts()).as("%s: the task lets the agent build", v).isEqualTo(designs);
+                if (designs) {
+                    soft.assertThat(reference.parts()).as("%s: the reference designs a part", v).isNotEmpty();
+                    soft.assertThat(ref.predicate("design").met()).as("%s: the reference's parts lie in a build zone, overlap nothing, fit the budget: %s",
+                            v, ref.predicate("design").measured()).isTrue();
+                    soft.assertThat(ref.measures().parts().checks()).as("%s: MuJoCo measured every part", v).hasSize(reference.parts().size());
+                }
                 String wrongText = "-";
                 Optional<Solution> wrong = t.template().wrong(seed, scale);
                 if (wrong.isPresent()) {

@@ -103,21 +103,24 @@ public class PlanarArmTemplate implements Template {
         double inner = Math.abs(l1 - l2) + pedestalR + puckR + 0.03 * Math.min(sx, sy);
         Layout probe = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner,
                 Vec2.of(1, 0), Vec2.of(1, 0), Vec2.of(fx, fy), sxy);
-        // The finger works between the folded and the stretched radius; the puck lies beyond the forbidden square's
-        // corner and far enough out that the finger fits behind it; the goal lies further out on the same ray, so
+        // The finger works between the folded and the stretched radius; the puck lies clear of the forbidden square
+        // and far enough out that the finger fits behind it; the goal lies further out on the same ray, so
         // the push is a straight radial stroke that never crosses the forbidden square.
         double rFinger = Math.max(probe.radius(BEND_MAX), pedestalR + fingerR + 0.02);
         double rReach = probe.radius(BEND_MIN);
-        double rPuckMin = Math.max(rFinger + puckR + fingerR + 0.02, Math.sqrt(2) * (inner - puckR) + 2 * puckR);
+        double forbidHalf = inner - puckR;
+        double rPuckMin = Math.max(rFinger + puckR + fingerR + 0.02, forbidHalf + 1.5 * puckR);
         Vec2 puck = null;
         Vec2 goal = null;
-        for (int attempt = 0; attempt < 200 && goal == null; attempt++) {
+        for (int attempt = 0; attempt < 400 && goal == null; attempt++) {
             double d = rng.uniform(3.4 * puckR + 0.01 * Math.min(sx, sy), 3.8 * puckR + 0.04 * Math.min(sx, sy));
             double rMax = rReach - d + fingerR;          // the push ends with the finger at rGoal - puckR - fingerR
             if (rMax <= rPuckMin) continue;
             double r = rng.uniform(rPuckMin, rMax);
             double a = rng.uniform(-Math.PI, Math.PI);
             Vec2 p = Vec2.of(r * StrictMath.cos(a), r * StrictMath.sin(a));
+            // clear of the forbidden square (its corners reach further out than its sides)
+            if (Math.max(Math.abs(p.x()), Math.abs(p.y())) < forbidHalf + 1.5 * puckR) continue;
             Layout trial = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf,
                     inner, p, Layout.along(p, d), Vec2.of(fx, fy), sxy);
             if (plan(trial) != null) {

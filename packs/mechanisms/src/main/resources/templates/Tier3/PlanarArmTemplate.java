@@ -60,6 +60,12 @@ public class PlanarArmTemplate implements Template {
             return Vec2.of(p.x() * (r + d) / r, p.y() * (r + d) / r);
         }
 
+        /** This arm with the puck at {@code p} and the goal's centre at {@code g}. */
+        Layout withPuck(Vec2 p, Vec2 g) {
+            return new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner, p, g,
+                    finger, sxy);
+        }
+
         /** The finger's radius when the elbow (absolute) angle is {@code theta2}. */
         double radius(double theta2) {
             return Math.sqrt(l1 * l1 + l2 * l2 + 2 * l1 * l2 * StrictMath.cos(theta2));
@@ -98,22 +104,45 @@ public class PlanarArmTemplate implements Template {
         double fx = l1 * StrictMath.cos(yaw) + l2 * StrictMath.cos(yaw + bend);
         double fy = l1 * StrictMath.sin(yaw) + l2 * StrictMath.sin(yaw + bend);
 
-        double puckR = PUCK_RADIUS * rng.uniform(0.8, 1.2) * Math.min(sx, sy);
+        double drawnPuckR = PUCK_RADIUS * rng.uniform(0.8, 1.2) * Math.min(sx, sy);
         double puckHalf = Math.min(0.02 * sz, (shoulderZ - linkR - 0.01) / 2 - 0.001);
-        double inner = Math.abs(l1 - l2) + pedestalR + puckR + 0.03 * Math.min(sx, sy);
-        Layout probe = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner,
-                Vec2.of(1, 0), Vec2.of(1, 0), Vec2.of(fx, fy), sxy);
+        // Fallback: the shortest arms with the biggest pucks (a corner of the design grid) may leave no room for a
+        // radial push between the forbidden square and the arm's reach; the puck then shrinks in 10 % steps until
+        // one fits. Variants that fit at once keep the drawn puck and the same random draws.
+        for (int shrink = 0; shrink <= PUCK_SHRINK_STEPS; shrink++) {
+            double puckR = drawnPuckR * Math.pow(0.9, shrink);
+            Layout arm = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf,
+                    Math.abs(l1 - l2) + pedestalR + puckR + 0.03 * Math.min(sx, sy), Vec2.of(1, 0), Vec2.of(1, 0),
+                    Vec2.of(fx, fy), sxy);
+            Layout placed = place(rng, arm, Math.min(sx, sy));
+            if (placed != null) return placed;
+        }
+        throw new IllegalStateException("no puck placement lets the arm push it radially for seed " + seed + " at " + scale
+                + ", even with the puck shrunk to " + Math.round(100 * Math.pow(0.9, PUCK_SHRINK_STEPS)) + " % of its "
+                + "drawn radius: the arm is too short for its pedestal and puck at this scale; raise UPPER_ARM or "
+                + "lower PUCK_RADIUS");
+    }
+
+    /** How many 10 % steps the puck may shrink by when no placement fits its drawn size. */
+    private static final int PUCK_SHRINK_STEPS = 5;
+
+    /**
+     * {@code probe}'s puck and goal placed for a radial push the arm can plan (its own puck and goal are
+     * placeholders), or null if none fits; {@code sMin} is the smaller horizontal scale.
+     */
+    private static Layout place(Rng rng, Layout probe, double sMin) {
+        double puckR = probe.puckR();
+        double fingerR = probe.fingerR();
+        double inner = probe.inner();
         // The finger works between the folded and the stretched radius; the puck lies clear of the forbidden square
         // and far enough out that the finger fits behind it; the goal lies further out on the same ray, so
         // the push is a straight radial stroke that never crosses the forbidden square.
-        double rFinger = Math.max(probe.radius(BEND_MAX), pedestalR + fingerR + 0.02);
+        double rFinger = Math.max(probe.radius(BEND_MAX), probe.pedestalR() + fingerR + 0.02);
         double rReach = probe.radius(BEND_MIN);
         double forbidHalf = inner - puckR;
         double rPuckMin = Math.max(rFinger + puckR + fingerR + 0.02, forbidHalf + 1.5 * puckR);
-        Vec2 puck = null;
-        Vec2 goal = null;
-        for (int attempt = 0; attempt < 400 && goal == null; attempt++) {
-            double d = rng.uniform(3.4 * puckR + 0.01 * Math.min(sx, sy), 3.8 * puckR + 0.04 * Math.min(sx, sy));
+        for (int attempt = 0; attempt < 400; attempt++) {
+            double d = rng.uniform(3.4 * puckR + 0.01 * sMin, 3.8 * puckR + 0.04 * sMin);
             double rMax = rReach - d + fingerR;          // the push ends with the finger at rGoal - puckR - fingerR
             if (rMax <= rPuckMin) continue;
             double r = rng.uniform(rPuckMin, rMax);
@@ -121,19 +150,10 @@ public class PlanarArmTemplate implements Template {
             Vec2 p = Vec2.of(r * StrictMath.cos(a), r * StrictMath.sin(a));
             // clear of the forbidden square (its corners reach further out than its sides)
             if (Math.max(Math.abs(p.x()), Math.abs(p.y())) < forbidHalf + 1.5 * puckR) continue;
-            Layout trial = new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf,
-                    inner, p, Layout.along(p, d), Vec2.of(fx, fy), sxy);
-            if (plan(trial) != null) {
-                puck = p;
-                goal = trial.goal();
-            }
+            Layout trial = probe.withPuck(p, Layout.along(p, d));
+            if (plan(trial) != null) return trial;
         }
-        if (goal == null) {
-            throw new IllegalStateException("no puck placement lets the arm push it radially for seed " + seed + " at " + scale
-                    + ": the arm is too short for its pedestal and puck at this scale");
-        }
-        return new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner, puck,
-                goal, Vec2.of(fx, fy), sxy);
+        return null;
     }
 
     @Override

@@ -85,7 +85,9 @@ public final class BenchmarkExport {
                 Files.copy(build.folder().resolve(v.scene()), scene);
                 for (String mesh : v.meshes()) Files.copy(build.folder().resolve(mesh), a.target().resolve(mesh));
                 String preview = "images/preview_" + v.seed() + ".png";
-                previewer.render(scene, a.target().resolve(preview));
+                Path task = build.folder().resolve(TaskFiles.task(v.seed()));
+                previewer.render(scene, Files.isRegularFile(task) ? Optional.of(task) : Optional.empty(),
+                        a.target().resolve(preview));
                 Map<String, Object> m = manifest(a, plan, build, v, preview);
                 Map<String, Object> validation = new LinkedHashMap<>();
                 validation.put("passed", true);

@@ -18,19 +18,28 @@ final class Legend {
 
     private Legend() {}
 
+    private static final String ARROW_TEXT = "START TO GOAL";
+
     /** Draws the legend for {@code labels} onto a {@code width} × {@code height} image. */
     static void draw(int[] pixels, int width, int height, Set<PartLabel> labels) {
+        draw(pixels, width, height, labels, false);
+    }
+
+    /** Draws the legend for {@code labels}, and for the task's arrow when {@code arrow}, onto the image. */
+    static void draw(int[] pixels, int width, int height, Set<PartLabel> labels, boolean arrow) {
         List<PartLabel> rows = ORDER.stream().filter(labels::contains).toList();
-        if (rows.isEmpty()) {
+        int count = rows.size() + (arrow ? 1 : 0);
+        if (count == 0) {
             return;
         }
         int scale = Math.max(1, Math.round(height / 240f)); // 2 at 480 rows: legible, not dominant
         int pad = 4 * scale;
         int swatch = PixelFont.GLYPH_HEIGHT * scale;
         int rowHeight = swatch + 3 * scale;
-        int textWidth = rows.stream().mapToInt(l -> PixelFont.width(Palette.legendText(l), scale)).max().orElse(0);
+        int textWidth = Math.max(arrow ? PixelFont.width(ARROW_TEXT, scale) : 0,
+                rows.stream().mapToInt(l -> PixelFont.width(Palette.legendText(l), scale)).max().orElse(0));
         int panelW = pad + swatch + pad + textWidth + pad;
-        int panelH = pad + rows.size() * rowHeight - 3 * scale + pad;
+        int panelH = pad + count * rowHeight - 3 * scale + pad;
         int x0 = 2 * pad;
         int y0 = 2 * pad;
         for (int y = Math.max(0, y0); y < Math.min(height, y0 + panelH); y++) {
@@ -60,6 +69,24 @@ final class Legend {
                 frame(canvas, sx, y, swatch, swatch, c.shade(0.6).rgb());
             }
             PixelFont.draw(canvas, Palette.legendText(label), sx + swatch + pad, y, scale, TEXT);
+        }
+        if (arrow) {
+            int y = y0 + pad + rows.size() * rowHeight;
+            int sx = x0 + pad;
+            arrowSwatch(canvas, sx, y, swatch);
+            PixelFont.draw(canvas, ARROW_TEXT, sx + swatch + pad, y, scale, TEXT);
+        }
+    }
+
+    /** The arrow in small: a white shaft and head on the arrow's dark rim colour, pointing right. */
+    private static void arrowSwatch(Canvas canvas, int x, int y, int size) {
+        PixelFont.fill(canvas, x, y, size, size, TaskArrow.RIM);
+        int mid = y + size / 2;
+        int head = Math.max(2, size / 3);
+        PixelFont.fill(canvas, x + 1, mid - size / 10, size - 1 - head, Math.max(1, size / 5), TaskArrow.FILL);
+        for (int k = 0; k < head; k++) {
+            int half = head - 1 - k;
+            PixelFont.fill(canvas, x + size - 1 - head + k, mid - half, 1, 2 * half + 1, TaskArrow.FILL);
         }
     }
 

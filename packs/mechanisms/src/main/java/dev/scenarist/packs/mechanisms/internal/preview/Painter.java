@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Draws surfaces through a camera into a {@link Rasterizer}: opaque triangles first (the depth buffer sorts them),
- * then see-through triangles from far to near (blending needs that order; they do not write depth), then outlines
- * (faint where other parts hide them).
+ * then see-through triangles from far to near (blending needs that order; they do not write depth; zones blend only
+ * over the ground, never over a body), then outlines (faint where other parts hide them).
  */
 final class Painter {
     /** Depth slack for see-through faces lying on an opaque one (a zone's bottom on the floor), in scene radii. */
@@ -65,7 +65,7 @@ final class Painter {
 
     private void draw(Surface s, int t) {
         raster.triangle(corner(s, t, 0), corner(s, t, 1), corner(s, t, 2), s.colour(t), s.alpha,
-                BLEND_TOLERANCE * radius);
+                BLEND_TOLERANCE * radius, s.layer);
     }
 
     private Rasterizer.Corner corner(Surface s, int t, int c) {

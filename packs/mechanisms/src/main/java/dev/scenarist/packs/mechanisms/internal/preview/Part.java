@@ -8,11 +8,13 @@ import dev.scenarist.packs.mechanisms.scene.PartLabel;
  * in, already decided by its label.
  *
  * @param name the geom's name, or empty
+ * @param body the name of the body the geom is attached to (empty for the world body or an unnamed body): a task's
+ *     subject may name it
  * @param label what the name (or the nearest labelled body above it) says the part is
  * @param colour the colour drawn; alpha below 1 is drawn semi-transparent
  * @param alternate the second colour of a plane's checkerboard (ignored by other shapes)
  */
-record Part(String name, PartLabel label, Shape shape, Pose pose, Colour colour, Colour alternate) {
+record Part(String name, String body, PartLabel label, Shape shape, Pose pose, Colour colour, Colour alternate) {
     /** Zones are drawn with their edges outlined, so that a see-through marker still reads as a region. */
     boolean outlined() {
         return label.isZone();

@@ -18,6 +18,8 @@ final class Rasterizer {
     final int height;
     private final int[] rgb;
     private final float[] depth;
+    /** Which pixels show a body (an opaque part that is not the ground): markers never tint them. */
+    private final boolean[] body;
     /** Which line last blended each pixel (allocated on the first hidden line), and the count of lines so far. */
     private int[] lineStamps;
     private int lines;
@@ -27,6 +29,7 @@ final class Rasterizer {
         this.height = height;
         this.rgb = new int[width * height];
         this.depth = new float[width * height];
+        this.body = new boolean[width * height];
         Arrays.fill(depth, Float.POSITIVE_INFINITY);
         for (int y = 0; y < height; y++) {
             Arrays.fill(rgb, y * width, (y + 1) * width, background.at(y, height));
@@ -36,6 +39,15 @@ final class Rasterizer {
     /** The backdrop behind the scene, one colour per row. */
     interface Background {
         int at(int row, int rows);
+    }
+
+    /**
+     * What a triangle belongs to, which decides what it may cover. The ground and bodies are drawn as seen; a marker
+     * (a zone) is see-through and blends only over the ground and the sky, never over a body, so a body inside or
+     * behind a zone keeps its own colour.
+     */
+    enum Layer {
+        GROUND, BODY, MARKER
     }
 
     /** One corner of a triangle on screen: pixel position, depth, and the light falling on it (0..1+). */
@@ -48,6 +60,11 @@ final class Rasterizer {
      * nothing.
      */
     void triangle(Corner c0, Corner c1, Corner c2, int base, double alpha, double tolerance) {
+        triangle(c0, c1, c2, base, alpha, tolerance, Layer.BODY);
+    }
+
+    /** As {@link #triangle(Corner, Corner, Corner, int, double, double)}, for a part of {@code layer}. */
+    void triangle(Corner c0, Corner c1, Corner c2, int base, double alpha, double tolerance, Layer layer) {
         if (far(c0) || far(c1) || far(c2)) {
             return;
         }
@@ -90,6 +107,8 @@ final class Rasterizer {
         int g = (base >> 8) & 0xFF;
         int b = base & 0xFF;
         boolean opaque = alpha >= 1;
+        boolean marksBody = opaque && layer != Layer.GROUND;
+        boolean sparesBodies = !opaque && layer == Layer.MARKER;
         for (int py = minY; py <= maxY; py++) {
             long sy = ((long) py << SUBPIXEL_BITS) + SUBPIXEL / 2;
             for (int px = minX; px <= maxX; px++) {
@@ -105,13 +124,14 @@ final class Rasterizer {
                 double l2 = 1 - l0 - l1;
                 double z = l0 * c0.z() + l1 * c1.z() + l2 * c2.z();
                 int i = py * width + px;
-                if (opaque ? !(z < depth[i]) : z > depth[i] + tolerance) {
+                if (opaque ? !(z < depth[i]) : z > depth[i] + tolerance || sparesBodies && body[i]) {
                     continue;
                 }
                 double light = l0 * c0.light() + l1 * c1.light() + l2 * c2.light();
                 int lit = pack(r * light, g * light, b * light);
                 if (opaque) {
                     depth[i] = (float) z;
+                    body[i] = marksBody;
                     rgb[i] = lit;
                 } else {
                     rgb[i] = blend(rgb[i], lit, alpha);

@@ -43,6 +43,7 @@ final class SceneReader {
     /** Per label, the labelled names in order of appearance: the index picks the shade of the label's family. */
     private final Map<PartLabel, Map<String, Integer>> shades = new EnumMap<>(PartLabel.class);
     private final List<Part> parts = new ArrayList<>();
+    private final Map<String, Vec3> sites = new HashMap<>();
 
     private SceneReader(MjcfModel model) {
         this.model = model;
@@ -52,32 +53,34 @@ final class SceneReader {
     static PreviewScene read(MjcfModel model) throws IOException {
         SceneReader r = new SceneReader(model);
         for (MjcfElement world : model.worldbodies()) {
-            r.walk(world, Pose.IDENTITY, PartLabel.NONE, "");
+            r.walk(world, Pose.IDENTITY, PartLabel.NONE, "", "");
         }
-        return new PreviewScene(r.parts);
+        return new PreviewScene(r.parts, r.sites);
     }
 
     /**
      * @param inherited the label of the nearest labelled body above, and {@code owner} that body's name
+     * @param body the name of the nearest body above (frames are not bodies)
      */
-    private void walk(MjcfElement parent, Pose frame, PartLabel inherited, String owner) throws IOException {
+    private void walk(MjcfElement parent, Pose frame, PartLabel inherited, String owner, String body)
+            throws IOException {
         for (MjcfElement e : parent.children()) {
             switch (e.tag()) {
                 case "body" -> {
                     String name = e.name().orElse("");
                     PartLabel own = PartLabel.of(name);
                     walk(e, frame.compose(frames.pose(e)), own == PartLabel.NONE ? inherited : own,
-                            own == PartLabel.NONE ? owner : name);
+                            own == PartLabel.NONE ? owner : name, name);
                 }
-                case "frame" -> walk(e, frame.compose(frames.pose(e)), inherited, owner);
-                case "geom" -> geom(e, frame, inherited, owner);
-                case "site" -> site(e, frame);
+                case "frame" -> walk(e, frame.compose(frames.pose(e)), inherited, owner, body);
+                case "geom" -> geom(e, frame, inherited, owner, body);
+                case "site" -> site(e, frame, body);
                 default -> { } // joints, inertials, cameras, lights ... draw nothing
             }
         }
     }
 
-    private void geom(MjcfElement g, Pose frame, PartLabel inherited, String owner) throws IOException {
+    private void geom(MjcfElement g, Pose frame, PartLabel inherited, String owner, String body) throws IOException {
         String name = g.name().orElse("");
         PartLabel own = PartLabel.of(name);
         PartLabel label = own != PartLabel.NONE ? own : inherited;
@@ -93,38 +96,48 @@ final class SceneReader {
             if (placed.isEmpty()) {
                 return;
             }
-            add(name, label, labelled, placed.get(), frame, look);
+            add(new Names(name, body, labelled), label, placed.get(), frame, look);
         } catch (IllegalArgumentException e) {
             throw new MjcfReadException(g.location() + ": " + g + " cannot be drawn: " + e.getMessage(), e);
         }
     }
 
-    /** Sites are invisible markers; only those named as zones are drawn, exactly like zone geoms. */
-    private void site(MjcfElement s, Pose frame) throws IOException {
+    /**
+     * Sites are invisible markers; only those named as zones are drawn, exactly like zone geoms. Every named site's
+     * position is kept, for a task whose subject is a site.
+     */
+    private void site(MjcfElement s, Pose frame, String body) throws IOException {
         String name = s.name().orElse("");
         PartLabel label = PartLabel.of(name);
+        if (!name.isEmpty()) {
+            sites.put(name, frame.compose(frames.pose(s)).position());
+        }
         if (!label.isZone()) {
             return;
         }
         try {
             String type = s.attribute("type").orElse("sphere");
             double[] size = s.numbers("size", 0.005, 0.005, 0.005);
-            primitive(s, type, size).ifPresent(p -> add(name, label, name, p, frame,
+            primitive(s, type, size).ifPresent(p -> add(new Names(name, body, name), label, p, frame,
                     new Look(Colour.rgb(1, 1, 1), Colour.rgb(1, 1, 1))));
         } catch (IllegalArgumentException e) {
             throw new MjcfReadException(s.location() + ": " + s + " cannot be drawn: " + e.getMessage(), e);
         }
     }
 
-    private void add(String name, PartLabel label, String labelled, Placed placed, Pose frame, Look look) {
+    /** A part's own name, its body's, and the labelled name its colour follows (its own or a labelled body's). */
+    private record Names(String own, String body, String labelled) {}
+
+    private void add(Names names, PartLabel label, Placed placed, Pose frame, Look look) {
         Colour drawn = look.colour();
         Colour second = look.alternate();
         if (label != PartLabel.NONE) {
             Map<String, Integer> seen = shades.computeIfAbsent(label, k -> new LinkedHashMap<>());
-            drawn = Palette.of(label, seen.computeIfAbsent(labelled, k -> seen.size()));
+            drawn = Palette.of(label, seen.computeIfAbsent(names.labelled(), k -> seen.size()));
             second = drawn;
         }
-        parts.add(new Part(name, label, placed.shape(), frame.compose(placed.pose()), drawn, second));
+        parts.add(new Part(names.own(), names.body(), label, placed.shape(), frame.compose(placed.pose()), drawn,
+                second));
     }
 
     /** A shape and where it sits in its body. */

@@ -18,6 +18,8 @@ final class Surface {
     final double alpha;
     /** The colour of the part's outline (creases and borders), or null for no outline. */
     final Colour outline;
+    /** Ground, body or marker: what the part may cover when drawn. */
+    final Rasterizer.Layer layer;
 
     private Surface(Builder b) {
         this.corners = Arrays.copyOf(b.corners, 9 * b.count);
@@ -26,6 +28,7 @@ final class Surface {
         this.count = b.count;
         this.alpha = b.alpha;
         this.outline = b.outline;
+        this.layer = b.layer;
     }
 
     int triangles() {
@@ -68,15 +71,17 @@ final class Surface {
         private final Pose pose;
         private final double alpha;
         private final Colour outline;
+        private final Rasterizer.Layer layer;
         private double[] corners = new double[9 * 64];
         private double[] normals = new double[9 * 64];
         private int[] colours = new int[64];
         private int count;
 
-        Builder(Pose pose, double alpha, Colour outline) {
+        Builder(Pose pose, double alpha, Colour outline, Rasterizer.Layer layer) {
             this.pose = pose;
             this.alpha = alpha;
             this.outline = outline;
+            this.layer = layer;
         }
 
         /** A corner of a triangle and the surface normal there, in the part's frame. */

@@ -4,6 +4,7 @@ import dev.scenarist.packs.mechanisms.scene.TriangleMesh;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Turns parts into world-space triangles. Curved primitives are surfaces of revolution about local z with a normal
@@ -24,9 +25,9 @@ final class Tessellator {
      * The surfaces of a scene, and what the camera frames.
      *
      * @param surfaces floors first, then the other parts in document order
-     * @param framed the corners of every part but the floors, plus their footprints on the planes (so the ground
-     *     under them is in view): the camera fits exactly these, which frames round shapes tighter than their
-     *     bounding boxes would
+     * @param framed the corners of the parts in focus (every part but the floors when none is), plus their
+     *     footprints on the planes (so the ground under them is in view): the camera fits exactly these, which frames
+     *     round shapes tighter than their bounding boxes would
      * @param bounds the box around {@code framed}
      */
     record Tessellation(List<Surface> surfaces, List<Vec3> framed, Bounds bounds) {
@@ -36,39 +37,59 @@ final class Tessellator {
         }
     }
 
+    /** The whole scene in view. */
     static Tessellation tessellate(PreviewScene scene) {
+        return tessellate(scene, p -> true);
+    }
+
+    /**
+     * The scene with the camera on the parts {@code focus} accepts (a task's subject and zones); the rest is drawn
+     * but may leave the picture. When no part is in focus, the whole scene is.
+     */
+    static Tessellation tessellate(PreviewScene scene, Predicate<Part> focus) {
         List<Surface> solids = new ArrayList<>();
         List<Vec3> framed = new ArrayList<>();
+        List<Vec3> all = new ArrayList<>();
         Bounds bounds = null;
+        Bounds focused = null;
         for (Part p : scene.parts()) {
             if (p.shape() instanceof Shape.Plane) {
                 continue;
             }
             Surface s = solid(p);
             solids.add(s);
+            boolean inFocus = focus.test(p);
             for (int t = 0; t < s.triangles(); t++) {
                 for (int c = 0; c < 3; c++) {
-                    framed.add(s.cornerPoint(t, c));
+                    (inFocus ? framed : all).add(s.cornerPoint(t, c));
                 }
             }
             Bounds b = s.bounds();
             if (b != null) {
                 bounds = bounds == null ? b : bounds.plus(b);
+                focused = !inFocus ? focused : focused == null ? b : focused.plus(b);
             }
+        }
+        if (focused == null) {
+            framed.addAll(all);
+            focused = bounds;
         }
         Bounds objects = bounds == null ? EMPTY_SCENE : bounds;
         if (bounds == null) {
             framed.addAll(objects.corners());
+            focused = objects;
         }
-        // The camera frames the parts and the ground under them; each floor then reaches a few radii of that view
-        // around its centre, so a floor far below a small part still reads as the ground it would fall on.
+        // The camera frames the parts in focus and the ground under them; each floor then reaches a few radii of
+        // the whole scene around its centre, so a floor far below a small part still reads as the ground it would
+        // fall on.
         Bounds view = objects;
         for (Part p : scene.parts()) {
             if (p.shape() instanceof Shape.Plane plane) {
                 for (Vec3 corner : objects.corners()) {
-                    Vec3 footprint = p.pose().apply(Floor.onPlane(plane, p.pose().applyInverse(corner)));
-                    framed.add(footprint);
-                    view = view.plus(footprint);
+                    view = view.plus(p.pose().apply(Floor.onPlane(plane, p.pose().applyInverse(corner))));
+                }
+                for (Vec3 corner : focused.corners()) {
+                    framed.add(p.pose().apply(Floor.onPlane(plane, p.pose().applyInverse(corner))));
                 }
             }
         }
@@ -83,7 +104,9 @@ final class Tessellator {
     }
 
     private static Surface.Builder builder(Part p) {
-        return new Surface.Builder(p.pose(), p.colour().a(), p.outlined() ? Palette.outline(p.colour()) : null);
+        Rasterizer.Layer layer = p.shape() instanceof Shape.Plane ? Rasterizer.Layer.GROUND
+                : p.label().isZone() ? Rasterizer.Layer.MARKER : Rasterizer.Layer.BODY;
+        return new Surface.Builder(p.pose(), p.colour().a(), p.outlined() ? Palette.outline(p.colour()) : null, layer);
     }
 
     static Surface solid(Part p) {

@@ -64,8 +64,8 @@ final class Painter {
     }
 
     private void draw(Surface s, int t) {
-        raster.triangle(corner(s, t, 0), corner(s, t, 1), corner(s, t, 2), s.colour(t), s.alpha,
-                BLEND_TOLERANCE * radius, s.layer);
+        raster.triangle(corner(s, t, 0), corner(s, t, 1), corner(s, t, 2),
+                new Rasterizer.Fill(s.colour(t), s.alpha, BLEND_TOLERANCE * radius, s.layer));
     }
 
     private Rasterizer.Corner corner(Surface s, int t, int c) {

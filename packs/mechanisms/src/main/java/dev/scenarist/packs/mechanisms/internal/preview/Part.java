@@ -11,10 +11,19 @@ import dev.scenarist.packs.mechanisms.scene.PartLabel;
  * @param body the name of the body the geom is attached to (empty for the world body or an unnamed body): a task's
  *     subject may name it
  * @param label what the name (or the nearest labelled body above it) says the part is
- * @param colour the colour drawn; alpha below 1 is drawn semi-transparent
- * @param alternate the second colour of a plane's checkerboard (ignored by other shapes)
+ * @param look the colours drawn (already the label's when it has one)
  */
-record Part(String name, String body, PartLabel label, Shape shape, Pose pose, Colour colour, Colour alternate) {
+record Part(String name, String body, PartLabel label, Shape shape, Pose pose, Look look) {
+    /** The colour drawn; alpha below 1 is drawn semi-transparent. */
+    Colour colour() {
+        return look.colour();
+    }
+
+    /** The second colour of a plane's checkerboard (ignored by other shapes). */
+    Colour alternate() {
+        return look.alternate();
+    }
+
     /** Zones are drawn with their edges outlined, so that a see-through marker still reads as a region. */
     boolean outlined() {
         return label.isZone();

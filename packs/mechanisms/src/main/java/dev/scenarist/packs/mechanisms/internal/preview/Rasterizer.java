@@ -60,11 +60,21 @@ final class Rasterizer {
      * nothing.
      */
     void triangle(Corner c0, Corner c1, Corner c2, int base, double alpha, double tolerance) {
-        triangle(c0, c1, c2, base, alpha, tolerance, Layer.BODY);
+        triangle(c0, c1, c2, new Fill(base, alpha, tolerance, Layer.BODY));
     }
 
-    /** As {@link #triangle(Corner, Corner, Corner, int, double, double)}, for a part of {@code layer}. */
-    void triangle(Corner c0, Corner c1, Corner c2, int base, double alpha, double tolerance, Layer layer) {
+    /**
+     * How a triangle is filled: its base colour, its opacity, the depth slack of a see-through fill, and the layer
+     * it belongs to.
+     */
+    record Fill(int base, double alpha, double tolerance, Layer layer) {}
+
+    /** As {@link #triangle(Corner, Corner, Corner, int, double, double)}, for a part of {@code fill.layer()}. */
+    void triangle(Corner c0, Corner c1, Corner c2, Fill fill) {
+        int base = fill.base();
+        double alpha = fill.alpha();
+        double tolerance = fill.tolerance();
+        Layer layer = fill.layer();
         if (far(c0) || far(c1) || far(c2)) {
             return;
         }

@@ -129,15 +129,12 @@ final class SceneReader {
     private record Names(String own, String body, String labelled) {}
 
     private void add(Names names, PartLabel label, Placed placed, Pose frame, Look look) {
-        Colour drawn = look.colour();
-        Colour second = look.alternate();
+        Look drawn = look;
         if (label != PartLabel.NONE) {
             Map<String, Integer> seen = shades.computeIfAbsent(label, k -> new LinkedHashMap<>());
-            drawn = Palette.of(label, seen.computeIfAbsent(names.labelled(), k -> seen.size()));
-            second = drawn;
+            drawn = Look.plain(Palette.of(label, seen.computeIfAbsent(names.labelled(), k -> seen.size())));
         }
-        parts.add(new Part(names.own(), names.body(), label, placed.shape(), frame.compose(placed.pose()), drawn,
-                second));
+        parts.add(new Part(names.own(), names.body(), label, placed.shape(), frame.compose(placed.pose()), drawn));
     }
 
     /** A shape and where it sits in its body. */
@@ -228,9 +225,6 @@ final class SceneReader {
     }
 
     // ---- colour ---------------------------------------------------------------------------------------------------
-
-    /** The colour a geom is drawn in, and a plane's second checker colour. */
-    private record Look(Colour colour, Colour alternate) {}
 
     /**
      * MuJoCo's rule: a geom's own {@code rgba} wins when it differs from the built-in default, else its material's

@@ -46,7 +46,7 @@ final class TaskArrow {
         raster.line(left, right, rimEdge);
         raster.line(right, tip, rimEdge);
         raster.line(start, neck, new Rasterizer.Stroke(FILL, SHAFT * ss, Double.POSITIVE_INFINITY, 0));
-        raster.triangle(corner(tip), corner(left), corner(right), FILL, 1, 0, Rasterizer.Layer.MARKER);
+        raster.triangle(corner(tip), corner(left), corner(right), new Rasterizer.Fill(FILL, 1, 0, Rasterizer.Layer.MARKER));
     }
 
     /** A screen point in front of everything drawn (finite: the line interpolates depths). */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PreviewGeometryTest {
     private static Surface solid(Shape shape) {
-        Part p = new Part("zone_goal", "", PartLabel.ZONE_GOAL, shape, Pose.IDENTITY, Palette.of(PartLabel.ZONE_GOAL, 0),
-                Palette.of(PartLabel.ZONE_GOAL, 0));
+        Part p = new Part("zone_goal", "", PartLabel.ZONE_GOAL, shape, Pose.IDENTITY,
+                Look.plain(Palette.of(PartLabel.ZONE_GOAL, 0)));
         return Tessellator.solid(p);
     }
 

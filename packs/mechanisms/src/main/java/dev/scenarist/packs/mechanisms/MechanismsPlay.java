@@ -124,7 +124,7 @@ public final class MechanismsPlay {
         lines.add(String.format(Locale.ROOT, "  start depth %.4f m, deepest %.4f m at t=%.3f s, longest stay %.3f s", m.initialDepth(),
                 m.bestDepth(), m.bestDepthTime(), m.longestHold()));
         if (m.holdDepth() != null) lines.add(String.format(Locale.ROOT, "  margin: held %.4f m inside the goal, %.3f s to spare", m.holdDepth(), m.timeToSpare()));
-        m.effort().forEach((k, e) -> lines.add(String.format(Locale.ROOT, "  effort %s: %.4f (|value| x s)", k, e)));
+        m.effort().perControl().forEach((k, e) -> lines.add(String.format(Locale.ROOT, "  effort %s: %.4f (|value| x s)", k, e)));
         if (m.parts().budget().parts() > 0) {
             lines.add(String.format(Locale.ROOT, "  parts: %d, %.4f kg, %.6f m³%s", m.parts().budget().parts(), m.parts().budget().mass(),
                     m.parts().budget().volume(), m.parts().budget().within() ? "" : " - over budget: " + String.join("; ", m.parts().budget().exceeded())));
@@ -146,7 +146,7 @@ public final class MechanismsPlay {
         measures.put("longest_hold_s", m.longestHold());
         measures.put("forbid_zone", m.forbidZone());
         measures.put("forbid_entered_at_s", m.forbidEnteredAt());
-        measures.put("effort", m.effort());
+        measures.put("effort", m.effort().perControl());
         measures.put("final_position", m.finalPosition());
         measures.put("parts", m.parts());
         json.put("measures", measures);

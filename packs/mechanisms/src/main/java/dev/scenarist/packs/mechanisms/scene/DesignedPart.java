@@ -16,12 +16,11 @@ import java.util.Objects;
  * DesignedPart.box("counterweight", Vec3.of(0.04, 0.04, 0.03)).at(Vec3.of(-0.4, 0, 0.3)).mass(2.5).weldedTo("lever")
  * }</pre>
  *
- * @param mass     kg, or 0 when {@code density} gives it
- * @param density  kg/m³, or 0 when {@code mass} is given
+ * @param solid    its shape and MuJoCo sizes
+ * @param heft     its mass, given directly or through its density
  * @param weldedTo a body name, {@value #WORLD}, or empty for a free part
  */
-public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 position, Quat orientation, double mass,
-                           double density, String weldedTo) {
+public record DesignedPart(String name, Solid solid, Vec3 position, Quat orientation, Heft heft, String weldedTo) {
     /** Welded to the world: fixed where it is placed. */
     public static final String WORLD = "world";
     private static final double DEFAULT_DENSITY = 1000;
@@ -41,10 +40,27 @@ public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 pos
         }
     }
 
+    /** A primitive solid: its shape and its sizes as MuJoCo reads them for that shape. */
+    public record Solid(Shape shape, List<Double> size) {
+        public Solid {
+            Objects.requireNonNull(shape, "shape");
+            size = List.copyOf(size);
+        }
+    }
+
+    /** kg, or 0 when {@code density} gives it; kg/m³, or 0 when {@code mass} is given. */
+    public record Heft(double mass, double density) {}
+
+    /** A part from its parts, as a solution file lists them. */
+    public DesignedPart(String name, Shape shape, List<Double> size, Vec3 position, Quat orientation, Heft heft) {
+        this(name, new Solid(shape, size), position, orientation, heft, "");
+    }
+
     public DesignedPart {
         Preconditions.name("part", name);
-        Objects.requireNonNull(shape, "shape");
-        size = List.copyOf(size);
+        Objects.requireNonNull(solid, "solid");
+        Shape shape = solid.shape();
+        List<Double> size = solid.size();
         if (size.size() != shape.sizes()) {
             throw new IllegalArgumentException("part '" + name + "': a " + shape.name().toLowerCase(java.util.Locale.ROOT) + " has "
                     + shape.sizes() + " size number(s), was " + size);
@@ -60,11 +76,12 @@ public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 pos
         // -0.0 becomes 0.0, as a solution file writes and reads it back
         orientation = new Quat(orientation.w() + 0.0, orientation.x() + 0.0, orientation.y() + 0.0, orientation.z() + 0.0);
         position = new Vec3(position.x() + 0.0, position.y() + 0.0, position.z() + 0.0);
-        Preconditions.nonNegative("part '" + name + "' mass", mass);
-        Preconditions.nonNegative("part '" + name + "' density", density);
-        if ((mass > 0) == (density > 0)) {
+        Objects.requireNonNull(heft, "heft");
+        Preconditions.nonNegative("part '" + name + "' mass", heft.mass());
+        Preconditions.nonNegative("part '" + name + "' density", heft.density());
+        if ((heft.mass() > 0) == (heft.density() > 0)) {
             throw new IllegalArgumentException("part '" + name + "' needs exactly one of mass and density > 0, was mass "
-                    + mass + " and density " + density);
+                    + heft.mass() + " and density " + heft.density());
         }
         weldedTo = weldedTo == null ? "" : weldedTo;
         if (!weldedTo.isEmpty()) Preconditions.name("part '" + name + "' welded-to body", weldedTo);
@@ -72,42 +89,60 @@ public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 pos
 
     /** A box of half-extents {@code half}, at the origin, density 1000 kg/m³, free. */
     public static DesignedPart box(String name, Vec3 half) {
-        return new DesignedPart(name, Shape.BOX, List.of(half.x(), half.y(), half.z()), Vec3.ZERO, Quat.IDENTITY, 0, DEFAULT_DENSITY, "");
+        return new DesignedPart(name, Shape.BOX, List.of(half.x(), half.y(), half.z()), Vec3.ZERO, Quat.IDENTITY, new Heft(0, DEFAULT_DENSITY));
     }
 
     public static DesignedPart sphere(String name, double radius) {
-        return new DesignedPart(name, Shape.SPHERE, List.of(radius), Vec3.ZERO, Quat.IDENTITY, 0, DEFAULT_DENSITY, "");
+        return new DesignedPart(name, Shape.SPHERE, List.of(radius), Vec3.ZERO, Quat.IDENTITY, new Heft(0, DEFAULT_DENSITY));
     }
 
     public static DesignedPart capsule(String name, double radius, double halfLength) {
-        return new DesignedPart(name, Shape.CAPSULE, List.of(radius, halfLength), Vec3.ZERO, Quat.IDENTITY, 0, DEFAULT_DENSITY, "");
+        return new DesignedPart(name, Shape.CAPSULE, List.of(radius, halfLength), Vec3.ZERO, Quat.IDENTITY, new Heft(0, DEFAULT_DENSITY));
     }
 
     public static DesignedPart cylinder(String name, double radius, double halfLength) {
-        return new DesignedPart(name, Shape.CYLINDER, List.of(radius, halfLength), Vec3.ZERO, Quat.IDENTITY, 0, DEFAULT_DENSITY, "");
+        return new DesignedPart(name, Shape.CYLINDER, List.of(radius, halfLength), Vec3.ZERO, Quat.IDENTITY, new Heft(0, DEFAULT_DENSITY));
     }
 
     /** Centred at {@code p}, world frame at t = 0. */
     public DesignedPart at(Vec3 p) {
-        return new DesignedPart(name, shape, size, p, orientation, mass, density, weldedTo);
+        return new DesignedPart(name, solid, p, orientation, heft, weldedTo);
     }
 
     /** Turned by {@code q} in the world frame. */
     public DesignedPart oriented(Quat q) {
-        return new DesignedPart(name, shape, size, position, q, mass, density, weldedTo);
+        return new DesignedPart(name, solid, position, q, heft, weldedTo);
     }
 
     public DesignedPart mass(double kg) {
-        return new DesignedPart(name, shape, size, position, orientation, kg, 0, weldedTo);
+        return new DesignedPart(name, solid, position, orientation, new Heft(kg, 0), weldedTo);
     }
 
     public DesignedPart density(double kgPerCubicMetre) {
-        return new DesignedPart(name, shape, size, position, orientation, 0, kgPerCubicMetre, weldedTo);
+        return new DesignedPart(name, solid, position, orientation, new Heft(0, kgPerCubicMetre), weldedTo);
     }
 
     /** Welded to {@code body} ({@value #WORLD}: fixed in place). */
     public DesignedPart weldedTo(String body) {
-        return new DesignedPart(name, shape, size, position, orientation, mass, density, body);
+        return new DesignedPart(name, solid, position, orientation, heft, body);
+    }
+
+    public Shape shape() {
+        return solid.shape();
+    }
+
+    public List<Double> size() {
+        return solid.size();
+    }
+
+    /** kg, or 0 when {@link #density()} gives the mass. */
+    public double mass() {
+        return heft.mass();
+    }
+
+    /** kg/m³, or 0 when {@link #mass()} is given. */
+    public double density() {
+        return heft.density();
     }
 
     public boolean free() {
@@ -116,8 +151,9 @@ public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 pos
 
     /** m³, as MuJoCo computes a primitive's volume. */
     public double volume() {
+        List<Double> size = solid.size();
         double a = size.get(0);
-        return switch (shape) {
+        return switch (solid.shape()) {
             case BOX -> 8 * a * size.get(1) * size.get(2);
             case SPHERE -> 4.0 / 3 * Math.PI * a * a * a;
             case CAPSULE -> Math.PI * a * a * 2 * size.get(1) + 4.0 / 3 * Math.PI * a * a * a;
@@ -127,6 +163,6 @@ public record DesignedPart(String name, Shape shape, List<Double> size, Vec3 pos
 
     /** kg: the given mass, or density times volume. */
     public double totalMass() {
-        return mass > 0 ? mass : density * volume();
+        return heft.mass() > 0 ? heft.mass() : heft.density() * volume();
     }
 }

@@ -102,7 +102,7 @@ public final class TaskPlayer {
                         a.path("best_depth_time").asDouble(), a.path("longest_hold").asDouble()),
                 achieved == null ? null : new Verdict.Hold(achieved, holdDepth, task.timeLimit() - achieved),
                 forbid.isObject() ? new Verdict.Forbid(forbid.path("zone").asText(), forbid.path("time").asDouble()) : null,
-                effort, pushEffort, fin, parts(a, task, solution));
+                new Verdict.Effort(effort, pushEffort), fin, parts(a, task, solution));
 
         List<Verdict.Predicate> predicates = new ArrayList<>();
         predicates.add(new Verdict.Predicate("reach_goal", achieved != null, achieved != null

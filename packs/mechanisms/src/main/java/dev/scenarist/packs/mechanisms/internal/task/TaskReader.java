@@ -146,8 +146,8 @@ public final class TaskReader {
             List<Double> sizes = new ArrayList<>();
             for (double v : size) sizes.add(v);
             return new DesignedPart(c.path("name").asText(null), kind, sizes, Vec3.of(pos[0], pos[1], pos[2]),
-                    Quat.of(quat[0], quat[1], quat[2], quat[3]), c.path("mass").asDouble(0), c.path("density").asDouble(0),
-                    weld.isTextual() ? weld.asText() : "");
+                    Quat.of(quat[0], quat[1], quat[2], quat[3]), new DesignedPart.Heft(c.path("mass").asDouble(0), c.path("density").asDouble(0)))
+                    .weldedTo(weld.isTextual() ? weld.asText() : "");
         } catch (IllegalArgumentException e) {
             throw new TaskFormatException(file, line, path + ": " + e.getMessage());
         }

@@ -28,10 +28,8 @@ public record Verdict(boolean passed, List<Predicate> predicates, Measures measu
      * @param forbid the first entry into a forbidden zone, null when there was none
      * @param parts  the solution's designed parts: their budget and where each lay at t = 0 (none: an empty budget)
      */
-    public record Measures(Approach approach, Hold hold, Forbid forbid, Map<String, Double> effort, double totalPushEffort,
-                           List<Double> finalPosition, Parts parts) {
+    public record Measures(Approach approach, Hold hold, Forbid forbid, Effort effort, List<Double> finalPosition, Parts parts) {
         public Measures {
-            effort = Map.copyOf(effort);
             finalPosition = List.copyOf(finalPosition);
             parts = parts == null ? Parts.NONE : parts; // proofs recorded before parts existed have none
         }
@@ -82,6 +80,16 @@ public record Verdict(boolean passed, List<Predicate> predicates, Measures measu
     public record Hold(double achievedAt, double depth, double timeToSpare) {}
 
     public record Forbid(String zone, double enteredAt) {}
+
+    /**
+     * The time integral of |value| per control (its unit's seconds: N·s for a push), and the pushes' sum, which an
+     * effort budget limits.
+     */
+    public record Effort(Map<String, Double> perControl, double totalPush) {
+        public Effort {
+            perControl = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perControl)); // in the controls' order, for the report
+        }
+    }
 
     /** The designed parts: counted, weighed and measured against the budget, and each one's place at t = 0. */
     public record Parts(PartBudget budget, List<PartCheck> checks) {

@@ -7,6 +7,7 @@
 #   every figure also as a ratio to MuJoCo's own load-and-step time from the same run.
 #   bash bench/mechanisms.sh              # COUNT=20 bash bench/mechanisms.sh for a quick look
 #   BEFORE=/tmp/old/scenarist.jar bash bench/mechanisms.sh   # the same campaign with an older build first
+#   (BEFORE_SIDECAR=/tmp/old/sidecar: its sidecar folder, with node_modules, when the sidecar script changed since)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 count=${COUNT:-100}
@@ -25,18 +26,18 @@ sidecar="$here/packs/mechanisms/src/main/resources/sidecar"
 unsafe=""   # as the launcher: protobuf's sun.misc.Unsafe warning is silenced where the flag exists (JDK 24+)
 [ "$(scenarist_java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null && unsafe="--sun-misc-unsafe-memory-access=allow"
 # one offline generate with the application jar $1 into the data folder $2; prints "<wall s> <cpu s>" (cpu: user + sys
-# of the whole process tree that was waited for: Scenarist, its sandboxed builds; not the sidecars, which outlive it)
+# of the whole process tree: Scenarist, its sandboxed builds and the MuJoCo sidecars; see bench/cpu-tree.py). The
+# sidecar folder is $3 (default: this checkout's), so an older build can be measured with its own sidecar.
 generate() {
   sync; sleep 3
-  local t0; t0=$(date +%s.%N)
-  /usr/bin/time -f "%U %S" -o "$work/cpu" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-    $unsafe -Dscenarist.mujoco.sidecar="$sidecar" -jar "$1" --data-dir "$2" --json generate --pack mechanisms --count "$count" > "$2.report.json"
-  local t1; t1=$(date +%s.%N)
-  echo "$(echo "$t1 - $t0" | bc -l) $(awk '{print $1 + $2}' "$work/cpu")"
+  python3 "$here/bench/cpu-tree.py" "$work/cpu" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+    $unsafe -Dscenarist.mujoco.sidecar="${3:-$sidecar}" -jar "$1" --data-dir "$2" --json generate --pack mechanisms --count "$count" > "$2.report.json"
+  cat "$work/cpu"
 }
 before=""
 if [ -n "${BEFORE:-}" ]; then          # BEFORE=/path/to/an/older/scenarist.jar: the same campaign with it first
-  read -r bwall bcpu < <(generate "$BEFORE" "$work/before")
+  # (BEFORE_SIDECAR=folder: that build's MuJoCo sidecar; the sidecar script is not in the jar)
+  read -r bwall bcpu < <(generate "$BEFORE" "$work/before" "${BEFORE_SIDECAR:-}")
   before="$bwall $bcpu"
 fi
 read -r wall cpu < <(generate "$here/scenarist-app/target/scenarist.jar" "$work/data")

@@ -241,6 +241,25 @@ function finiteArray(a) {
   return true;
 }
 
+/**
+ * mjData's arrays as cached typed-array views. Every read of such a field on MjData crosses into the bindings and
+ * builds a new view (a tenth of a play's time when read several times a step); a view stays valid until the WASM
+ * memory grows, which detaches its buffer (byteLength 0): it is then fetched again.
+ */
+function arrayViews(data, fields) {
+  const views = {};
+  for (const f of fields) {
+    let v = null;
+    Object.defineProperty(views, f, {
+      get() {
+        if (v === null || v.buffer.byteLength === 0) v = data[f];
+        return v;
+      },
+    });
+  }
+  return views;
+}
+
 function checkBounds(b) {
   if (b === undefined || b === null) return null;
   const ok = (v) => Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
@@ -307,6 +326,7 @@ function simulate(req) {
     }
 
     const data = own(new mujoco.MjData(model));
+    const d = arrayViews(data, ['cvel', 'xipos', 'subtree_com', 'qpos', 'qvel', 'act']);
     const nbody = model.nbody;
     const bodyNames = names(model, model.name_bodyadr, nbody).map((n, b) => n ?? `body#${b}`);
     const geomNames = names(model, model.name_geomadr, model.ngeom);
@@ -345,7 +365,7 @@ function simulate(req) {
     let nan = false, nanTime = null, resets = 0;
     const exits = new Map();
     const sample = (t) => {
-      const cvel = data.cvel, xipos = data.xipos, com = data.subtree_com;
+      const cvel = d.cvel, xipos = d.xipos, com = d.subtree_com;
       for (const b of moving) {
         const r = root[b];
         const w0 = cvel[6 * b], w1 = cvel[6 * b + 1], w2 = cvel[6 * b + 2];
@@ -385,7 +405,7 @@ function simulate(req) {
         }
         readWarnings(data, seen);
         for (let k = 0; k < NWARNING; k++) if (seen[k].number > 0) lastInfo[k] = seen[k].lastinfo;
-        if (!nan && !(finiteArray(data.qpos) && finiteArray(data.qvel) && finiteArray(data.act))) {
+        if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel) && finiteArray(d.act))) {
           nan = true;
           nanTime = i * dt;
         }
@@ -579,6 +599,7 @@ function evaluate(req) {
     const steps = Math.round(duration / dt);
     if (steps > DEFAULT_MAX_STEPS) throw new Error(`duration ${duration} s needs more than ${DEFAULT_MAX_STEPS} steps`);
     const data = own(new mujoco.MjData(model));
+    const d = arrayViews(data, ['xipos', 'geom_xpos', 'geom_xmat', 'site_xpos', 'cvel', 'subtree_com', 'xfrc_applied', 'ctrl', 'qpos', 'qvel']);
 
     const bodyNames = names(model, model.name_bodyadr, model.nbody);
     const geomNames = names(model, model.name_geomadr, model.ngeom);
@@ -637,15 +658,15 @@ function evaluate(req) {
     // the subject's point and the signed depth of a point in a zone box (in the box's own frame)
     const subjectPoint = () => {
       const k = subjectId;
-      const a = subject.kind === 'body' ? data.xipos : subject.kind === 'geom' ? data.geom_xpos : data.site_xpos;
+      const a = subject.kind === 'body' ? d.xipos : subject.kind === 'geom' ? d.geom_xpos : d.site_xpos;
       return [a[3 * k], a[3 * k + 1], a[3 * k + 2]];
     };
     const depth = (z, p) => {
-      const c = data.geom_xpos, m = data.geom_xmat;
-      const d = [p[0] - c[3 * z.g], p[1] - c[3 * z.g + 1], p[2] - c[3 * z.g + 2]];
+      const c = d.geom_xpos, m = d.geom_xmat;
+      const off = [p[0] - c[3 * z.g], p[1] - c[3 * z.g + 1], p[2] - c[3 * z.g + 2]];
       let least = Infinity;
       for (let axis = 0; axis < axes; axis++) {
-        const local = d[0] * m[9 * z.g + axis] + d[1] * m[9 * z.g + 3 + axis] + d[2] * m[9 * z.g + 6 + axis];
+        const local = off[0] * m[9 * z.g + axis] + off[1] * m[9 * z.g + 3 + axis] + off[2] * m[9 * z.g + 6 + axis];
         least = Math.min(least, z.half[axis] - Math.abs(local));
       }
       return least;
@@ -653,16 +674,16 @@ function evaluate(req) {
     // the pushed point's position and velocity along its direction
     const along = (c) => {
       const b = c.body, r = root[b];
-      const p = c.site >= 0 ? [data.site_xpos[3 * c.site], data.site_xpos[3 * c.site + 1], data.site_xpos[3 * c.site + 2]]
-        : [data.xipos[3 * b], data.xipos[3 * b + 1], data.xipos[3 * b + 2]];
-      const cv = data.cvel, com = data.subtree_com;
+      const p = c.site >= 0 ? [d.site_xpos[3 * c.site], d.site_xpos[3 * c.site + 1], d.site_xpos[3 * c.site + 2]]
+        : [d.xipos[3 * b], d.xipos[3 * b + 1], d.xipos[3 * b + 2]];
+      const cv = d.cvel, com = d.subtree_com;
       const w = [cv[6 * b], cv[6 * b + 1], cv[6 * b + 2]];
       const dx = p[0] - com[3 * r], dy = p[1] - com[3 * r + 1], dz = p[2] - com[3 * r + 2];
       const v = [cv[6 * b + 3] + (w[1] * dz - w[2] * dy), cv[6 * b + 4] + (w[2] * dx - w[0] * dz), cv[6 * b + 5] + (w[0] * dy - w[1] * dx)];
       return { p, pos: p[0] * c.dir[0] + p[1] * c.dir[1] + p[2] * c.dir[2], vel: v[0] * c.dir[0] + v[1] * c.dir[1] + v[2] * c.dir[2] };
     };
     const apply = () => {
-      const xfrc = data.xfrc_applied;
+      const xfrc = d.xfrc_applied;
       xfrc.fill(0);
       for (const c of ctl) {
         const cmd = c.command;
@@ -676,10 +697,10 @@ function evaluate(req) {
         u = Math.min(c.max, Math.max(c.min, u));
         c.effort += Math.abs(u) * dt;
         if (c.kind === 'actuator') {
-          data.ctrl[c.id] = u;
+          d.ctrl[c.id] = u;
         } else {
           const b = c.body, f = c.dir.map((x) => x * u);
-          const rx = here.p[0] - data.xipos[3 * b], ry = here.p[1] - data.xipos[3 * b + 1], rz = here.p[2] - data.xipos[3 * b + 2];
+          const rx = here.p[0] - d.xipos[3 * b], ry = here.p[1] - d.xipos[3 * b + 1], rz = here.p[2] - d.xipos[3 * b + 2];
           xfrc[6 * b] += f[0]; xfrc[6 * b + 1] += f[1]; xfrc[6 * b + 2] += f[2];
           xfrc[6 * b + 3] += ry * f[2] - rz * f[1]; xfrc[6 * b + 4] += rz * f[0] - rx * f[2]; xfrc[6 * b + 5] += rx * f[1] - ry * f[0];
         }
@@ -728,10 +749,12 @@ function evaluate(req) {
         mujoco.mj_step1(model, data);
         apply();
         mujoco.mj_step2(model, data);
-        readWarnings(data, seen);
-        if (!nan && !(finiteArray(data.qpos) && finiteArray(data.qvel))) { nan = true; nanTime = i * dt; break; }
+        if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel))) { nan = true; nanTime = i * dt; break; }
         if (i > 1) observe(t); // mj_step1 computed this state's kinematics: it is the state at time t
       }
+      // a play reports the counters as its last step left them (after any reset): read once here, not after every
+      // step as before, which gave the same answer and cost a third of a play's time in crossings into the bindings
+      readWarnings(data, seen);
       stage = 'mj_forward at the end';
       if (!nan) { mujoco.mj_forward(model, data); observe(steps * dt); }
     } catch (e) {

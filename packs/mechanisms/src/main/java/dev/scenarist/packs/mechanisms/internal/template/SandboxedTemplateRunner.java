@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,7 +36,8 @@ public final class SandboxedTemplateRunner {
 
     private final Sandbox sandbox;
     private final Path javaHome;
-    private final List<Path> apiClasspath;
+    /** The scene API and the entry points, {@link CompileAndRun} always among them; made on first use. */
+    private final Supplier<List<Path>> classpath;
     private final String mainClass;
     private final Duration timeout;
     private final long memoryBytes;
@@ -48,9 +50,13 @@ public final class SandboxedTemplateRunner {
      *                     {@code main(templateClass, seed, sx, sy, sz, outDir)}
      */
     public SandboxedTemplateRunner(Sandbox sandbox, Path javaHome, List<Path> apiClasspath, String mainClass, Duration timeout, long memoryBytes) {
+        this(sandbox, javaHome, withLauncher(apiClasspath), mainClass, timeout, memoryBytes);
+    }
+
+    private SandboxedTemplateRunner(Sandbox sandbox, Path javaHome, Supplier<List<Path>> classpath, String mainClass, Duration timeout, long memoryBytes) {
         this.sandbox = sandbox;
         this.javaHome = javaHome;
-        this.apiClasspath = List.copyOf(apiClasspath);
+        this.classpath = classpath;
         this.mainClass = mainClass;
         this.timeout = timeout;
         this.memoryBytes = memoryBytes;
@@ -61,7 +67,7 @@ public final class SandboxedTemplateRunner {
     private SandboxedTemplateRunner(SandboxedTemplateRunner base, StartupCache.Training training) {
         this.sandbox = base.sandbox;
         this.javaHome = base.javaHome;
-        this.apiClasspath = base.apiClasspath;
+        this.classpath = base.classpath;
         this.mainClass = base.mainClass;
         this.timeout = base.timeout;
         this.memoryBytes = base.memoryBytes;
@@ -83,13 +89,37 @@ public final class SandboxedTemplateRunner {
 
     /**
      * The JDK running Scenarist ({@code javaHome}: its {@code java.home}, which the application reads and passes down),
-     * and the jars or class folders of this pack and of the core classes the scene writers use ({@link AtomicFile}).
-     * In the application's single jar both are that jar; in a build they are two folders.
+     * and a {@link TemplateApiJar} — only the scene API and the entry points — copied on first use from the jars or
+     * class folders of this pack and of the core classes the scene writers use ({@link AtomicFile}). In the
+     * application's single jar both are that jar; in a build they are two folders.
      */
     public static SandboxedTemplateRunner forThisJvm(Sandbox sandbox, Path javaHome, String mainClass) {
-        List<Path> classpath = Stream.of(SandboxedTemplateRunner.class, AtomicFile.class)
+        List<Path> sources = Stream.of(SandboxedTemplateRunner.class, AtomicFile.class)
                 .map(SandboxedTemplateRunner::codeSource).distinct().toList();
-        return new SandboxedTemplateRunner(sandbox, javaHome, classpath, mainClass, Duration.ofSeconds(60), 3L << 30);
+        Supplier<List<Path>> apiJar = memoized(() -> List.of(TemplateApiJar.make(sources)));
+        return new SandboxedTemplateRunner(sandbox, javaHome, apiJar, mainClass, Duration.ofSeconds(60), 3L << 30);
+    }
+
+    /** The given class path, with {@link CompileAndRun} (from this pack) appended when it is not among it. */
+    private static Supplier<List<Path>> withLauncher(List<Path> apiClasspath) {
+        List<Path> cp = new ArrayList<>(apiClasspath);
+        Path launcher = codeSource(CompileAndRun.class);
+        if (!cp.contains(launcher)) cp.add(launcher);
+        List<Path> fixed = List.copyOf(cp);
+        return () -> fixed;
+    }
+
+    /** Made once, by the first caller; later callers (other builds, on other threads) get the same value. */
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = make.get();
+                return value;
+            }
+        };
     }
 
     private static Path codeSource(Class<?> c) {
@@ -185,12 +215,8 @@ public final class SandboxedTemplateRunner {
         return args;
     }
 
-    /** The scene API and the entry points, with {@link CompileAndRun} (from this pack) always among them. */
     private List<Path> classpath() {
-        List<Path> cp = new ArrayList<>(apiClasspath);
-        Path launcher = codeSource(CompileAndRun.class);
-        if (!cp.contains(launcher)) cp.add(launcher);
-        return cp;
+        return classpath.get();
     }
 
     /**

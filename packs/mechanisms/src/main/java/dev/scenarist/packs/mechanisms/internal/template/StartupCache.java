@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>When.</b> Training starts in the background when the second build begins: a one-off build (a validation, a
  * test) pays nothing, and builds go on without the cache until it is there. Where the JDK cannot make one (older than
- * 25, or the classes come from folders rather than a jar, as in this module's own tests) builds run without it.
+ * 25, or a class path of folders rather than jars) builds run without it.
  */
 final class StartupCache {
     private static final Logger log = LoggerFactory.getLogger(StartupCache.class);

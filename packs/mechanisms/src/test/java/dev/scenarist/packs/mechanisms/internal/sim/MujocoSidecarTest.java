@@ -198,6 +198,23 @@ class MujocoSidecarTest {
     }
 
     @Test
+    void a_play_of_a_scene_that_explodes_reports_MuJoCos_warnings_as_its_last_step_left_them() throws IOException {
+        // the exploding bob with a goal zone far away: every step resets the state, so the counters stand at 1
+        Path xml = tmp.resolve("explode-task.xml");
+        Files.writeString(xml, Files.readString(scene("explode.xml")).replace("</worldbody>",
+                "<geom name=\"zone_goal\" type=\"box\" size=\"0.1 0.1 0.1\" pos=\"5 5 5\" contype=\"0\" conaffinity=\"0\"/></worldbody>"));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var request = mapper.createObjectNode().put("duration", 1.0).put("goal", "zone_goal").put("hold", 0.1);
+        request.putObject("subject").put("kind", "body").put("name", "bob");
+        var answer = sidecar().evaluate(xml, request, why -> {}).orElseThrow();
+
+        assertThat(answer.path("ok").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.path("steps").asInt()).isEqualTo(20);
+        assertThat(answer.path("warnings").findValuesAsText("code")).contains("mjWARN_BADQACC");
+        assertThat(answer.path("hold_achieved_at").isNull()).isTrue();
+    }
+
+    @Test
     void a_body_leaving_the_bounds_is_listed_with_when_and_where() {
         SimulationLimits limits = SimulationLimits.defaults().withBounds(new SimulationLimits.Bounds(-5, -5, 8, 5, 5, 20));
         SimulationReport r = simulated(sidecar().simulate(scene("drop.xml"), limits));

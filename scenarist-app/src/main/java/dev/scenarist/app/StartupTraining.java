@@ -56,7 +56,7 @@ public final class StartupTraining {
      * into {@code folder} under its own name by way of a temporary file and a rename; nothing when the jar has none.
      */
     private static void extractSqliteLibrary(Path folder) throws IOException {
-        String resource = "/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + System.mapLibraryName("sqlitejdbc");
+        String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + System.mapLibraryName("sqlitejdbc");
         try (var in = StartupTraining.class.getResourceAsStream(resource)) {
             if (in == null) return;
             Files.createDirectories(folder);

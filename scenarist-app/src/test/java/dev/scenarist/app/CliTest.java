@@ -287,7 +287,11 @@ class CliTest {
         // a model is only read, where it lies: nothing is copied, whatever else its folder holds
         var model = cli("validate", "--pack", "mechanisms", big.resolve("scene.xml").toString());
         assertThat(model.code()).as(model.err()).isNotEqualTo(2);
-        assertThat(model.err()).contains("mjcf-static");
+        assertThat(model.out()).contains("mjcf-static");
+        // and validate stores nothing, so the store is never opened (no database created, no migration run)
+        assertThat(tmp.resolve("data/scenarist.db")).doesNotExist();
+        assertThat(cli("campaigns").code()).isZero();
+        assertThat(tmp.resolve("data/scenarist.db")).as("a command that lists campaigns opens it").exists();
     }
 
     @Test

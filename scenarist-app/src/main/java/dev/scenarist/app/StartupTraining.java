@@ -30,7 +30,13 @@ public final class StartupTraining {
 
     public static void main(String[] args) throws IOException {
         System.getProperties().putIfAbsent("java.awt.headless", "true");
-        if (args.length > 0) extractSqliteLibrary(Path.of(args[0]));
+        train(args.length > 0 ? java.util.Optional.of(Path.of(args[0])) : java.util.Optional.empty());
+        System.exit(0); // whatever sidecar or pool thread a command left: the cache is written at exit
+    }
+
+    /** The training commands, and SQLite's library put into {@code nativeDir} when given; leaves no data behind. */
+    static void train(java.util.Optional<Path> nativeDir) throws IOException {
+        if (nativeDir.isPresent()) extractSqliteLibrary(nativeDir.get());
         Path data = Files.createTempDirectory("scenarist-startup-training-");
         try {
             Path model = writeModel(data.resolve("model"));
@@ -48,7 +54,6 @@ public final class StartupTraining {
         } finally {
             dev.scenarist.core.workspace.Workspace.deleteTree(data, true);
         }
-        System.exit(0); // whatever sidecar or pool thread a command left: the cache is written at exit
     }
 
     /**

@@ -2,6 +2,13 @@
 # Order: JAVA_HOME if it is >= 21, then the machine's Temurin (and other JDKs under /usr/lib/jvm, newest first),
 # then `java` on PATH. Prints a clear message and returns 1 when none is found.
 scenarist_java_major() { # $1 = path to a java executable
+  # the JDK's release file says it without starting a JVM (0.2 s each, on every launch); a JDK without one is asked
+  local release version
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  if [ -f "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n 1)
+    [ -n "$version" ] && { echo "$version"; return 0; }
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 scenarist_find_jdk() {

@@ -272,16 +272,26 @@ class CliTest {
     }
 
     @Test
-    void aFileInAFolderThatIsNoScenarioIsRefusedInsteadOfCopied() throws Exception {
+    void aTemplateInAFolderThatIsNoScenarioIsRefusedInsteadOfCopiedWhileAModelThereIsReadInPlace() throws Exception {
         Path big = tmp.resolve("downloads");
         Files.createDirectories(big);
         for (int i = 0; i <= 2000; i++) Files.writeString(big.resolve("f" + i + ".txt"), "x");
+        Files.writeString(big.resolve("template.java"), "public class T {}");
         Files.writeString(big.resolve("scene.xml"), "<mujoco/>");
 
-        var r = cli("validate", "--pack", "mechanisms", big.resolve("scene.xml").toString());
-
+        // a template is compiled and built, which writes: its folder is copied first, so a folder that is no scenario is refused
+        var r = cli("validate", "--pack", "mechanisms", big.resolve("template.java").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("(the folder of scene.xml) holds more than 2000 files").contains("in a folder of its own");
+        assertThat(r.err()).contains("(the folder of template.java) holds more than 2000 files").contains("in a folder of its own");
+
+        // a model is only read, where it lies: nothing is copied, whatever else its folder holds
+        var model = cli("validate", "--pack", "mechanisms", big.resolve("scene.xml").toString());
+        assertThat(model.code()).as(model.err()).isNotEqualTo(2);
+        assertThat(model.out()).contains("mjcf-static");
+        // and validate stores nothing, so the store is never opened (no database created, no migration run)
+        assertThat(tmp.resolve("data/scenarist.db")).doesNotExist();
+        assertThat(cli("campaigns").code()).isZero();
+        assertThat(tmp.resolve("data/scenarist.db")).as("a command that lists campaigns opens it").exists();
     }
 
     @Test

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run a pack's checks on a scenario that already exists (a folder, or a file in its folder), print the findings.",
-                "Checks never change your files: they get a scratch copy, and model files are only ever read in place.",
+                "Checks never change your files: they get a scratch copy, or read in place when they only read (model files).",
                 "A check that could not run (e.g. bubblewrap missing, no critic for a judge) is not judged, never passed.",
                 "Exit codes: 0 valid (every check ran and passed), 1 invalid (a check found an error; checks that could not",
                 "run are listed too), 4 not judged (no error found, but at least one check could not run).",
@@ -64,7 +64,6 @@ final class ValidateCommand implements Callable<Integer> {
         if (!Files.exists(path)) throw new ConfigException(path + " does not exist; give a scenario folder or a file in one");
         Path folder = (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent()).toRealPath();
         List<Path> allowedReads = allowedReads();
-        refuseOversized(folder);
         try (var app = root.open()) {
             var p = app.packs().get(pack);
             // no preflight here: validate stores nothing, and a check that cannot run on this machine is reported as
@@ -72,6 +71,8 @@ final class ValidateCommand implements Callable<Integer> {
             var file = Files.isDirectory(path) ? Optional.<String>empty() : Optional.of(path.getFileName().toString());
             var target = new ValidationTarget(file, allowedReads, Optional.of(folder), Optional.ofNullable(rules));
             var applied = ruleSet(p, target);
+            // checks that only read look at the folder where it lies; the others get a copy of it, which must stay small
+            if (!p.capability(ValidationPlan.class).map(v -> v.readsInPlace(target)).orElse(false)) refuseOversized(folder);
             applied.ifPresent(r -> out.line(String.format("%-10s %-22s %s", "rules", r.name(), r.meaning())));
             var report = app.campaigns().validate(new Validation.Request(p, folder, target, author));
             List<Map<String, Object>> doc = new ArrayList<>();
@@ -136,7 +137,7 @@ final class ValidateCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Validation copies the scenario's whole folder first (checks never change your files): refuse a folder that is no scenario. */
+    /** Validation copies the scenario's whole folder first when its checks may write: refuse a folder that is no scenario. */
     private void refuseOversized(Path folder) throws java.io.IOException {
         long[] files = {0};
         Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {

@@ -103,7 +103,8 @@ public final class Scenarist implements AutoCloseable {
         // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
         Machine machine = Machine.of(settings);
         PackRegistry packs = registry(root, settings, machine, BundledPacks.unpack(root));
-        Store store = openStore(layout, dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl, env);
+        String url = dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl;
+        Store store = store(layout, url, env);
         return new Scenarist(layout, store, packs, env, new Preflight(machine), semantic);
     }
 
@@ -186,20 +187,29 @@ public final class Scenarist implements AutoCloseable {
                 + MechanismsSettings.MAX_SIDECARS + ", got '" + value + "'");
     }
 
-    private static Store openStore(DataLayout layout, String url, Map<String, String> env) {
-        try {
-            if (url == null || url.isBlank()) return SqlStore.sqlite(layout.database());
-            if (url.startsWith("jdbc:postgresql:")) {
-                return SqlStore.postgres(url, env.getOrDefault("SCENARIST_DB_USER", ""), env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
-            }
-            if (url.startsWith("jdbc:sqlite:")) return SqlStore.sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
-        } catch (StoreDamagedException e) {
-            throw e; // its own kind: the CLI says the data is damaged, not that the configuration is wrong
-        } catch (IllegalStateException e) {
-            throw new ConfigException(e.getMessage());
+    /**
+     * The store {@code url} names, opened at its first use ({@link OnFirstUseStore}); a URL of no supported kind is
+     * refused here, at once.
+     */
+    private static Store store(DataLayout layout, String url, Map<String, String> env) {
+        java.util.function.Supplier<Store> open;
+        if (url == null || url.isBlank()) open = () -> SqlStore.sqlite(layout.database());
+        else if (url.startsWith("jdbc:postgresql:")) {
+            open = () -> SqlStore.postgres(url, env.getOrDefault("SCENARIST_DB_USER", ""), env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
+        } else if (url.startsWith("jdbc:sqlite:")) open = () -> SqlStore.sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+        else {
+            throw new ConfigException("unsupported database URL '" + url + "'; use jdbc:postgresql://HOST:PORT/DB (user and password in"
+                    + " SCENARIST_DB_USER / SCENARIST_DB_PASSWORD) or leave it empty for SQLite in the data directory");
         }
-        throw new ConfigException("unsupported database URL '" + url + "'; use jdbc:postgresql://HOST:PORT/DB (user and password in"
-                + " SCENARIST_DB_USER / SCENARIST_DB_PASSWORD) or leave it empty for SQLite in the data directory");
+        return new OnFirstUseStore(() -> {
+            try {
+                return open.get();
+            } catch (StoreDamagedException e) {
+                throw e; // its own kind: the CLI says the data is damaged, not that the configuration is wrong
+            } catch (IllegalStateException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        });
     }
 
     /** The data folder, absolute. */
@@ -243,6 +253,7 @@ public final class Scenarist implements AutoCloseable {
      * line uses — so a campaign created over the API runs here and one run by the CLI elsewhere shows in the API.
      */
     public dev.scenarist.server.ScenaristServer serve(dev.scenarist.server.ServerOptions options) {
+        store.campaigns(); // a server opens its store before it listens: a damaged database is refused at start, not per request
         var context = new dev.scenarist.server.ServerContext(campaigns, store, events, layout.root(),
                 new ApiCampaignRequests(packs, preflight), java.time.Clock.systemUTC());
         return dev.scenarist.server.ScenaristServer.start(context, options);

@@ -320,27 +320,25 @@ public final class Campaigns {
      * {@link ScenarioChecks}): cheapest tier first, a check that crashed or could not run is not judged (never passed),
      * a transient error is retried with the engine's retry options (a permanent one — a component missing on this
      * machine, a critic that cannot be built — is not), judges ask their critic through the engine's author gateway,
-     * error texts are redacted. The scenario is copied to a scratch workspace first: checks never change its files, and
-     * nothing is stored.
+     * error texts are redacted. The scenario is copied to a scratch workspace first, so checks never change its files —
+     * unless the pack says its checks for this target only read ({@code ValidationPlan.readsInPlace}): then they read
+     * the folder where it lies. Nothing is stored.
      */
     public Validation.Report validate(Validation.Request request) throws InterruptedException {
         Pack pack = request.pack();
         Path folder = request.folder();
-        Path scratch;
+        boolean inPlace = pack.capability(dev.scenarist.core.pack.ValidationPlan.class).map(p -> p.readsInPlace(request.target())).orElse(false);
+        // checks that only read see the folder itself; the others a scratch copy, so they never change the person's files
+        Path scratch = inPlace ? null : scratchCopyOf(folder);
+        Path artifacts;
         try {
-            scratch = Files.createTempDirectory("scenarist-validate-");
-            if (scratch.toRealPath().startsWith(folder.toRealPath())) {
-                Files.delete(scratch);
-                throw new CampaignRequestException(folder + " holds the temporary folder, so it cannot be copied for checking; "
-                        + "put the scenario in a folder of its own and validate that");
-            }
+            artifacts = Files.createTempDirectory("scenarist-validate-artifacts-");
         } catch (IOException e) {
+            if (scratch != null) Workspace.deleteTree(scratch, true);
             throw new UncheckedIOException(e);
         }
-        Path artifacts = scratch.resolveSibling(scratch.getFileName() + "-artifacts");
         try {
-            Workspace ws = new Workspace(scratch);
-            Workspace.copyTree(folder, scratch);
+            Workspace ws = new Workspace(inPlace ? folder : scratch);
             var critic = new LazyCritic(request.criticAuthor(), pack);
             var checks = new ScenarioChecks(services, critic, critic);
             Map<String, Object> params = new LinkedHashMap<>();
@@ -357,8 +355,26 @@ public final class Campaigns {
             }
             return new Validation.Report(pack.name(), out, checks.usage());
         } finally {
-            Workspace.deleteTree(scratch, true);
+            if (scratch != null) Workspace.deleteTree(scratch, true);
             Workspace.deleteTree(artifacts, true);
+        }
+    }
+
+    /** A scratch copy of {@code folder} for checks that may write; refused when the temporary folder lies inside it. */
+    private static Path scratchCopyOf(Path folder) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("scenarist-validate-");
+            if (scratch.toRealPath().startsWith(folder.toRealPath())) {
+                Files.delete(scratch);
+                throw new CampaignRequestException(folder + " holds the temporary folder, so it cannot be copied for checking; "
+                        + "put the scenario in a folder of its own and validate that");
+            }
+            Workspace.copyTree(folder, scratch);
+            return scratch;
+        } catch (IOException e) {
+            if (scratch != null) Workspace.deleteTree(scratch, true);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,6 +15,16 @@ public non-sealed interface ValidationPlan extends PackCapability {
      */
     Map<String, List<Check>> validationChecks(ValidationTarget target);
 
+    /**
+     * Whether every check {@link #validationChecks} gives for {@code target} only reads the scenario's files, never
+     * writes one: then validation hands them the folder itself ({@link ValidationTarget#origin()}) rather than a
+     * scratch copy of it — no copying of a model's meshes before a check may look at them, and no size limit for the
+     * folder a model file lies in. False (a copy) unless the pack says so.
+     */
+    default boolean readsInPlace(ValidationTarget target) {
+        return false;
+    }
+
     /** The rule sets a person may choose with {@code validate --rules NAME}; none for a pack with one way of judging. */
     default List<RuleSet> ruleSets() {
         return List.of();

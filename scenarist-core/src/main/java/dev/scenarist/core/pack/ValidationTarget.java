@@ -13,7 +13,7 @@ import java.util.Optional;
  *                     absolute, each given by the person with {@code --allow-read}; packs that read no files outside
  *                     the scenario ignore it
  * @param origin       the folder the person named (or the named file's folder), absolute and real. The checks get a
- *                     scratch copy of it; a check that must read a model where it lies (paths such as {@code ../common/x.xml}
+ *                     scratch copy of it unless the pack says they only read ({@link ValidationPlan#readsInPlace}); a check that must read a model where it lies (paths such as {@code ../common/x.xml}
  *                     are relative to the model's own place) reads from here, read-only. Empty when unknown.
  * @param rules        the rule set the person asked for by name ({@link ValidationPlan#ruleSets()}), or empty for the
  *                     pack's default for this target

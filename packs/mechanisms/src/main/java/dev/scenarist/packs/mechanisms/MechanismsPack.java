@@ -247,10 +247,8 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
      */
     @Override
     public Map<String, List<dev.scenarist.core.pack.Check>> validationChecks(dev.scenarist.core.pack.ValidationTarget validation) {
-        Optional<String> target = validation.file();
-        SceneRules rules = rules(validation).flatMap(r -> SceneRules.named(r.name())).orElse(SceneRules.BENCHMARK);
-        boolean scene = target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml");
-        if (scene || (target.isEmpty() && rules == SceneRules.MUJOCO)) {
+        if (judgesScenesOnly(validation)) {
+            var rules = rules(validation).flatMap(r -> SceneRules.named(r.name())).orElse(SceneRules.BENCHMARK);
             // the static check reads includes and meshes itself, so it is the one that honours --allow-read
             var reads = validation.allowedReads();
             var origin = validation.origin();
@@ -258,6 +256,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
                     new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin).startingTheEngine()));
         }
+        Optional<String> target = validation.file();
         if (target.isPresent() && target.get().endsWith(".java")) {
             // a template on its own: read, then compiled and built per variant in the sandbox; no plan is needed (default limits)
             var checks = new java.util.ArrayList<dev.scenarist.core.pack.Check>();
@@ -266,6 +265,22 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             return Map.of("template", List.copyOf(checks));
         }
         return Capabilities.everyStagesChecks(pipeline);
+    }
+
+    /**
+     * The scene checks (static MJCF, meshes, simulation) only read the model, its includes and its assets, where they
+     * lie; a template is compiled and built, which writes, so it gets a copy.
+     */
+    @Override
+    public boolean readsInPlace(dev.scenarist.core.pack.ValidationTarget validation) {
+        return judgesScenesOnly(validation);
+    }
+
+    /** A model file (.xml), or a folder judged by the mujoco rules: scenes, not a template. */
+    private boolean judgesScenesOnly(dev.scenarist.core.pack.ValidationTarget validation) {
+        Optional<String> target = validation.file();
+        boolean scene = target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".xml");
+        return scene || (target.isEmpty() && rules(validation).flatMap(r -> SceneRules.named(r.name())).orElse(SceneRules.BENCHMARK) == SceneRules.MUJOCO);
     }
 
     @Override

@@ -128,16 +128,26 @@ public final class MeshChecker {
     }
 
     private static boolean[] degenerateTriangles(WeldedMesh mesh) {
+        // in plain doubles, the same operations as Vec3's minus/cross/length: this runs once per triangle of every mesh
+        double[] p = mesh.xyz;
         boolean[] degenerate = new boolean[mesh.triangleCount()];
         for (int t = 0; t < mesh.triangleCount(); t++) {
-            Vec3 a = mesh.vertex(mesh.corner(t, 0));
-            Vec3 b = mesh.vertex(mesh.corner(t, 1));
-            Vec3 c = mesh.vertex(mesh.corner(t, 2));
-            double longest = Math.max(b.minus(a).length(), Math.max(c.minus(b).length(), a.minus(c).length()));
-            double twiceArea = b.minus(a).cross(c.minus(a)).length();
+            int a = 3 * mesh.corner(t, 0);
+            int b = 3 * mesh.corner(t, 1);
+            int c = 3 * mesh.corner(t, 2);
+            double abx = p[b] - p[a], aby = p[b + 1] - p[a + 1], abz = p[b + 2] - p[a + 2];
+            double bcx = p[c] - p[b], bcy = p[c + 1] - p[b + 1], bcz = p[c + 2] - p[b + 2];
+            double cax = p[a] - p[c], cay = p[a + 1] - p[c + 1], caz = p[a + 2] - p[c + 2];
+            double acx = p[c] - p[a], acy = p[c + 1] - p[a + 1], acz = p[c + 2] - p[a + 2];
+            double longest = Math.max(length(abx, aby, abz), Math.max(length(bcx, bcy, bcz), length(cax, cay, caz)));
+            double twiceArea = length(aby * acz - abz * acy, abz * acx - abx * acz, abx * acy - aby * acx);
             degenerate[t] = mesh.collapsed(t) || twiceArea <= DEGENERATE_RATIO * longest * longest;
         }
         return degenerate;
+    }
+
+    private static double length(double x, double y, double z) {
+        return Math.sqrt(x * x + y * y + z * z);
     }
 
     private static void reportDegenerate(WeldedMesh mesh, boolean[] degenerate, String location, List<Finding> out) {
@@ -205,13 +215,16 @@ public final class MeshChecker {
             max[i % 3] = Math.max(max[i % 3], mesh.xyz[i]);
         }
         for (int a = 0; a < 3; a++) c[a] = (min[a] + max[a]) / 2;
-        Vec3 centre = new Vec3(c[0], c[1], c[2]);
+        double[] p = mesh.xyz;
         double sixV = 0;
         for (int t = 0; t < mesh.triangleCount(); t++) {
-            Vec3 a = mesh.vertex(mesh.corner(t, 0)).minus(centre);
-            Vec3 b = mesh.vertex(mesh.corner(t, 1)).minus(centre);
-            Vec3 d = mesh.vertex(mesh.corner(t, 2)).minus(centre);
-            sixV += a.dot(b.cross(d));
+            int i = 3 * mesh.corner(t, 0);
+            int j = 3 * mesh.corner(t, 1);
+            int k = 3 * mesh.corner(t, 2);
+            double ax = p[i] - c[0], ay = p[i + 1] - c[1], az = p[i + 2] - c[2];
+            double bx = p[j] - c[0], by = p[j + 1] - c[1], bz = p[j + 2] - c[2];
+            double dx = p[k] - c[0], dy = p[k + 1] - c[1], dz = p[k + 2] - c[2];
+            sixV += ax * (by * dz - bz * dy) + ay * (bz * dx - bx * dz) + az * (bx * dy - by * dx);
         }
         return sixV / 6;
     }

@@ -25,19 +25,20 @@ final class WeldedMesh {
      * tolerance, corners closer than it in every coordinate (the first corner seen becomes the representative).
      */
     static WeldedMesh weld(TriangleMesh soup, double tolerance) {
+        if (tolerance <= 0) return weldExact(soup);
         Map<Object, Integer> index = new HashMap<>();
         double[] xyz = new double[3 * soup.vertexCount()];
         int[] remap = new int[soup.vertexCount()];
         int count = 0;
         for (int v = 0; v < soup.vertexCount(); v++) {
             Vec3 p = soup.vertex(v);
-            Integer found = tolerance > 0 ? nearby(index, p, tolerance, xyz) : index.get(exactKey(p));
+            Integer found = nearby(index, p, tolerance, xyz);
             if (found == null) {
                 found = count++;
                 xyz[3 * found] = p.x();
                 xyz[3 * found + 1] = p.y();
                 xyz[3 * found + 2] = p.z();
-                index.put(tolerance > 0 ? cellKey(p, tolerance, 0, 0, 0) : exactKey(p), found);
+                index.put(cellKey(p, tolerance, 0, 0, 0), found);
             }
             remap[v] = found;
         }
@@ -88,9 +89,59 @@ final class WeldedMesh {
         return v * v;
     }
 
-    private static Object exactKey(Vec3 p) {
-        // +0.0 and -0.0 are the same point; Vec3.equals would tell them apart.
-        return java.util.List.of(p.x() + 0.0, p.y() + 0.0, p.z() + 0.0);
+    /**
+     * Welds corners with equal coordinates (+0.0 and -0.0 being one point) through an open-addressing table of vertex
+     * numbers: a robot's meshes have a few hundred thousand corners, and boxed keys in a {@code HashMap} made this the
+     * costliest step of judging them.
+     */
+    private static WeldedMesh weldExact(TriangleMesh soup) {
+        int corners = soup.vertexCount();
+        double[] xyz = new double[3 * corners];
+        int[] remap = new int[corners];
+        int[] slots = new int[Integer.highestOneBit(Math.max(2, corners) * 2 - 1) << 1]; // vertex + 1; 0 is empty
+        int mask = slots.length - 1;
+        int count = 0;
+        for (int v = 0; v < corners; v++) {
+            Vec3 p = soup.vertex(v);
+            double x = p.x() + 0.0;
+            double y = p.y() + 0.0;
+            double z = p.z() + 0.0;
+            int slot = hash(x, y, z) & mask;
+            int found = -1;
+            while (slots[slot] != 0) {
+                int w = slots[slot] - 1;
+                if (same(xyz[3 * w] + 0.0, x) && same(xyz[3 * w + 1] + 0.0, y) && same(xyz[3 * w + 2] + 0.0, z)) {
+                    found = w;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (found < 0) {
+                found = count++;
+                xyz[3 * found] = p.x(); // the first corner seen, as it was written
+                xyz[3 * found + 1] = p.y();
+                xyz[3 * found + 2] = p.z();
+                slots[slot] = found + 1;
+            }
+            remap[v] = found;
+        }
+        int[] triangles = new int[3 * soup.triangleCount()];
+        for (int t = 0; t < soup.triangleCount(); t++) {
+            for (int k = 0; k < 3; k++) triangles[3 * t + k] = remap[soup.corner(t, k)];
+        }
+        return new WeldedMesh(java.util.Arrays.copyOf(xyz, 3 * count), triangles);
+    }
+
+    /** Equal as {@link Double#equals} says (so NaN matches NaN, as the boxed keys did). */
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+
+    private static int hash(double x, double y, double z) {
+        long h = Double.doubleToLongBits(x) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(y)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(z)) * 0x165667B19E3779F9L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /** Looks in the 27 grid cells around p, so points within tolerance are found across cell borders. */

@@ -175,30 +175,8 @@ final class MassCheck {
         if (s == null || (ftR != null && (ft == null || ft.length != 6))) {
             return Double.NaN;
         }
-        double half = ft == null ? Double.NaN
-                : Math.sqrt(Math.pow(ft[3] - ft[0], 2) + Math.pow(ft[4] - ft[1], 2) + Math.pow(ft[5] - ft[2], 2)) / 2;
-        double v = switch (type) {
-            case "sphere" -> s.length >= 1 ? 4.0 / 3 * Math.PI * cube(s[0]) : 0;
-            case "capsule" -> {
-                double h = ft != null ? half : s.length >= 2 ? s[1] : 0;
-                yield s.length >= 1 ? Math.PI * s[0] * s[0] * 2 * h + 4.0 / 3 * Math.PI * cube(s[0]) : 0;
-            }
-            case "cylinder" -> {
-                double h = ft != null ? half : s.length >= 2 ? s[1] : 0;
-                yield s.length >= 1 ? Math.PI * s[0] * s[0] * 2 * h : 0;
-            }
-            // with fromto, MuJoCo uses size[0] for both half-widths across the segment
-            case "box" -> ft != null ? (s.length >= 1 ? 8 * s[0] * s[0] * half : 0)
-                    : s.length >= 3 ? 8 * s[0] * s[1] * s[2] : 0;
-            case "ellipsoid" -> ft != null ? (s.length >= 1 ? 4.0 / 3 * Math.PI * s[0] * s[0] * half : 0)
-                    : s.length >= 3 ? 4.0 / 3 * Math.PI * s[0] * s[1] * s[2] : 0;
-            default -> 0;
-        };
+        double v = GeomShape.of(type, s, ft).map(GeomShape::volume).orElse(0.0);
         return Math.max(0, v);
-    }
-
-    private static double cube(double x) {
-        return x * x * x;
     }
 
     private static double number(String v) {

@@ -14,7 +14,6 @@ import java.util.Set;
 final class PhysicsCheck {
     /** MuJoCo's mjMINVAL. */
     static final double MINVAL = 1e-15;
-    private static final Set<String> FROMTO_TYPES = Set.of("capsule", "cylinder", "box", "ellipsoid");
 
     private final ModelIndex ix;
     private final Findings out;
@@ -232,14 +231,13 @@ final class PhysicsCheck {
             return; // malformed values are reported by the grammar pass
         }
         boolean hasFromto = fromto != null;
-        if (hasFromto && !FROMTO_TYPES.contains(type)) {
+        if (hasFromto && !GeomShape.shapedBySegment(type)) {
             out.error(MjcfValidator.GEOM_SIZE, g, "fromto requires capsule, cylinder, box or ellipsoid in "
                     + g.describe() + " (type " + type + ")", "remove fromto= and place the " + type + " with pos=, "
                     + "or change the type");
             return;
         }
-        if (hasFromto && Math.sqrt(Math.pow(fromto[3] - fromto[0], 2) + Math.pow(fromto[4] - fromto[1], 2)
-                + Math.pow(fromto[5] - fromto[2], 2)) < MINVAL) {
+        if (hasFromto && 2 * GeomShape.halfLength(fromto) < MINVAL) {
             out.error(MjcfValidator.GEOM_SIZE, g, "fromto points too close in " + g.describe() + ": fromto=\""
                     + fromtoR.value() + "\"" + via(g, fromtoR), "fromto is two different points x1 y1 z1 x2 y2 z2");
             return;

@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.internal.preview;
 
+import dev.scenarist.packs.mechanisms.internal.mjcf.GeomShape;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfElement;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
@@ -92,7 +93,7 @@ final class SceneReader {
             if (label == PartLabel.NONE && (group >= FIRST_HIDDEN_GROUP || look.colour().a() <= 0)) {
                 return;
             }
-            Optional<Placed> placed = type.equals("mesh") ? mesh(g) : primitive(g, type);
+            Optional<Placed> placed = type.equals("mesh") ? mesh(g) : primitive(g, 0, 0, 0);
             if (placed.isEmpty()) {
                 return;
             }
@@ -116,9 +117,7 @@ final class SceneReader {
             return;
         }
         try {
-            String type = s.attribute("type").orElse("sphere");
-            double[] size = s.numbers("size", 0.005, 0.005, 0.005);
-            primitive(s, type, size).ifPresent(p -> add(new Names(name, body, name), label, p, frame,
+            primitive(s, 0.005, 0.005, 0.005).ifPresent(p -> add(new Names(name, body, name), label, p, frame,
                     new Look(Colour.rgb(1, 1, 1), Colour.rgb(1, 1, 1))));
         } catch (IllegalArgumentException e) {
             throw new MjcfReadException(s.location() + ": " + s + " cannot be drawn: " + e.getMessage(), e);
@@ -140,38 +139,21 @@ final class SceneReader {
     /** A shape and where it sits in its body. */
     private record Placed(Shape shape, Pose pose) {}
 
-    private Optional<Placed> primitive(MjcfElement g, String type) throws MjcfReadException {
-        return primitive(g, type, g.numbers("size", 0, 0, 0));
-    }
-
-    private Optional<Placed> primitive(MjcfElement g, String type, double[] size) throws MjcfReadException {
-        Optional<String> fromto = g.attribute("fromto").filter(v -> !v.isBlank());
-        if (fromto.isPresent() && List.of("capsule", "cylinder", "box", "ellipsoid").contains(type)) {
-            double[] ft = g.numbers("fromto", 0, 0, 0, 0, 0, 0);
-            Vec3 from = new Vec3(ft[0], ft[1], ft[2]);
-            Vec3 to = new Vec3(ft[3], ft[4], ft[5]);
-            double half = to.minus(from).length() / 2;
-            Pose pose = MjcfFrames.fromto(from, to);
-            // across the segment MuJoCo uses size[0] for every half-width
-            Shape shape = switch (type) {
-                case "capsule" -> new Shape.Capsule(size[0], half);
-                case "cylinder" -> new Shape.Cylinder(size[0], half);
-                case "box" -> new Shape.Box(size[0], size[0], half);
-                default -> new Shape.Ellipsoid(size[0], size[0], half);
-            };
-            return valid(shape, pose);
+    /** A primitive geom or site as the one model view compiles it ({@link GeomShape}), in the preview's shapes. */
+    private Optional<Placed> primitive(MjcfElement g, double... initialSize) throws MjcfReadException {
+        Optional<GeomShape.Placed> placed = GeomShape.of(g, frames, initialSize);
+        if (placed.isEmpty()) {
+            return Optional.empty(); // hfield, sdf: not drawn
         }
-        Pose pose = frames.pose(g);
-        Shape shape = switch (type) {
-            case "plane" -> new Shape.Plane(Math.max(0, size[0]), Math.max(0, size[1]));
-            case "sphere" -> new Shape.Sphere(size[0]);
-            case "capsule" -> new Shape.Capsule(size[0], size[1]);
-            case "cylinder" -> new Shape.Cylinder(size[0], size[1]);
-            case "box" -> new Shape.Box(size[0], size[1], size[2]);
-            case "ellipsoid" -> new Shape.Ellipsoid(size[0], size[1], size[2]);
-            default -> null; // hfield, sdf: not drawn
+        Shape shape = switch (placed.get().shape()) {
+            case GeomShape.Plane p -> new Shape.Plane(Math.max(0, p.halfX()), Math.max(0, p.halfY()));
+            case GeomShape.Sphere sp -> new Shape.Sphere(sp.radius());
+            case GeomShape.Capsule c -> new Shape.Capsule(c.radius(), c.halfLength());
+            case GeomShape.Cylinder c -> new Shape.Cylinder(c.radius(), c.halfLength());
+            case GeomShape.Box b -> new Shape.Box(b.halfX(), b.halfY(), b.halfZ());
+            case GeomShape.Ellipsoid e -> new Shape.Ellipsoid(e.radiusX(), e.radiusY(), e.radiusZ());
         };
-        return shape == null ? Optional.empty() : valid(shape, pose);
+        return valid(shape, placed.get().local());
     }
 
     /** Sizes MuJoCo would refuse (zero, negative) leave nothing to draw; the validator reports them. */

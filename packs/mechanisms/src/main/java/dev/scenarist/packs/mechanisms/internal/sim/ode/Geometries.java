@@ -1,5 +1,6 @@
 package dev.scenarist.packs.mechanisms.internal.sim.ode;
 
+import dev.scenarist.packs.mechanisms.internal.mjcf.GeomShape;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfElement;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
@@ -11,6 +12,7 @@ import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.scene.TriangleMesh;
 import dev.scenarist.packs.mechanisms.scene.Vec3;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,67 +47,57 @@ final class Geometries {
      */
     Geometry of(MjcfElement g, Pose ownerLocal) throws UnsupportedModelException {
         String type = g.attr("type", "sphere");
-        double[] s = g.reals("size", ModelCompiler.ZERO3);
-        double[] fromto = nonBlank(g, "fromto") ? g.reals("fromto") : null;
-        Pose local;
-        double half = 0;
-        if (fromto != null && fromto.length == 6) {
-            Vec3 from = new Vec3(fromto[0], fromto[1], fromto[2]);
-            Vec3 to = new Vec3(fromto[3], fromto[4], fromto[5]);
-            local = MjcfFrames.fromto(from, to);
-            half = to.minus(from).length() / 2;
-        } else {
-            local = ModelCompiler.pose(frames, g);
-        }
-        boolean ft = fromto != null && fromto.length == 6;
         String meshName = g.attr("mesh");
         if (meshName != null && !meshName.isEmpty() && !type.equals("mesh")) {
             throw new UnsupportedModelException("geom at " + g.location() + " fits a " + type + " to mesh '"
                     + meshName + "'; the ODE fallback does not fit primitives to meshes");
         }
         Shape shape;
+        Pose local;
         MassProperties unit; // mass properties at density 1, in the geom frame
-        switch (type) {
-            case "plane" -> {
-                shape = new ModelSpec.Plane();
-                unit = MassProperties.NONE;
+        if (type.equals("mesh")) {
+            MeshData mesh = mesh(g, meshName);
+            shape = new ModelSpec.Convex(mesh.hull, 7);
+            unit = mesh.unitMass;
+            local = ModelCompiler.pose(frames, g);
+        } else {
+            // sizes, fromto and volumes as the one model view compiles them; the ODE world's shapes and inertias from there
+            GeomShape.Placed placed;
+            try {
+                placed = GeomShape.of(g, frames, ModelCompiler.ZERO3).orElseThrow(() -> new UnsupportedModelException(
+                        "geom type '" + type + "' at " + g.location() + " is not supported by the ODE fallback"));
+            } catch (MjcfReadException e) {
+                throw new UncheckedIOException(e); // the model was validated: its numbers read
             }
-            case "sphere" -> {
-                shape = new ModelSpec.Sphere(s[0]);
-                unit = MassProperties.sphere(4.0 / 3 * Math.PI * ModelCompiler.cube(s[0]), s[0]);
+            local = placed.local();
+            double volume = placed.shape().volume();
+            switch (placed.shape()) {
+                case GeomShape.Plane p -> {
+                    shape = new ModelSpec.Plane();
+                    unit = MassProperties.NONE;
+                }
+                case GeomShape.Sphere sp -> {
+                    shape = new ModelSpec.Sphere(sp.radius());
+                    unit = MassProperties.sphere(volume, sp.radius());
+                }
+                case GeomShape.Capsule c -> {
+                    shape = new ModelSpec.Capsule(c.radius(), c.halfLength());
+                    unit = MassProperties.capsule(volume, c.radius(), c.halfLength());
+                }
+                case GeomShape.Cylinder c -> {
+                    shape = new ModelSpec.Cylinder(c.radius(), c.halfLength());
+                    unit = MassProperties.cylinder(volume, c.radius(), c.halfLength());
+                }
+                case GeomShape.Box b -> {
+                    shape = new ModelSpec.Box(b.halfX(), b.halfY(), b.halfZ());
+                    unit = MassProperties.box(volume, b.halfX(), b.halfY(), b.halfZ());
+                }
+                case GeomShape.Ellipsoid e -> {
+                    shape = new ModelSpec.Convex(Ellipsoids.polytope(e.radiusX(), e.radiusY(), e.radiusZ()), 4);
+                    unit = MassProperties.ellipsoid(volume, e.radiusX(), e.radiusY(), e.radiusZ());
+                    notes.add("ellipsoids collide as " + Ellipsoids.VERTICES + "-vertex polytopes of equal volume");
+                }
             }
-            case "capsule" -> {
-                double h = ft ? half : s[1];
-                shape = new ModelSpec.Capsule(s[0], h);
-                unit = MassProperties.capsule(Math.PI * s[0] * s[0] * 2 * h + 4.0 / 3 * Math.PI * ModelCompiler.cube(s[0]), s[0], h);
-            }
-            case "cylinder" -> {
-                double h = ft ? half : s[1];
-                shape = new ModelSpec.Cylinder(s[0], h);
-                unit = MassProperties.cylinder(Math.PI * s[0] * s[0] * 2 * h, s[0], h);
-            }
-            case "box" -> {
-                double hx = s[0];
-                double hy = ft ? s[0] : s[1];
-                double hz = ft ? half : s[2];
-                shape = new ModelSpec.Box(hx, hy, hz);
-                unit = MassProperties.box(8 * hx * hy * hz, hx, hy, hz);
-            }
-            case "ellipsoid" -> {
-                double a = s[0];
-                double b = ft ? s[0] : s[1];
-                double c = ft ? half : s[2];
-                shape = new ModelSpec.Convex(Ellipsoids.polytope(a, b, c), 4);
-                unit = MassProperties.ellipsoid(4.0 / 3 * Math.PI * a * b * c, a, b, c);
-                notes.add("ellipsoids collide as " + Ellipsoids.VERTICES + "-vertex polytopes of equal volume");
-            }
-            case "mesh" -> {
-                MeshData mesh = mesh(g, meshName);
-                shape = new ModelSpec.Convex(mesh.hull, 7);
-                unit = mesh.unitMass;
-            }
-            default -> throw new UnsupportedModelException("geom type '" + type + "' at " + g.location()
-                    + " is not supported by the ODE fallback");
         }
         MassProperties mass = MassProperties.NONE;
         if (!type.equals("plane") && !unit.massless()) {
@@ -117,11 +109,6 @@ final class Geometries {
             mass = unit.scaled(m / volume).transformed(ownerLocal.compose(local));
         }
         return new Geometry(shape, ownerLocal.compose(local), mass);
-    }
-
-    private static boolean nonBlank(MjcfElement g, String attr) {
-        String v = g.attr(attr);
-        return v != null && !v.isBlank();
     }
 
     /** A mesh asset's collision hull and mass properties at density 1, in the mesh frame. */

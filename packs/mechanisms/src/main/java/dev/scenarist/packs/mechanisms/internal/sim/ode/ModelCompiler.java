@@ -4,6 +4,7 @@ import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfElement;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfReadException;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfValues;
 import dev.scenarist.packs.mechanisms.internal.mjcf.Pose;
 import dev.scenarist.packs.mechanisms.scene.Quat;
 import dev.scenarist.packs.mechanisms.internal.scenefile.StlReader;
@@ -73,12 +74,12 @@ final class ModelCompiler {
         this.model = model;
         this.frames = MjcfFrames.of(model);
         this.geometries = new Geometries(model, frames, notes);
-        double[] range = reals(model.compiler("inertiagrouprange", "0 5"));
+        double[] range = MjcfValues.reals(model.compiler("inertiagrouprange", "0 5"));
         this.settings = new Settings(!model.compiler("autolimits", "true").equals("false"),
                 model.compiler("inertiafromgeom", "auto"),
                 range != null && range.length == 2 ? range : new double[] {0, 5},
-                real(model.compiler("boundmass", "0")), real(model.compiler("boundinertia", "0")),
-                real(model.compiler("settotalmass", "-1")));
+                MjcfValues.real(model.compiler("boundmass", "0"), 0), MjcfValues.real(model.compiler("boundinertia", "0"), 0),
+                MjcfValues.real(model.compiler("settotalmass", "-1"), 0));
     }
 
     static ModelSpec compile(MjcfModel model) throws UnsupportedModelException {
@@ -165,11 +166,11 @@ final class ModelCompiler {
         String integrator = "Euler";
         Map<String, String> flags = new HashMap<>();
         for (MjcfElement o : model.all("option")) {
-            timestep = real(o.own("timestep"), timestep);
+            timestep = MjcfValues.real(o.own("timestep"), timestep);
             gravity = vec(o.own("gravity"), gravity);
             wind = vec(o.own("wind"), wind);
-            density = real(o.own("density"), density);
-            viscosity = real(o.own("viscosity"), viscosity);
+            density = MjcfValues.real(o.own("density"), density);
+            viscosity = MjcfValues.real(o.own("viscosity"), viscosity);
             if (o.own("integrator") != null) {
                 integrator = o.own("integrator");
             }
@@ -389,33 +390,8 @@ final class ModelCompiler {
 
     // ------------------------------------------------------------------ value parsing
 
-    static double[] reals(String v) {
-        if (v == null) {
-            return null;
-        }
-        String[] t = v.strip().split("\\s+");
-        double[] out = new double[t.length];
-        try {
-            for (int i = 0; i < t.length; i++) {
-                out[i] = Double.parseDouble(t[i]);
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return out;
-    }
-
-    static double real(String v) {
-        return real(v, 0);
-    }
-
-    static double real(String v, double fallback) {
-        double[] d = reals(v);
-        return d != null && d.length >= 1 ? d[0] : fallback;
-    }
-
     private static Vec3 vec(String v, Vec3 fallback) {
-        double[] d = reals(v);
+        double[] d = MjcfValues.reals(v);
         return d != null && d.length == 3 ? new Vec3(d[0], d[1], d[2]) : fallback;
     }
 

@@ -169,9 +169,15 @@ public final class Scenarist implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(MechanismsSettings.SIMULATOR_ENV + ": " + e.getMessage());
         }
+        MechanismsSettings.WasmTiers wasm;
+        try {
+            wasm = MechanismsSettings.WasmTiers.parse(settings.env().get(MechanismsSettings.WASM_ENV));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         var sidecarDir = settings.sidecarDir().or(() -> MechanismsSettings.locateSidecar(Path.of("").toAbsolutePath()));
         return new MechanismsSettings(choice, sidecarDir, java.util.Optional.ofNullable(settings.env().get(MechanismsSettings.NODE_ENV)),
-                machine.path(), sidecars(settings.env().get(MechanismsSettings.SIDECARS_ENV)));
+                machine.path(), sidecars(settings.env().get(MechanismsSettings.SIDECARS_ENV)), wasm);
     }
 
     /** SCENARIST_MUJOCO_SIDECARS: how many MuJoCo sidecars simulate at once; unset or 0 for one per processor. */

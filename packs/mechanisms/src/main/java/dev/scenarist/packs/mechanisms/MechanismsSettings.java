@@ -3,6 +3,7 @@ package dev.scenarist.packs.mechanisms;
 import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +22,10 @@ import java.util.Optional;
  *                   preflight use
  * @param sidecars   how many MuJoCo sidecar processes may simulate at once ({@value #SIDECARS_ENV}); 0 for one per
  *                   available processor. Each starts on first need, so a sequential caller starts only one.
+ * @param wasm       how V8 compiles MuJoCo's WebAssembly in the sidecars ({@value #WASM_ENV})
  */
-public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath, int sidecars) {
+public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath, int sidecars,
+                                 WasmTiers wasm) {
     /** System property forcing the simulator: mujoco, ode or auto. */
     public static final String SIMULATOR_PROPERTY = "scenarist.simulator";
     /** Environment variable forcing the simulator when the system property is unset. */
@@ -35,6 +38,8 @@ public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidec
     public static final String NODE_ENV = "SCENARIST_NODE";
     /** Environment variable: how many MuJoCo sidecars simulate at once (default one per available processor). */
     public static final String SIDECARS_ENV = "SCENARIST_MUJOCO_SIDECARS";
+    /** Environment variable: {@code optimizing} (default) or {@code baseline}, see {@link WasmTiers}. */
+    public static final String WASM_ENV = "SCENARIST_MUJOCO_WASM";
     /** The most sidecars a pool holds: each is a Node process with MuJoCo's WASM heap (tens of MB). */
     public static final int MAX_SIDECARS = 64;
 
@@ -59,6 +64,41 @@ public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidec
         }
     }
 
+    /**
+     * How V8 compiles MuJoCo's WebAssembly. Measured on 2 cores (Node 20): a short command (one Menagerie gripper
+     * loaded and simulated for 1 s) spends more on tiering hot functions up to the optimizing compiler than it gains —
+     * 1.3-1.6 s to load with tier-up, 0.65-0.7 s with the baseline compiler only; a campaign's task proofs (15 plays of
+     * 2-10 simulated seconds per scenario) gain from it: the plays of 100 scenarios took 245 s (summed check time)
+     * optimizing against 313-378 s baseline-only. The launcher picks {@link #BASELINE} for its short commands.
+     */
+    public enum WasmTiers {
+        /** V8's default: the baseline compiler first, hot functions tiered up to the optimizing one. For long runs. */
+        OPTIMIZING(List.of()),
+        /** The baseline compiler only ({@code --liftoff-only}): for short runs, where tier-up never pays back. */
+        BASELINE(List.of("--liftoff-only"));
+
+        private final List<String> nodeFlags;
+
+        WasmTiers(List<String> nodeFlags) {
+            this.nodeFlags = nodeFlags;
+        }
+
+        /** The flags node gets before the sidecar script. */
+        public List<String> nodeFlags() {
+            return nodeFlags;
+        }
+
+        /** Parses a {@value #WASM_ENV} value: optimizing or baseline; null or blank is {@link #OPTIMIZING}. */
+        public static WasmTiers parse(String value) {
+            if (value == null || value.isBlank()) return OPTIMIZING;
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "optimizing" -> OPTIMIZING;
+                case "baseline" -> BASELINE;
+                default -> throw new IllegalArgumentException(WASM_ENV + " must be optimizing or baseline, got '" + value + "'");
+            };
+        }
+    }
+
     /** The engine a {@link SimulatorChoice} comes to on this machine. */
     public enum Engine { MUJOCO, ODE }
 
@@ -67,6 +107,7 @@ public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidec
         Objects.requireNonNull(sidecarDir, "sidecarDir");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(searchPath, "searchPath");
+        Objects.requireNonNull(wasm, "wasm");
         node = node.filter(n -> !n.isBlank());
         if (sidecars < 0 || sidecars > MAX_SIDECARS) {
             throw new IllegalArgumentException(SIDECARS_ENV + " must be 0 (one per processor) to " + MAX_SIDECARS + ", got " + sidecars);
@@ -75,7 +116,12 @@ public record MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidec
 
     /** Settings with one sidecar per available processor. */
     public MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath) {
-        this(simulator, sidecarDir, node, searchPath, 0);
+        this(simulator, sidecarDir, node, searchPath, 0, WasmTiers.OPTIMIZING);
+    }
+
+    /** Settings with V8's default (optimizing) WebAssembly tiers. */
+    public MechanismsSettings(SimulatorChoice simulator, Optional<Path> sidecarDir, Optional<String> node, String searchPath, int sidecars) {
+        this(simulator, sidecarDir, node, searchPath, sidecars, WasmTiers.OPTIMIZING);
     }
 
     /** How many sidecars the pool holds: {@link #sidecars()}, or the available processors when that is 0. */

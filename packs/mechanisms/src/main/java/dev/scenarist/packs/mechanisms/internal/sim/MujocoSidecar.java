@@ -61,8 +61,13 @@ public final class MujocoSidecar implements Simulator, TaskEvaluator, AutoClosea
     }
 
     public MujocoSidecar(Path sidecarDir, String node, Duration requestTimeout, Duration startupTimeout) {
+        this(sidecarDir, node, List.of(), requestTimeout, startupTimeout);
+    }
+
+    /** {@code nodeFlags}: node's own options before the script (see {@code MechanismsSettings.WasmTiers}). */
+    public MujocoSidecar(Path sidecarDir, String node, List<String> nodeFlags, Duration requestTimeout, Duration startupTimeout) {
         this.sidecarDir = sidecarDir.toAbsolutePath().normalize();
-        this.process = new SidecarProcess(this.sidecarDir, node, requestTimeout, startupTimeout);
+        this.process = new SidecarProcess(this.sidecarDir, new SidecarProcess.Command(node, nodeFlags), requestTimeout, startupTimeout);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +42,7 @@ final class SidecarProcess {
     private static final String SCRIPT = MujocoSidecar.SCRIPT;
 
     private final Path sidecarDir;
-    private final String node;
+    private final Command command;
     private final Duration requestTimeout;
     private final Duration startupTimeout;
 
@@ -49,9 +51,24 @@ final class SidecarProcess {
     private String mujocoVersion = "unknown";
     private int starts;
 
-    SidecarProcess(Path sidecarDir, String node, Duration requestTimeout, Duration startupTimeout) {
+    /** The node executable and its own options (before the script). */
+    record Command(String node, List<String> flags) {
+        Command {
+            flags = List.copyOf(flags);
+        }
+
+        List<String> with(String script) {
+            List<String> argv = new ArrayList<>();
+            argv.add(node);
+            argv.addAll(flags);
+            argv.add(script);
+            return argv;
+        }
+    }
+
+    SidecarProcess(Path sidecarDir, Command command, Duration requestTimeout, Duration startupTimeout) {
         this.sidecarDir = sidecarDir;
-        this.node = node;
+        this.command = command;
         this.requestTimeout = requestTimeout;
         this.startupTimeout = startupTimeout;
     }
@@ -159,14 +176,6 @@ final class SidecarProcess {
         return running;
     }
 
-    /**
-     * V8 runs MuJoCo's WebAssembly with its baseline compiler only. Its default, tiering hot functions up to the
-     * optimizing compiler in the background, costs more than it gains for MuJoCo here: measured with Node 20 on 2 cores,
-     * loading the Menagerie Robotiq gripper took 1.3-1.6 s with tier-up and 0.65-0.7 s without, and 100 generated
-     * scenes loaded and simulated for 1 s each took 2.7 s against 0.9 s in one process (same results: WebAssembly
-     * arithmetic is exact IEEE either way).
-     */
-    static final String LIFTOFF_ONLY = "--liftoff-only";
 
     private Running start() throws UnavailableException {
         if (!Files.isRegularFile(sidecarDir.resolve(SCRIPT))) {
@@ -180,11 +189,11 @@ final class SidecarProcess {
         }
         Process p;
         try {
-            p = new ProcessBuilder(node, LIFTOFF_ONLY, SCRIPT).directory(sidecarDir.toFile()).start();
+            p = new ProcessBuilder(command.with(SCRIPT)).directory(sidecarDir.toFile()).start();
         } catch (IOException e) {
             throw new UnavailableException(("cannot run '%s' (%s): install Node.js 20+ and put node on the PATH "
                     + "(Debian: apt-get install nodejs npm), or set %s to the node executable").formatted(
-                    node, e.getMessage(), MechanismsSettings.NODE_ENV));
+                    command.node(), e.getMessage(), MechanismsSettings.NODE_ENV));
         }
         starts++;
         Running r = new Running(p);
@@ -198,7 +207,7 @@ final class SidecarProcess {
         }
         if (ready == null || ready == EOF) { // identity on purpose (see Running)
             stop(r);
-            throw new UnavailableException("the MuJoCo sidecar (%s %s in %s) %s%s".formatted(node, SCRIPT, sidecarDir,
+            throw new UnavailableException("the MuJoCo sidecar (%s %s in %s) %s%s".formatted(command.node(), SCRIPT, sidecarDir,
                     ready == null ? "did not start within " + startupTimeout.toSeconds() + " s"
                             : "exited with status " + exitCode(p) + " while starting", r.stderrSummary()));
         }

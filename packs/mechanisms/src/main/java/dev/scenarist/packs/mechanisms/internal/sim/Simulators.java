@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,8 +65,9 @@ public final class Simulators {
         Decision d = decide(choice, sidecarDir, env);
         Path dir = sidecarDir.orElse(Path.of(MujocoSidecar.REPO_RELATIVE_DIR));
         String node = node(env);
+        List<String> nodeFlags = MechanismsSettings.WasmTiers.parse(env.apply(MechanismsSettings.WASM_ENV)).nodeFlags();
         return new Selection(switch (d.engine()) {
-            case MUJOCO -> new MujocoSidecarPool(sidecars, () -> new MujocoSidecar(dir, node,
+            case MUJOCO -> new MujocoSidecarPool(sidecars, () -> new MujocoSidecar(dir, node, nodeFlags,
                     MujocoSidecar.DEFAULT_REQUEST_TIMEOUT, MujocoSidecar.DEFAULT_STARTUP_TIMEOUT));
             case ODE -> new OdeSimulator();
         }, d.reason() + (d.engine() == Engine.MUJOCO ? " (" + sidecars + " sidecar(s) in parallel)" : ""));
@@ -88,6 +90,7 @@ public final class Simulators {
         return k -> switch (k) {
             case "PATH" -> settings.searchPath();
             case MechanismsSettings.NODE_ENV -> settings.node().orElse(null);
+            case MechanismsSettings.WASM_ENV -> settings.wasm().name();
             default -> null;
         };
     }

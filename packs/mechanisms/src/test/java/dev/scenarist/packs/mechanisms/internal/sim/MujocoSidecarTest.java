@@ -179,6 +179,22 @@ class MujocoSidecarTest {
     }
 
     @Test
+    void a_baseline_only_sidecar_runs_node_with_liftoff_only_and_simulates_the_same() throws IOException {
+        SimulationReport tiered = simulated(sidecar().simulate(scene("resting.xml"), SimulationLimits.defaults()));
+        try (MujocoSidecar baseline = new MujocoSidecar(sidecar().sidecarDir(), "node",
+                MechanismsSettings.WasmTiers.BASELINE.nodeFlags(), MujocoSidecar.DEFAULT_REQUEST_TIMEOUT,
+                MujocoSidecar.DEFAULT_STARTUP_TIMEOUT)) {
+            SimulationReport r = simulated(baseline.simulate(scene("resting.xml"), SimulationLimits.defaults()));
+            String cmdline = Files.readString(Path.of("/proc/" + baseline.pid().orElseThrow() + "/cmdline")).replace('\0', ' ');
+
+            assertThat(cmdline).contains("--liftoff-only").contains(MujocoSidecar.SCRIPT);
+            // WebAssembly arithmetic is exact IEEE whichever compiler made the code: the same numbers
+            assertThat(r.maxBodySpeed()).isEqualTo(tiered.maxBodySpeed());
+            assertThat(r.initialPenetration()).isEqualTo(tiered.initialPenetration());
+        }
+    }
+
+    @Test
     void a_box_authored_resting_on_the_floor_is_not_flagged_as_penetrating() {
         SimulationReport r = simulated(sidecar().simulate(scene("resting.xml"), SimulationLimits.defaults()));
 

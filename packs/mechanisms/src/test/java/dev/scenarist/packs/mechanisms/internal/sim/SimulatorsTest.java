@@ -117,6 +117,15 @@ class SimulatorsTest {
     }
 
     @Test
+    void the_wasm_tiers_parse_to_node_flags_and_a_bad_value_is_refused_by_name() {
+        assertThat(MechanismsSettings.WasmTiers.parse(null).nodeFlags()).isEmpty();
+        assertThat(MechanismsSettings.WasmTiers.parse(" optimizing ").nodeFlags()).isEmpty();
+        assertThat(MechanismsSettings.WasmTiers.parse("Baseline").nodeFlags()).containsExactly("--liftoff-only");
+        assertThatThrownBy(() -> MechanismsSettings.WasmTiers.parse("fast"))
+                .hasMessageContaining(MechanismsSettings.WASM_ENV).hasMessageContaining("optimizing or baseline");
+    }
+
+    @Test
     void the_property_values_parse_and_a_bad_one_is_refused_by_name() {
         assertThat(SimulatorChoice.parse(null)).isEqualTo(SimulatorChoice.AUTO);
         assertThat(SimulatorChoice.parse(" ")).isEqualTo(SimulatorChoice.AUTO);

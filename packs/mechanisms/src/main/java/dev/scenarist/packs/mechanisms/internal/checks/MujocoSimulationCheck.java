@@ -49,18 +49,6 @@ public final class MujocoSimulationCheck implements Check {
         this.place = new ScenePlace(origin);
     }
 
-    /**
-     * Starts the engine now, in the background, so that its start-up (Node and MuJoCo's WebAssembly, about a second)
-     * overlaps the cheaper checks that run first instead of following them. Returns this check.
-     */
-    public MujocoSimulationCheck startingTheEngine() {
-        if (simulator instanceof dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar sidecar) {
-            Thread.ofPlatform().daemon().name("mujoco-sidecar-start").start(sidecar::unavailableReason);
-        } else if (simulator instanceof dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecarPool pool) {
-            pool.warmUp();
-        }
-        return this;
-    }
 
     @Override
     public String name() {

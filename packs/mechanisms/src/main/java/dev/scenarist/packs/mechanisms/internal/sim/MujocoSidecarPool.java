@@ -69,12 +69,6 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         }
     }
 
-    /** Starts the sidecar the next request will take, in the background, so its start-up overlaps cheaper work. */
-    public void warmUp() {
-        MujocoSidecar next = free.peekFirst();
-        if (next != null) Thread.ofPlatform().daemon().name("mujoco-sidecar-start").start(next::unavailableReason);
-    }
-
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */
     MujocoSidecar.Served served(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         MujocoSidecar sidecar;

@@ -2,6 +2,7 @@ package dev.scenarist.packs.mechanisms.internal.mjcf;
 
 import dev.scenarist.packs.mechanisms.internal.mjcf.ModelIndex.Resolved;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * {@link PhysicsCheck}'s rules about moving bodies: every body with joints has mass and inertia — its own plus that of
@@ -13,13 +14,12 @@ import java.util.List;
 final class MassCheck {
     private final ModelIndex ix;
     private final Findings out;
-    private final double[] inertiaGroups;
+    private final MassRule rule;
 
     MassCheck(ModelIndex ix, Findings out) {
         this.ix = ix;
         this.out = out;
-        double[] range = MjcfValues.reals(ix.compilerValue("inertiagrouprange", "0 5"));
-        this.inertiaGroups = range != null && range.length == 2 ? range : new double[] {0, 5};
+        this.rule = ix.massRule();
     }
 
     /** Accumulated mass of a group of bodies; NaN when some contribution could not be computed. */
@@ -78,8 +78,8 @@ final class MassCheck {
         if (!weldedMass(body, m, true)) {
             return;
         }
-        double boundMass = number(ix.compilerValue("boundmass", "0"));
-        double boundInertia = number(ix.compilerValue("boundinertia", "0"));
+        double boundMass = rule.boundMass();
+        double boundInertia = rule.boundInertia();
         String what = "mass and inertia of moving bodies must be larger than mjMINVAL";
         String hint = "give " + body.describe() + " (or a jointless body inside it) a geom with positive size and "
                 + "density, or an <inertial pos=\"0 0 0\" mass=\"1\" diaginertia=\"0.01 0.01 0.01\"/>";
@@ -111,9 +111,8 @@ final class MassCheck {
     }
 
     private boolean ownMass(List<MjcfNode> owned, Mass m) {
-        String mode = ix.compilerValue("inertiafromgeom", "auto");
         MjcfNode inertial = owned.stream().filter(c -> c.def.id().equals("inertial")).findFirst().orElse(null);
-        if (inertial != null && !mode.equals("true")) {
+        if (inertial != null && rule.inertialCounts()) {
             double mass = number(inertial.attrs.get("mass"));
             if (Double.isNaN(mass)) {
                 return false;
@@ -125,7 +124,7 @@ final class MassCheck {
             m.add(Math.max(0, mass), inertia);
             return true;
         }
-        if (mode.equals("false")) {
+        if (!rule.geomsCount(inertial != null)) {
             return true;
         }
         for (MjcfNode g : owned) {
@@ -145,21 +144,15 @@ final class MassCheck {
             return Double.NaN;
         }
         double group = number(ix.effectiveValue(g, "group", "0"));
-        if (group < inertiaGroups[0] || group > inertiaGroups[1]) {
+        if (!rule.inGroupRange(group)) {
             return 0;
         }
         Resolved mass = ix.effective(g, "mass");
-        if (mass != null) {
-            return Math.max(0, number(mass.value()));
-        }
+        OptionalDouble own = mass == null ? OptionalDouble.empty() : OptionalDouble.of(number(mass.value()));
         double density = number(ix.effectiveValue(g, "density", "1000"));
-        if (Double.isNaN(density)) {
-            return Double.NaN;
-        }
-        if (density <= 0) {
-            return 0;
-        }
-        return density * volume(g);
+        // the volume only where it weighs: an unreadable size of a geom with its own mass does not matter
+        boolean byVolume = own.isEmpty() && density > 0;
+        return MassRule.geomMass(own, density, byVolume ? volume(g) : 0);
     }
 
     /** Volume of a primitive; 1 (assumed positive) for mesh-based geoms, whose volume the mesh checks verify. */

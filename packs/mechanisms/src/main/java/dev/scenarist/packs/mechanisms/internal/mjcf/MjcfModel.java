@@ -119,6 +119,11 @@ public final class MjcfModel {
         return index.compilerValue(attribute, fallback);
     }
 
+    /** Where bodies' masses come from, as this model's {@code <compiler>} says (the validator reads the same rule). */
+    public MassRule massRule() {
+        return index.massRule();
+    }
+
     MjcfElement wrap(MjcfNode n) {
         return new MjcfElement(n, this);
     }

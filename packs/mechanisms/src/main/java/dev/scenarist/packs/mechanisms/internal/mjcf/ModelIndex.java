@@ -391,4 +391,10 @@ final class ModelIndex {
     String compilerValue(String name, String fallback) {
         return compiler.getOrDefault(name, fallback);
     }
+
+    /** Where bodies' masses come from, as this model's {@code <compiler>} says. */
+    MassRule massRule() {
+        return MassRule.of(compilerValue("inertiafromgeom", "auto"), compilerValue("inertiagrouprange", "0 5"),
+                compilerValue("boundmass", "0"), compilerValue("boundinertia", "0"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.scenarist.packs.mechanisms.internal.sim.ode;
 
 import dev.scenarist.packs.mechanisms.internal.mjcf.GeomShape;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MassRule;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfElement;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * {@link ModelCompiler}'s geoms as MuJoCo compiles them: each geom's collision shape (primitives as they are,
@@ -102,7 +104,8 @@ final class Geometries {
         MassProperties mass = MassProperties.NONE;
         if (!type.equals("plane") && !unit.massless()) {
             double volume = unit.mass();
-            double m = g.has("mass") ? Math.max(0, g.real("mass", 0)) : Math.max(0, g.real("density", 1000)) * volume;
+            double m = MassRule.geomMass(g.has("mass") ? OptionalDouble.of(g.real("mass", 0)) : OptionalDouble.empty(),
+                    g.real("density", MassRule.DEFAULT_DENSITY), volume);
             if (g.has("shellinertia") && "true".equals(g.attr("shellinertia"))) {
                 notes.add("shell inertia of geom at " + g.location() + " is computed as a solid");
             }

@@ -4,6 +4,7 @@ import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfElement;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfFrames;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfReadException;
+import dev.scenarist.packs.mechanisms.internal.mjcf.MassRule;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfValues;
 import dev.scenarist.packs.mechanisms.internal.mjcf.Pose;
 import dev.scenarist.packs.mechanisms.scene.Quat;
@@ -59,8 +60,7 @@ final class ModelCompiler {
     private final Map<Integer, List<Integer>> jointIdsOf = new HashMap<>();
 
     /** {@code <compiler>} settings that change the compiled model. */
-    record Settings(boolean autolimits, String inertiaFromGeom, double[] inertiaGroupRange, double boundMass,
-                    double boundInertia, double setTotalMass) {}
+    record Settings(boolean autolimits, MassRule masses, double setTotalMass) {}
 
     /** A site's body and world frame at qpos0 (equality constraints may name sites). */
     record SiteFrame(int body, Pose pose) {}
@@ -74,11 +74,7 @@ final class ModelCompiler {
         this.model = model;
         this.frames = MjcfFrames.of(model);
         this.geometries = new Geometries(model, frames, notes);
-        double[] range = MjcfValues.reals(model.compiler("inertiagrouprange", "0 5"));
-        this.settings = new Settings(!model.compiler("autolimits", "true").equals("false"),
-                model.compiler("inertiafromgeom", "auto"),
-                range != null && range.length == 2 ? range : new double[] {0, 5},
-                MjcfValues.real(model.compiler("boundmass", "0"), 0), MjcfValues.real(model.compiler("boundinertia", "0"), 0),
+        this.settings = new Settings(!model.compiler("autolimits", "true").equals("false"), model.massRule(),
                 MjcfValues.real(model.compiler("settotalmass", "-1"), 0));
     }
 
@@ -304,8 +300,7 @@ final class ModelCompiler {
     }
 
     private boolean inInertiaGroup(MjcfElement g) {
-        double group = g.real("group", 0);
-        return group >= settings.inertiaGroupRange()[0] && group <= settings.inertiaGroupRange()[1];
+        return settings.masses().inGroupRange(g.real("group", 0));
     }
 
     /**
@@ -333,8 +328,8 @@ final class ModelCompiler {
             return MassProperties.NONE;
         }
         Owned inertial = b.owned.stream().filter(o -> o.element.kind().equals("inertial")).findFirst().orElse(null);
-        String mode = settings.inertiaFromGeom();
-        if (inertial != null && !mode.equals("true")) {
+        MassRule rule = settings.masses();
+        if (inertial != null && rule.inertialCounts()) {
             MjcfElement e = inertial.element;
             double mass = Math.max(0, e.real("mass", 0));
             Pose frame = inertial.local.compose(pose(e));
@@ -348,7 +343,7 @@ final class ModelCompiler {
             double[] d = diag != null && diag.length == 3 ? diag : ZERO3;
             return MassProperties.diagonal(mass, Vec3.ZERO, d[0], d[1], d[2]).transformed(frame);
         }
-        return mode.equals("false") ? MassProperties.NONE : fromGeoms;
+        return rule.geomsCount(inertial != null) ? fromGeoms : MassProperties.NONE;
     }
 
     /** boundmass, boundinertia and settotalmass, applied as MuJoCo's compiler applies them. */
@@ -356,15 +351,16 @@ final class ModelCompiler {
         List<MassProperties> out = new ArrayList<>(masses);
         for (int i = 1; i < out.size(); i++) {
             MassProperties m = out.get(i);
-            if (settings.boundMass() > 0 && m.mass() < settings.boundMass()) {
-                m = m.withMass(settings.boundMass());
+            MassRule rule = settings.masses();
+            if (rule.boundMass() > 0 && m.mass() < rule.boundMass()) {
+                m = m.withMass(rule.boundMass());
             }
-            if (settings.boundInertia() > 0) {
+            if (rule.boundInertia() > 0) {
                 MassProperties.Principal p = m.principal();
                 double[] extra = new double[9];
                 double[] r = p.axes().matrix();
                 for (int k = 0; k < 3; k++) {
-                    double add = Math.max(0, settings.boundInertia() - p.moments()[k]);
+                    double add = Math.max(0, rule.boundInertia() - p.moments()[k]);
                     for (int row = 0; row < 3; row++) {
                         for (int col = 0; col < 3; col++) {
                             extra[3 * row + col] += add * r[3 * row + k] * r[3 * col + k];

@@ -61,6 +61,8 @@ final class ServerCompiler implements TemplateCompiler {
             s = server();
         } catch (IOException e) {
             return new Compilation.Unavailable("cannot make the compile server's spool folder: " + e.getMessage(), false);
+        } catch (UnsupportedOperationException e) {
+            return new Compilation.Unavailable("templates are compiled only in the confined sandbox: " + e.getMessage(), true);
         }
         try (SandboxedServer.Job job = s.job()) {
             Path copy = job.folder().resolve(source);

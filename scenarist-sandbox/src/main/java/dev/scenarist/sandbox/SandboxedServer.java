@@ -220,6 +220,16 @@ public final class SandboxedServer implements AutoCloseable {
         Future<Resident> f = starter.submit(() -> launcher.start(launch, cpuSecondsPerProcess));
         try {
             current = f.get();
+        } catch (InterruptedException e) {
+            // the start goes on in the starter thread: stop what it starts there, after it (one thread, in order)
+            starter.execute(() -> {
+                try {
+                    f.get().stop(Duration.ZERO);
+                } catch (Exception | Error ignored) {
+                    // it did not start, or stopping failed: nothing more to do for a caller that is gone
+                }
+            });
+            throw e;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SandboxUnavailableException u) throw u;
             if (e.getCause() instanceof InterruptedException i) throw i;

@@ -5,6 +5,7 @@ import dev.scenarist.sandbox.internal.FileTally;
 import dev.scenarist.sandbox.internal.Ownership;
 import dev.scenarist.sandbox.internal.ProcessRunner;
 import dev.scenarist.sandbox.internal.ScratchDir;
+import dev.scenarist.sandbox.internal.ServerProcess;
 import dev.scenarist.sandbox.internal.UidLease;
 import dev.scenarist.sandbox.internal.UidPool;
 import dev.scenarist.sandbox.internal.Watchdog;
@@ -202,6 +203,66 @@ public final class BubblewrapSandbox implements Sandbox {
             return limitsOf(result, request, watchdog);
         } finally {
             cleanUp(work, scratch, workOwner, lease);
+        }
+    }
+
+    /**
+     * A long-lived confined process answering requests, started on the first one (see {@link SandboxedServer}):
+     * {@code launch} is its command, its workspace (the spool the server may write) and its limits, its timeout the
+     * limit of each request; it is recycled after {@code requestsPerProcess} answers.
+     */
+    @Override
+    public SandboxedServer server(SandboxRequest launch, int requestsPerProcess) {
+        return new SandboxedServer(this::startResident, launch, requestsPerProcess);
+    }
+
+    /**
+     * Starts {@code request}'s command confined exactly as {@link #run} would — same namespaces, binds, uid, limits —
+     * but returns at once with the process running and its stdin and stdout open, its CPU limit {@code cpuSeconds}
+     * (a lifetime's, not one command's). As root its workspace (the spool) is not handed to its uid, only made passable:
+     * the {@link SandboxedServer} lends it one job folder at a time.
+     */
+    Resident startResident(SandboxRequest request, long cpuSeconds) throws SandboxUnavailableException, InterruptedException {
+        probe();
+        Path work = checkedWorkDir(request);
+        UidLease lease = null;
+        ScratchDir scratch = null;
+        Ownership workOwner = null;
+        boolean started = false;
+        try {
+            try {
+                if (uidPool.isPresent()) lease = uidPool.get().lease();
+                OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
+                scratch = ScratchDir.create(scratchParent, uid);
+                if (lease != null) {
+                    // not handed over: the server's uid may only pass through the spool (711) into the one job lent to
+                    // it, so it cannot list, rename or touch the jobs other requests have waiting there
+                    workOwner = Ownership.of(work);
+                    Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+                }
+            } catch (IOException e) {
+                throw new SandboxUnavailableException("cannot prepare the sandbox for " + work + ": " + e.getMessage()
+                        + "; check that " + scratchParent + " (java.io.tmpdir) is writable and the workspace is on a local file system", e);
+            }
+            Optional<String> missing = missingTool();
+            if (missing.isPresent()) throw new SandboxUnavailableException(missing.get());
+            OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
+            List<String> cmd = commandLines().forRequest(request, new BwrapCommandLine.Placement(work, scratch.path(), uid), cpuSeconds);
+            Watchdog watchdog = new Watchdog(List.of(work, scratch.path()), request.maxWorkspaceFiles(), request.maxWorkspaceBytes(),
+                    Optional.ofNullable(lease), request.maxProcesses());
+            ServerProcess process;
+            try {
+                process = ServerProcess.start(cmd, work, request.maxOutputBytes());
+            } catch (IOException e) {
+                throw new SandboxUnavailableException("cannot start bwrap: " + e.getMessage() + "; " + INSTALL_HINT, e);
+            }
+            started = true;
+            return new Resident(process, new Resident.Placement(work, Optional.ofNullable(lease), scratch, Optional.ofNullable(workOwner)), watchdog);
+        } finally {
+            if (!started) {
+                if (lease != null) lease.killAll();
+                cleanUp(work, scratch, null, lease);
+            }
         }
     }
 

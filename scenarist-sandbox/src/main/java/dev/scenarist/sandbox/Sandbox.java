@@ -18,6 +18,18 @@ public interface Sandbox {
      */
     SandboxResult run(SandboxRequest request) throws SandboxUnavailableException, InterruptedException;
 
+    /**
+     * A long-lived process of this sandbox answering requests one at a time ({@link SandboxedServer}), for work whose
+     * start-up dominates (a compiler that must warm up): {@code launch} gives its command, its workspace — the spool,
+     * the only folder it may write — its read-only paths and limits, and as timeout the limit of each request. Started
+     * on the first request, restarted after a death or an overrun, recycled after {@code requestsPerProcess} answers.
+     *
+     * @throws UnsupportedOperationException when this sandbox cannot keep a process (only the confined one can)
+     */
+    default SandboxedServer server(SandboxRequest launch, int requestsPerProcess) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot keep a server running; use Sandbox.bubblewrap");
+    }
+
     /** Whether commands run confined; false only for {@link #unconfined()}. */
     boolean confined();
 

@@ -57,6 +57,20 @@ public final class BwrapCommandLine {
      * @throws SandboxUnavailableException when a read-only path does not exist, or as root is not readable by others
      */
     public List<String> forRequest(SandboxRequest request, Path work, Path scratch, OptionalInt uid) throws SandboxUnavailableException {
+        return forRequest(request, new Placement(work, scratch, uid), cpuSeconds(request));
+    }
+
+    /** Where a confined process lives on the host: its workspace (a real path), its {@code /tmp}, and its uid as root. */
+    public record Placement(Path work, Path scratch, OptionalInt uid) {}
+
+    /**
+     * {@link #forRequest(SandboxRequest, Path, Path, OptionalInt)} with a CPU budget of its own: a long-lived server's
+     * lifetime budget rather than one command's timeout.
+     */
+    public List<String> forRequest(SandboxRequest request, Placement placement, long cpuSeconds) throws SandboxUnavailableException {
+        Path work = placement.work();
+        Path scratch = placement.scratch();
+        OptionalInt uid = placement.uid();
         List<Bind> binds = new ArrayList<>();
         for (Path p : request.readOnlyPaths()) {
             Path real = realPath(p);
@@ -90,7 +104,7 @@ public final class BwrapCommandLine {
                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
         }
         cmd.addAll(List.of("--", prlimit.toString(),
-                "--as=" + request.memoryBytes(), "--cpu=" + cpuSeconds(request), "--nproc=" + request.maxProcesses(),
+                "--as=" + request.memoryBytes(), "--cpu=" + cpuSeconds, "--nproc=" + request.maxProcesses(),
                 "--fsize=" + request.maxFileBytes(), "--core=0", "--"));
         cmd.addAll(request.argv());
         return cmd;

@@ -39,7 +39,8 @@ public final class ScratchDir implements AutoCloseable {
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) deleteTree(path);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything in it, also folders a sandboxed command made unreadable (chmod 000). */
+    public static void deleteTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

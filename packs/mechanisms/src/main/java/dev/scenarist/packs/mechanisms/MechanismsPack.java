@@ -56,7 +56,7 @@ import java.util.TreeMap;
  * manifest with measured numbers, and a preview image; {@code promote} moves them to
  * {@code datasets/mechanisms/tier<T>/<id>/}.
  */
-public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds {
+public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds, AutoCloseable {
     public static final String TIER_OPTION = "tier";
     static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
@@ -66,6 +66,8 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     private final BenchmarkExport export;
     private final Pipeline pipeline;
     private final String context;
+    /** Kept to be closed: it holds the sandboxed compile server. */
+    private final SandboxedTemplateRunner runner;
 
     /**
      * The pack as the application wires it: the simulator {@code settings} select, the given sandbox (the
@@ -91,6 +93,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     }
 
     MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
+        this.runner = runner;
         this.requirements = MechanismsRequirements.of(simulator, runner.javaHome());
         this.library = TemplateLibrary.bundled();
         this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);
@@ -128,6 +131,15 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     @Override
     public String name() {
         return "mechanisms";
+    }
+
+    /**
+     * Stops the template compile server. Its process also ends with this JVM (bubblewrap's {@code --die-with-parent},
+     * and it exits when its stdin closes), so a pack nobody closes leaves nothing behind either.
+     */
+    @Override
+    public void close() {
+        runner.close();
     }
 
     @Override

@@ -24,10 +24,14 @@ import org.slf4j.LoggerFactory;
  * Compiles a model-written template (Java source against the scene API) and runs it, both only inside the sandbox:
  * no network, writes only in the workspace, a wall-clock timeout, memory, file-size, process and workspace limits
  * (running into one is a {@code SANDBOX_LIMIT} finding about the template). The JDK and the scene API are
- * mounted read-only. The template's source never runs in Scenarist's own JVM. Compiling and building share one
- * sandboxed JVM ({@link CompileAndRun}), which may start from a read-only {@link StartupCache}.
+ * mounted read-only. The template's source never runs in Scenarist's own JVM.
+ *
+ * <p>Compiling and running are split: the source is compiled by the long-lived sandboxed {@link CompileServer}
+ * ({@link ServerCompiler}; compiling runs none of its code), and the classes then run in a fresh sandboxed JVM per
+ * build ({@link RunCompiled}), without the compiler, which may start from a read-only {@link StartupCache}. Closing
+ * the runner stops the compile server.
  */
-public final class SandboxedTemplateRunner {
+public final class SandboxedTemplateRunner implements AutoCloseable {
     /** Where compiled classes go, inside the workspace (removed again after the run). */
     static final String BUILD_DIR = ".template-classes";
     /** Address space for the training build, whose cache writer reserves 3 GiB on its own (see {@link #train}). */
@@ -36,12 +40,13 @@ public final class SandboxedTemplateRunner {
 
     private final Sandbox sandbox;
     private final Path javaHome;
-    /** The scene API and the entry points, {@link CompileAndRun} always among them; made on first use. */
+    /** The scene API and the entry points, {@link RunCompiled} and {@link CompileServer} always among them; made on first use. */
     private final Supplier<List<Path>> classpath;
     private final String mainClass;
     private final Duration timeout;
     private final long memoryBytes;
     private final StartupCache startupCache;
+    private final TemplateCompiler compiler;
 
     /**
      * @param javaHome     a JDK ≥ 21 (javac and java), visible inside the sandbox (under /usr)
@@ -61,17 +66,19 @@ public final class SandboxedTemplateRunner {
         this.timeout = timeout;
         this.memoryBytes = memoryBytes;
         this.startupCache = new StartupCache(Optional.empty());
+        this.compiler = new ServerCompiler(sandbox, javaHome, classpath, timeout, memoryBytes);
     }
 
-    /** {@code base}'s settings, with a startup cache trained as {@code training} says. */
-    private SandboxedTemplateRunner(SandboxedTemplateRunner base, StartupCache.Training training) {
+    /** {@code base}'s settings, with this startup cache and compiler. */
+    private SandboxedTemplateRunner(SandboxedTemplateRunner base, StartupCache startupCache, TemplateCompiler compiler) {
         this.sandbox = base.sandbox;
         this.javaHome = base.javaHome;
         this.classpath = base.classpath;
         this.mainClass = base.mainClass;
         this.timeout = base.timeout;
         this.memoryBytes = base.memoryBytes;
-        this.startupCache = new StartupCache(Optional.of(training));
+        this.startupCache = startupCache;
+        this.compiler = compiler;
     }
 
     /**
@@ -79,7 +86,18 @@ public final class SandboxedTemplateRunner {
      * the pack's own, never a model-written one) for {@code draws}; see {@link StartupCache}.
      */
     public SandboxedTemplateRunner trainedOn(String className, String source, List<Randomizer.Draw> draws) {
-        return new SandboxedTemplateRunner(this, new StartupCache.Training(className, source, draws));
+        return new SandboxedTemplateRunner(this, new StartupCache(Optional.of(new StartupCache.Training(className, source, draws))), compiler);
+    }
+
+    /** This runner compiling with {@code other} (a test's stand-in) instead of the compile server. */
+    SandboxedTemplateRunner compilingWith(TemplateCompiler other) {
+        return new SandboxedTemplateRunner(this, startupCache, other);
+    }
+
+    /** Stops the compile server (a later build would start another). */
+    @Override
+    public void close() {
+        compiler.close();
     }
 
     /** The JDK whose javac and java compile and run templates. */
@@ -100,10 +118,10 @@ public final class SandboxedTemplateRunner {
         return new SandboxedTemplateRunner(sandbox, javaHome, apiJar, mainClass, Duration.ofSeconds(60), 3L << 30);
     }
 
-    /** The given class path, with {@link CompileAndRun} (from this pack) appended when it is not among it. */
+    /** The given class path, with {@link RunCompiled} and {@link CompileServer} (from this pack) appended when not among it. */
     private static Supplier<List<Path>> withLauncher(List<Path> apiClasspath) {
         List<Path> cp = new ArrayList<>(apiClasspath);
-        Path launcher = codeSource(CompileAndRun.class);
+        Path launcher = codeSource(RunCompiled.class);
         if (!cp.contains(launcher)) cp.add(launcher);
         List<Path> fixed = List.copyOf(cp);
         return () -> fixed;
@@ -149,10 +167,10 @@ public final class SandboxedTemplateRunner {
     }
 
     /**
-     * Compiles {@code sourceFile} and builds every variant in one sandboxed JVM ({@link CompileAndRun}, then
-     * {@code mainClass}; see {@link TemplateMain} for the files it writes into {@code outDir}). A variant whose
-     * {@code build} threw leaves {@code failed_<seed>.txt} among the files; a compile error, a timeout, running out of
-     * memory or a crash of the whole JVM is a {@link TemplateBuildResult.Rejected}.
+     * Compiles {@code sourceFile} (in the compile server) and builds every variant in one fresh sandboxed JVM
+     * ({@link RunCompiled}, then {@code mainClass}; see {@link TemplateMain} for the files it writes into
+     * {@code outDir}). A variant whose {@code build} threw leaves {@code failed_<seed>.txt} among the files; a compile
+     * error, a timeout, running out of memory or a crash of the whole JVM is a {@link TemplateBuildResult.Rejected}.
      */
     public TemplateBuildResult buildVariants(Path workspace, String sourceFile, String templateClass, List<Randomizer.Draw> draws, String outDir)
             throws InterruptedException {
@@ -162,25 +180,28 @@ public final class SandboxedTemplateRunner {
         Workspace.deleteTree(ws.resolve(outDir), true);
         Optional<Path> cache = startupCache.forBuild(this::train);
         try {
-            var run = run(ws, command(cache, sourceFile, templateClass, draws, outDir), cache, timeout, memoryBytes);
-            // compiled or not is told by the class file, which the template cannot write before it has been compiled
-            boolean compiled = Files.exists(ws.resolve(BUILD_DIR).resolve(templateClass + ".class"));
-            String doing = compiled ? "building " + draws.size() + " variant(s)" : "compiling " + sourceFile;
+            switch (compiler.compile(ws, sourceFile, ws.resolve(BUILD_DIR))) {
+                case TemplateCompiler.Compilation.Compiled c -> { }
+                case TemplateCompiler.Compilation.Failed f -> {
+                    return new TemplateBuildResult.Rejected(compileFindings(sourceFile, f.diagnostics()));
+                }
+                case TemplateCompiler.Compilation.TimedOut t -> {
+                    return rejected("TEMPLATE_COMPILE_TIMEOUT", "compiling " + sourceFile + " took longer than " + t.seconds() + " s", sourceFile);
+                }
+                case TemplateCompiler.Compilation.LimitExceeded l -> {
+                    return rejected("SANDBOX_LIMIT", "compiling " + sourceFile + " was stopped: " + l.description(), sourceFile);
+                }
+                case TemplateCompiler.Compilation.Unavailable u -> {
+                    return new TemplateBuildResult.Unavailable(u.reason(), u.permanent());
+                }
+            }
+            var run = run(ws, command(cache, templateClass, draws, outDir), cache, timeout, memoryBytes);
+            String doing = "building " + draws.size() + " variant(s)";
             if (run instanceof SandboxResult.LimitExceeded l) return rejected("SANDBOX_LIMIT", doing + " was stopped: " + l.describe(), sourceFile);
             if (run instanceof SandboxResult.TimedOut) {
-                return compiled ? rejected("TEMPLATE_TIMEOUT", doing + " ran longer than " + timeout.toSeconds() + " s", sourceFile)
-                        : rejected("TEMPLATE_COMPILE_TIMEOUT", doing + " took longer than " + timeout.toSeconds() + " s", sourceFile);
+                return rejected("TEMPLATE_TIMEOUT", doing + " ran longer than " + timeout.toSeconds() + " s", sourceFile);
             }
             var r = (SandboxResult.Exited) run;
-            if (!compiled) {
-                String said = r.stderr().text() + r.stdout().text();
-                if (r.exitCode() > 128 && said.isBlank()) {
-                    // nothing of the template has run yet: killed by a signal without a word is the machine's doing
-                    return new TemplateBuildResult.Unavailable("the build JVM was killed by signal " + (r.exitCode() - 128)
-                            + " before it compiled anything (out of memory on the host, or killed from outside)", false);
-                }
-                if (r.exitCode() != 0) return new TemplateBuildResult.Rejected(compileFindings(sourceFile, said));
-            }
             if (r.exitCode() != 0 && r.exitCode() != 4) {
                 String err = r.stderr().tail(1500).strip();
                 String code = err.contains("OutOfMemoryError") ? "TEMPLATE_OUT_OF_MEMORY" : "TEMPLATE_RUNTIME_ERROR";
@@ -202,13 +223,12 @@ public final class SandboxedTemplateRunner {
      * The build JVM's command line. Its reservations must fit under the sandbox's address-space limit: a small heap,
      * class space and code cache; C1 only and the serial collector, because a build is over in about a second.
      */
-    private List<String> command(Optional<Path> cache, String sourceFile, String templateClass, List<Randomizer.Draw> draws, String outDir) {
+    private List<String> command(Optional<Path> cache, String templateClass, List<Randomizer.Draw> draws, String outDir) {
         List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss4m"));
         cache.ifPresent(c -> args.add("-XX:AOTCache=" + c));
         String classpath = String.join(":", classpath().stream().map(Path::toString).toList());
-        // the class path is passed to CompileAndRun too, for javac: it reads no system property of its JVM
-        args.addAll(List.of("-cp", classpath, CompileAndRun.class.getName(), sourceFile, BUILD_DIR, classpath, mainClass, templateClass, outDir));
+        args.addAll(List.of("-cp", classpath, RunCompiled.class.getName(), BUILD_DIR, mainClass, templateClass, outDir));
         for (Randomizer.Draw d : draws) {
             args.add(d.seed() + ":" + d.scale()[0] + "," + d.scale()[1] + "," + d.scale()[2]);
         }
@@ -220,13 +240,18 @@ public final class SandboxedTemplateRunner {
     }
 
     /**
-     * The training build that makes the {@link StartupCache}: a trusted template built as any other, in the sandbox in
-     * a folder of its own, with the JVM writing its AOT cache there on exit ({@code -XX:AOTCacheOutput}, JDK 25+).
+     * The training build that makes the {@link StartupCache}: a trusted template compiled and built as any other, in the
+     * sandbox in a folder of its own, with the build JVM writing its AOT cache there on exit ({@code -XX:AOTCacheOutput},
+     * JDK 25+).
      */
     private boolean train(Path folder, Path cache, StartupCache.Training t) throws Exception {
         String source = t.className() + ".java";
         Files.writeString(folder.resolve(source), t.source());
-        List<String> argv = new ArrayList<>(command(Optional.empty(), source, t.className(), t.draws(), "out"));
+        if (!(compiler.compile(folder, source, folder.resolve(BUILD_DIR)) instanceof TemplateCompiler.Compilation.Compiled)) {
+            LoggerFactory.getLogger(SandboxedTemplateRunner.class).debug("training build: the trusted template did not compile");
+            return false;
+        }
+        List<String> argv = new ArrayList<>(command(Optional.empty(), t.className(), t.draws(), "out"));
         argv.add(1, "-XX:AOTCacheOutput=" + cache);
         // making the cache reserves 3 GiB of address space for its symbol buffer: more than a build may have, and
         // harmless here, since the training template is the pack's own

@@ -34,7 +34,8 @@ final class TemplateApiJar {
     static final List<String> PACKAGES = List.of("dev/scenarist/packs/mechanisms/scene/", "dev/scenarist/packs/mechanisms/internal/scenefile/");
     /** Single classes, each with its nested classes: the entry points and what they write the files with. */
     static final List<String> CLASSES = List.of(
-            "dev/scenarist/packs/mechanisms/internal/template/CompileAndRun",
+            "dev/scenarist/packs/mechanisms/internal/template/RunCompiled",
+            "dev/scenarist/packs/mechanisms/internal/template/CompileServer",
             "dev/scenarist/packs/mechanisms/internal/template/TemplateMain",
             "dev/scenarist/packs/mechanisms/internal/task/TaskFiles",
             "dev/scenarist/packs/mechanisms/internal/task/TaskJson",

@@ -34,7 +34,7 @@ public final class TemplateMain {
             System.err.println("usage: TemplateMain <template-class> <out-dir> <seed>:<sx>,<sy>,<sz> ...");
             System.exit(2);
         }
-        // the compiled template is visible through the context loader (see CompileAndRun), not this class's own
+        // the compiled template is visible through the context loader (see RunCompiled), not this class's own
         Object instance = Class.forName(args[0], true, Thread.currentThread().getContextClassLoader()).getDeclaredConstructor().newInstance();
         if (!(instance instanceof Template template)) {
             System.err.println("class " + args[0] + " does not implement " + Template.class.getName());

@@ -21,16 +21,20 @@ class SandboxedTemplateRunnerTest {
                 EchoMain.class.getName(), timeout, 3L << 30);
     }
 
-    TemplateBuildResult run(String body, Duration timeout) throws Exception {
-        Files.writeString(ws.resolve("Ramp.java"), """
-                import java.nio.file.*;
-                public class Ramp {
-                    public static void build(Path out, long seed) throws Exception {
-                %s
-                    }
+    static final String RAMP = """
+            import java.nio.file.*;
+            public class Ramp {
+                public static void build(Path out, long seed) throws Exception {
+            %s
                 }
-                """.formatted(body));
-        return runner(timeout).build(ws, "Ramp.java", "Ramp", 7, new double[] {1, 1, 1}, "out");
+            }
+            """;
+
+    TemplateBuildResult run(String body, Duration timeout) throws Exception {
+        Files.writeString(ws.resolve("Ramp.java"), RAMP.formatted(body));
+        try (var runner = runner(timeout)) {
+            return runner.build(ws, "Ramp.java", "Ramp", 7, new double[] {1, 1, 1}, "out");
+        }
     }
 
     @Test
@@ -53,19 +57,18 @@ class SandboxedTemplateRunnerTest {
     @Test
     void aCompilerKilledFromOutsideWithoutAWordIsNoVerdictOnTheSourceAndMayBeRetried() throws Exception {
         Files.writeString(ws.resolve("Ramp.java"), "public class Ramp {}");
-        var silent = new dev.scenarist.sandbox.CapturedOutput("", 0, false);
-        dev.scenarist.sandbox.Sandbox killedJavac = new dev.scenarist.sandbox.Sandbox() {
+        TemplateCompiler killed = new TemplateCompiler() {
             @Override
-            public dev.scenarist.sandbox.SandboxResult run(dev.scenarist.sandbox.SandboxRequest request) {
-                return new dev.scenarist.sandbox.SandboxResult.Exited(137, silent, silent, Duration.ofMillis(5), true); // SIGKILL
+            public Compilation compile(Path workspace, String sourceFile, Path classes) {
+                // what ServerCompiler answers when the server dies mid-compile (SandboxedServerTest: a death is reported)
+                return new Compilation.Unavailable("the compile server was killed by signal 9 while compiling", false);
             }
 
             @Override
-            public boolean confined() {
-                return true;
-            }
+            public void close() {}
         };
-        var runner = new SandboxedTemplateRunner(killedJavac, ThisMachine.JAVA_HOME, List.of(ws), "Main", Duration.ofSeconds(5), 3L << 30);
+        var runner = new SandboxedTemplateRunner(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, List.of(ws), "Main", Duration.ofSeconds(5), 3L << 30)
+                .compilingWith(killed);
 
         var r = runner.build(ws, "Ramp.java", "Ramp", 7, new double[] {1, 1, 1}, "out");
 
@@ -73,6 +76,32 @@ class SandboxedTemplateRunnerTest {
             assertThat(u.permanent()).as("a retry may pass").isFalse();
             assertThat(u.reason()).contains("killed by signal 9");
         });
+    }
+
+    @Test
+    void oneCompileServerServesBuildAfterBuildAndACompileServerKilledWhileIdleIsReplaced() throws Exception {
+        try (var runner = runner(Duration.ofSeconds(60))) {
+            String body = "Files.writeString(out.resolve(\"scene_\" + seed + \".xml\"), \"<mujoco/>\");";
+            Files.writeString(ws.resolve("Ramp.java"), RAMP.formatted(body));
+            assertThat(runner.build(ws, "Ramp.java", "Ramp", 7, new double[] {1, 1, 1}, "out")).isInstanceOf(TemplateBuildResult.Built.class);
+            List<ProcessHandle> first = compileServers();
+            assertThat(first).as("one compile server, a child of this JVM").hasSize(1);
+            assertThat(runner.build(ws, "Ramp.java", "Ramp", 8, new double[] {1, 1, 1}, "out")).isInstanceOf(TemplateBuildResult.Built.class);
+            assertThat(compileServers()).as("the same server compiled again").isEqualTo(first);
+
+            first.getFirst().destroyForcibly();
+            first.getFirst().onExit().get();
+
+            assertThat(runner.build(ws, "Ramp.java", "Ramp", 9, new double[] {1, 1, 1}, "out")).isInstanceOf(TemplateBuildResult.Built.class);
+            assertThat(compileServers()).hasSize(1).doesNotContainAnyElementsOf(first);
+        }
+        assertThat(compileServers()).as("closing the runner stops its compile server").isEmpty();
+    }
+
+    private static List<ProcessHandle> compileServers() {
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.isAlive() && h.info().commandLine().orElse("").contains(CompileServer.class.getName() + " "))
+                .filter(h -> h.info().command().orElse("").endsWith("/java")).toList();
     }
 
     @Test

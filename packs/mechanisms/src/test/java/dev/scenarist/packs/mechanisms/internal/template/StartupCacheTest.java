@@ -27,6 +27,26 @@ class StartupCacheTest {
     @TempDir
     Path ws;
 
+    /** Plays the compile server: the class file of the source's class, in the folder asked for. */
+    static final class WritingCompiler implements TemplateCompiler {
+        final List<Path> compiled = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Compilation compile(Path workspace, String sourceFile, Path classes) {
+            try {
+                Files.createDirectories(classes);
+                Files.writeString(classes.resolve(sourceFile.replace(".java", ".class")), "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            compiled.add(workspace.resolve(sourceFile));
+            return new Compilation.Compiled();
+        }
+
+        @Override
+        public void close() {}
+    }
+
     /** Every request, and for each the files a real run would leave. */
     static final class RecordingSandbox implements Sandbox {
         final List<SandboxRequest> requests = new CopyOnWriteArrayList<>();
@@ -38,14 +58,10 @@ class StartupCacheTest {
                 for (String a : r.argv()) {
                     if (a.startsWith("-XX:AOTCacheOutput=")) Files.writeString(Path.of(a.substring("-XX:AOTCacheOutput=".length())), "aot");
                 }
-                int main = r.argv().indexOf(CompileAndRun.class.getName());
-                String templateClass = r.argv().get(main + 5); // source, classes dir, compile class path, main class, template class, out
-                Path out = r.workDir().resolve(r.argv().get(main + 6));
+                int main = r.argv().indexOf(RunCompiled.class.getName());
+                Path out = r.workDir().resolve(r.argv().get(main + 4)); // classes dir, main class, template class, out
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("scene_1.xml"), "<mujoco/>");
-                Path classes = r.workDir().resolve(r.argv().get(main + 2));
-                Files.createDirectories(classes);
-                Files.writeString(classes.resolve(templateClass + ".class"), "");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -80,7 +96,9 @@ class StartupCacheTest {
     @Test
     void the_cache_is_trained_once_on_the_trusted_template_and_then_mounted_read_only_into_every_build() throws Exception {
         RecordingSandbox sandbox = new RecordingSandbox();
+        var compiler = new WritingCompiler();
         var runner = new SandboxedTemplateRunner(sandbox, ThisMachine.JAVA_HOME, List.of(ws), "Main", Duration.ofSeconds(5), 3L << 30)
+                .compilingWith(compiler)
                 .trainedOn("Trusted", "public class Trusted {}", List.of(new Randomizer.Draw(9, new double[] {1, 1, 1})));
 
         assertThat(build(runner)).isInstanceOf(TemplateBuildResult.Built.class);
@@ -89,7 +107,9 @@ class StartupCacheTest {
         until(() -> sandbox.training().size() == 1);
         SandboxRequest training = sandbox.training().getFirst();
         assertThat(training.workDir()).as("trained in a folder of its own").isNotEqualTo(ws);
-        assertThat(training.argv()).contains("Trusted.java", "Trusted").doesNotContain("Ramp.java");
+        assertThat(training.argv()).contains("Trusted").doesNotContain("Ramp");
+        assertThat(compiler.compiled).as("the trusted template is compiled in the training folder")
+                .anySatisfy(p -> assertThat(p).isEqualTo(training.workDir().resolve("Trusted.java")));
         Path cache = Path.of(training.argv().stream().filter(a -> a.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow()
                 .substring("-XX:AOTCacheOutput=".length()));
 
@@ -109,7 +129,8 @@ class StartupCacheTest {
     @Test
     void without_a_trusted_template_nothing_is_trained() throws Exception {
         RecordingSandbox sandbox = new RecordingSandbox();
-        var runner = new SandboxedTemplateRunner(sandbox, ThisMachine.JAVA_HOME, List.of(ws), "Main", Duration.ofSeconds(5), 3L << 30);
+        var runner = new SandboxedTemplateRunner(sandbox, ThisMachine.JAVA_HOME, List.of(ws), "Main", Duration.ofSeconds(5), 3L << 30)
+                .compilingWith(new WritingCompiler());
         for (int i = 0; i < 3; i++) build(runner);
         assertThat(sandbox.training()).isEmpty();
         assertThat(sandbox.requests).allSatisfy(r -> assertThat(r.argv()).noneMatch(a -> a.startsWith("-XX:AOTCache")));

@@ -53,7 +53,7 @@ class TemplateApiJarTest {
     void the_jar_holds_the_scene_api_and_the_entry_points_and_nothing_of_scenarist_besides() throws Exception {
         Set<String> classes = classes(jar());
         assertThat(classes).contains("dev.scenarist.packs.mechanisms.scene.Scene", "dev.scenarist.packs.mechanisms.scene.Template",
-                CompileAndRun.class.getName(), TemplateMain.class.getName(), AtomicFile.class.getName(),
+                RunCompiled.class.getName(), CompileServer.class.getName(), TemplateMain.class.getName(), AtomicFile.class.getName(),
                 "dev.scenarist.packs.mechanisms.internal.scenefile.MjcfWriter");
         assertThat(classes).noneMatch(c -> c.contains(".internal.sim.") || c.contains(".internal.mjcf.") || c.contains(".core.engine.")
                 || c.equals(SandboxedTemplateRunner.class.getName()) || c.startsWith("com.fasterxml"));

@@ -42,8 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every library template that declares a task proves it, in MuJoCo, across seeds and every corner of its scale limits
- * (plus unit scale): the reference passes, doing nothing fails, the declared wrong solution fails, the subject does
- * not start in the goal; its task.json and solutions validate against the shipped schemas and read back unchanged.
+ * (plus unit scale), and at every corner of its design grid (the offline author draws design points from the grid):
+ * the reference passes, doing nothing fails, the declared wrong solution fails, the subject does not start in the
+ * goal; its task.json and solutions validate against the shipped schemas and read back unchanged. Each test prints
+ * its variants' margins and the hardest one (the smallest margin of a passing reference).
  */
 class TemplateTasksTest {
     /** The templates converted so far; the rest are listed by {@link #the_converted_templates_are_the_declared_ones}. */

@@ -56,6 +56,11 @@ public class PegInHoleTemplate implements Template {
         double cy = rng.uniform(-1, 1) * 0.4 * (hy - 1.6 * holeR);
         double bx = rng.uniform(0.2, 0.3) * sx;
         double by = rng.uniform(-0.08, 0.08) * sy;
+        double pegHalf = rng.uniform(PEG_HALF_HEIGHT - 0.0125, PEG_HALF_HEIGHT + 0.0125) * sz;
+        double side = rng.chance(0.5) ? -1 : 1;
+        double px = bx - hx - rng.uniform(0.08, 0.14) * sx - pegR;
+        double py = by + side * rng.uniform(0.0, 0.12) * sy;
+        hz = blockHalfHeight(hz, pegHalf);
 
         Scene scene = Scene.named("peg_in_hole").timestep(0.002);
         scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
@@ -85,10 +90,6 @@ public class PegInHoleTemplate implements Template {
         }
 
         // The peg stands on the floor, well clear of the block, 0.5 mm above the floor so it settles onto it.
-        double pegHalf = rng.uniform(PEG_HALF_HEIGHT - 0.0125, PEG_HALF_HEIGHT + 0.0125) * sz;
-        double side = rng.chance(0.5) ? -1 : 1;
-        double px = bx - hx - rng.uniform(0.08, 0.14) * sx - pegR;
-        double py = by + side * rng.uniform(0.0, 0.12) * sy;
         scene.body("agent_peg").at(px, py, pegHalf + 0.0005)
                 .joint(Joint.free("agent_peg_free"))
                 .geom(Geom.cylinder("agent_peg", pegR, pegHalf).density(rng.uniform(700, 1200))
@@ -107,6 +108,15 @@ public class PegInHoleTemplate implements Template {
     static final double HOLD = 0.5;
     static final double TIME_LIMIT = 5.0;
     private static final double G = 9.81;
+
+    /**
+     * The block's half height: as drawn, but at least 0.6 of the peg's half height, so the block's top edge stands
+     * above the peg's centre. A tall peg shoved against a low block tipped over its edge and dropped into the bore:
+     * sliding the peg along the floor at the bore then passed.
+     */
+    private static double blockHalfHeight(double drawn, double pegHalf) {
+        return Math.max(drawn, 0.6 * pegHalf);
+    }
 
     /** The draws the task needs, in {@link #build}'s order. */
     private record Layout(Vec3 peg, double pegHalf, double pegMass, Vec3 hole, double blockTop) {}
@@ -127,6 +137,7 @@ public class PegInHoleTemplate implements Template {
         double side = rng.chance(0.5) ? -1 : 1;
         double px = bx - hx - rng.uniform(0.08, 0.14) * sx - pegR;
         double py = by + side * rng.uniform(0.0, 0.12) * sy;
+        hz = blockHalfHeight(hz, pegHalf);
         double mass = rng.uniform(700, 1200) * Math.PI * pegR * pegR * 2 * pegHalf;
         return new Layout(Vec3.of(px, py, pegHalf), pegHalf, mass, Vec3.of(bx + cx, by + cy, 0), 2 * hz);
     }
@@ -160,15 +171,30 @@ public class PegInHoleTemplate implements Template {
                 .build());
     }
 
-    /** Sliding the peg along the floor straight at the bore: it runs into the block's side. */
+    /**
+     * Sliding the peg along the floor straight at the bore, its target moving at 0.15 m/s (per unit x scale): it
+     * stops against the block's side. (Aimed at the bore in one jump, a long run at a low block let the peg hit the
+     * edge fast enough to hop over it and drop into the bore.)
+     */
     @Override
     public Optional<Solution> wrong(long seed, Scale scale) {
         Layout l = layout(seed, scale);
         double m = l.pegMass();
         double kp = 200 * m;
         double kd = 2 * 0.9 * Math.sqrt(kp * m);
-        return Optional.of(Solution.builder().hold(0, "push_x", l.hole().x(), kp, kd).hold(0, "push_y", l.hole().y(), kp, kd).build());
+        double dx = l.hole().x() - l.peg().x();
+        double dy = l.hole().y() - l.peg().y();
+        int steps = (int) Math.ceil(Math.hypot(dx, dy) / (0.15 * scale.x() * WRONG_TICK));
+        Solution.Builder b = Solution.builder();
+        for (int k = 1; k <= steps; k++) {
+            b.hold((k - 1) * WRONG_TICK, "push_x", l.peg().x() + dx * k / steps, kp, kd)
+                    .hold((k - 1) * WRONG_TICK, "push_y", l.peg().y() + dy * k / steps, kp, kd);
+        }
+        return Optional.of(b.build());
     }
+
+    /** The wrong answer's target moves every this many seconds. */
+    private static final double WRONG_TICK = 0.05;
 
     @Override
     public String toString() {

@@ -130,6 +130,20 @@ public class DoorCloserTemplate implements Template {
             return stiffness * goalAngle() / (radius() * StrictMath.cos(goalAngle() + phase()));
         }
 
+        /**
+         * The reference's ramp time: a cosine ramp along the handle's arc to the goal whose peak acceleration is
+         * 1 m/s^2, a quarter of what the push's inertial share (4 m/s^2 at the handle) allows, so the push never
+         * saturates and the door never comes too fast to brake; at least a second.
+         */
+        double rampSeconds() {
+            return Math.max(1, Math.sqrt(Math.PI * Math.PI / 2 * radius() * goalAngle() / 1.0));
+        }
+
+        /** The time limit: the ramp, then 2 s to settle and hold; at least {@value #TIME_LIMIT} s. */
+        double timeLimit() {
+            return Math.max(TIME_LIMIT, Math.ceil(rampSeconds() + 2));
+        }
+
         /** The door's moment of inertia about the hinge, as a mass at the handle. */
         double massAtHandle() {
             return panelMass * 4 * halfWidth * halfWidth / 3 / (radius() * radius());
@@ -149,25 +163,44 @@ public class DoorCloserTemplate implements Template {
     }
 
     private static double maxForce(Swing s) {
-        return 3 * s.holdingForce() + 2 * s.massAtHandle();
+        return 3 * s.holdingForce() + 4 * s.massAtHandle();
     }
 
     @Override
     public Optional<Task> task(long seed, Scale scale) {
         Swing s = swing(seed, scale);
-        return Optional.of(Task.reach(Task.Subject.site("agent_handle"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+        return Optional.of(Task.reach(Task.Subject.site("agent_handle"), "zone_goal").hold(HOLD).within(s.timeLimit())
                 .avoiding("zone_forbid")
                 .control(Control.Push.atSite("agent_push", "door", "agent_handle", Vec3.Y, -maxForce(s), maxForce(s))));
     }
 
-    /** Feedback on the handle's y, aimed at the goal and offset by the closer's holding force over kp. */
+    /**
+     * Feedback on the handle's y, its target moved from the handle's start to the goal along a cosine ramp (over
+     * {@link Swing#rampSeconds}) and offset by the closer's force over kp. Aimed at the goal in one jump, the push
+     * saturated at its bound for most of the swing, and a heavy door with a weak closer came too fast to brake: it
+     * swung past 90 degrees, where pushing along y opens it further, and stayed against its stop.
+     */
     @Override
     public Optional<Solution> reference(long seed, Scale scale) {
         Swing s = swing(seed, scale);
         double kp = 400 * s.massAtHandle();
         double kd = 2 * 0.8 * Math.sqrt(kp * s.massAtHandle());
-        return Optional.of(Solution.builder().hold(0, "agent_push", s.goalY() + s.holdingForce() / kp, kp, kd).build());
+        double startY = -(s.halfThick() + 0.062);
+        int ticks = (int) Math.ceil(s.rampSeconds() / RAMP_TICK);
+        Solution.Builder b = Solution.builder();
+        for (int k = 0; k <= ticks; k++) {
+            double share = (1 - StrictMath.cos(Math.PI * k / ticks)) / 2;
+            double angle = s.goalAngle() * share;
+            // the closer's force at this angle, so the target leads the handle by exactly what the spring takes
+            double y = s.radius() * StrictMath.sin(angle + s.phase());
+            double spring = s.stiffness() * angle / (s.radius() * StrictMath.cos(angle + s.phase()));
+            b.hold(k * RAMP_TICK, "agent_push", (k == 0 ? startY : y) + spring / kp, kp, kd);
+        }
+        return Optional.of(b.build());
     }
+
+    /** How often the reference's target moves. */
+    private static final double RAMP_TICK = 0.05;
 
     /** Pulling the handle instead of pushing it: the door only presses into its closed stop. */
     @Override

@@ -93,11 +93,14 @@ public class LeverTemplate implements Template {
         Vec3 beamHalf = Vec3.of(halfLength, halfWidth, halfThick);
         Vec3 loadCenter = Vec3.of(offset + halfLength - loadHalfX, 0, gap + 2 * halfThick + loadHalfZ + 0.0);
         Vec3 loadHalf = Vec3.of(loadHalfX, loadHalfY, loadHalfZ);
-        // At rest the load end must press the hinge into its limit: its moment about the pivot outweighs the beam's
-        // by half again, however far the pivot sits towards the load.
-        double loadArm = rotateY(loadCenter, tilt).x();
-        double beamArm = rotateY(beamCenter, tilt).x();
-        if (beamArm < 0) loadMass = Math.max(loadMass, 1.5 * beamMass * -beamArm / loadArm);
+        // The load's moment about the pivot outweighs the beam's three times over at both ends of the range: at rest
+        // it presses the hinge into its limit, and raising it always takes a force worth a counterweight (with the
+        // beam nearly balancing the load, pressing alone would cost about what the budget allows).
+        for (double angle : new double[] {tilt, -rise}) {
+            double loadArm = rotateY(loadCenter, angle).x();
+            double beamArm = rotateY(beamCenter, angle).x();
+            if (beamArm < 0) loadMass = Math.max(loadMass, 3 * beamMass * -beamArm / loadArm);
+        }
 
         // Pivot height: the lowest corner at either end of the range clears the floor by 1 cm.
         double pivotZ = rng.uniform(0.12, 0.2) * sz;
@@ -206,7 +209,7 @@ public class LeverTemplate implements Template {
         double inertia = l.loadMass() * l.loadCenter().dot(l.loadCenter()) + weight * l.weightCenter().dot(l.weightCenter())
                 + l.beamMass() * (l.halfLength() * l.halfLength() / 3 + l.beamCenter().dot(l.beamCenter()));
         double massAtSite = inertia / (arm * arm);
-        double kp = 900 * massAtSite;
+        double kp = 100 * massAtSite;
         double kd = 2 * 0.8 * Math.sqrt(kp * massAtSite);
         return Solution.builder().hold(0, "agent_press", -siteZ + force / kp, kp, kd);
     }

@@ -62,6 +62,8 @@ public class ParallelGripperTemplate implements Template {
         double closeTravel = clearance + 0.8 * boxHY;               // leaves 0.4 box half-widths between the fingers
         double palmMass = rng.uniform(0.3, 0.6) * sx * sy;
         double fingerMass = 0.05 * sx * sy;
+        double density = rng.uniform(200, 600);
+        Servos servos = Servos.sized(palmMass, density * 8 * boxHX * boxHY * boxHZ, boxHY, liftTravel, scale);
 
         Scene scene = Scene.named("parallel_gripper").timestep(0.002).integrator(Integrator.IMPLICITFAST);
         scene.geom(Geom.plane("floor", 0, 0).material(Material.of("ground", Rgba.of(0.35, 0.35, 0.38))));
@@ -87,8 +89,8 @@ public class ParallelGripperTemplate implements Template {
                         .mass(0.02).rgba(Rgba.of(0.7, 0.7, 0.72, 1)).noContacts());
 
         Material rubber = Material.of("finger_rubber", Rgba.of(0.95, 0.55, 0.15));
-        Joint left = Joint.slide("finger_left").axis(0, 1, 0).range(0, closeTravel).damping(2).armature(0.01);
-        Joint right = Joint.slide("finger_right").axis(0, -1, 0).range(0, closeTravel).damping(2).armature(0.01);
+        Joint left = Joint.slide("finger_left").axis(0, 1, 0).range(0, closeTravel).damping(servos.fingerDamping()).armature(0.01);
+        Joint right = Joint.slide("finger_right").axis(0, -1, 0).range(0, closeTravel).damping(servos.fingerDamping()).armature(0.01);
         double fingerY = boxHY + clearance + fingerT;
         double fingerZ = (fingerTop + fingerBottom) / 2 - palmZ;
         palm.body("agent_finger_left").at(0, -fingerY, 0).joint(left)
@@ -99,17 +101,22 @@ public class ParallelGripperTemplate implements Template {
                         .mass(fingerMass).friction(1.2).material(rubber));
         palm.site(Site.sphere("agent_grasp_center", 0.006).at(0, 0, boxHZ - palmZ));
 
-        scene.actuator(Actuator.position("agent_lift_servo", lift, 800 * palmMass).ctrlRange(0, liftTravel)
-                .forceRange(-60 * palmMass, 60 * palmMass));
-        scene.actuator(Actuator.position("agent_finger_left_servo", left, 150).ctrlRange(0, closeTravel).forceRange(-15, 15));
-        scene.actuator(Actuator.position("agent_finger_right_servo", right, 150).ctrlRange(0, closeTravel).forceRange(-15, 15));
+        scene.actuator(Actuator.position("agent_lift_servo", lift, servos.liftKp()).ctrlRange(0, liftTravel)
+                .forceRange(-servos.liftForce(), servos.liftForce()));
+        scene.actuator(Actuator.position("agent_finger_left_servo", left, servos.fingerKp()).ctrlRange(0, closeTravel)
+                .forceRange(-servos.fingerForce(), servos.fingerForce()));
+        scene.actuator(Actuator.position("agent_finger_right_servo", right, servos.fingerKp()).ctrlRange(0, closeTravel)
+                .forceRange(-servos.fingerForce(), servos.fingerForce()));
 
         scene.body("box").at(boxX, boxY, boxHZ + 0.0005)
                 .joint(Joint.free("box_free"))
-                .geom(Geom.box("box", boxHX, boxHY, boxHZ).density(rng.uniform(200, 600)).friction(1.0).rgba(Rgba.BLUE));
+                .geom(Geom.box("box", boxHX, boxHY, boxHZ).density(density).friction(1.0).rgba(Rgba.BLUE));
 
         scene.zone(Zone.START, Vec3.of(boxX, boxY, boxHZ), Vec3.of(boxHX * 1.3, boxHY * 1.3, boxHZ * 1.2));
-        scene.zone(Zone.GOAL, Vec3.of(boxX, boxY, boxHZ + 0.8 * liftTravel), Vec3.of(boxHX * 1.5, boxHY * 1.5, boxHZ * 1.5));
+        // the goal's floor lies 0.4 of the travel above the resting box's centre, however tall the box: a box must be
+        // lifted clear to count, and a tall box on a short lift does not start inside it
+        scene.zone(Zone.GOAL, Vec3.of(boxX, boxY, boxHZ + 0.8 * liftTravel),
+                Vec3.of(boxHX * 1.5, boxHY * 1.5, Math.min(boxHZ * 1.5, 0.4 * liftTravel)));
         scene.zone(Zone.FORBID, Vec3.of(boxX, boxY + palmHY + 0.1 * sy, 0.005), Vec3.of(palmHX, 0.06 * sy, 0.005));
         return scene;
     }
@@ -125,6 +132,27 @@ public class ParallelGripperTemplate implements Template {
      */
     private record Travel(double close, double lift, double liftKp, double carriedWeight) {}
 
+    /**
+     * The servos, sized for the box they must carry: the fingers squeeze with 2.5 times the box's weight each (so
+     * friction, at a coefficient of at least 1, holds it twice over) and at least 3 N per side when fully closed on it;
+     * the lift carries palm, fingers and box with its force range at twice their weight, and sags under them by at
+     * most 5 % of its travel. The fingers' damping holds their closing speed under 0.25 m/s whatever their force: a
+     * stiff finger slamming shut on a small box passes through it within a step or two instead of gripping it.
+     */
+    private record Servos(double liftKp, double liftForce, double fingerKp, double fingerForce) {
+        double fingerDamping() {
+            return Math.max(2, fingerForce / 0.25);
+        }
+
+        static Servos sized(double palmMass, double boxMass, double boxHY, double liftTravel, Scale scale) {
+            double carried = 9.81 * (palmMass + 0.02 + 2 * 0.05 * scale.x() * scale.y() + boxMass);
+            double grip = Math.max(3, 2.5 * 9.81 * boxMass);
+            double fingerKp = Math.max(150, grip / (0.8 * boxHY));
+            return new Servos(Math.max(800 * palmMass, carried / (0.05 * liftTravel)), Math.max(60 * palmMass, 2 * carried),
+                    fingerKp, Math.max(15, 1.2 * grip));
+        }
+    }
+
     private static Travel travel(long seed, Scale scale) {
         Rng rng = new Rng(seed);
         double boxHX = rng.uniform(0.025, 0.04) * scale.x();
@@ -138,7 +166,7 @@ public class ParallelGripperTemplate implements Template {
         double palmMass = rng.uniform(0.3, 0.6) * scale.x() * scale.y();
         double boxMass = rng.uniform(200, 600) * 8 * boxHX * boxHY * boxHZ;
         double carried = 9.81 * (palmMass + 0.02 + 2 * 0.05 * scale.x() * scale.y() + boxMass);
-        return new Travel(clearance + 0.8 * boxHY, lift, 800 * palmMass, carried);
+        return new Travel(clearance + 0.8 * boxHY, lift, Servos.sized(palmMass, boxMass, boxHY, lift, scale).liftKp(), carried);
     }
 
     @Override

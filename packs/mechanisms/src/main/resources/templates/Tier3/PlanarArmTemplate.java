@@ -60,6 +60,18 @@ public class PlanarArmTemplate implements Template {
             return Vec2.of(p.x() * (r + d) / r, p.y() * (r + d) / r);
         }
 
+        /**
+         * How much stronger than the default arm's the servos, their force ranges and the joint damping are, never
+         * below 1: the servos (kp = 40 sxy^2, for links whose radius grows with sxy) were tuned for the default arm's
+         * reach (0.32 m upper arm, 0.264 m forearm) at unit scale, and the arm's inertia about the shoulder grows with
+         * its reach cubed: a long or large arm's servos lagged its planned path, then caught up and struck the puck
+         * past the goal. Scaling kp with the inertia keeps the servos' natural frequency, so their tracking, the
+         * default arm's. (The links' radius also shrinks with z; the finger and hub do not, so it is left out.)
+         */
+        double strength() {
+            return Math.max(1, Math.pow((l1 + l2) / (0.32 * 1.825), 3));
+        }
+
         /** This arm with the puck at {@code p} and the goal's centre at {@code g}. */
         Layout withPuck(Vec2 p, Vec2 g) {
             return new Layout(l1, l2, linkR, pedestalR, pedestalH, shoulderZ, fingerR, yaw, bend, puckR, puckHalf, inner, p, g,
@@ -169,8 +181,11 @@ public class PlanarArmTemplate implements Template {
                 .rgba(Rgba.of(0.4, 0.4, 0.45, 1)));
 
         Material armPaint = Material.of("arm_paint", Rgba.of(0.95, 0.55, 0.15));
-        Joint shoulder = Joint.hinge("shoulder").axis(0, 0, 1).range(-2.9, 2.9).damping(0.5).armature(0.02);
-        Joint elbow = Joint.hinge("elbow").axis(0, 0, 1).range(-2.5 - bend, 2.5 - bend).damping(0.3).armature(0.01);
+        // joint damping three times what the first arms had: lightly damped servos overshot the approach point at the
+        // end of the arc and knocked the puck before the push
+        double strength = l.strength();
+        Joint shoulder = Joint.hinge("shoulder").axis(0, 0, 1).range(-2.9, 2.9).damping(1.5 * strength).armature(0.02);
+        Joint elbow = Joint.hinge("elbow").axis(0, 0, 1).range(-2.5 - bend, 2.5 - bend).damping(0.9 * strength).armature(0.01);
         Body upper = scene.body("agent_upper_arm").at(0, 0, shoulderZ).oriented(Quat.axisAngle(Vec3.Z, yaw))
                 .joint(shoulder)
                 .geom(Geom.cylinder("shoulder_hub", linkR * 1.4, linkR).density(1500).material(armPaint))
@@ -186,11 +201,11 @@ public class PlanarArmTemplate implements Template {
                 .geom(Geom.cylinder("agent_finger", fingerR, fingerHalf).at(l2, 0, -fingerHalf)
                         .density(800).rgba(Rgba.of(0.2, 0.2, 0.25, 1)))
                 .site(Site.sphere("agent_tip", 0.01).at(l2, 0, -2 * fingerHalf));
-        double kp = 40 * sxy * sxy;
+        double kp = 40 * sxy * sxy * strength;
         scene.actuator(Actuator.position("agent_shoulder_servo", shoulder, kp).ctrlRange(-2.9, 2.9)
-                .forceRange(-20 * sxy, 20 * sxy));
+                .forceRange(-20 * sxy * strength, 20 * sxy * strength));
         scene.actuator(Actuator.position("agent_elbow_servo", elbow, kp * 0.6).ctrlRange(-2.5 - bend, 2.5 - bend)
-                .forceRange(-12 * sxy, 12 * sxy));
+                .forceRange(-12 * sxy * strength, 12 * sxy * strength));
 
         Vec2 puck = l.puck();
         Vec2 goal = l.goal();
@@ -291,13 +306,15 @@ public class PlanarArmTemplate implements Template {
     }
 
     /**
-     * The same path with the joint angles taken for absolute angles: the arm's initial yaw and elbow bend (the
-     * joints' zeros) forgotten, so the finger sweeps somewhere else.
+     * The stroke planned to bring the puck's leading edge to the goal zone's near edge, as if touching the zone were
+     * enough: the same path, but the push stops 2.8 puck radii short of the goal's centre, a puck radius before the
+     * zone. (Taking the joint angles for absolute ones, the earlier wrong answer, sent the finger on a random sweep
+     * that now and then knocked the puck into the zone.)
      */
     @Override
     public Optional<Solution> wrong(long seed, Scale scale) {
         Layout l = layout(seed, scale);
-        return Optional.of(schedule(plan(l), l.yaw(), l.bend()));
+        return Optional.of(schedule(plan(l.withPuck(l.puck(), Layout.along(l.goal(), -2.8 * l.puckR()))), 0, 0));
     }
 
     private static Solution schedule(List<double[]> plan, double shoulderOffset, double elbowOffset) {

@@ -109,6 +109,7 @@ public class RollerConveyorTemplate implements Template {
     // ---- the task: convey the parcel into zone_goal and stop it there ----
 
     static final double HOLD = 0.5;
+    /** The shortest time limit; a long conveyor gets the time its travel takes at the reference's speed, plus slack. */
     static final double TIME_LIMIT = 6.0;
 
     /** The draws the task needs, in {@link #build}'s order. */
@@ -116,6 +117,14 @@ public class RollerConveyorTemplate implements Template {
         /** A surface speed slow enough that starting and braking (about mu g) shift the parcel by millimetres. */
         double speed(Scale scale) {
             return Math.min(0.25 * scale.x(), 25 * rollerR);
+        }
+
+        /**
+         * The time limit: grows with the travel, so a long conveyor (many rollers at a wide pitch) is not unsolvable
+         * at the careful speed: the travel's time at {@link #speed}, the hold, and 2 s for starting and braking.
+         */
+        double timeLimit(Scale scale) {
+            return Math.max(TIME_LIMIT, Math.ceil((goalX - parcelX) / speed(scale) + HOLD + 2));
         }
     }
 
@@ -143,7 +152,7 @@ public class RollerConveyorTemplate implements Template {
         Layout l = layout(seed, scale);
         Control[] drives = new Control[l.count()];
         for (int i = 0; i < l.count(); i++) drives[i] = new Control.Actuator("agent_roller_" + i + "_drive", -30, 30);
-        return Optional.of(Task.reach(Task.Subject.body("parcel"), "zone_goal").hold(HOLD).within(TIME_LIMIT)
+        return Optional.of(Task.reach(Task.Subject.body("parcel"), "zone_goal").hold(HOLD).within(l.timeLimit(scale))
                 .avoiding("zone_forbid").control(drives));
     }
 
@@ -169,7 +178,7 @@ public class RollerConveyorTemplate implements Template {
         for (int i = 0; i < l.count(); i++) {
             // the rollers turn about +y: omega x (0, 0, r) = (omega r, 0, 0), a positive rate moves their tops towards +x
             b.set(0, "agent_roller_" + i + "_drive", omega);
-            if (stop < TIME_LIMIT) b.set(stop, "agent_roller_" + i + "_drive", 0);
+            b.set(stop, "agent_roller_" + i + "_drive", 0);
         }
         return b.build();
     }

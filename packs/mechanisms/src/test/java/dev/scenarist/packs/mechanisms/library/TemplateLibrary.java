@@ -2,6 +2,7 @@ package dev.scenarist.packs.mechanisms.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarist.packs.mechanisms.internal.offline.DesignSpace;
 import dev.scenarist.packs.mechanisms.scene.Template;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,7 +37,22 @@ import javax.tools.ToolProvider;
  * and by tests that need real scenes (previews).
  */
 public final class TemplateLibrary {
+    /**
+     * Each template's design corners, compiled once per test JVM and shared by every test class that needs them (the
+     * library test checks them statically and for stability, the tasks test proves the task at each): compiling a
+     * corner costs about as much as playing it.
+     */
+    private static final Map<Path, List<DesignCorner>> CORNERS = new ConcurrentHashMap<>();
+
     private TemplateLibrary() {}
+
+    /** One corner of a template's design grid: the constants' values and the specialised source, compiled and loaded. */
+    public record DesignCorner(int index, Map<String, Double> values, Template template) {
+        @Override
+        public String toString() {
+            return "corner " + index + " " + values;
+        }
+    }
 
     /** One template: its source file, tier folder and a loaded instance. */
     public record Loaded(Path source, int folderTier, String className, Template template) {
@@ -48,6 +67,78 @@ public final class TemplateLibrary {
         List<Loaded> out = new ArrayList<>();
         for (Path source : sources()) out.add(compileAndLoad(source, classesRoot));
         return out;
+    }
+
+    /**
+     * Every corner of the template's design grid ({@link DesignSpace#corners()}: each constant at its min or max, then
+     * the middle), written into its source with {@link DesignSpace#apply}, compiled and loaded; cached for the JVM.
+     */
+    public static List<DesignCorner> corners(Loaded t) {
+        return CORNERS.computeIfAbsent(t.source().toAbsolutePath(), k -> {
+            try {
+                String code = Files.readString(t.source(), StandardCharsets.UTF_8);
+                List<Map<String, Double>> points = designOf(t).corners();
+                List<DesignCorner> out = new ArrayList<>();
+                for (int i = 0; i < points.size(); i++) {
+                    Loaded specialised = compileSpecialised(t, points.get(i), "corner_" + i, SharedClasses.ROOT);
+                    out.add(new DesignCorner(i, points.get(i), specialised.template()));
+                }
+                return List.copyOf(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The template's design.json, beside its source. */
+    public static DesignSpace designOf(Loaded t) {
+        Path json = t.source().resolveSibling(t.className() + ".design.json");
+        try {
+            return DesignSpace.parse(Files.readString(json, StandardCharsets.UTF_8),
+                    "Tier" + t.folderTier() + "/" + json.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + json, e);
+        }
+    }
+
+    /**
+     * Writes {@code DesignSpace.apply(source, values)} to its own Tier folder under {@code classesRoot} and compiles
+     * and loads it from there.
+     */
+    public static Loaded compileSpecialised(Loaded t, Map<String, Double> values, String tag, Path classesRoot)
+            throws IOException {
+        String code = Files.readString(t.source(), StandardCharsets.UTF_8);
+        Path root = classesRoot.resolve("specialised").resolve(t.className()).resolve(tag);
+        Path source = root.resolve("src/Tier" + t.folderTier()).resolve(t.className() + ".java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, DesignSpace.apply(code, values), StandardCharsets.UTF_8);
+        return compileAndLoad(source, root.resolve("classes"));
+    }
+
+    /**
+     * The folder the shared corners are compiled into: created on first use and removed when the JVM exits (the
+     * corners' classes outlive any one test class, so no test class may delete it).
+     */
+    private static final class SharedClasses {
+        static final Path ROOT = create();
+
+        private static Path create() {
+            try {
+                Path root = Files.createTempDirectory("template-corners-classes");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+                return root;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void deleteTree(Path root) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // best effort at exit: a leftover temporary folder is harmless
+            }
+        }
     }
 
     /** The template sources: {@code templates/Tier<N>/<ClassName>.java}, from the classpath or the source tree. */

@@ -24,13 +24,9 @@ import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationReport;
 import dev.scenarist.packs.mechanisms.internal.sim.ode.OdeSimulator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -442,63 +438,41 @@ class TemplateLibraryTest {
 
     /** The template's design.json, beside its source. */
     static DesignSpace designOf(Loaded t) {
-        Path json = t.source().resolveSibling(t.className() + ".design.json");
-        try {
-            return DesignSpace.parse(Files.readString(json, StandardCharsets.UTF_8),
-                    "Tier" + t.folderTier() + "/" + json.getFileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + json, e);
-        }
+        return TemplateLibrary.designOf(t);
     }
 
     /**
-     * Every corner of the template's design space written into its source, compiled in-process and loaded, each
+     * Every corner of the template's design space ({@link TemplateLibrary#corners}, compiled once for the JVM), each
      * with 2 seeds times 3 scales: two opposite corners of the scale limits (turning with the corner's index, so the
      * corners together meet all eight) and one drawn inside them.
      */
     static List<Corner> corners(Loaded t) {
         return CORNERS.computeIfAbsent(t.toString(), k -> {
-            try {
-                String code = Files.readString(t.source(), StandardCharsets.UTF_8);
-                ScaleLimits limits = t.template().info().scaleLimits();
-                Random random = new Random(t.template().info().id().hashCode() + 17L);
-                List<Map<String, Double>> points = designOf(t).corners();
-                List<Corner> out = new ArrayList<>();
-                for (int i = 0; i < points.size(); i++) {
-                    Loaded specialised = compileSpecialised(t, code, points.get(i), "corner_" + i);
-                    List<Variant> variants = new ArrayList<>();
-                    List<Scale> scales = List.of(extreme(limits, i % 8), extreme(limits, 7 - i % 8), inside(random, limits));
-                    for (long seed : new long[] {i + 1, i + 6}) {
-                        for (Scale s : scales) variants.add(new Variant(seed, s, variants.size()));
-                    }
-                    out.add(new Corner(i, points.get(i), specialised.template(), List.copyOf(variants)));
+            ScaleLimits limits = t.template().info().scaleLimits();
+            Random random = new Random(t.template().info().id().hashCode() + 17L);
+            List<Corner> out = new ArrayList<>();
+            for (TemplateLibrary.DesignCorner c : TemplateLibrary.corners(t)) {
+                int i = c.index();
+                List<Variant> variants = new ArrayList<>();
+                List<Scale> scales = List.of(extreme(limits, i % 8), extreme(limits, 7 - i % 8), inside(random, limits));
+                for (long seed : new long[] {i + 1, i + 6}) {
+                    for (Scale s : scales) variants.add(new Variant(seed, s, variants.size()));
                 }
-                return List.copyOf(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                out.add(new Corner(i, c.values(), c.template(), List.copyOf(variants)));
             }
+            return List.copyOf(out);
         });
     }
 
     /** The scene XML of the template specialised to {@code values}, seed 1 at unit scale. */
     private static String xmlAt(Loaded t, Map<String, Double> values) {
         try {
-            String code = Files.readString(t.source(), StandardCharsets.UTF_8);
             String tag = "point_" + Integer.toHexString(values.hashCode());
-            return MjcfWriter.toXml(compileSpecialised(t, code, values, tag).template().build(1, Scale.UNIT));
+            return MjcfWriter.toXml(TemplateLibrary.compileSpecialised(t, values, tag, classesRoot).template()
+                    .build(1, Scale.UNIT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Writes {@code DesignSpace.apply(code, values)} to its own Tier folder and compiles and loads it from there. */
-    private static Loaded compileSpecialised(Loaded t, String code, Map<String, Double> values, String tag)
-            throws IOException {
-        Path root = classesRoot.resolve("specialised").resolve(t.className()).resolve(tag);
-        Path source = root.resolve("src/Tier" + t.folderTier()).resolve(t.className() + ".java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, DesignSpace.apply(code, values), StandardCharsets.UTF_8);
-        return TemplateLibrary.compileAndLoad(source, root.resolve("classes"));
     }
 
     /** Scale-limit corner {@code mask}: bit 0 picks x's max over its min, bit 1 y's, bit 2 z's. */

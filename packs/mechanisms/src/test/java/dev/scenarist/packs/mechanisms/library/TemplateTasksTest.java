@@ -19,6 +19,7 @@ import dev.scenarist.packs.mechanisms.library.TemplateLibrary.Loaded;
 import dev.scenarist.packs.mechanisms.scene.Scale;
 import dev.scenarist.packs.mechanisms.scene.Solution;
 import dev.scenarist.packs.mechanisms.scene.Task;
+import dev.scenarist.packs.mechanisms.scene.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every library template that declares a task proves it, in MuJoCo, across seeds and every corner of its scale limits
- * (plus unit scale): the reference passes, doing nothing fails, the declared wrong solution fails, the subject does
- * not start in the goal; its task.json and solutions validate against the shipped schemas and read back unchanged.
+ * (plus unit scale), and at every corner of its design grid (the offline author draws design points from the grid):
+ * the reference passes, doing nothing fails, the declared wrong solution fails, the subject does not start in the
+ * goal; its task.json and solutions validate against the shipped schemas and read back unchanged. Each test prints
+ * its variants' margins and the hardest one (the smallest margin of a passing reference).
  */
 class TemplateTasksTest {
     /** The templates converted so far; the rest are listed by {@link #the_converted_templates_are_the_declared_ones}. */
@@ -93,52 +96,106 @@ class TemplateTasksTest {
     void the_reference_passes_and_doing_nothing_fails_in_MuJoCo_for_every_seed_and_extreme_scale(Loaded t) throws IOException {
         Optional<String> reason = sidecar.unavailableReason();
         assumeTrue(reason.isEmpty(), () -> "MuJoCo sidecar unavailable: " + reason.orElseThrow());
-        Schema taskSchema = schema(TaskJson.TASK_SCHEMA);
-        Schema solutionSchema = schema(TaskJson.SOLUTION_SCHEMA);
-        TaskPlayer player = new TaskPlayer(sidecar);
-        SoftAssertions soft = new SoftAssertions();
-        StringBuilder table = new StringBuilder();
+        Prover prover = new Prover(new TaskPlayer(sidecar), schema(TaskJson.TASK_SCHEMA), schema(TaskJson.SOLUTION_SCHEMA), new SoftAssertions());
+        List<Row> rows = new ArrayList<>();
         for (long seed : SEEDS) {
             for (Scale scale : scales(t)) {
                 String v = String.format(Locale.ROOT, "%s seed %d scale (%.2f, %.2f, %.2f)", t.template().info().id(), seed, scale.x(), scale.y(), scale.z());
                 Path xml = dir.resolve(seed + "_" + scale.x() + "_" + scale.y() + "_" + scale.z() + "/scene.xml");
-                MjcfWriter.write(t.template().build(seed, scale), xml);
-                Task task = t.template().task(seed, scale).orElseThrow();
-                Solution reference = t.template().reference(seed, scale).orElseThrow();
-                String taskJson = TaskJson.task(task);
-                soft.assertThat(taskSchema.validate(taskJson, InputFormat.JSON)).as("%s: task.json against its schema", v).isEmpty();
-                soft.assertThat(TaskReader.task(taskJson, "task.json")).as("%s: task.json reads back", v).isEqualTo(task);
-                String refJson = TaskJson.solution(reference);
-                soft.assertThat(solutionSchema.validate(refJson, InputFormat.JSON)).as("%s: reference against its schema", v).isEmpty();
-                soft.assertThat(TaskReader.solution(refJson, "reference.json", task)).as("%s: reference reads back", v).isEqualTo(reference);
-
-                Verdict ref = judged(player.play(xml, task, reference));
-                Verdict noop = judged(player.play(xml, task, Solution.none()));
-                soft.assertThat(ref.passed()).as("%s: the reference passes: %s", v, ref.predicates()).isTrue();
-                soft.assertThat(noop.passed()).as("%s: doing nothing fails: %s", v, noop.predicates()).isFalse();
-                soft.assertThat(noop.measures().initialDepth()).as("%s: the subject starts outside the goal", v).isNegative();
-                boolean designs = WITH_DESIGN.contains(t.template().info().id());
-                soft.assertThat(task.design().allowsParts()).as("%s: the task lets the agent build", v).isEqualTo(designs);
-                if (designs) {
-                    soft.assertThat(reference.parts()).as("%s: the reference designs a part", v).isNotEmpty();
-                    soft.assertThat(ref.predicate("design").met()).as("%s: the reference's parts lie in a build zone, overlap nothing, fit the budget: %s",
-                            v, ref.predicate("design").measured()).isTrue();
-                    soft.assertThat(ref.measures().parts().checks()).as("%s: MuJoCo measured every part", v).hasSize(reference.parts().size());
-                }
-                String wrongText = "-";
-                Optional<Solution> wrong = t.template().wrong(seed, scale);
-                if (wrong.isPresent()) {
-                    Verdict w = judged(player.play(xml, task, wrong.get()));
-                    soft.assertThat(w.passed()).as("%s: the wrong solution fails: %s", v, w.predicates()).isFalse();
-                    wrongText = String.format(Locale.ROOT, "best %.4f", w.measures().bestDepth());
-                }
-                table.append(String.format(Locale.ROOT, "  %s: reference %s margin %s m, %s s to spare; noop best %.4f m; wrong %s%n", v,
-                        ref.passed() ? "PASS" : "FAIL " + ref.predicates(), fmt(ref.measures().holdDepth()), fmt(ref.measures().timeToSpare()),
-                        noop.measures().bestDepth(), wrongText));
+                rows.add(prover.prove(t.template(), new Variant(seed, scale, v), xml));
             }
         }
-        System.out.print(table);
-        soft.assertAll();
+        rows.forEach(r -> System.out.println("  " + r));
+        System.out.println("  hardest: " + hardest(rows));
+        prover.soft().assertAll();
+    }
+
+    /**
+     * The offline author draws design points from each template's grid, so the task must hold at every one of them,
+     * not only at the source's defaults: at every corner of the grid (each constant at its min or max, and the middle;
+     * compiled once and shared with {@link TemplateLibraryTest}), for seeds 1-3 at unit scale, the reference passes,
+     * doing nothing fails, the wrong solution fails and the subject starts outside the goal. Each corner also plays
+     * one extreme scale (turning with the corner's index, so the corners together meet all eight), since a grid point
+     * and a scale are drawn together.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void the_task_is_proven_at_every_corner_of_the_design_grid(Loaded t) throws IOException {
+        Optional<String> reason = sidecar.unavailableReason();
+        assumeTrue(reason.isEmpty(), () -> "MuJoCo sidecar unavailable: " + reason.orElseThrow());
+        Prover prover = new Prover(new TaskPlayer(sidecar), schema(TaskJson.TASK_SCHEMA), schema(TaskJson.SOLUTION_SCHEMA), new SoftAssertions());
+        List<Row> rows = new ArrayList<>();
+        for (TemplateLibrary.DesignCorner c : TemplateLibrary.corners(t)) {
+            List<Variant> variants = new ArrayList<>();
+            for (long seed : SEEDS) variants.add(new Variant(seed, Scale.UNIT, String.format(Locale.ROOT, "%s %s seed %d unit scale", t.template().info().id(), c, seed)));
+            Scale extreme = TemplateLibraryTest.extreme(t.template().info().scaleLimits(), c.index() % 8);
+            variants.add(new Variant(c.index() % 3 + 1, extreme, String.format(Locale.ROOT, "%s %s seed %d scale (%.2f, %.2f, %.2f)",
+                    t.template().info().id(), c, c.index() % 3 + 1, extreme.x(), extreme.y(), extreme.z())));
+            for (Variant v : variants) {
+                Path xml = dir.resolve("corner_" + c.index() + "/" + v.seed() + "_" + v.scale().x() + "_" + v.scale().y() + "_" + v.scale().z() + "/scene.xml");
+                rows.add(prover.prove(c.template(), v, xml));
+            }
+        }
+        rows.forEach(r -> System.out.println("  " + r));
+        System.out.println("  hardest: " + hardest(rows));
+        prover.soft().assertAll();
+    }
+
+    /** One seed and scale to prove, with its name in the findings. */
+    record Variant(long seed, Scale scale, String label) {}
+
+    /** What one variant measured: the reference's margin (null when it failed), doing nothing's and the wrong's best. */
+    record Row(String label, boolean referencePassed, Double margin, Double timeToSpare, double noopBest, Double wrongBest) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: reference %s margin %s m, %s s to spare; noop best %.4f m; wrong best %s m", label,
+                    referencePassed ? "PASS" : "FAIL", fmt(margin), fmt(timeToSpare), noopBest, fmt(wrongBest));
+        }
+    }
+
+    /** The row whose reference passed with the smallest margin (or the first that failed). */
+    static Row hardest(List<Row> rows) {
+        return rows.stream().min(Comparator.comparingDouble(r -> r.referencePassed() ? r.margin() : Double.NEGATIVE_INFINITY)).orElseThrow();
+    }
+
+    /** Proves one variant's task in MuJoCo, collecting every failed proof in {@code soft}. */
+    record Prover(TaskPlayer player, Schema taskSchema, Schema solutionSchema, SoftAssertions soft) {
+        Row prove(Template template, Variant variant, Path xml) throws IOException {
+            String v = variant.label();
+            long seed = variant.seed();
+            Scale scale = variant.scale();
+            MjcfWriter.write(template.build(seed, scale), xml);
+            Task task = template.task(seed, scale).orElseThrow();
+            Solution reference = template.reference(seed, scale).orElseThrow();
+            String taskJson = TaskJson.task(task);
+            soft.assertThat(taskSchema.validate(taskJson, InputFormat.JSON)).as("%s: task.json against its schema", v).isEmpty();
+            soft.assertThat(TaskReader.task(taskJson, "task.json")).as("%s: task.json reads back", v).isEqualTo(task);
+            String refJson = TaskJson.solution(reference);
+            soft.assertThat(solutionSchema.validate(refJson, InputFormat.JSON)).as("%s: reference against its schema", v).isEmpty();
+            soft.assertThat(TaskReader.solution(refJson, "reference.json", task)).as("%s: reference reads back", v).isEqualTo(reference);
+
+            Verdict ref = judged(player.play(xml, task, reference));
+            Verdict noop = judged(player.play(xml, task, Solution.none()));
+            soft.assertThat(ref.passed()).as("%s: the reference passes: %s", v, ref.predicates()).isTrue();
+            soft.assertThat(noop.passed()).as("%s: doing nothing fails: %s", v, noop.predicates()).isFalse();
+            soft.assertThat(noop.measures().initialDepth()).as("%s: the subject starts outside the goal", v).isNegative();
+            boolean designs = WITH_DESIGN.contains(template.info().id());
+            soft.assertThat(task.design().allowsParts()).as("%s: the task lets the agent build", v).isEqualTo(designs);
+            if (designs) {
+                soft.assertThat(reference.parts()).as("%s: the reference designs a part", v).isNotEmpty();
+                soft.assertThat(ref.predicate("design").met()).as("%s: the reference's parts lie in a build zone, overlap nothing, fit the budget: %s",
+                        v, ref.predicate("design").measured()).isTrue();
+                soft.assertThat(ref.measures().parts().checks()).as("%s: MuJoCo measured every part", v).hasSize(reference.parts().size());
+            }
+            Double wrongBest = null;
+            Optional<Solution> wrong = template.wrong(seed, scale);
+            if (wrong.isPresent()) {
+                Verdict w = judged(player.play(xml, task, wrong.get()));
+                soft.assertThat(w.passed()).as("%s: the wrong solution fails: %s", v, w.predicates()).isFalse();
+                wrongBest = w.measures().bestDepth();
+            }
+            return new Row(v, ref.passed(), ref.measures().holdDepth(), ref.measures().timeToSpare(), noop.measures().bestDepth(), wrongBest);
+        }
     }
 
     private static String fmt(Double d) {

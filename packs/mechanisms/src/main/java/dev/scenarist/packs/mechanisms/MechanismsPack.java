@@ -56,7 +56,8 @@ import java.util.TreeMap;
  * manifest with measured numbers, and a preview image; {@code promote} moves them to
  * {@code datasets/mechanisms/tier<T>/<id>/}.
  */
-public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds {
+public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds,
+        AutoCloseable {
     public static final String TIER_OPTION = "tier";
     static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
@@ -253,11 +254,10 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             var reads = validation.allowedReads();
             var origin = validation.origin();
             var limits = rules == SceneRules.MUJOCO ? SimulationLimits.defaults() : setup.limits();
-            // MuJoCo is not started ahead of the static checks: the pack's simulator is not closed by a command that
-            // runs in process (the application's tests), so a warm-up for a scene the static checks refuse left a
-            // sidecar process behind per command (found by the fuzz suite: 126 of them)
+            // MuJoCo starts while the static and mesh checks run; closing the pack (the application does, at the end of
+            // every command) stops it, also when the static checks refused the scene and nothing simulated
             return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
-                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin)));
+                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin).startingTheEngine()));
         }
         Optional<String> target = validation.file();
         if (target.isPresent() && target.get().endsWith(".java")) {
@@ -295,6 +295,16 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     public Optional<dev.scenarist.core.pack.RuleSet> rules(dev.scenarist.core.pack.ValidationTarget target) {
         return Optional.of(target.rules().flatMap(SceneRules::named)
                 .orElseGet(() -> SceneRules.defaultFor(target.file(), target.origin())).ruleSet());
+    }
+
+    /**
+     * Stops the simulator's processes (MuJoCo's sidecars, also one still starting), waiting for them to exit. The
+     * application closes its packs when a command ends, so a command run in process (its tests) leaves nothing behind;
+     * a later simulation would start a sidecar again.
+     */
+    @Override
+    public void close() {
+        setup.simulator().close();
     }
 
     private static String context(TemplateLibrary library) {

@@ -49,6 +49,15 @@ public final class MujocoSimulationCheck implements Check {
         this.place = new ScenePlace(origin);
     }
 
+    /**
+     * Starts the engine now, in the background, so that its start-up (Node and MuJoCo's WebAssembly) overlaps the
+     * cheaper checks that run first instead of following them. Whoever owns the simulator closes it, which also stops
+     * a start-up nobody used (a scene the static checks refused). Returns this check.
+     */
+    public MujocoSimulationCheck startingTheEngine() {
+        simulator.warmUp();
+        return this;
+    }
 
     @Override
     public String name() {

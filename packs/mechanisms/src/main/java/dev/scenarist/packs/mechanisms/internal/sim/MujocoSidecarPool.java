@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Supplier;
@@ -16,11 +18,14 @@ import java.util.function.Supplier;
  *
  * <p>Free sidecars are handed out most recently used first, so a sequential caller keeps using one process and the
  * others are never started: a sidecar starts on its first request. A sidecar whose process died is restarted by that
- * sidecar on its next request (see {@link MujocoSidecar}); {@link #close()} stops every process.
+ * sidecar on its next request (see {@link MujocoSidecar}); {@link #close()} stops every process, including one that a
+ * {@link #warmUp()} is still starting.
  */
 public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCloseable {
     private final List<MujocoSidecar> members;
     private final BlockingDeque<MujocoSidecar> free = new LinkedBlockingDeque<>();
+    /** Start-ups under way in the background, so that closing the pool can stop them rather than leave a process behind. */
+    private final Set<Thread> warmUps = ConcurrentHashMap.newKeySet();
 
     /** {@code size} sidecars, each made by {@code sidecar} (nothing starts until a request needs it). */
     public MujocoSidecarPool(int size, Supplier<MujocoSidecar> sidecar) {
@@ -69,6 +74,25 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         }
     }
 
+    /**
+     * Starts the sidecar the next request will take, in the background (Node and MuJoCo's WebAssembly take about half a
+     * second), so its start-up overlaps cheaper work; nothing when that sidecar is already running.
+     */
+    @Override
+    public void warmUp() {
+        MujocoSidecar next = free.peekFirst();
+        if (next == null || next.pid().isPresent()) return;
+        Thread start = Thread.ofPlatform().daemon().name("mujoco-sidecar-start").unstarted(() -> {
+            try {
+                next.unavailableReason(); // a failure to start is reported by the request that needs the sidecar
+            } finally {
+                warmUps.remove(Thread.currentThread());
+            }
+        });
+        warmUps.add(start);
+        start.start();
+    }
+
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */
     MujocoSidecar.Served served(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         MujocoSidecar sidecar;
@@ -100,9 +124,22 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         return members.stream().mapToInt(MujocoSidecar::starts).sum();
     }
 
-    /** Stops every sidecar process (waiting for one that is simulating to finish); a later request starts one again. */
+    /**
+     * Stops every sidecar process (waiting for one that is simulating to finish) and every start-up under way (a
+     * warm-up nobody used: its process is killed, not waited for); a later request starts one again. Returns once the
+     * processes have exited.
+     */
     @Override
     public void close() {
+        for (Thread start : List.copyOf(warmUps)) start.interrupt();
+        for (Thread start : List.copyOf(warmUps)) {
+            try {
+                start.join(MujocoSidecar.DEFAULT_STARTUP_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         members.forEach(MujocoSidecar::close);
     }
 }

@@ -231,11 +231,7 @@ final class SidecarProcess {
             return;
         }
         ProcessTrees.kill(r.process);
-        try {
-            r.process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitExit(r.process);
         try {
             r.stdin.close();
         } catch (IOException ignored) {
@@ -244,6 +240,23 @@ final class SidecarProcess {
         if (running == r) {
             running = null;
         }
+    }
+
+    /**
+     * Waits (up to 5 s) for a killed process to exit, even when this thread is interrupted — as it is when a start-up is
+     * cancelled — so that whoever stops a sidecar can count on it being gone; the interrupt is kept for the caller.
+     */
+    private static void awaitExit(Process p) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private static int exitCode(Process p) {

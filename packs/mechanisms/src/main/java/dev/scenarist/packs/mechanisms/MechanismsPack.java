@@ -62,11 +62,12 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
     private final List<dev.scenarist.core.pack.Requirement> requirements;
-    private final TemplateLibrary library;
+    /** Read on first use: validating a model file needs no template (reading them cost ~0.2 s of its start). */
+    private TemplateLibrary library; // guarded by this
+    private String context; // guarded by this
     private final VariantsSetup setup;
     private final BenchmarkExport export;
     private final Pipeline pipeline;
-    private final String context;
 
     /**
      * The pack as the application wires it: the simulator {@code settings} select, the given sandbox (the
@@ -83,8 +84,10 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     /** The build JVM trained on the library's last (highest-tier) template: trusted code, never a model's. */
     private static SandboxedTemplateRunner trained(SandboxedTemplateRunner runner) {
-        var t = TemplateLibrary.bundled().all().getLast();
-        return runner.trainedOn(t.className(), t.source(), Randomizer.draws(1, VariantsSetup.DEFAULT_VARIANTS, Randomizer.Limits.DEFAULT));
+        return runner.trainedOn(() -> {
+            var t = TemplateLibrary.bundled().all().getLast();
+            return Map.entry(t.className(), t.source());
+        }, Randomizer.draws(1, VariantsSetup.DEFAULT_VARIANTS, Randomizer.Limits.DEFAULT));
     }
 
     MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
@@ -93,10 +96,8 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
         this.requirements = MechanismsRequirements.of(simulator, runner.javaHome());
-        this.library = TemplateLibrary.bundled();
         this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);
         this.export = new BenchmarkExport(setup, previewer);
-        this.context = context(library);
         var plan = new Stage.AuthorStage("plan", """
                 Plan one parametric template for a tier {{tier}} ({{tier_name}}) physics benchmark. Theme: {{kind_title}}.
                 {{theme}}
@@ -139,12 +140,18 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     @Override
     public String definitionHash() {
-        return "mechanisms-0.2-" + library.fingerprint() + "-k" + setup.variants();
+        return "mechanisms-0.2-" + library().fingerprint() + "-k" + setup.variants();
     }
 
     @Override
-    public String context() {
+    public synchronized String context() {
+        if (context == null) context = context(library());
         return context;
+    }
+
+    private synchronized TemplateLibrary library() {
+        if (library == null) library = TemplateLibrary.bundled();
+        return library;
     }
 
     @Override
@@ -154,7 +161,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     @Override
     public Author offlineAuthor() {
-        return new LibraryAuthor(library);
+        return new LibraryAuthor(library());
     }
 
     @Override
@@ -177,7 +184,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
         int tier = asked.orElse((int) Math.floorMod(seed, 3L) + 1);
         // the run's turn within its tier: every seed when the tier is fixed, every third seed when tiers alternate
         long turn = asked.isPresent() ? seed : Math.floorDiv(seed, 3L);
-        List<LibraryTemplate> kinds = library.tier(tier);
+        List<LibraryTemplate> kinds = library().tier(tier);
         LibraryTemplate kind = kinds.get((int) Math.floorMod(turn, (long) kinds.size()));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tier", tier);
@@ -254,10 +261,12 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             var reads = validation.allowedReads();
             var origin = validation.origin();
             var limits = rules == SceneRules.MUJOCO ? SimulationLimits.defaults() : setup.limits();
-            // MuJoCo starts while the static and mesh checks run; closing the pack (the application does, at the end of
-            // every command) stops it, also when the static checks refused the scene and nothing simulated
+            // MuJoCo starts (a model file: simulates) while the static and mesh checks run; closing the pack (the
+            // application does, at the end of every command) stops it, also when the static checks refused the scene
+            var simulation = new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin);
+            Optional<Path> model = origin.flatMap(o -> validation.file().map(o::resolve));
             return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
-                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin).startingTheEngine()));
+                    model.map(simulation::simulatingAhead).orElseGet(simulation::startingTheEngine)));
         }
         Optional<String> target = validation.file();
         if (target.isPresent() && target.get().endsWith(".java")) {

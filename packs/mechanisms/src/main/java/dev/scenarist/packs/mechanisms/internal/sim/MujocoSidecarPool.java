@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Supplier;
 
@@ -24,8 +25,8 @@ import java.util.function.Supplier;
 public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCloseable {
     private final List<MujocoSidecar> members;
     private final BlockingDeque<MujocoSidecar> free = new LinkedBlockingDeque<>();
-    /** Start-ups under way in the background, so that closing the pool can stop them rather than leave a process behind. */
-    private final Set<Thread> warmUps = ConcurrentHashMap.newKeySet();
+    /** Start-ups and simulations under way in the background, so that closing the pool stops them rather than leave a process behind. */
+    private final Set<Thread> background = ConcurrentHashMap.newKeySet();
 
     /** {@code size} sidecars, each made by {@code sidecar} (nothing starts until a request needs it). */
     public MujocoSidecarPool(int size, Supplier<MujocoSidecar> sidecar) {
@@ -82,15 +83,39 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
     public void warmUp() {
         MujocoSidecar next = free.peekFirst();
         if (next == null || next.pid().isPresent()) return;
-        Thread start = Thread.ofPlatform().daemon().name("mujoco-sidecar-start").unstarted(() -> {
+        // a failure to start is reported by the request that needs the sidecar
+        inBackground("mujoco-sidecar-start", next::unavailableReason);
+    }
+
+    /**
+     * Simulates on a free sidecar from a background thread, starting now; {@link #close()} interrupts it, which kills
+     * its process (a simulation nobody waits for is not worth waiting for).
+     */
+    @Override
+    public Ahead simulateAhead(ModelBundle bundle, SimulationLimits limits) {
+        var outcome = new CompletableFuture<SimulationOutcome>();
+        inBackground("mujoco-simulate-ahead", () -> {
             try {
-                next.unavailableReason(); // a failure to start is reported by the request that needs the sidecar
-            } finally {
-                warmUps.remove(Thread.currentThread());
+                outcome.complete(served(bundle.xml(), limits, bundle).outcome());
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+                throw e;
             }
         });
-        warmUps.add(start);
-        start.start();
+        return outcome::join;
+    }
+
+    /** Runs {@code work} on a daemon thread that {@link #close()} interrupts and waits for. */
+    private void inBackground(String name, Runnable work) {
+        Thread t = Thread.ofPlatform().daemon().name(name).unstarted(() -> {
+            try {
+                work.run();
+            } finally {
+                background.remove(Thread.currentThread());
+            }
+        });
+        background.add(t);
+        t.start();
     }
 
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */
@@ -125,16 +150,16 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
     }
 
     /**
-     * Stops every sidecar process (waiting for one that is simulating to finish) and every start-up under way (a
-     * warm-up nobody used: its process is killed, not waited for); a later request starts one again. Returns once the
-     * processes have exited.
+     * Stops every sidecar process (waiting for one that is simulating for a caller to finish) and everything under way
+     * in the background (a warm-up or a simulation ahead nobody used: its process is killed, not waited for); a later
+     * request starts one again. Returns once the processes have exited.
      */
     @Override
     public void close() {
-        for (Thread start : List.copyOf(warmUps)) start.interrupt();
-        for (Thread start : List.copyOf(warmUps)) {
+        for (Thread t : List.copyOf(background)) t.interrupt();
+        for (Thread t : List.copyOf(background)) {
             try {
-                start.join(MujocoSidecar.DEFAULT_STARTUP_TIMEOUT.toMillis());
+                t.join(MujocoSidecar.DEFAULT_STARTUP_TIMEOUT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SidecarProcess {
     private static final Logger log = LoggerFactory.getLogger(MujocoSidecar.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (see {@code MujocoSidecar.Json}): a start-up spawns Node first and builds it while Node boots. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final String EOF = "\u0000EOF";
     private static final int STDERR_TAIL = 40;
     private static final String SCRIPT = MujocoSidecar.SCRIPT;
@@ -99,7 +102,7 @@ final class SidecarProcess {
             long id = nextId++;
             req.put("id", id);
             try {
-                r.stdin.write(JSON.writeValueAsString(req));
+                r.stdin.write(Json.MAPPER.writeValueAsString(req));
                 r.stdin.write('\n');
                 r.stdin.flush();
             } catch (IOException e) {
@@ -136,7 +139,7 @@ final class SidecarProcess {
                 }
                 JsonNode answer;
                 try {
-                    answer = JSON.readTree(line);
+                    answer = Json.MAPPER.readTree(line);
                 } catch (IOException e) {
                     log.warn("MuJoCo sidecar wrote a line that is not JSON: {}", line);
                     continue;
@@ -212,7 +215,7 @@ final class SidecarProcess {
                             : "exited with status " + exitCode(p) + " while starting", r.stderrSummary()));
         }
         try {
-            JsonNode hello = JSON.readTree(ready);
+            JsonNode hello = Json.MAPPER.readTree(ready);
             if (!hello.path("ready").asBoolean(false)) {
                 throw new IOException("unexpected first line: " + ready);
             }

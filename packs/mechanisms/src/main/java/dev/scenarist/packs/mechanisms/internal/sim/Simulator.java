@@ -39,6 +39,22 @@ public interface Simulator extends AutoCloseable {
      */
     default void warmUp() {}
 
+    /** A simulation asked for ahead of need: its outcome, waited for when it is needed. */
+    @FunctionalInterface
+    interface Ahead {
+        SimulationOutcome outcome();
+    }
+
+    /**
+     * Starts simulating {@code bundle} now, in the background where the engine runs elsewhere (MuJoCo's sidecars), so
+     * that start-up, load and simulation overlap the cheaper checks instead of following them; an outcome nobody asks
+     * for is dropped. The default simulates only when the outcome is asked for. {@link #close()} stops a simulation
+     * still running ahead (its outcome is then {@link SimulationOutcome.Unavailable}).
+     */
+    default Ahead simulateAhead(ModelBundle bundle, SimulationLimits limits) {
+        return () -> simulate(bundle, limits);
+    }
+
     /** Stops what the engine runs (processes), waiting for them to exit; nothing for an engine in this JVM. */
     @Override
     default void close() {}

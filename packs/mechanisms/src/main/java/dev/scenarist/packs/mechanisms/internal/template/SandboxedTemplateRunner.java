@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -64,7 +65,7 @@ public final class SandboxedTemplateRunner {
     }
 
     /** {@code base}'s settings, with a startup cache trained as {@code training} says. */
-    private SandboxedTemplateRunner(SandboxedTemplateRunner base, StartupCache.Training training) {
+    private SandboxedTemplateRunner(SandboxedTemplateRunner base, Supplier<StartupCache.Training> training) {
         this.sandbox = base.sandbox;
         this.javaHome = base.javaHome;
         this.classpath = base.classpath;
@@ -79,7 +80,19 @@ public final class SandboxedTemplateRunner {
      * the pack's own, never a model-written one) for {@code draws}; see {@link StartupCache}.
      */
     public SandboxedTemplateRunner trainedOn(String className, String source, List<Randomizer.Draw> draws) {
-        return new SandboxedTemplateRunner(this, new StartupCache.Training(className, source, draws));
+        var training = new StartupCache.Training(className, source, draws);
+        return new SandboxedTemplateRunner(this, () -> training);
+    }
+
+    /**
+     * As {@link #trainedOn(String, String, List)}, the trusted template ({@code className}, {@code source}) asked for
+     * only when training starts (the second build): a command that builds nothing never reads it.
+     */
+    public SandboxedTemplateRunner trainedOn(Supplier<Map.Entry<String, String>> template, List<Randomizer.Draw> draws) {
+        return new SandboxedTemplateRunner(this, () -> {
+            var t = template.get();
+            return new StartupCache.Training(t.getKey(), t.getValue(), draws);
+        });
     }
 
     /** The JDK whose javac and java compile and run templates. */

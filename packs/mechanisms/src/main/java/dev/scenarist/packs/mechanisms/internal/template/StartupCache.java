@@ -38,19 +38,19 @@ final class StartupCache {
         boolean train(Path folder, Path cache, Training training) throws Exception;
     }
 
-    private final Optional<Training> training;
+    private final Optional<java.util.function.Supplier<Training>> training;
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile Path file;
 
-    StartupCache(Optional<Training> training) {
+    StartupCache(Optional<java.util.function.Supplier<Training>> training) {
         this.training = training;
     }
 
     /** The cache for this build, if made; counts the build and starts training at the second one. */
     Optional<Path> forBuild(Trainer trainer) {
         if (builds.incrementAndGet() >= 2 && training.isPresent() && started.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon().name("template-jvm-training").start(() -> train(trainer, training.get()));
+            Thread.ofPlatform().daemon().name("template-jvm-training").start(() -> train(trainer, training.get().get()));
         }
         return Optional.ofNullable(file);
     }

@@ -263,10 +263,12 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             var limits = rules == SceneRules.MUJOCO ? SimulationLimits.defaults() : setup.limits();
             // MuJoCo starts (a model file: simulates) while the static and mesh checks run; closing the pack (the
             // application does, at the end of every command) stops it, also when the static checks refused the scene
+            // (first, before the static check is even made: reading MJCF's schema is the first use of Jackson here)
             var simulation = new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin);
             Optional<Path> model = origin.flatMap(o -> validation.file().map(o::resolve));
-            return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
-                    model.map(simulation::simulatingAhead).orElseGet(simulation::startingTheEngine)));
+            if (model.isPresent()) simulation.simulatingAhead(model.get());
+            else simulation.startingTheEngine();
+            return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin), simulation));
         }
         Optional<String> target = validation.file();
         if (target.isPresent() && target.get().endsWith(".java")) {

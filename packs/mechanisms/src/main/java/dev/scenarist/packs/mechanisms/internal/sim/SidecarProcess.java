@@ -190,6 +190,10 @@ final class SidecarProcess {
                     + "(npm ci --no-audit --no-fund; needs Node.js 20+ and npm)").formatted(
                     sidecarDir.resolve("node_modules"), sidecarDir.resolve("install.sh")));
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // a background start-up or simulation that closing the pool cancelled: spawning Node only to kill it is waste
+            throw new UnavailableException("interrupted before starting the MuJoCo sidecar");
+        }
         Process p;
         try {
             p = new ProcessBuilder(command.with(SCRIPT)).directory(sidecarDir.toFile()).start();

@@ -39,7 +39,7 @@ public final class Main {
     public static int run(String[] args, Settings settings, java.io.PrintStream out, java.io.PrintStream err) {
         Map<String, String> env = settings.env();
         var root = new ScenaristCommand(settings, out, err);
-        var cli = new CommandLine(root);
+        var cli = root.commandLine(args);
         dev.scenarist.app.cli.StrictNumbers.install(cli);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));

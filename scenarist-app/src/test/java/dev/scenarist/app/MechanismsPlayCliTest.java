@@ -28,8 +28,10 @@ class MechanismsPlayCliTest {
 
     @BeforeAll
     static void generateOne() {
+        var before = NodeChildren.pids();
         var gen = cli("--json", "generate", "--pack", "mechanisms", "--tier", "2", "--count", "1");
         assertThat(gen.code()).as(gen.err()).isZero();
+        assertThat(NodeChildren.pids()).as("the campaign's MuJoCo sidecars are stopped when the command returns").isSubsetOf(before);
         scenario = Path.of((String) ((Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst()).get("path"));
     }
 

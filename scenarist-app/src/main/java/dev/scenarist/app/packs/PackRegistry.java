@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  * Finds packs: the examples bundled in the application, then YAML packs in {@code <data-dir>/packs/<name>/pack.yaml}
  * and in any folder listed in {@code SCENARIST_PACKS} (colon-separated). A later source with the same name wins,
  * so a user can override a bundled pack. Packs are loaded on demand: a broken pack file only fails when used.
+ *
+ * <p>The registry owns the packs it made: closing it closes each one that holds resources ({@link AutoCloseable}: the
+ * mechanisms pack's MuJoCo sidecars, the services pack's PostgreSQL server), so a command leaves no process behind.
  */
-public final class PackRegistry {
+public final class PackRegistry implements AutoCloseable {
     /** Where a pack comes from, for listings. */
     public record Source(String name, String origin, Path dir) {}
 
@@ -97,6 +100,27 @@ public final class PackRegistry {
         Source s = sources.get(name);
         if (s == null || s.dir() == null || loaded.containsKey(name)) return dev.scenarist.core.pack.Capabilities.requirements(get(name));
         return loader.requirements(s.dir());
+    }
+
+    /**
+     * Closes every pack loaded so far that holds resources, each even when another fails (the first failure is thrown
+     * afterwards, the others added to it). A pack asked for later is made anew.
+     */
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        for (Pack p : loaded.values()) {
+            if (!(p instanceof AutoCloseable c)) continue;
+            try {
+                c.close();
+            } catch (Exception e) {
+                RuntimeException wrapped = e instanceof RuntimeException r ? r : new IllegalStateException("closing pack '" + p.name() + "' failed: " + e.getMessage(), e);
+                if (failure == null) failure = wrapped;
+                else failure.addSuppressed(wrapped);
+            }
+        }
+        loaded.clear();
+        if (failure != null) throw failure;
     }
 
     public static final class UnknownPackException extends RuntimeException {

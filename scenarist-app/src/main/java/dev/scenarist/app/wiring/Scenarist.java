@@ -36,7 +36,7 @@ import java.util.Optional;
 
 /**
  * The one place where the application is wired: data folder, store, event bus, engine services, packs, authors.
- * Everything is created here and passed down; nothing is global. Closing it closes the store.
+ * Everything is created here and passed down; nothing is global. Closing it closes the packs and the store.
  */
 public final class Scenarist implements AutoCloseable {
     private final DataLayout layout;
@@ -130,8 +130,8 @@ public final class Scenarist implements AutoCloseable {
     public static void requireComponents(Path dataDir, Settings settings, String packName, Optional<dev.scenarist.core.campaign.CampaignSpec> spec)
             throws InterruptedException {
         Machine machine = Machine.of(settings);
-        try (var bundled = BundledPacks.inPlace()) {
-            PackRegistry packs = registry(dataDir.toAbsolutePath().normalize(), settings, machine, bundled.dir());
+        try (var bundled = BundledPacks.inPlace();
+             PackRegistry packs = registry(dataDir.toAbsolutePath().normalize(), settings, machine, bundled.dir())) {
             if (spec.isPresent()) dev.scenarist.core.pack.Capabilities.parameters(packs.get(packName), spec.get().seed(), spec.get().options());
             new Preflight(machine).require(packName, packs.requirements(packName));
         }
@@ -265,9 +265,14 @@ public final class Scenarist implements AutoCloseable {
         return dev.scenarist.server.ScenaristServer.start(context, options);
     }
 
+    /** Closes the packs (their processes: MuJoCo sidecars, the dry-run database), the telemetry and the store. */
     @Override
     public void close() {
-        telemetry.close();
-        store.close();
+        try {
+            packs.close();
+        } finally {
+            telemetry.close();
+            store.close();
+        }
     }
 }

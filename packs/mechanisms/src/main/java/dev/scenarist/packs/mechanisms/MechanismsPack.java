@@ -56,16 +56,18 @@ import java.util.TreeMap;
  * manifest with measured numbers, and a preview image; {@code promote} moves them to
  * {@code datasets/mechanisms/tier<T>/<id>/}.
  */
-public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds, AutoCloseable {
+public final class MechanismsPack implements Pack, PackOptions, ScenarioAssembler, ValidationPlan, DatasetGrouping, MachineNeeds,
+        AutoCloseable {
     public static final String TIER_OPTION = "tier";
     static final Map<Integer, String> TIER_NAMES = Map.of(1, "static spatial", 2, "kinematic", 3, "actuated multi-body");
 
     private final List<dev.scenarist.core.pack.Requirement> requirements;
-    private final TemplateLibrary library;
+    /** Read on first use: validating a model file needs no template (reading them cost ~0.2 s of its start). */
+    private TemplateLibrary library; // guarded by this
+    private String context; // guarded by this
     private final VariantsSetup setup;
     private final BenchmarkExport export;
     private final Pipeline pipeline;
-    private final String context;
     /** Kept to be closed: it holds the sandboxed compile server. */
     private final SandboxedTemplateRunner runner;
 
@@ -84,8 +86,10 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     /** The build JVM trained on the library's last (highest-tier) template: trusted code, never a model's. */
     private static SandboxedTemplateRunner trained(SandboxedTemplateRunner runner) {
-        var t = TemplateLibrary.bundled().all().getLast();
-        return runner.trainedOn(t.className(), t.source(), Randomizer.draws(1, VariantsSetup.DEFAULT_VARIANTS, Randomizer.Limits.DEFAULT));
+        return runner.trainedOn(() -> {
+            var t = TemplateLibrary.bundled().all().getLast();
+            return Map.entry(t.className(), t.source());
+        }, Randomizer.draws(1, VariantsSetup.DEFAULT_VARIANTS, Randomizer.Limits.DEFAULT));
     }
 
     MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants) {
@@ -95,10 +99,8 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     MechanismsPack(Simulator simulator, SandboxedTemplateRunner runner, int variants, Previewer previewer) {
         this.runner = runner;
         this.requirements = MechanismsRequirements.of(simulator, runner.javaHome());
-        this.library = TemplateLibrary.bundled();
         this.setup = new VariantsSetup(new TemplateValidator(runner), simulator, SimulationLimits.defaults(), variants);
         this.export = new BenchmarkExport(setup, previewer);
-        this.context = context(library);
         var plan = new Stage.AuthorStage("plan", """
                 Plan one parametric template for a tier {{tier}} ({{tier_name}}) physics benchmark. Theme: {{kind_title}}.
                 {{theme}}
@@ -133,15 +135,6 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
         return "mechanisms";
     }
 
-    /**
-     * Stops the template compile server. Its process also ends with this JVM (bubblewrap's {@code --die-with-parent},
-     * and it exits when its stdin closes), so a pack nobody closes leaves nothing behind either.
-     */
-    @Override
-    public void close() {
-        runner.close();
-    }
-
     @Override
     public String description() {
         return "Physics benchmarks for MuJoCo: parametric templates (Java, built in the sandbox) validated across "
@@ -150,12 +143,18 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     @Override
     public String definitionHash() {
-        return "mechanisms-0.2-" + library.fingerprint() + "-k" + setup.variants();
+        return "mechanisms-0.2-" + library().fingerprint() + "-k" + setup.variants();
     }
 
     @Override
-    public String context() {
+    public synchronized String context() {
+        if (context == null) context = context(library());
         return context;
+    }
+
+    private synchronized TemplateLibrary library() {
+        if (library == null) library = TemplateLibrary.bundled();
+        return library;
     }
 
     @Override
@@ -165,7 +164,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
 
     @Override
     public Author offlineAuthor() {
-        return new LibraryAuthor(library);
+        return new LibraryAuthor(library());
     }
 
     @Override
@@ -188,7 +187,7 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
         int tier = asked.orElse((int) Math.floorMod(seed, 3L) + 1);
         // the run's turn within its tier: every seed when the tier is fixed, every third seed when tiers alternate
         long turn = asked.isPresent() ? seed : Math.floorDiv(seed, 3L);
-        List<LibraryTemplate> kinds = library.tier(tier);
+        List<LibraryTemplate> kinds = library().tier(tier);
         LibraryTemplate kind = kinds.get((int) Math.floorMod(turn, (long) kinds.size()));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tier", tier);
@@ -265,11 +264,14 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
             var reads = validation.allowedReads();
             var origin = validation.origin();
             var limits = rules == SceneRules.MUJOCO ? SimulationLimits.defaults() : setup.limits();
-            // MuJoCo is not started ahead of the static checks: the pack's simulator is not closed by a command that
-            // runs in process (the application's tests), so a warm-up for a scene the static checks refuse left a
-            // sidecar process behind per command (found by the fuzz suite: 126 of them)
-            return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin),
-                    new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin)));
+            // MuJoCo starts (a model file: simulates) while the static and mesh checks run; closing the pack (the
+            // application does, at the end of every command) stops it, also when the static checks refused the scene
+            // (first, before the static check is even made: reading MJCF's schema is the first use of Jackson here)
+            var simulation = new MujocoSimulationCheck(setup.simulator(), limits, rules, reads, origin);
+            Optional<Path> model = origin.flatMap(o -> validation.file().map(o::resolve));
+            if (model.isPresent()) simulation.simulatingAhead(model.get());
+            else simulation.startingTheEngine();
+            return Map.of("scene", List.of(new MjcfStaticCheck(reads, origin), new MeshFilesCheck(rules, reads, origin), simulation));
         }
         Optional<String> target = validation.file();
         if (target.isPresent() && target.get().endsWith(".java")) {
@@ -307,6 +309,21 @@ public final class MechanismsPack implements Pack, PackOptions, ScenarioAssemble
     public Optional<dev.scenarist.core.pack.RuleSet> rules(dev.scenarist.core.pack.ValidationTarget target) {
         return Optional.of(target.rules().flatMap(SceneRules::named)
                 .orElseGet(() -> SceneRules.defaultFor(target.file(), target.origin())).ruleSet());
+    }
+
+    /**
+     * Stops the simulator's processes (MuJoCo's sidecars, also one still starting), waiting for them to exit. The
+     * application closes its packs when a command ends, so a command run in process (its tests) leaves nothing behind;
+     * a later simulation would start a sidecar again. Also stops the template compile server (whose process would
+     * end with this JVM anyway: bubblewrap's {@code --die-with-parent}, and it exits when its stdin closes).
+     */
+    @Override
+    public void close() {
+        try {
+            setup.simulator().close();
+        } finally {
+            runner.close();
+        }
     }
 
     private static String context(TemplateLibrary library) {

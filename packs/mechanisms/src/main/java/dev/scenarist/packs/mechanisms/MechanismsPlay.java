@@ -96,21 +96,12 @@ public final class MechanismsPlay {
         } catch (IOException e) {
             return bad("cannot read: " + e.getMessage());
         }
-        Simulator simulator = Simulators.select(settings).simulator();
-        try {
+        try (Simulator simulator = Simulators.select(settings).simulator()) {
             return switch (new TaskPlayer(simulator).play(scene, task, solution)) {
                 case TaskPlay.Unavailable u -> new Outcome.Unavailable(u.reason());
                 case TaskPlay.Refused r -> bad(r.message());
                 case TaskPlay.Judged j -> judged(j.verdict(), seed, scene, solutionName);
             };
-        } finally {
-            if (simulator instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // the sidecar process is ours alone; a failed shutdown leaves nothing the verdict depends on
-                }
-            }
         }
     }
 

@@ -5,8 +5,6 @@ import dev.scenarist.core.model.Finding;
 import dev.scenarist.packs.mechanisms.internal.checks.MujocoSimulationCheck;
 import dev.scenarist.packs.mechanisms.internal.mesh.MeshChecker;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfValidator;
-import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
-import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecarPool;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulators;
@@ -58,7 +56,6 @@ public final class SceneChecks implements AutoCloseable {
 
     @Override
     public void close() {
-        if (simulator instanceof MujocoSidecar sidecar) sidecar.close();
-        if (simulator instanceof MujocoSidecarPool pool) pool.close();
+        simulator.close();
     }
 }

@@ -28,6 +28,8 @@ public final class MujocoSimulationCheck implements Check {
     private final SceneRules rules;
     private final List<Path> allowedReads;
     private final ScenePlace place;
+    /** Simulations started ahead of this check, by the scene's absolute path; each is used once. */
+    private final java.util.Map<Path, Simulator.Ahead> ahead = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The benchmark rules, scenes read from the workspace. */
     public MujocoSimulationCheck(Simulator simulator, SimulationLimits limits) {
@@ -49,6 +51,33 @@ public final class MujocoSimulationCheck implements Check {
         this.place = new ScenePlace(origin);
     }
 
+    /**
+     * Starts the engine now, in the background, so that its start-up (Node and MuJoCo's WebAssembly) overlaps the
+     * cheaper checks that run first instead of following them. Whoever owns the simulator closes it, which also stops
+     * a start-up nobody used (a scene the static checks refused). Returns this check.
+     */
+    public MujocoSimulationCheck startingTheEngine() {
+        simulator.warmUp();
+        return this;
+    }
+
+    /**
+     * Starts simulating {@code xml} now, in the background ({@link Simulator#simulateAhead}): on two cores, MuJoCo's
+     * start-up, load and second of simulation then overlap the static and mesh checks, which run first. The outcome is
+     * only reported if this check runs (the cheaper checks passed); whoever owns the simulator closes it, which stops a
+     * simulation nobody asked for. A model that cannot be read (the static check names why) is not simulated ahead:
+     * the engine is only warmed up. Returns this check.
+     */
+    public MujocoSimulationCheck simulatingAhead(Path xml) {
+        Path scene = xml.toAbsolutePath().normalize();
+        simulator.warmUp(); // Node boots while the model's files are listed; the simulation below waits for it
+        try {
+            ahead.put(scene, simulator.simulateAhead(new ModelBundle(scene, MjcfModel.load(scene, allowedReads).filesRead()), limits));
+        } catch (MjcfReadException e) {
+            // nothing to simulate ahead; the engine is warm for the simulation the check may still ask for
+        }
+        return this;
+    }
 
     @Override
     public String name() {
@@ -105,6 +134,8 @@ public final class MujocoSimulationCheck implements Check {
      * read statically (the static check says why) is handed over as just its file, for MuJoCo's own verdict.
      */
     private dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome simulate(Path xml) {
+        Simulator.Ahead started = ahead.remove(xml.toAbsolutePath().normalize());
+        if (started != null) return started.outcome();
         try {
             return simulator.simulate(new ModelBundle(xml, MjcfModel.load(xml, allowedReads).filesRead()), limits);
         } catch (MjcfReadException e) {

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Supplier;
 
@@ -16,11 +19,14 @@ import java.util.function.Supplier;
  *
  * <p>Free sidecars are handed out most recently used first, so a sequential caller keeps using one process and the
  * others are never started: a sidecar starts on its first request. A sidecar whose process died is restarted by that
- * sidecar on its next request (see {@link MujocoSidecar}); {@link #close()} stops every process.
+ * sidecar on its next request (see {@link MujocoSidecar}); {@link #close()} stops every process, including one that a
+ * {@link #warmUp()} is still starting.
  */
 public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCloseable {
     private final List<MujocoSidecar> members;
     private final BlockingDeque<MujocoSidecar> free = new LinkedBlockingDeque<>();
+    /** Start-ups and simulations under way in the background, so that closing the pool stops them rather than leave a process behind. */
+    private final Set<Thread> background = ConcurrentHashMap.newKeySet();
 
     /** {@code size} sidecars, each made by {@code sidecar} (nothing starts until a request needs it). */
     public MujocoSidecarPool(int size, Supplier<MujocoSidecar> sidecar) {
@@ -69,6 +75,49 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         }
     }
 
+    /**
+     * Starts the sidecar the next request will take, in the background (Node and MuJoCo's WebAssembly take about half a
+     * second), so its start-up overlaps cheaper work; nothing when that sidecar is already running.
+     */
+    @Override
+    public void warmUp() {
+        MujocoSidecar next = free.peekFirst();
+        if (next == null || next.pid().isPresent()) return;
+        // a failure to start is reported by the request that needs the sidecar
+        inBackground("mujoco-sidecar-start", next::unavailableReason);
+    }
+
+    /**
+     * Simulates on a free sidecar from a background thread, starting now; {@link #close()} interrupts it, which kills
+     * its process (a simulation nobody waits for is not worth waiting for).
+     */
+    @Override
+    public Ahead simulateAhead(ModelBundle bundle, SimulationLimits limits) {
+        var outcome = new CompletableFuture<SimulationOutcome>();
+        inBackground("mujoco-simulate-ahead", () -> {
+            try {
+                outcome.complete(served(bundle.xml(), limits, bundle).outcome());
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return outcome::join;
+    }
+
+    /** Runs {@code work} on a daemon thread that {@link #close()} interrupts and waits for. */
+    private void inBackground(String name, Runnable work) {
+        Thread t = Thread.ofPlatform().daemon().name(name).unstarted(() -> {
+            try {
+                work.run();
+            } finally {
+                background.remove(Thread.currentThread());
+            }
+        });
+        background.add(t);
+        t.start();
+    }
+
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */
     MujocoSidecar.Served served(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         MujocoSidecar sidecar;
@@ -100,9 +149,22 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         return members.stream().mapToInt(MujocoSidecar::starts).sum();
     }
 
-    /** Stops every sidecar process (waiting for one that is simulating to finish); a later request starts one again. */
+    /**
+     * Stops every sidecar process (waiting for one that is simulating for a caller to finish) and everything under way
+     * in the background (a warm-up or a simulation ahead nobody used: its process is killed, not waited for); a later
+     * request starts one again. Returns once the processes have exited.
+     */
     @Override
     public void close() {
+        for (Thread t : List.copyOf(background)) t.interrupt();
+        for (Thread t : List.copyOf(background)) {
+            try {
+                t.join(MujocoSidecar.DEFAULT_STARTUP_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         members.forEach(MujocoSidecar::close);
     }
 }

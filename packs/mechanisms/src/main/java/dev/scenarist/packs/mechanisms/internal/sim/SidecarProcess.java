@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SidecarProcess {
     private static final Logger log = LoggerFactory.getLogger(MujocoSidecar.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (see {@code MujocoSidecar.Json}): a start-up spawns Node first and builds it while Node boots. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final String EOF = "\u0000EOF";
     private static final int STDERR_TAIL = 40;
     private static final String SCRIPT = MujocoSidecar.SCRIPT;
@@ -99,7 +102,7 @@ final class SidecarProcess {
             long id = nextId++;
             req.put("id", id);
             try {
-                r.stdin.write(JSON.writeValueAsString(req));
+                r.stdin.write(Json.MAPPER.writeValueAsString(req));
                 r.stdin.write('\n');
                 r.stdin.flush();
             } catch (IOException e) {
@@ -136,7 +139,7 @@ final class SidecarProcess {
                 }
                 JsonNode answer;
                 try {
-                    answer = JSON.readTree(line);
+                    answer = Json.MAPPER.readTree(line);
                 } catch (IOException e) {
                     log.warn("MuJoCo sidecar wrote a line that is not JSON: {}", line);
                     continue;
@@ -187,6 +190,10 @@ final class SidecarProcess {
                     + "(npm ci --no-audit --no-fund; needs Node.js 20+ and npm)").formatted(
                     sidecarDir.resolve("node_modules"), sidecarDir.resolve("install.sh")));
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // a background start-up or simulation that closing the pool cancelled: spawning Node only to kill it is waste
+            throw new UnavailableException("interrupted before starting the MuJoCo sidecar");
+        }
         Process p;
         try {
             p = new ProcessBuilder(command.with(SCRIPT)).directory(sidecarDir.toFile()).start();
@@ -212,7 +219,7 @@ final class SidecarProcess {
                             : "exited with status " + exitCode(p) + " while starting", r.stderrSummary()));
         }
         try {
-            JsonNode hello = JSON.readTree(ready);
+            JsonNode hello = Json.MAPPER.readTree(ready);
             if (!hello.path("ready").asBoolean(false)) {
                 throw new IOException("unexpected first line: " + ready);
             }
@@ -231,11 +238,7 @@ final class SidecarProcess {
             return;
         }
         ProcessTrees.kill(r.process);
-        try {
-            r.process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitExit(r.process);
         try {
             r.stdin.close();
         } catch (IOException ignored) {
@@ -244,6 +247,23 @@ final class SidecarProcess {
         if (running == r) {
             running = null;
         }
+    }
+
+    /**
+     * Waits (up to 5 s) for a killed process to exit, even when this thread is interrupted — as it is when a start-up is
+     * cancelled — so that whoever stops a sidecar can count on it being gone; the interrupt is kept for the caller.
+     */
+    private static void awaitExit(Process p) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private static int exitCode(Process p) {

@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * Node (its reports list what it approximates); {@link Simulators#preferred()} picks between them.
  *
  * <p>Implementations are thread-safe. They never throw for a bad scene or a missing engine: every result is a
- * {@link SimulationOutcome}.
+ * {@link SimulationOutcome}. One that runs processes (MuJoCo's sidecars) stops them when closed; whoever made the
+ * simulator closes it — the pack, when the application closes its packs at the end of a command.
  */
-public interface Simulator {
+public interface Simulator extends AutoCloseable {
 
     /**
      * Loads {@code sceneXml} (assets such as meshes resolve against the file's folder, as in MuJoCo) and simulates
@@ -31,4 +32,30 @@ public interface Simulator {
 
     /** The engine's name and version, e.g. "MuJoCo 3.14.0 (WASM, Node sidecar)". */
     String engine();
+
+    /**
+     * Starts the engine in the background, so that its start-up overlaps cheaper work and the next simulation finds
+     * it ready. Nothing for an engine that has nothing to start; {@link #close()} also stops a start-up under way.
+     */
+    default void warmUp() {}
+
+    /** A simulation asked for ahead of need: its outcome, waited for when it is needed. */
+    @FunctionalInterface
+    interface Ahead {
+        SimulationOutcome outcome();
+    }
+
+    /**
+     * Starts simulating {@code bundle} now, in the background where the engine runs elsewhere (MuJoCo's sidecars), so
+     * that start-up, load and simulation overlap the cheaper checks instead of following them; an outcome nobody asks
+     * for is dropped. The default simulates only when the outcome is asked for. {@link #close()} stops a simulation
+     * still running ahead (its outcome is then {@link SimulationOutcome.Unavailable}).
+     */
+    default Ahead simulateAhead(ModelBundle bundle, SimulationLimits limits) {
+        return () -> simulate(bundle, limits);
+    }
+
+    /** Stops what the engine runs (processes), waiting for them to exit; nothing for an engine in this JVM. */
+    @Override
+    default void close() {}
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -86,7 +87,19 @@ public final class SandboxedTemplateRunner implements AutoCloseable {
      * the pack's own, never a model-written one) for {@code draws}; see {@link StartupCache}.
      */
     public SandboxedTemplateRunner trainedOn(String className, String source, List<Randomizer.Draw> draws) {
-        return new SandboxedTemplateRunner(this, new StartupCache(Optional.of(new StartupCache.Training(className, source, draws))), compiler);
+        var training = new StartupCache.Training(className, source, draws);
+        return new SandboxedTemplateRunner(this, new StartupCache(Optional.of(() -> training)), compiler);
+    }
+
+    /**
+     * As {@link #trainedOn(String, String, List)}, the trusted template ({@code className}, {@code source}) asked for
+     * only when training starts (the second build): a command that builds nothing never reads it.
+     */
+    public SandboxedTemplateRunner trainedOn(Supplier<Map.Entry<String, String>> template, List<Randomizer.Draw> draws) {
+        return new SandboxedTemplateRunner(this, new StartupCache(Optional.of(() -> {
+            var t = template.get();
+            return new StartupCache.Training(t.getKey(), t.getValue(), draws);
+        })), compiler);
     }
 
     /** This runner compiling with {@code other} (a test's stand-in) instead of the compile server. */

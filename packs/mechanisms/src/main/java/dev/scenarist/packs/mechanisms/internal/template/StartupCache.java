@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,19 +39,19 @@ final class StartupCache {
         boolean train(Path folder, Path cache, Training training) throws Exception;
     }
 
-    private final Optional<Training> training;
+    private final Optional<Supplier<Training>> training;
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile Path file;
 
-    StartupCache(Optional<Training> training) {
+    StartupCache(Optional<Supplier<Training>> training) {
         this.training = training;
     }
 
     /** The cache for this build, if made; counts the build and starts training at the second one. */
     Optional<Path> forBuild(Trainer trainer) {
         if (builds.incrementAndGet() >= 2 && training.isPresent() && started.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon().name("template-jvm-training").start(() -> train(trainer, training.get()));
+            Thread.ofPlatform().daemon().name("template-jvm-training").start(() -> train(trainer, training.get().get()));
         }
         return Optional.ofNullable(file);
     }

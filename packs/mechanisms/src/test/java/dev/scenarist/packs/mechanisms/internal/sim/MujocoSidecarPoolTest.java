@@ -138,4 +138,51 @@ class MujocoSidecarPoolTest {
         assertThat(pool.pids()).isEmpty();
         assertThat(running).noneMatch(ProcessHandle::isAlive);
     }
+
+    /** The node processes this JVM started that are still alive (the sidecars, by their command). */
+    static List<ProcessHandle> nodeChildren() {
+        return ProcessHandle.current().children()
+                .filter(h -> h.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("node")).orElse(false))
+                .toList();
+    }
+
+    @Test
+    void a_warm_up_starts_the_sidecar_the_next_request_takes() throws Exception {
+        try (MujocoSidecarPool pool = pool(2)) {
+            pool.warmUp();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (pool.pids().isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            List<Long> warmed = pool.pids();
+            assertThat(warmed).as("the warm-up started one sidecar").hasSize(1);
+
+            MujocoSidecar.Served s = pool.served(scene("drop.xml"), SimulationLimits.defaults(), null);
+
+            assertThat(s.pid()).as("the request was served by the warmed-up process").isEqualTo(warmed.getFirst());
+            assertThat(pool.starts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closing_the_pool_stops_a_warm_up_nobody_used_even_one_still_starting() throws Exception {
+        List<Long> before = nodeChildren().stream().map(ProcessHandle::pid).toList();
+        MujocoSidecarPool pool = pool(2);
+        pool.warmUp(); // and closed at once: the start-up is under way, or not begun
+
+        pool.close();
+
+        assertThat(pool.pids()).isEmpty();
+        assertThat(nodeChildren()).as("no node process of this pool is left").extracting(ProcessHandle::pid)
+                .isSubsetOf(before);
+
+        MujocoSidecarPool warmed = pool(2);
+        warmed.warmUp();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (warmed.pids().isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        ProcessHandle started = ProcessHandle.of(warmed.pids().getFirst()).orElseThrow();
+
+        warmed.close();
+
+        assertThat(started.isAlive()).as("the warmed-up sidecar is stopped").isFalse();
+        assertThat(nodeChildren()).extracting(ProcessHandle::pid).isSubsetOf(before);
+    }
 }

@@ -24,18 +24,18 @@ class InProcessCommandsLeaveNoSidecarTest {
 
     @Test
     void validatingAModelThatSimulatesLeavesNoSidecarBehind() {
-        var before = NodeChildren.pids();
+        var before = ChildProcesses.node();
 
         var r = cli("validate", "--pack", "mechanisms", "--rules", "mujoco", GRIPPER.toString());
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).as("MuJoCo ran").contains("MUJOCO_SIMULATED");
-        assertThat(NodeChildren.pids()).isSubsetOf(before);
+        assertThat(ChildProcesses.node()).isSubsetOf(before);
     }
 
     @Test
     void aModelTheStaticChecksRefuseLeavesNoWarmedUpSidecarBehind() throws Exception {
-        var before = NodeChildren.pids();
+        var before = ChildProcesses.node();
         Path model = tmp.resolve("model/refused.xml");
         Files.createDirectories(model.getParent());
         Files.writeString(model, "<mujoco><worldbody><geom type=\"box\" size=\"0.1 0.1 0.1\" material=\"missing\"/></worldbody></mujoco>");
@@ -46,6 +46,6 @@ class InProcessCommandsLeaveNoSidecarTest {
             assertThat(r.out()).contains("missing").doesNotContain("MUJOCO_SIMULATED");
         }
 
-        assertThat(NodeChildren.pids()).as("five refused models, no sidecar left").isSubsetOf(before);
+        assertThat(ChildProcesses.node()).as("five refused models, no sidecar left").isSubsetOf(before);
     }
 }

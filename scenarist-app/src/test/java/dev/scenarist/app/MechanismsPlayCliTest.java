@@ -28,10 +28,13 @@ class MechanismsPlayCliTest {
 
     @BeforeAll
     static void generateOne() {
-        var before = NodeChildren.pids();
+        var before = ChildProcesses.node();
+        var sandboxedBefore = ChildProcesses.sandboxed();
         var gen = cli("--json", "generate", "--pack", "mechanisms", "--tier", "2", "--count", "1");
         assertThat(gen.code()).as(gen.err()).isZero();
-        assertThat(NodeChildren.pids()).as("the campaign's MuJoCo sidecars are stopped when the command returns").isSubsetOf(before);
+        assertThat(ChildProcesses.node()).as("the campaign's MuJoCo sidecars are stopped when the command returns").isSubsetOf(before);
+        assertThat(ChildProcesses.sandboxed()).as("the campaign's template compile server is stopped when the command returns")
+                .isSubsetOf(sandboxedBefore);
         scenario = Path.of((String) ((Map<?, ?>) ((List<?>) gen.json().get("scenarios")).getFirst()).get("path"));
     }
 

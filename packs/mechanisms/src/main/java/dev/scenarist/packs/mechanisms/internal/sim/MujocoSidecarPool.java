@@ -69,6 +69,11 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         }
     }
 
+    @Override
+    public java.util.Optional<SimulationOutcome> stability(com.fasterxml.jackson.databind.JsonNode answer, SimulationLimits limits) {
+        return members.getFirst().stability(answer, limits);
+    }
+
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */
     MujocoSidecar.Served served(Path sceneXml, SimulationLimits limits, ModelBundle bundle) {
         MujocoSidecar sidecar;

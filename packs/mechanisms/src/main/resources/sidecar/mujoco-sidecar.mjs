@@ -267,6 +267,107 @@ function checkBounds(b) {
   return b;
 }
 
+/**
+ * What a stability run measures, shared by `simulate` and a no-op play's stability window (evaluate's "stability"), so
+ * both report the same numbers for the same steps: the initial contacts at t=0 (after mj_forward), each moving body's
+ * speed and bounds exits at every sampled state, NaN in qpos/qvel/act and MuJoCo's warnings counted across resets.
+ */
+function stabilityMonitor(model, data, own, geomLabel, bodyNames, speedLimit, bounds) {
+  const d = arrayViews(data, ['cvel', 'xipos', 'subtree_com', 'qpos', 'qvel', 'act']);
+  const weld = model.body_weldid;
+  const root = model.body_rootid;
+  const moving = [];
+  for (let b = 1; b < model.nbody; b++) if (weld[b] !== 0) moving.push(b);
+  let minDist = 0, pair = null, ncon0 = 0;
+  let maxSpeed = 0, maxBody = null, maxTime = 0, limitExceededAt = null;
+  let nan = false, nanTime = null, resets = 0;
+  const exits = new Map();
+  const seen = Array.from({ length: NWARNING }, () => ({ number: 0, lastinfo: 0 }));
+  const base = new Array(NWARNING).fill(0);
+  const lastInfo = new Array(NWARNING).fill(0);
+  return {
+    /** After mj_forward at t=0: the deepest initial contact (excluded pairs aside). */
+    initial() {
+      ncon0 = data.ncon;
+      if (ncon0 > 0) {
+        const contacts = own(data.contact); // a copy: deleted with the job
+        for (let i = 0; i < ncon0; i++) {
+          const c = contacts.get(i);
+          if (c.exclude <= 1 && c.dist < minDist) {
+            minDist = c.dist;
+            pair = [geomLabel(c.geom1), geomLabel(c.geom2)];
+          }
+          c.delete();
+        }
+      }
+    },
+    /** The kinematics of the state at time t (computed by the last mj_forward or mj_step1/mj_step's forward pass). */
+    sample(t) {
+      const cvel = d.cvel, xipos = d.xipos, com = d.subtree_com;
+      for (const b of moving) {
+        const r = root[b];
+        const w0 = cvel[6 * b], w1 = cvel[6 * b + 1], w2 = cvel[6 * b + 2];
+        const px = xipos[3 * b], py = xipos[3 * b + 1], pz = xipos[3 * b + 2];
+        const dx = px - com[3 * r], dy = py - com[3 * r + 1], dz = pz - com[3 * r + 2];
+        const vx = cvel[6 * b + 3] + (w1 * dz - w2 * dy);
+        const vy = cvel[6 * b + 4] + (w2 * dx - w0 * dz);
+        const vz = cvel[6 * b + 5] + (w0 * dy - w1 * dx);
+        const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
+        if (speed > maxSpeed) { maxSpeed = speed; maxBody = bodyNames[b]; maxTime = t; }
+        if (speedLimit !== null && limitExceededAt === null && speed > speedLimit) limitExceededAt = t;
+        if (bounds && !exits.has(b)) {
+          const p = [px, py, pz];
+          for (let k = 0; k < 3; k++) {
+            if (!(p[k] >= bounds.min[k] && p[k] <= bounds.max[k])) {
+              exits.set(b, { body: bodyNames[b], time: t, position: p.map((x) => (Number.isFinite(x) ? x : null)) });
+              break;
+            }
+          }
+        }
+      }
+    },
+    /** After step i (whole: mj_step, or mj_step2) that started at time `before`: resets, warnings, NaN. */
+    stepped(i, before, dt) {
+      if (data.time < before + 0.5 * dt) {
+        resets++;
+        for (let k = 0; k < NWARNING; k++) base[k] += seen[k].number;
+      }
+      readWarnings(data, seen);
+      for (let k = 0; k < NWARNING; k++) if (seen[k].number > 0) lastInfo[k] = seen[k].lastinfo;
+      if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel) && finiteArray(d.act))) {
+        nan = true;
+        nanTime = i * dt;
+      }
+    },
+    nan: () => nan,
+    /** The fields of simulate's answer this monitor measured. */
+    answer() {
+      const warnings = [];
+      for (let k = 0; k < NWARNING; k++) {
+        const count = base[k] + seen[k].number;
+        if (count > 0) {
+          warnings.push({ code: WARNING_NAMES[k] ?? `warning#${k}`, count, last_info: lastInfo[k],
+            text: mujoco.mju_warningText(k, lastInfo[k]) });
+        }
+      }
+      return {
+        max_body_speed: maxSpeed,
+        max_body_speed_body: maxBody,
+        max_body_speed_time: maxTime,
+        speed_limit_exceeded_at: limitExceededAt,
+        nan,
+        nan_first_time: nanTime,
+        initial_penetration: -minDist,
+        penetrating_pair: pair,
+        initial_contacts: ncon0,
+        out_of_bounds: [...exits.values()],
+        warnings,
+        resets,
+      };
+    },
+  };
+}
+
 // ---- simulate --------------------------------------------------------------------------------------------------
 
 function simulate(req) {
@@ -326,16 +427,12 @@ function simulate(req) {
     }
 
     const data = own(new mujoco.MjData(model));
-    const d = arrayViews(data, ['cvel', 'xipos', 'subtree_com', 'qpos', 'qvel', 'act']);
     const nbody = model.nbody;
     const bodyNames = names(model, model.name_bodyadr, nbody).map((n, b) => n ?? `body#${b}`);
     const geomNames = names(model, model.name_geomadr, model.ngeom);
     const geomBody = model.geom_bodyid;
     const geomLabel = (g) => geomNames[g] ?? `${bodyNames[geomBody[g]]}/geom#${g}`;
-    const weld = model.body_weldid;
-    const root = model.body_rootid;
-    const moving = [];
-    for (let b = 1; b < nbody; b++) if (weld[b] !== 0) moving.push(b);
+    const monitor = stabilityMonitor(model, data, own, geomLabel, bodyNames, speedLimit, bounds);
 
     // ---- t = 0: initial contacts
     let stage = 'mj_forward at t=0';
@@ -345,53 +442,10 @@ function simulate(req) {
       if (isFatal(e)) throw e;
       return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}` };
     }
-    let minDist = 0;
-    let pair = null;
-    const ncon0 = data.ncon;
-    if (ncon0 > 0) {
-      const contacts = own(data.contact); // a copy: delete it
-      for (let i = 0; i < ncon0; i++) {
-        const c = contacts.get(i);
-        if (c.exclude <= 1 && c.dist < minDist) {
-          minDist = c.dist;
-          pair = [geomLabel(c.geom1), geomLabel(c.geom2)];
-        }
-        c.delete();
-      }
-    }
+    monitor.initial();
 
     // ---- run
-    let maxSpeed = 0, maxBody = null, maxTime = 0, limitExceededAt = null;
-    let nan = false, nanTime = null, resets = 0;
-    const exits = new Map();
-    const sample = (t) => {
-      const cvel = d.cvel, xipos = d.xipos, com = d.subtree_com;
-      for (const b of moving) {
-        const r = root[b];
-        const w0 = cvel[6 * b], w1 = cvel[6 * b + 1], w2 = cvel[6 * b + 2];
-        const px = xipos[3 * b], py = xipos[3 * b + 1], pz = xipos[3 * b + 2];
-        const dx = px - com[3 * r], dy = py - com[3 * r + 1], dz = pz - com[3 * r + 2];
-        const vx = cvel[6 * b + 3] + (w1 * dz - w2 * dy);
-        const vy = cvel[6 * b + 4] + (w2 * dx - w0 * dz);
-        const vz = cvel[6 * b + 5] + (w0 * dy - w1 * dx);
-        const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
-        if (speed > maxSpeed) { maxSpeed = speed; maxBody = bodyNames[b]; maxTime = t; }
-        if (speedLimit !== null && limitExceededAt === null && speed > speedLimit) limitExceededAt = t;
-        if (bounds && !exits.has(b)) {
-          const p = [px, py, pz];
-          for (let k = 0; k < 3; k++) {
-            if (!(p[k] >= bounds.min[k] && p[k] <= bounds.max[k])) {
-              exits.set(b, { body: bodyNames[b], time: t, position: p.map((x) => (Number.isFinite(x) ? x : null)) });
-              break;
-            }
-          }
-        }
-      }
-    };
-    const seen = Array.from({ length: NWARNING }, () => ({ number: 0, lastinfo: 0 }));
-    const base = new Array(NWARNING).fill(0);
-    const lastInfo = new Array(NWARNING).fill(0);
-    sample(0);
+    monitor.sample(0);
     let done = 0;
     try {
       for (let i = 1; i <= steps; i++) {
@@ -399,34 +453,17 @@ function simulate(req) {
         const before = data.time;
         mujoco.mj_step(model, data);
         done = i;
-        if (data.time < before + 0.5 * dt) {
-          resets++;
-          for (let k = 0; k < NWARNING; k++) base[k] += seen[k].number;
-        }
-        readWarnings(data, seen);
-        for (let k = 0; k < NWARNING; k++) if (seen[k].number > 0) lastInfo[k] = seen[k].lastinfo;
-        if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel) && finiteArray(d.act))) {
-          nan = true;
-          nanTime = i * dt;
-        }
-        if (i > 1) sample((i - 1) * dt); // kinematics of the state before this step
+        monitor.stepped(i, before, dt);
+        if (i > 1) monitor.sample((i - 1) * dt); // kinematics of the state before this step
       }
       stage = 'mj_forward at the end';
       mujoco.mj_forward(model, data);
-      sample(steps * dt);
+      monitor.sample(steps * dt);
     } catch (e) {
       if (isFatal(e)) throw e;
       return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}`, steps: done };
     }
 
-    const warnings = [];
-    for (let k = 0; k < NWARNING; k++) {
-      const count = base[k] + seen[k].number;
-      if (count > 0) {
-        warnings.push({ code: WARNING_NAMES[k] ?? `warning#${k}`, count, last_info: lastInfo[k],
-          text: mujoco.mju_warningText(k, lastInfo[k]) });
-      }
-    }
     return {
       ok: true,
       load_error: null,
@@ -436,18 +473,7 @@ function simulate(req) {
       simulated_seconds: done * dt,
       gravity,
       nbody, nq: model.nq, nv: model.nv,
-      max_body_speed: maxSpeed,
-      max_body_speed_body: maxBody,
-      max_body_speed_time: maxTime,
-      speed_limit_exceeded_at: limitExceededAt,
-      nan,
-      nan_first_time: nanTime,
-      initial_penetration: -minDist,
-      penetrating_pair: pair,
-      initial_contacts: ncon0,
-      out_of_bounds: [...exits.values()],
-      warnings,
-      resets,
+      ...monitor.answer(),
       engine_output: engineOutput.slice(0, 50),
       wall_ms: Math.round((performance.now() - started) * 10) / 10,
     };
@@ -595,6 +621,8 @@ function evaluate(req) {
     }
     const opt = model.opt;
     const dt = opt.timestep;
+    const integrator = Number(opt.integrator);
+    const gravity = Array.from(opt.gravity);
     opt.delete();
     const steps = Math.round(duration / dt);
     if (steps > DEFAULT_MAX_STEPS) throw new Error(`duration ${duration} s needs more than ${DEFAULT_MAX_STEPS} steps`);
@@ -654,6 +682,31 @@ function evaluate(req) {
       if (c.mode === 'hold' && target.kind !== 'push') throw new Error(`schedule[${i}]: hold is for pushes; set the actuator '${c.control}' instead`);
       return { t, target, mode: c.mode, value, kp: Number(c.kp) || 0, kd: Number(c.kd) || 0 };
     }).sort((a, b) => a.t - b.t);
+
+    // "stability" asks the play to measure its first seconds as `simulate` would (see stabilityMonitor). Only a play
+    // that applies nothing can answer for the stability run of its start state: no command, and every control's range
+    // holding 0 (a clamp to a range above 0 would apply its minimum). mj_step1 + mj_step2 with zero inputs are then
+    // mj_step's passes, except with RK4, which mj_step2 replaces by Euler. Otherwise, or when NaN appears within the
+    // window (the play stops there, simulate goes on), "stability" is null and "stability_unmeasured" says why: the
+    // caller then runs `simulate`.
+    let monitor = null, stabSteps = 0, stabilityUnmeasured = null;
+    if (req.stability !== undefined && req.stability !== null) {
+      const sd = Number(req.stability.duration);
+      if (!(sd > 0) || !Number.isFinite(sd)) throw new Error('stability.duration must be a positive number');
+      const sl = req.stability.speed_limit === undefined || req.stability.speed_limit === null ? null : Number(req.stability.speed_limit);
+      if (sl !== null && !(sl >= 0)) throw new Error('stability.speed_limit must be a non-negative number');
+      const sb = checkBounds(req.stability.bounds);
+      stabSteps = Math.round(sd / dt);
+      if (commands.length > 0) stabilityUnmeasured = 'the play has commands';
+      else if (ctl.some((c) => !(c.min <= 0 && c.max >= 0))) stabilityUnmeasured = 'a control\'s range excludes 0, so doing nothing still applies it';
+      else if (integrator === mujoco.mjtIntegrator.mjINT_RK4.value) stabilityUnmeasured = 'the RK4 integrator: a play steps with Euler';
+      else if (!(stabSteps >= 1) || stabSteps > steps) stabilityUnmeasured = `the play (${steps} steps) is shorter than the stability run (${stabSteps})`;
+      else {
+        const labels = bodyNames.map((n, b) => n ?? `body#${b}`);
+        const geomBody = model.geom_bodyid;
+        monitor = stabilityMonitor(model, data, own, (g) => geomNames[g] ?? `${labels[geomBody[g]]}/geom#${g}`, labels, sl, sb);
+      }
+    }
 
     // the subject's point and the signed depth of a point in a zone box (in the box's own frame)
     const subjectPoint = () => {
@@ -736,19 +789,40 @@ function evaluate(req) {
         for (const z of forbidden) if (depth(z, p) > 0) { forbidEntered = { zone: z.name, time: t }; break; }
       }
     };
+    const stabilityAnswer = () => {
+      if (req.stability === undefined || req.stability === null) return {};
+      if (monitor && monitor.nan()) stabilityUnmeasured = 'NaN within the stability run';
+      if (stabilityUnmeasured !== null) return { stability: null, stability_unmeasured: stabilityUnmeasured };
+      return { stability: { ok: true, load_error: null, mujoco_version: MUJOCO_VERSION, timestep: dt, steps: stabSteps,
+        simulated_seconds: stabSteps * dt, gravity, nbody: model.nbody, nq: model.nq, nv: model.nv, ...monitor.answer(),
+        wall_ms: Math.round((performance.now() - started) * 10) / 10 } };
+    };
     let designChecks = null;
     let stage = 'mj_forward at t=0';
     try {
       mujoco.mj_forward(model, data);
       if (req.design) designChecks = checkDesign(model, data, req.design, geomNames);
+      if (monitor) { monitor.initial(); monitor.sample(0); }
       observe(0);
       for (let i = 1; i <= steps; i++) {
         const t = (i - 1) * dt;
         stage = `step ${i} (t=${t.toPrecision(6)} s)`;
         while (next < commands.length && commands[next].t <= t + 1e-9) { commands[next].target.command = commands[next]; next++; }
+        const before = data.time;
+        if (monitor && i === stabSteps + 1) {
+          // simulate's last sample follows a plain mj_forward, which checks nothing: take the window's last state as
+          // it is, before mj_step1's checks can reset it. Kinematics and COM velocities only (pure functions of qpos
+          // and qvel that mj_step1 recomputes, warning nothing), so the play itself is unchanged.
+          mujoco.mj_kinematics(model, data);
+          mujoco.mj_comPos(model, data);
+          mujoco.mj_comVel(model, data);
+          monitor.sample(t);
+        }
         mujoco.mj_step1(model, data);
+        if (monitor && i > 1 && i <= stabSteps) monitor.sample(t); // as simulate: the state before this step
         apply();
         mujoco.mj_step2(model, data);
+        if (monitor && i <= stabSteps) monitor.stepped(i, before, dt);
         if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel))) { nan = true; nanTime = i * dt; break; }
         if (i > 1) observe(t); // mj_step1 computed this state's kinematics: it is the state at time t
       }
@@ -756,7 +830,11 @@ function evaluate(req) {
       // step as before, which gave the same answer and cost a third of a play's time in crossings into the bindings
       readWarnings(data, seen);
       stage = 'mj_forward at the end';
-      if (!nan) { mujoco.mj_forward(model, data); observe(steps * dt); }
+      if (!nan) {
+        mujoco.mj_forward(model, data);
+        if (monitor && stabSteps === steps) monitor.sample(steps * dt);
+        observe(steps * dt);
+      }
     } catch (e) {
       if (isFatal(e)) throw e;
       return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}` };
@@ -774,6 +852,7 @@ function evaluate(req) {
       hold_achieved_at: achievedAt, held_depth: heldDepth, longest_hold: longest,
       forbid_entered: forbidEntered, effort, final_position: subjectPoint(), design: designChecks,
       nan, nan_first_time: nanTime, warnings,
+      ...stabilityAnswer(),
       wall_ms: Math.round((performance.now() - started) * 10) / 10,
     };
   } finally {

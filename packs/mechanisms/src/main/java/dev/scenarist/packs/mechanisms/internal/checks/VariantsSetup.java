@@ -7,8 +7,10 @@ import dev.scenarist.core.pack.CheckContext;
 import dev.scenarist.packs.mechanisms.internal.plan.Plan;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
 import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
+import dev.scenarist.packs.mechanisms.internal.task.NoopPlayStability;
 import dev.scenarist.packs.mechanisms.internal.template.Randomizer;
 import dev.scenarist.packs.mechanisms.internal.validation.BuildOutcome;
+import dev.scenarist.packs.mechanisms.internal.validation.StabilityRun;
 import dev.scenarist.packs.mechanisms.internal.validation.TemplateBuild;
 import dev.scenarist.packs.mechanisms.internal.validation.TemplateValidator;
 import java.util.List;
@@ -30,6 +32,14 @@ public record VariantsSetup(TemplateValidator validator, Simulator simulator, Si
     public List<dev.scenarist.core.pack.Check> checks() {
         return List.of(new VariantsBuildCheck(this), VariantsStageCheck.staticMjcf(this), VariantsStageCheck.meshes(this), new VariantsSimulationCheck(this),
                 new VariantsTaskCheck(this));
+    }
+
+    /**
+     * Each variant's stability run: answered by its task's no-op play where it can be (MuJoCo, a task at least as long
+     * as the run), which the task proof then judges instead of replaying; simulated on its own otherwise.
+     */
+    public StabilityRun stability() {
+        return new NoopPlayStability(simulator, limits);
     }
 
     public List<Randomizer.Draw> draws(long runSeed, Optional<Plan> plan) {

@@ -31,7 +31,7 @@ public final class VariantsSimulationCheck implements Check {
     public CheckResult run(CheckContext ctx) throws InterruptedException {
         return switch (setup.built(ctx)) {
             case VariantsSetup.Built.Stop s -> s.result();
-            case VariantsSetup.Built.Ok ok -> switch (ok.build().simulationStage(setup.simulator(), setup.limits())) {
+            case VariantsSetup.Built.Ok ok -> switch (ok.build().simulationStage(setup.stability())) {
                 case TemplateBuild.Result.Unavailable<?> u -> CheckResult.errored(setup.simulator().engine() + " is not available: " + u.reason());
                 case TemplateBuild.Result.Ok<dev.scenarist.packs.mechanisms.internal.validation.StageReport> r ->
                         CheckResult.of(r.value().variants().stream().flatMap(v -> v.findings().stream()).toList());

@@ -35,7 +35,7 @@ public final class VariantsTaskCheck implements Check {
     public CheckResult run(CheckContext ctx) throws InterruptedException {
         return switch (setup.built(ctx)) {
             case VariantsSetup.Built.Stop s -> s.result();
-            case VariantsSetup.Built.Ok ok -> switch (ok.build().simulationStage(setup.simulator(), setup.limits())) {
+            case VariantsSetup.Built.Ok ok -> switch (ok.build().simulationStage(setup.stability())) {
                 case TemplateBuild.Result.Unavailable<?> u -> CheckResult.errored(setup.simulator().engine() + " is not available: " + u.reason());
                 case TemplateBuild.Result.Ok<StageReport> r -> switch (new TaskProofStage(new TaskPlayer(setup.simulator())).run(ok.build(), r.value())) {
                     case TaskProofStage.Result.Unavailable u -> CheckResult.errored("MuJoCo is not available to prove the task: " + u.reason());

@@ -61,7 +61,7 @@ public final class BenchmarkExport {
         }
         StageReport statics = build.staticStage();
         StageReport meshes = build.meshStage();
-        StageReport simulation = switch (build.simulationStage(setup.simulator(), setup.limits())) {
+        StageReport simulation = switch (build.simulationStage(setup.stability())) {
             case TemplateBuild.Result.Ok<StageReport> ok -> ok.value();
             case TemplateBuild.Result.Unavailable<StageReport> u -> throw new IllegalStateException("the simulator is unavailable: " + u.reason());
         };

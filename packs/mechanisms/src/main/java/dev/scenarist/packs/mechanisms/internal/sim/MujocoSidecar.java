@@ -225,6 +225,12 @@ public final class MujocoSidecar implements Simulator, TaskEvaluator, AutoClosea
         }
     }
 
+    @Override
+    public Optional<SimulationOutcome> stability(JsonNode answer, SimulationLimits limits) {
+        JsonNode s = answer.path("stability");
+        return answer.path("ok").asBoolean(false) && s.path("ok").asBoolean(false) ? Optional.of(toOutcome(s, limits)) : Optional.empty();
+    }
+
     private SimulationOutcome toOutcome(JsonNode a, SimulationLimits limits) {
         if (a.path("ok").asBoolean(false)) {
             return new SimulationOutcome.Simulated(report(a, limits));

@@ -1,8 +1,10 @@
 package dev.scenarist.packs.mechanisms.internal.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,6 +118,11 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         });
         background.add(t);
         t.start();
+    }
+
+    @Override
+    public Optional<SimulationOutcome> stability(JsonNode answer, SimulationLimits limits) {
+        return members.getFirst().stability(answer, limits);
     }
 
     /** The outcome with the sidecar process that served it and when (see {@link MujocoSidecar.Served}). */

@@ -16,4 +16,13 @@ public interface TaskEvaluator {
      * or empty with {@code unavailable} told why when the engine cannot run.
      */
     Optional<JsonNode> evaluate(Path sceneXml, ObjectNode request, Consumer<String> unavailable);
+
+    /**
+     * The stability run an {@link #evaluate} answer measured: a no-op play asked with a {@code "stability"} block
+     * (duration, speed limit, bounds: the limits) also reports its first seconds as {@link Simulator#simulate} would,
+     * so the same start state is not loaded and stepped twice. Empty when the play did not measure it (the answer's
+     * {@code stability_unmeasured} says why: commands, a control that cannot rest at 0, RK4, NaN in the window): the
+     * caller then simulates.
+     */
+    Optional<SimulationOutcome> stability(JsonNode answer, SimulationLimits limits);
 }

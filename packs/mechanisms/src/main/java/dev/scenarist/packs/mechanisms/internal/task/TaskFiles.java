@@ -26,6 +26,14 @@ public final class TaskFiles {
         return which + "_" + seed + ".json";
     }
 
+    /**
+     * The no-op play the simulation stage made (see {@link NoopPlayStability}): kept in the build folder, never in
+     * the scenario, for the task proof to judge instead of playing it again.
+     */
+    public static String noopPlay(long seed) {
+        return "noop-play_" + seed + ".json";
+    }
+
     /** Writes the variant's task and solutions, if the template declares a task. */
     public static void write(Template template, long seed, Scale scale, Path out) throws IOException {
         Optional<Task> task = template.task(seed, scale);

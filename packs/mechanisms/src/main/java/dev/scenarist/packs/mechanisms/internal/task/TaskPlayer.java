@@ -81,7 +81,8 @@ public final class TaskPlayer {
         return r;
     }
 
-    private static TaskPlay judged(JsonNode a, Task task, Solution solution) {
+    /** Judges an answer of the sidecar's evaluate for {@code solution}: a play made now, or one kept from before. */
+    static TaskPlay judged(JsonNode a, Task task, Solution solution) {
         if (!a.path("ok").asBoolean(false)) {
             String msg = a.hasNonNull("load_error") ? "MuJoCo cannot load the scene: " + a.get("load_error").asText()
                     : a.hasNonNull("simulation_error") ? "MuJoCo failed while stepping: " + a.get("simulation_error").asText()

@@ -84,7 +84,10 @@ public final class TaskProofStage {
         }
         Verdict ref = judge(scene, task, reference, "reference", v, findings);
         if (ref == null && !unavailable.isEmpty()) return Optional.empty();
-        Verdict noop = judge(scene, task, Solution.none(), "noop", v, findings);
+        // the simulation stage's stability run was this very play when it could be (NoopPlayStability): judged, not replayed
+        Optional<com.fasterxml.jackson.databind.JsonNode> kept = NoopPlayStability.kept(folder, v.seed());
+        Verdict noop = kept.isPresent() ? judge(TaskPlayer.judged(kept.get(), task, Solution.none()), "noop", v, findings)
+                : judge(scene, task, Solution.none(), "noop", v, findings);
         if (noop == null && !unavailable.isEmpty()) return Optional.empty();
         Verdict bad = null;
         if (wrong.isPresent()) {
@@ -114,7 +117,11 @@ public final class TaskProofStage {
     }
 
     private Verdict judge(Path scene, Task task, Solution s, String which, VariantFiles v, List<Finding> findings) {
-        return switch (player.play(scene, task, s)) {
+        return judge(player.play(scene, task, s), which, v, findings);
+    }
+
+    private Verdict judge(TaskPlay play, String which, VariantFiles v, List<Finding> findings) {
+        return switch (play) {
             case TaskPlay.Judged j -> j.verdict();
             case TaskPlay.Refused r -> {
                 findings.add(Finding.error("TASK_NOT_PLAYED", "the " + which + " solution could not be played: " + r.message(),

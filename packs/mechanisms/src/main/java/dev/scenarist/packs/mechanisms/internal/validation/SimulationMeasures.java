@@ -15,7 +15,7 @@ public record SimulationMeasures(String engine, double timestep, long steps, dou
         approximations = approximations == null ? List.of() : List.copyOf(approximations);
     }
 
-    static SimulationMeasures of(SimulationReport r) {
+    public static SimulationMeasures of(SimulationReport r) {
         return new SimulationMeasures(r.engine(), r.timestep(), r.steps(), r.simulatedSeconds(), r.maxBodySpeed(),
                 r.maxBodySpeedBody() == null ? "" : r.maxBodySpeedBody(), r.maxBodySpeedTime(), r.limits().speedLimit(),
                 r.initialPenetration(), r.penetratingPair(), r.initialContacts(), r.approximations());

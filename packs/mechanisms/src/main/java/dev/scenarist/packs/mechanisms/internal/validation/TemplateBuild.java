@@ -78,6 +78,11 @@ public final class TemplateBuild {
      * simulator is unavailable, with the reason: the caller reports that as an infrastructure error, not a verdict.
      */
     public Result<StageReport> simulationStage(Simulator simulator, SimulationLimits limits) {
+        return simulationStage(StabilityRun.simulated(simulator, limits));
+    }
+
+    /** The simulation stage with each variant's stability run got from {@code stability} (see {@link StabilityRun}). */
+    public Result<StageReport> simulationStage(StabilityRun stability) {
         StageReport meshes = meshStage();
         try {
             return new Result.Ok<>(cached(SIMULATION, () -> {
@@ -87,7 +92,7 @@ public final class TemplateBuild {
                     long t0 = System.nanoTime();
                     List<Finding> findings = new ArrayList<>();
                     SimulationMeasures measures = null;
-                    switch (simulator.simulate(folder.resolve(v.scene()), limits)) {
+                    switch (stability.run(folder, v)) {
                         case SimulationOutcome.Unavailable u -> throw new SimulatorUnavailable(u.reason());
                         case SimulationOutcome.LoadFailed f -> findings.add(Finding.error("MUJOCO_LOAD", f.message(), v.scene(), v.label()));
                         case SimulationOutcome.SimulationFailed f -> findings.add(Finding.error("MUJOCO_SIMULATION", f.message(), v.scene(), v.label()));

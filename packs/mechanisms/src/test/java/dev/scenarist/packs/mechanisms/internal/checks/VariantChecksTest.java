@@ -11,6 +11,14 @@ import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.internal.sim.MujocoSidecar;
 import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
+import dev.scenarist.packs.mechanisms.internal.task.TaskFiles;
+import dev.scenarist.packs.mechanisms.internal.task.TaskPlay;
+import dev.scenarist.packs.mechanisms.internal.task.TaskPlayer;
+import dev.scenarist.packs.mechanisms.internal.task.TaskProofStage;
+import dev.scenarist.packs.mechanisms.internal.task.TaskReader;
+import dev.scenarist.packs.mechanisms.scene.Solution;
+import dev.scenarist.packs.mechanisms.scene.Task;
 import dev.scenarist.packs.mechanisms.internal.template.SandboxedTemplateRunner;
 import dev.scenarist.packs.mechanisms.internal.template.TemplateMain;
 import dev.scenarist.packs.mechanisms.internal.template.TemplateMainInSandboxTest;
@@ -143,6 +151,56 @@ class VariantChecksTest {
             assertThat(f.code()).isEqualTo("MUJOCO_UNSTABLE");
             assertThat(f.hint()).contains("variant seed=5001 scale=[1.0, 1.0, 1.0]");
         });
+    }
+
+    /** The build folder of this test's single run. */
+    Path buildFolder() throws Exception {
+        try (var s = Files.list(dir.resolve("artifacts/variants"))) {
+            return s.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aSceneWithATaskThatStartsInsideTheFloorIsStillRefusedWhenItsNoopPlayAnswersTheStabilityRun() throws Exception {
+        String sinking = withTask("Solution.builder().set(0, \"agent_torque\", -1).build()").replace(".at(0, 0, length + 0.2)", ".at(0, 0, 0.02)");
+        var results = run(sinking);
+        assertThat(results).hasSize(4);
+        assertThat(results.getLast()).isInstanceOf(CheckResult.Failed.class);
+        Path folder = buildFolder();
+        // the stability run was the no-op play (one request, kept for the proof), and it judges as simulating does
+        assertThat(folder.resolve(TaskFiles.noopPlay(5001))).exists();
+        var alone = mujoco.simulate(folder.resolve("scene_5001.xml"), SimulationLimits.defaults());
+        assertThat(alone).isInstanceOf(SimulationOutcome.Simulated.class);
+        List<String> problems = ((SimulationOutcome.Simulated) alone).report().problems();
+        assertThat(problems).isNotEmpty();
+        assertThat(results.getLast().findings()).filteredOn(f -> f.hint().startsWith("variant seed=5001"))
+                .extracting(f -> f.message()).containsExactlyElementsOf(problems);
+        assertThat(results.getLast().findings()).allSatisfy(f -> assertThat(f.code()).isEqualTo("MUJOCO_UNSTABLE"));
+    }
+
+    @Test
+    void theNoopPlayThatAnsweredTheStabilityRunMeasuresAsSimulatingAndTheProofJudgesItAsAFreshPlay() throws Exception {
+        var results = run(withTask("Solution.builder().set(0, \"agent_torque\", -1).build()"));
+        assertThat(results).hasSize(5);
+        assertThat(results.get(3)).isInstanceOf(CheckResult.Passed.class);
+        Path folder = buildFolder();
+        var stage = dev.scenarist.core.model.Json.read(Files.readString(folder.resolve("simulation.json")),
+                dev.scenarist.packs.mechanisms.internal.validation.StageReport.class);
+        var proofs = TaskProofStage.read(folder.resolve(TaskProofStage.FILE));
+        assertThat(proofs).hasSize(3);
+        for (var v : stage.variants()) {
+            assertThat(folder.resolve(TaskFiles.noopPlay(v.seed()))).exists();
+            Path scene = folder.resolve("scene_" + v.seed() + ".xml");
+            // the same figures as the scene simulated on its own
+            var alone = (SimulationOutcome.Simulated) mujoco.simulate(scene, SimulationLimits.defaults());
+            assertThat(v.simulation()).isEqualTo(dev.scenarist.packs.mechanisms.internal.validation.SimulationMeasures.of(alone.report()));
+            // the same no-op verdict as a play made now
+            Task task = TaskReader.task(Files.readString(folder.resolve(TaskFiles.task(v.seed()))), "task.json");
+            var fresh = (TaskPlay.Judged) new TaskPlayer(mujoco).play(scene, task, Solution.none());
+            var proof = proofs.stream().filter(p -> p.seed() == v.seed()).findFirst().orElseThrow();
+            assertThat(proof.plays().noop()).isEqualTo(fresh.verdict());
+            assertThat(proof.plays().noop().passed()).isFalse();
+        }
     }
 
     @Test

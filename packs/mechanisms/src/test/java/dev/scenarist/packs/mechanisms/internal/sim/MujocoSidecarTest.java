@@ -230,6 +230,63 @@ class MujocoSidecarTest {
         assertThat(answer.path("hold_achieved_at").isNull()).isTrue();
     }
 
+    /** A no-op play of {@code name} with a goal far away, asking for the stability run of {@code limits}. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode noopPlayAskingStability(SimulationLimits limits) {
+        var request = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("duration", 2.0).put("goal", "zone_goal").put("hold", 0.1);
+        request.putObject("subject").put("kind", "geom").put("name", "zone_goal");
+        var stability = request.putObject("stability").put("duration", limits.duration()).put("speed_limit", limits.speedLimit());
+        if (limits.bounds() != null) {
+            var b = limits.bounds();
+            stability.putObject("bounds").set("min", stability.arrayNode().add(b.minX()).add(b.minY()).add(b.minZ()));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) stability.get("bounds")).set("max", stability.arrayNode().add(b.maxX()).add(b.maxY()).add(b.maxZ()));
+        }
+        return request;
+    }
+
+    private Path withGoal(String name) throws IOException {
+        Path xml = tmp.resolve("goal-" + name);
+        Files.writeString(xml, Files.readString(scene(name)).replace("</worldbody>",
+                "<geom name=\"zone_goal\" type=\"box\" size=\"0.1 0.1 0.1\" pos=\"5 5 5\" contype=\"0\" conaffinity=\"0\"/></worldbody>"));
+        return xml;
+    }
+
+    @Test
+    void a_noop_play_asked_for_stability_measures_its_first_second_as_simulate_does_resets_and_bounds_included() throws IOException {
+        // what lets the simulation stage take a variant's stability run from its task's no-op play
+        SimulationLimits limits = SimulationLimits.defaults().withBounds(new SimulationLimits.Bounds(-5, -5, 8, 5, 5, 20));
+        for (String name : List.of("explode.xml", "drop.xml", "overlap.xml")) {
+            Path xml = withGoal(name);
+            var answer = sidecar().evaluate(xml, noopPlayAskingStability(limits), why -> {}).orElseThrow();
+            SimulationReport played = simulated(sidecar().stability(answer, limits).orElseThrow(() -> new AssertionError(answer.toString())));
+            SimulationReport alone = simulated(sidecar().simulate(xml, limits));
+            assertThat(played.problems()).as(name).isEqualTo(alone.problems());
+            assertThat(played.warnings()).as(name).isEqualTo(alone.warnings());
+            assertThat(played.outOfBounds()).as(name).isEqualTo(alone.outOfBounds());
+            assertThat(List.of(played.steps(), played.resets(), played.maxBodySpeed(), played.maxBodySpeedTime(), played.initialPenetration(), played.initialContacts()))
+                    .as(name).isEqualTo(List.of(alone.steps(), alone.resets(), alone.maxBodySpeed(), alone.maxBodySpeedTime(), alone.initialPenetration(), alone.initialContacts()));
+        }
+    }
+
+    @Test
+    void a_play_that_applies_something_does_not_answer_for_the_stability_run() throws IOException {
+        Path xml = withGoal("drop.xml");
+        SimulationLimits limits = SimulationLimits.defaults();
+        var commanded = noopPlayAskingStability(limits);
+        commanded.putArray("controls").addObject().put("name", "p").put("kind", "push").put("body", "ball").put("min", -1).put("max", 1)
+                .putArray("direction").add(1).add(0).add(0);
+        commanded.putArray("schedule").addObject().put("t", 0).put("control", "p").put("mode", "set").put("value", 0.5);
+        var a = sidecar().evaluate(xml, commanded, why -> {}).orElseThrow();
+        assertThat(sidecar().stability(a, limits)).as(a.toString()).isEmpty();
+        assertThat(a.path("stability_unmeasured").asText()).contains("commands");
+
+        var pushedAtRest = noopPlayAskingStability(limits);
+        pushedAtRest.putArray("controls").addObject().put("name", "p").put("kind", "push").put("body", "ball").put("min", 0.5).put("max", 1)
+                .putArray("direction").add(1).add(0).add(0);
+        var b = sidecar().evaluate(xml, pushedAtRest, why -> {}).orElseThrow();
+        assertThat(sidecar().stability(b, limits)).as(b.toString()).isEmpty();
+        assertThat(b.path("stability_unmeasured").asText()).contains("excludes 0");
+    }
+
     @Test
     void a_body_leaving_the_bounds_is_listed_with_when_and_where() {
         SimulationLimits limits = SimulationLimits.defaults().withBounds(new SimulationLimits.Bounds(-5, -5, 8, 5, 5, 20));

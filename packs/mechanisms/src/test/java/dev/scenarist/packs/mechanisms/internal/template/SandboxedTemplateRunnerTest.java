@@ -80,22 +80,28 @@ class SandboxedTemplateRunnerTest {
 
     @Test
     void oneCompileServerServesBuildAfterBuildAndACompileServerKilledWhileIdleIsReplaced() throws Exception {
+        // servers of runners that other tests in this JVM left open are not this runner's
+        List<ProcessHandle> others = compileServers();
         try (var runner = runner(Duration.ofSeconds(60))) {
             String body = "Files.writeString(out.resolve(\"scene_\" + seed + \".xml\"), \"<mujoco/>\");";
             Files.writeString(ws.resolve("Ramp.java"), RAMP.formatted(body));
             assertThat(runner.build(ws, "Ramp.java", "Ramp", 7, new double[] {1, 1, 1}, "out")).isInstanceOf(TemplateBuildResult.Built.class);
-            List<ProcessHandle> first = compileServers();
+            List<ProcessHandle> first = compileServersBesides(others);
             assertThat(first).as("one compile server, a child of this JVM").hasSize(1);
             assertThat(runner.build(ws, "Ramp.java", "Ramp", 8, new double[] {1, 1, 1}, "out")).isInstanceOf(TemplateBuildResult.Built.class);
-            assertThat(compileServers()).as("the same server compiled again").isEqualTo(first);
+            assertThat(compileServersBesides(others)).as("the same server compiled again").isEqualTo(first);
 
             first.getFirst().destroyForcibly();
             first.getFirst().onExit().get();
 
             assertThat(runner.build(ws, "Ramp.java", "Ramp", 9, new double[] {1, 1, 1}, "out")).isInstanceOf(TemplateBuildResult.Built.class);
-            assertThat(compileServers()).hasSize(1).doesNotContainAnyElementsOf(first);
+            assertThat(compileServersBesides(others)).hasSize(1).doesNotContainAnyElementsOf(first);
         }
-        assertThat(compileServers()).as("closing the runner stops its compile server").isEmpty();
+        assertThat(compileServersBesides(others)).as("closing the runner stops its compile server").isEmpty();
+    }
+
+    private static List<ProcessHandle> compileServersBesides(List<ProcessHandle> others) {
+        return compileServers().stream().filter(h -> !others.contains(h)).toList();
     }
 
     private static List<ProcessHandle> compileServers() {

@@ -30,7 +30,8 @@ unsafe=""   # as the launcher: protobuf's sun.misc.Unsafe warning is silenced wh
 # sidecar folder is $3 (default: this checkout's), so an older build can be measured with its own sidecar.
 generate() {
   sync; sleep 3
-  python3 "$here/bench/cpu-tree.py" "$work/cpu" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  # C1 only, as the launcher runs generate (see ./scenarist)
+  python3 "$here/bench/cpu-tree.py" "$work/cpu" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 \
     $unsafe -Dscenarist.mujoco.sidecar="${3:-$sidecar}" -jar "$1" --data-dir "$2" --json generate --pack mechanisms --count "$count" > "$2.report.json"
   cat "$work/cpu"
 }

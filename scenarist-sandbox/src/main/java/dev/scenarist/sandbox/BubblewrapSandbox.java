@@ -166,23 +166,11 @@ public final class BubblewrapSandbox implements Sandbox {
     public SandboxResult run(SandboxRequest request) throws SandboxUnavailableException, InterruptedException {
         probe();
         Path work = checkedWorkDir(request);
-        UidLease lease = null;
-        ScratchDir scratch = null;
-        Ownership workOwner = null;
+        Confined confined = confine(work, true);
+        UidLease lease = confined.lease();
+        ScratchDir scratch = confined.scratch();
         try {
-            try {
-                if (uidPool.isPresent()) lease = uidPool.get().lease();
-                OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
-                scratch = ScratchDir.create(scratchParent, uid);
-                if (lease != null) {
-                    workOwner = Ownership.of(work);
-                    Ownership.give(work, lease.uid(), lease.gid());
-                }
-            } catch (IOException e) {
-                throw new SandboxUnavailableException("cannot prepare the sandbox for " + work + ": " + e.getMessage()
-                        + "; check that " + scratchParent + " (java.io.tmpdir) is writable and the workspace is on a local file system", e);
-            }
-            List<String> cmd = commandLine(request, scratch.path(), lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid()));
+            List<String> cmd = commandLine(request, scratch.path(), confined.uid());
             Watchdog watchdog = new Watchdog(List.of(work, scratch.path()), request.maxWorkspaceFiles(), request.maxWorkspaceBytes(),
                     Optional.ofNullable(lease), request.maxProcesses());
             SandboxResult result;
@@ -202,7 +190,7 @@ public final class BubblewrapSandbox implements Sandbox {
             }
             return limitsOf(result, request, watchdog);
         } finally {
-            cleanUp(work, scratch, workOwner, lease);
+            cleanUp(work, scratch, confined.workOwner(), lease);
         }
     }
 
@@ -225,28 +213,16 @@ public final class BubblewrapSandbox implements Sandbox {
     Resident startResident(SandboxRequest request, long cpuSeconds) throws SandboxUnavailableException, InterruptedException {
         probe();
         Path work = checkedWorkDir(request);
-        UidLease lease = null;
-        ScratchDir scratch = null;
-        Ownership workOwner = null;
+        // the spool is not handed over: the server's uid may only pass through it into the one job lent to it
+        Confined confined = confine(work, false);
+        UidLease lease = confined.lease();
+        ScratchDir scratch = confined.scratch();
+        Ownership workOwner = confined.workOwner();
         boolean started = false;
         try {
-            try {
-                if (uidPool.isPresent()) lease = uidPool.get().lease();
-                OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
-                scratch = ScratchDir.create(scratchParent, uid);
-                if (lease != null) {
-                    // not handed over: the server's uid may only pass through the spool (711) into the one job lent to
-                    // it, so it cannot list, rename or touch the jobs other requests have waiting there
-                    workOwner = Ownership.of(work);
-                    Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-                }
-            } catch (IOException e) {
-                throw new SandboxUnavailableException("cannot prepare the sandbox for " + work + ": " + e.getMessage()
-                        + "; check that " + scratchParent + " (java.io.tmpdir) is writable and the workspace is on a local file system", e);
-            }
             Optional<String> missing = missingTool();
             if (missing.isPresent()) throw new SandboxUnavailableException(missing.get());
-            OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
+            OptionalInt uid = confined.uid();
             List<String> cmd = commandLines().forRequest(request, new BwrapCommandLine.Placement(work, scratch.path(), uid), cpuSeconds);
             Watchdog watchdog = new Watchdog(List.of(work, scratch.path()), request.maxWorkspaceFiles(), request.maxWorkspaceBytes(),
                     Optional.ofNullable(lease), request.maxProcesses());
@@ -263,6 +239,45 @@ public final class BubblewrapSandbox implements Sandbox {
                 if (lease != null) lease.killAll();
                 cleanUp(work, scratch, null, lease);
             }
+        }
+    }
+
+    /** What confining one process takes on the host: a leased uid (as root), its scratch folder, the workspace's owner before. */
+    private record Confined(UidLease lease, ScratchDir scratch, Ownership workOwner) {
+        OptionalInt uid() {
+            return lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
+        }
+    }
+
+    /**
+     * Leases a uid (as root) and makes the process's scratch folder. The workspace is handed to that uid
+     * ({@code handOver}), or only made passable (711) for it — a server's spool, whose jobs are lent one at a time, so
+     * it cannot list, rename or touch the jobs other requests have waiting there. What was taken before a failure is
+     * given back.
+     */
+    private Confined confine(Path work, boolean handOver) throws SandboxUnavailableException, InterruptedException {
+        UidLease lease = null;
+        ScratchDir scratch = null;
+        Ownership workOwner = null;
+        boolean confined = false;
+        try {
+            if (uidPool.isPresent()) lease = uidPool.get().lease();
+            scratch = ScratchDir.create(scratchParent, lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid()));
+            if (lease != null) {
+                workOwner = Ownership.of(work);
+                if (handOver) {
+                    Ownership.give(work, lease.uid(), lease.gid());
+                } else {
+                    Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+                }
+            }
+            confined = true;
+            return new Confined(lease, scratch, workOwner);
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("cannot prepare the sandbox for " + work + ": " + e.getMessage()
+                    + "; check that " + scratchParent + " (java.io.tmpdir) is writable and the workspace is on a local file system", e);
+        } finally {
+            if (!confined) cleanUp(work, scratch, workOwner, lease);
         }
     }
 

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VariantChecksTest {
     static MujocoSidecar mujoco;
+    /** One runner (and so one compile server) for the class, stopped after it. */
+    static SandboxedTemplateRunner runner;
 
     @TempDir
     Path dir;
@@ -50,15 +52,17 @@ class VariantChecksTest {
         assumeTrue(located.isPresent() && located.get().resolve("node_modules/@mujoco/mujoco").toFile().isDirectory(),
                 "the MuJoCo sidecar is not installed: run packs/mechanisms/src/main/resources/sidecar/install.sh");
         mujoco = new MujocoSidecar(located.get());
+        runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
     }
 
     @AfterAll
     static void stopMujoco() {
         if (mujoco != null) mujoco.close();
+        if (runner != null) runner.close();
     }
 
     VariantsSetup setup() {
-        return new VariantsSetup(new TemplateValidator(SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName())),
+        return new VariantsSetup(new TemplateValidator(runner),
                 mujoco, SimulationLimits.defaults(), 3);
     }
 

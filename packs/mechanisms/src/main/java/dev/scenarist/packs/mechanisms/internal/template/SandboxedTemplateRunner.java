@@ -4,7 +4,6 @@ import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.sandbox.Sandbox;
-import dev.scenarist.sandbox.SandboxRequest;
 import dev.scenarist.sandbox.SandboxResult;
 import dev.scenarist.sandbox.SandboxUnavailableException;
 import java.net.URISyntaxException;
@@ -232,13 +231,9 @@ public final class SandboxedTemplateRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * The build JVM's command line. Its reservations must fit under the sandbox's address-space limit: a small heap,
-     * class space and code cache; C1 only and the serial collector, because a build is over in about a second.
-     */
+    /** The build JVM's command line ({@link ConfinedJvm}), from its startup cache when there is one. */
     private List<String> command(Optional<Path> cache, String templateClass, List<Randomizer.Draw> draws, String outDir) {
-        List<String> args = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss4m"));
+        List<String> args = ConfinedJvm.command(javaHome);
         cache.ifPresent(c -> args.add("-XX:AOTCache=" + c));
         String classpath = String.join(":", classpath().stream().map(Path::toString).toList());
         args.addAll(List.of("-cp", classpath, RunCompiled.class.getName(), BUILD_DIR, mainClass, templateClass, outDir));
@@ -279,10 +274,8 @@ public final class SandboxedTemplateRunner implements AutoCloseable {
 
     private SandboxResult run(Path ws, List<String> argv, Optional<Path> cache, Duration limit, long memory)
             throws SandboxUnavailableException, InterruptedException {
-        var b = SandboxRequest.builder(ws, argv).timeout(limit).memoryBytes(memory).maxProcesses(256);
-        for (Path p : classpath()) if (Files.exists(p)) b.readOnly(p);
+        var b = ConfinedJvm.request(ws, argv, classpath(), javaHome).timeout(limit).memoryBytes(memory);
         cache.ifPresent(b::readOnly);
-        b.env("JAVA_HOME", javaHome.toString());
         return sandbox.run(b.build());
     }
 

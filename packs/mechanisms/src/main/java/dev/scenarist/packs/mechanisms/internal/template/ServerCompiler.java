@@ -2,7 +2,6 @@ package dev.scenarist.packs.mechanisms.internal.template;
 
 import dev.scenarist.core.workspace.Workspace;
 import dev.scenarist.sandbox.Sandbox;
-import dev.scenarist.sandbox.SandboxRequest;
 import dev.scenarist.sandbox.SandboxUnavailableException;
 import dev.scenarist.sandbox.SandboxedServer;
 import dev.scenarist.sandbox.ServerAnswer;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -113,24 +111,21 @@ final class ServerCompiler implements TemplateCompiler {
             spool.toFile().deleteOnExit();
             List<Path> cp = classpath.get();
             String joined = String.join(":", cp.stream().map(Path::toString).toList());
-            var b = SandboxRequest.builder(spool, command(joined)).timeout(timeout).memoryBytes(memoryBytes).maxProcesses(256);
-            for (Path p : cp) if (Files.exists(p)) b.readOnly(p);
-            b.env("JAVA_HOME", javaHome.toString());
-            server = sandbox.server(b.build(), COMPILES_PER_SERVER);
+            var request = ConfinedJvm.request(spool, command(joined), cp, javaHome).timeout(timeout).memoryBytes(memoryBytes);
+            server = sandbox.server(request.build(), COMPILES_PER_SERVER);
         }
         return server;
     }
 
     /**
-     * The server JVM: a small heap, class space and code cache under the address-space limit; the serial collector
-     * (one thread, and pauses do not matter here); the JVM's own log lines on stderr, off the answer channel. C1 only:
-     * measured over 34 compiles of library templates, C2's own compiling cost more than it saved (server lifetime
-     * 9.2 → 4.6 core-s; a warm compile 0.2 → 0.08 core-s).
+     * The server JVM ({@link ConfinedJvm}; C1 only, measured over 34 compiles of library templates: C2's own compiling
+     * cost more than it saved, server lifetime 9.2 → 4.6 core-s, a warm compile 0.2 → 0.08 core-s), with the JVM's own
+     * log lines on stderr, off the answer channel.
      */
     private List<String> command(String classpath) {
-        return new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss4m",
-                "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", classpath, CompileServer.class.getName(), classpath));
+        List<String> argv = ConfinedJvm.command(javaHome);
+        argv.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", classpath, CompileServer.class.getName(), classpath));
+        return argv;
     }
 
     @Override

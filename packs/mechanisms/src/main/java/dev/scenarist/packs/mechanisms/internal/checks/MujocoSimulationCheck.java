@@ -4,16 +4,18 @@ import dev.scenarist.core.model.CheckResult;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.pack.Check;
 import dev.scenarist.core.pack.CheckContext;
-import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
-import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
-import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfModel;
 import dev.scenarist.packs.mechanisms.internal.mjcf.MjcfReadException;
 import dev.scenarist.packs.mechanisms.internal.sim.ModelBundle;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationLimits;
+import dev.scenarist.packs.mechanisms.internal.sim.SimulationOutcome;
+import dev.scenarist.packs.mechanisms.internal.sim.Simulator;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -29,7 +31,7 @@ public final class MujocoSimulationCheck implements Check {
     private final List<Path> allowedReads;
     private final ScenePlace place;
     /** Simulations started ahead of this check, by the scene's absolute path; each is used once. */
-    private final java.util.Map<Path, Simulator.Ahead> ahead = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Simulator.Ahead> ahead = new ConcurrentHashMap<>();
 
     /** The benchmark rules, scenes read from the workspace. */
     public MujocoSimulationCheck(Simulator simulator, SimulationLimits limits) {

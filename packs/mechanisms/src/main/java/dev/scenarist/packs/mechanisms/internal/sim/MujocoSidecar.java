@@ -1,7 +1,6 @@
 package dev.scenarist.packs.mechanisms.internal.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarist.packs.mechanisms.MechanismsSettings;
 import dev.scenarist.packs.mechanisms.internal.mjcf.ReadScope;
@@ -46,13 +45,6 @@ public final class MujocoSidecar implements Simulator, TaskEvaluator, AutoClosea
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
-    /**
-     * Made on first use, not when the class loads: the class loads on the command's main thread (finding the sidecar
-     * folder) and Jackson's first mapper costs ~0.2 s there; a request builds it on the thread that waits for Node anyway.
-     */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private final Path sidecarDir;
     private final SidecarProcess process; // guarded by this
@@ -168,7 +160,7 @@ public final class MujocoSidecar implements Simulator, TaskEvaluator, AutoClosea
         if (ReadScope.of(xml.getParent()).check(xml) instanceof ReadScope.Verdict.Outside o) {
             return Served.unserved(new SimulationOutcome.LoadFailed("scene file is not read: " + o.why() + "; " + ReadScope.fix()));
         }
-        ObjectNode req = Json.MAPPER.createObjectNode();
+        ObjectNode req = SidecarProcess.Json.MAPPER.createObjectNode();
         req.put("op", "simulate");
         req.put("xml_path", xml.toString());
         req.put("assets_dir", xml.getParent().toString());

@@ -36,8 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 final class SidecarProcess {
     private static final Logger log = LoggerFactory.getLogger(MujocoSidecar.class);
-    /** Made on first use (see {@code MujocoSidecar.Json}): a start-up spawns Node first and builds it while Node boots. */
-    private static final class Json {
+    /**
+     * The JSON mapper of the sidecar protocol (this process and {@link MujocoSidecar}'s requests), made on first use, not
+     * when the class loads: the class loads on the command's main thread (finding the sidecar folder) and Jackson's first
+     * mapper costs ~0.2 s there; a start-up spawns Node first and builds it while Node boots.
+     */
+    static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
     private static final String EOF = "\u0000EOF";

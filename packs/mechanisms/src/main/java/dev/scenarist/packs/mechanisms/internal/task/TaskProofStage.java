@@ -1,6 +1,7 @@
 package dev.scenarist.packs.mechanisms.internal.task;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scenarist.core.files.AtomicFile;
 import dev.scenarist.core.model.Finding;
 import dev.scenarist.core.model.Json;
@@ -85,7 +86,7 @@ public final class TaskProofStage {
         Verdict ref = judge(scene, task, reference, "reference", v, findings);
         if (ref == null && !unavailable.isEmpty()) return Optional.empty();
         // the simulation stage's stability run was this very play when it could be (NoopPlayStability): judged, not replayed
-        Optional<com.fasterxml.jackson.databind.JsonNode> kept = NoopPlayStability.kept(folder, v.seed());
+        Optional<JsonNode> kept = NoopPlayStability.kept(folder, v.seed());
         Verdict noop = kept.isPresent() ? judge(TaskPlayer.judged(kept.get(), task, Solution.none()), "noop", v, findings)
                 : judge(scene, task, Solution.none(), "noop", v, findings);
         if (noop == null && !unavailable.isEmpty()) return Optional.empty();

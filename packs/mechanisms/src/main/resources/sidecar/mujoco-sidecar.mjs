@@ -87,6 +87,7 @@
 // (exclude 0 or 1), reported as a positive depth in metres with the two geoms' names.
 
 import loadMujoco from '@mujoco/mujoco';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -114,6 +115,34 @@ const WARNING_NAMES = Object.keys(mujoco.mjtWarning)
 const NWARNING = mujoco.mjtWarning.mjNWARNING.value;
 
 let jobCounter = 0;
+
+/**
+ * Compiled models of recent plays, by the exact bytes they were compiled from: the scene's text, its path relative
+ * to its folder and every asset file (path and content). A variant is played three times (doing nothing, the
+ * reference, the wrong solution) and the Java client sends a scene's plays to the sidecar that played it last, so
+ * most plays skip MuJoCo's parse and compile and the copying of the assets (about a twentieth of a play). Keyed by
+ * content, a changed file can never be served from an older compile; an MjModel is only read by a play (each play
+ * makes its own MjData), so sharing one is safe. Least recently used models are deleted beyond the cap.
+ */
+const MODEL_CACHE_SIZE = 12;
+const modelCache = new Map(); // key -> MjModel, in use order (oldest first)
+
+function cachedModel(key) {
+  const model = modelCache.get(key);
+  if (model === undefined) return null;
+  modelCache.delete(key);
+  modelCache.set(key, model);
+  return model;
+}
+
+function cacheModel(key, model) {
+  modelCache.set(key, model);
+  while (modelCache.size > MODEL_CACHE_SIZE) {
+    const [oldest, old] = modelCache.entries().next().value;
+    modelCache.delete(oldest);
+    try { old.delete(); } catch { /* already gone */ }
+  }
+}
 
 function send(obj) {
   protocolOut.write(JSON.stringify(obj) + '\n');
@@ -242,21 +271,21 @@ function finiteArray(a) {
 }
 
 /**
- * mjData's arrays as cached typed-array views. Every read of such a field on MjData crosses into the bindings and
- * builds a new view (a tenth of a play's time when read several times a step); a view stays valid until the WASM
- * memory grows, which detaches its buffer (byteLength 0): it is then fetched again.
+ * mjData's arrays as cached typed-array views, held as plain fields. Every read of such a field on MjData crosses into
+ * the bindings and builds a new view (a tenth of a play's time when read several times a step); a view stays valid
+ * until the WASM memory grows, which detaches the one buffer under all of them (byteLength 0). So whoever reads the
+ * views after a call into the bindings first calls fresh(): one check, and the views fetched again only after a growth.
+ * (Plain fields rather than checking getters: a getter per read cost about 3 % of a play.)
  */
 function arrayViews(data, fields) {
-  const views = {};
-  for (const f of fields) {
-    let v = null;
-    Object.defineProperty(views, f, {
-      get() {
-        if (v === null || v.buffer.byteLength === 0) v = data[f];
-        return v;
-      },
-    });
-  }
+  const views = {
+    fresh() {
+      if (views[fields[0]].buffer.byteLength === 0) fetch();
+      return views;
+    },
+  };
+  const fetch = () => { for (const f of fields) views[f] = data[f]; };
+  fetch();
   return views;
 }
 
@@ -274,8 +303,9 @@ function checkBounds(b) {
  */
 function stabilityMonitor(model, data, own, geomLabel, bodyNames, speedLimit, bounds) {
   const d = arrayViews(data, ['cvel', 'xipos', 'subtree_com', 'qpos', 'qvel', 'act']);
-  const weld = model.body_weldid;
-  const root = model.body_rootid;
+  // copies, not views: a view of the model's arrays would be detached by a growth of the WASM memory like mjData's
+  const weld = Int32Array.from(model.body_weldid);
+  const root = Int32Array.from(model.body_rootid);
   const moving = [];
   for (let b = 1; b < model.nbody; b++) if (weld[b] !== 0) moving.push(b);
   let minDist = 0, pair = null, ncon0 = 0;
@@ -303,6 +333,7 @@ function stabilityMonitor(model, data, own, geomLabel, bodyNames, speedLimit, bo
     },
     /** The kinematics of the state at time t (computed by the last mj_forward or mj_step1/mj_step's forward pass). */
     sample(t) {
+      d.fresh();
       const cvel = d.cvel, xipos = d.xipos, com = d.subtree_com;
       for (const b of moving) {
         const r = root[b];
@@ -334,6 +365,7 @@ function stabilityMonitor(model, data, own, geomLabel, bodyNames, speedLimit, bo
       }
       readWarnings(data, seen);
       for (let k = 0; k < NWARNING; k++) if (seen[k].number > 0) lastInfo[k] = seen[k].lastinfo;
+      d.fresh();
       if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel) && finiteArray(d.act))) {
         nan = true;
         nanTime = i * dt;
@@ -446,10 +478,12 @@ function simulate(req) {
 
     // ---- run
     monitor.sample(0);
-    let done = 0;
+    let done = 0, at = 0;
+    // the stage a failure names: a step's text is built only if that step fails (a string per step cost ~2 % of a run)
+    stage = null;
     try {
       for (let i = 1; i <= steps; i++) {
-        stage = `mj_step ${i} (t=${((i - 1) * dt).toPrecision(6)} s)`;
+        at = i;
         const before = data.time;
         mujoco.mj_step(model, data);
         done = i;
@@ -461,7 +495,8 @@ function simulate(req) {
       monitor.sample(steps * dt);
     } catch (e) {
       if (isFatal(e)) throw e;
-      return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}`, steps: done };
+      const where = stage ?? `mj_step ${at} (t=${((at - 1) * dt).toPrecision(6)} s)`;
+      return { ok: false, load_error: null, simulation_error: `${where}: ${hostPaths(mujocoMessage(e))}`, steps: done };
     }
 
     return {
@@ -515,7 +550,8 @@ function simulate(req) {
 //   "longest_hold":1.7,             the longest unbroken stay inside, seconds
 //   "forbid_entered":{"zone":"zone_forbid","time":1.2},   first entry into a forbidden zone (null: never)
 //   "effort":{"push_x":3.2},        time integral of |value| per control
-//   "final_position":[x,y,z],"nan":false,"nan_first_time":null,"warnings":[...], "wall_ms":40}
+//   "final_position":[x,y,z],"nan":false,"nan_first_time":null,"warnings":[...], "wall_ms":40,
+//   "model_cached":true,"pid":123}  whether the compiled model came from this process's cache (see modelCache)
 // or, as for simulate, load_error / simulation_error, or error for a bad request (unknown name, bad schedule).
 //
 // Design (optional request fields, for a solution that adds parts to the scene):
@@ -610,14 +646,23 @@ function evaluate(req) {
   const owned = [];
   const own = (o) => { owned.push(o); return o; };
   try {
-    for (const f of collectAssets(assetsDir)) writeMemFile(`${jobDir}/${f.rel}`, fs.readFileSync(f.abs));
-    writeMemFile(memXml, typeof req.xml_text === 'string' ? req.xml_text : fs.readFileSync(xmlPath));
-    let model;
-    try {
-      model = own(mujoco.MjModel.from_xml_path(memXml));
-    } catch (e) {
-      if (isFatal(e)) throw e;
-      return { ok: false, load_error: hostPaths(mujocoMessage(e)) };
+    const assets = collectAssets(assetsDir).map((f) => ({ rel: f.rel, bytes: fs.readFileSync(f.abs) }));
+    const xmlBytes = typeof req.xml_text === 'string' ? Buffer.from(req.xml_text, 'utf8') : fs.readFileSync(xmlPath);
+    const hash = crypto.createHash('sha256').update(xmlRel).update('\0').update(xmlBytes);
+    for (const a of assets) hash.update('\0').update(a.rel).update('\0').update(String(a.bytes.length)).update('\0').update(a.bytes);
+    const key = hash.digest('hex');
+    let model = cachedModel(key);
+    const modelCached = model !== null;
+    if (model === null) {
+      for (const a of assets) writeMemFile(`${jobDir}/${a.rel}`, a.bytes);
+      writeMemFile(memXml, xmlBytes);
+      try {
+        model = mujoco.MjModel.from_xml_path(memXml);
+      } catch (e) {
+        if (isFatal(e)) throw e;
+        return { ok: false, load_error: hostPaths(mujocoMessage(e)) };
+      }
+      cacheModel(key, model); // deleted when it falls out of the cache, not with the job
     }
     const opt = model.opt;
     const dt = opt.timestep;
@@ -633,8 +678,9 @@ function evaluate(req) {
     const geomNames = names(model, model.name_geomadr, model.ngeom);
     const siteNames = names(model, model.name_siteadr, model.nsite);
     const actNames = names(model, model.name_actuatoradr, model.nu);
-    const siteBody = model.site_bodyid;
-    const root = model.body_rootid;
+    // copies, not views (see stabilityMonitor)
+    const siteBody = Int32Array.from(model.site_bodyid);
+    const root = Int32Array.from(model.body_rootid);
 
     const subjectId = indexOf(subject.kind === 'body' ? bodyNames : subject.kind === 'geom' ? geomNames : siteNames,
       subject.name, subject.kind);
@@ -708,54 +754,61 @@ function evaluate(req) {
       }
     }
 
-    // the subject's point and the signed depth of a point in a zone box (in the box's own frame)
+    // The subject's point and the signed depth of a point in a zone box (in the box's own frame). These run every step:
+    // scalars instead of small arrays (the allocations cost more than the arithmetic); d.fresh() is called once per
+    // step by the loop before any of them.
+    const subjectField = subject.kind === 'body' ? 'xipos' : subject.kind === 'geom' ? 'geom_xpos' : 'site_xpos';
     const subjectPoint = () => {
-      const k = subjectId;
-      const a = subject.kind === 'body' ? d.xipos : subject.kind === 'geom' ? d.geom_xpos : d.site_xpos;
+      const a = d.fresh()[subjectField], k = subjectId;
       return [a[3 * k], a[3 * k + 1], a[3 * k + 2]];
     };
-    const depth = (z, p) => {
-      const c = d.geom_xpos, m = d.geom_xmat;
-      const off = [p[0] - c[3 * z.g], p[1] - c[3 * z.g + 1], p[2] - c[3 * z.g + 2]];
+    const depth = (z, px, py, pz) => {
+      const c = d.geom_xpos, m = d.geom_xmat, g = z.g;
+      const ox = px - c[3 * g], oy = py - c[3 * g + 1], oz = pz - c[3 * g + 2];
       let least = Infinity;
       for (let axis = 0; axis < axes; axis++) {
-        const local = off[0] * m[9 * z.g + axis] + off[1] * m[9 * z.g + 3 + axis] + off[2] * m[9 * z.g + 6 + axis];
+        const local = ox * m[9 * g + axis] + oy * m[9 * g + 3 + axis] + oz * m[9 * g + 6 + axis];
         least = Math.min(least, z.half[axis] - Math.abs(local));
       }
       return least;
     };
-    // the pushed point's position and velocity along its direction
+    // the pushed point (site, or the body's COM) into `at`: its position, and its position and velocity along the push
+    const at = { x: 0, y: 0, z: 0, pos: 0, vel: 0 };
     const along = (c) => {
-      const b = c.body, r = root[b];
-      const p = c.site >= 0 ? [d.site_xpos[3 * c.site], d.site_xpos[3 * c.site + 1], d.site_xpos[3 * c.site + 2]]
-        : [d.xipos[3 * b], d.xipos[3 * b + 1], d.xipos[3 * b + 2]];
-      const cv = d.cvel, com = d.subtree_com;
-      const w = [cv[6 * b], cv[6 * b + 1], cv[6 * b + 2]];
-      const dx = p[0] - com[3 * r], dy = p[1] - com[3 * r + 1], dz = p[2] - com[3 * r + 2];
-      const v = [cv[6 * b + 3] + (w[1] * dz - w[2] * dy), cv[6 * b + 4] + (w[2] * dx - w[0] * dz), cv[6 * b + 5] + (w[0] * dy - w[1] * dx)];
-      return { p, pos: p[0] * c.dir[0] + p[1] * c.dir[1] + p[2] * c.dir[2], vel: v[0] * c.dir[0] + v[1] * c.dir[1] + v[2] * c.dir[2] };
+      const b = c.body, r = root[b], cv = d.cvel, com = d.subtree_com;
+      const src = c.site >= 0 ? d.site_xpos : d.xipos, k = c.site >= 0 ? 3 * c.site : 3 * b;
+      const px = src[k], py = src[k + 1], pz = src[k + 2];
+      const w0 = cv[6 * b], w1 = cv[6 * b + 1], w2 = cv[6 * b + 2];
+      const dx = px - com[3 * r], dy = py - com[3 * r + 1], dz = pz - com[3 * r + 2];
+      const vx = cv[6 * b + 3] + (w1 * dz - w2 * dy), vy = cv[6 * b + 4] + (w2 * dx - w0 * dz), vz = cv[6 * b + 5] + (w0 * dy - w1 * dx);
+      const dir = c.dir;
+      at.x = px; at.y = py; at.z = pz;
+      at.pos = px * dir[0] + py * dir[1] + pz * dir[2];
+      at.vel = vx * dir[0] + vy * dir[1] + vz * dir[2];
     };
+    const pushes = ctl.some((c) => c.kind === 'push');
     const apply = () => {
+      d.fresh();
       const xfrc = d.xfrc_applied;
-      xfrc.fill(0);
+      if (pushes) xfrc.fill(0); // only pushes write xfrc_applied: without one it stays as MjData made it, zero
       for (const c of ctl) {
         const cmd = c.command;
         let u = 0;
         if (cmd && cmd.mode === 'set') u = cmd.value;
-        let here = null;
         if (c.kind === 'push') {
-          here = along(c);
-          if (cmd && cmd.mode === 'hold') u = cmd.kp * (cmd.value - here.pos) - cmd.kd * here.vel;
+          along(c);
+          if (cmd && cmd.mode === 'hold') u = cmd.kp * (cmd.value - at.pos) - cmd.kd * at.vel;
         }
         u = Math.min(c.max, Math.max(c.min, u));
         c.effort += Math.abs(u) * dt;
         if (c.kind === 'actuator') {
           d.ctrl[c.id] = u;
         } else {
-          const b = c.body, f = c.dir.map((x) => x * u);
-          const rx = here.p[0] - d.xipos[3 * b], ry = here.p[1] - d.xipos[3 * b + 1], rz = here.p[2] - d.xipos[3 * b + 2];
-          xfrc[6 * b] += f[0]; xfrc[6 * b + 1] += f[1]; xfrc[6 * b + 2] += f[2];
-          xfrc[6 * b + 3] += ry * f[2] - rz * f[1]; xfrc[6 * b + 4] += rz * f[0] - rx * f[2]; xfrc[6 * b + 5] += rx * f[1] - ry * f[0];
+          const b = c.body, xi = d.xipos, dir = c.dir;
+          const f0 = dir[0] * u, f1 = dir[1] * u, f2 = dir[2] * u;
+          const rx = at.x - xi[3 * b], ry = at.y - xi[3 * b + 1], rz = at.z - xi[3 * b + 2];
+          xfrc[6 * b] += f0; xfrc[6 * b + 1] += f1; xfrc[6 * b + 2] += f2;
+          xfrc[6 * b + 3] += ry * f2 - rz * f1; xfrc[6 * b + 4] += rz * f0 - rx * f2; xfrc[6 * b + 5] += rx * f1 - ry * f0;
         }
       }
     };
@@ -768,8 +821,9 @@ function evaluate(req) {
     let window = [];
     const seen = Array.from({ length: NWARNING }, () => ({ number: 0, lastinfo: 0 }));
     const observe = (t) => {
-      const p = subjectPoint();
-      const dg = depth(goal, p);
+      const a = d.fresh()[subjectField], k = 3 * subjectId;
+      const px = a[k], py = a[k + 1], pz = a[k + 2];
+      const dg = depth(goal, px, py, pz);
       if (initialDepth === null) initialDepth = dg;
       if (dg > best) { best = dg; bestTime = t; }
       if (dg > 0) {
@@ -786,7 +840,7 @@ function evaluate(req) {
         inside = null;
       }
       if (forbidEntered === null) {
-        for (const z of forbidden) if (depth(z, p) > 0) { forbidEntered = { zone: z.name, time: t }; break; }
+        for (const z of forbidden) if (depth(z, px, py, pz) > 0) { forbidEntered = { zone: z.name, time: t }; break; }
       }
     };
     const stabilityAnswer = () => {
@@ -798,17 +852,19 @@ function evaluate(req) {
         wall_ms: Math.round((performance.now() - started) * 10) / 10 } };
     };
     let designChecks = null;
-    let stage = 'mj_forward at t=0';
+    let stage = 'mj_forward at t=0', stepNo = 0;
     try {
       mujoco.mj_forward(model, data);
       if (req.design) designChecks = checkDesign(model, data, req.design, geomNames);
       if (monitor) { monitor.initial(); monitor.sample(0); }
       observe(0);
+      // the stage a failure names: a step's text is built only if that step fails (a string per step cost ~2 % of a play)
+      stage = null;
       for (let i = 1; i <= steps; i++) {
         const t = (i - 1) * dt;
-        stage = `step ${i} (t=${t.toPrecision(6)} s)`;
+        stepNo = i;
         while (next < commands.length && commands[next].t <= t + 1e-9) { commands[next].target.command = commands[next]; next++; }
-        const before = data.time;
+        const before = monitor && i <= stabSteps ? data.time : 0; // read only where stepped() needs it
         if (monitor && i === stabSteps + 1) {
           // simulate's last sample follows a plain mj_forward, which checks nothing: take the window's last state as
           // it is, before mj_step1's checks can reset it. Kinematics and COM velocities only (pure functions of qpos
@@ -823,6 +879,7 @@ function evaluate(req) {
         apply();
         mujoco.mj_step2(model, data);
         if (monitor && i <= stabSteps) monitor.stepped(i, before, dt);
+        d.fresh();
         if (!nan && !(finiteArray(d.qpos) && finiteArray(d.qvel))) { nan = true; nanTime = i * dt; break; }
         if (i > 1) observe(t); // mj_step1 computed this state's kinematics: it is the state at time t
       }
@@ -837,7 +894,7 @@ function evaluate(req) {
       }
     } catch (e) {
       if (isFatal(e)) throw e;
-      return { ok: false, load_error: null, simulation_error: `${stage}: ${hostPaths(mujocoMessage(e))}` };
+      return { ok: false, load_error: null, simulation_error: `${stage ?? `step ${stepNo} (t=${((stepNo - 1) * dt).toPrecision(6)} s)`}: ${hostPaths(mujocoMessage(e))}` };
     }
     const warnings = [];
     for (let k = 0; k < NWARNING; k++) {
@@ -853,6 +910,7 @@ function evaluate(req) {
       forbid_entered: forbidEntered, effort, final_position: subjectPoint(), design: designChecks,
       nan, nan_first_time: nanTime, warnings,
       ...stabilityAnswer(),
+      model_cached: modelCached, pid: process.pid,
       wall_ms: Math.round((performance.now() - started) * 10) / 10,
     };
   } finally {

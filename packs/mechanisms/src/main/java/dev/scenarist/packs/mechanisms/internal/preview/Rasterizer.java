@@ -273,8 +273,18 @@ final class Rasterizer {
         return channel(r) << 16 | channel(g) << 8 | channel(b);
     }
 
-    private static int channel(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    /**
+     * {@code v} rounded half up and clamped to 0..255: exactly {@code Math.round} (floor of v + ½, NaN to 0), without
+     * it. Under C1, which compiles campaigns, Math.round is not an intrinsic, and this one call per colour channel was a
+     * quarter of a preview's time. Subtracting the integer part of a double below 2^52 is exact, so comparing what is left
+     * with ½ rounds as Math.round does, also just below a half (0.49999999999999994 → 0, where {@code (int) (v + 0.5)}
+     * gives 1).
+     */
+    static int channel(double v) {
+        if (!(v > 0)) return 0; // NaN too
+        if (v >= 255) return 255;
+        int whole = (int) v;
+        return v - whole >= 0.5 ? whole + 1 : whole;
     }
 
     private static boolean far(Corner c) {

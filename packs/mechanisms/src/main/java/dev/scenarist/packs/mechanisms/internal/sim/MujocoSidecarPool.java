@@ -1,9 +1,11 @@
 package dev.scenarist.packs.mechanisms.internal.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +30,8 @@ import java.util.function.Supplier;
 public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCloseable {
     private final List<MujocoSidecar> members;
     private final BlockingDeque<MujocoSidecar> free = new LinkedBlockingDeque<>();
+    /** The scene each sidecar played last (see {@link #evaluate}). */
+    private final Map<MujocoSidecar, Path> lastPlayed = new ConcurrentHashMap<>();
     /** Start-ups and simulations under way in the background, so that closing the pool stops them rather than leave a process behind. */
     private final Set<Thread> background = ConcurrentHashMap.newKeySet();
 
@@ -58,23 +63,35 @@ public final class MujocoSidecarPool implements Simulator, TaskEvaluator, AutoCl
         return served(bundle.xml(), limits, bundle).outcome();
     }
 
-    /** A task's solution played by a free sidecar. */
+    /**
+     * A task's solution played by a free sidecar: the one that last played this scene when it is free (it still holds
+     * the compiled model: a variant is played three times, see the sidecar's model cache), else the most recently used.
+     */
     @Override
-    public java.util.Optional<com.fasterxml.jackson.databind.JsonNode> evaluate(Path sceneXml, com.fasterxml.jackson.databind.node.ObjectNode request,
-                                                                                java.util.function.Consumer<String> unavailable) {
+    public Optional<JsonNode> evaluate(Path sceneXml, ObjectNode request, Consumer<String> unavailable) {
+        Path scene = sceneXml.toAbsolutePath().normalize();
         MujocoSidecar sidecar;
         try {
-            sidecar = free.takeFirst();
+            sidecar = takeFor(scene);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             unavailable.accept("interrupted while waiting for a free MuJoCo sidecar");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
+            lastPlayed.put(sidecar, scene);
             return sidecar.evaluate(sceneXml, request, unavailable);
         } finally {
             free.addFirst(sidecar);
         }
+    }
+
+    /** The free sidecar that last played {@code scene}, if any (another caller may take it first), else the next free one. */
+    private MujocoSidecar takeFor(Path scene) throws InterruptedException {
+        for (MujocoSidecar s : free) {
+            if (scene.equals(lastPlayed.get(s)) && free.removeFirstOccurrence(s)) return s;
+        }
+        return free.takeFirst();
     }
 
     /**

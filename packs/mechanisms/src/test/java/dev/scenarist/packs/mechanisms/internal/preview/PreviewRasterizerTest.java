@@ -63,4 +63,17 @@ class PreviewRasterizerTest {
         int[] row = Arrays.copyOfRange(r.pixels(), 0, 64);
         assertThat(row[60] & 0xFF).isGreaterThan(row[30] & 0xFF);
     }
+
+    @Test
+    void a_colour_channel_rounds_and_clamps_exactly_as_math_round_does() {
+        double[] edges = {Double.NaN, Double.NEGATIVE_INFINITY, -1e300, -0.5, -0.49999999999999994, -0.0, 0.0, Double.MIN_VALUE,
+                0.49999999999999994, 0.5, 0.5000000000000001, 1.4999999999999998, 1.5, 2.5, 127.49999999999999, 127.5,
+                254.49999999999997, 254.5, 254.99999999999997, 255, 255.49999999999997, 255.5, 1e300, Double.POSITIVE_INFINITY};
+        var random = new java.util.Random(7);
+        double[] values = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(edges),
+                random.doubles(100_000, -10, 265)).toArray();
+        for (double v : values) {
+            assertThat(Rasterizer.channel(v)).as("channel(%s)", v).isEqualTo((int) Math.max(0, Math.min(255, Math.round(v))));
+        }
+    }
 }

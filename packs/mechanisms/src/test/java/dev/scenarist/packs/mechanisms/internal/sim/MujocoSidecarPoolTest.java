@@ -87,6 +87,54 @@ class MujocoSidecarPoolTest {
         }
     }
 
+    /** A no-op play of {@code scene}'s ... with a goal zone added, written to a file of its own. */
+    private static Path withGoal(Path dir, String name, double x) throws Exception {
+        Path xml = dir.resolve(name);
+        java.nio.file.Files.writeString(xml, java.nio.file.Files.readString(scene("drop.xml")).replace("</worldbody>",
+                "<geom name=\"zone_goal\" type=\"box\" size=\"0.1 0.1 0.1\" pos=\"" + x + " 5 5\" contype=\"0\" conaffinity=\"0\"/></worldbody>"));
+        return xml;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode play(MujocoSidecarPool pool, Path xml) {
+        var request = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("duration", 0.2).put("goal", "zone_goal").put("hold", 0.1);
+        request.putObject("subject").put("kind", "body").put("name", "ball");
+        var answer = pool.evaluate(xml, request, why -> { throw new AssertionError(why); }).orElseThrow();
+        assertThat(answer.path("ok").asBoolean()).as(answer.toString()).isTrue();
+        return answer;
+    }
+
+    @Test
+    void a_scene_is_played_again_by_the_sidecar_that_holds_its_compiled_model(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (MujocoSidecarPool pool = pool(2)) {
+            Path a = withGoal(dir, "a.xml", 5);
+            Path b = withGoal(dir, "b.xml", 6);
+            // the two scenes played at once: one on each sidecar
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            long pidA;
+            long pidB;
+            try {
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<com.fasterxml.jackson.databind.JsonNode> fa = threads.submit(() -> { start.await(); return play(pool, a); });
+                Future<com.fasterxml.jackson.databind.JsonNode> fb = threads.submit(() -> { start.await(); return play(pool, b); });
+                pidA = fa.get(60, TimeUnit.SECONDS).path("pid").asLong();
+                pidB = fb.get(60, TimeUnit.SECONDS).path("pid").asLong();
+            } finally {
+                threads.shutdownNow();
+            }
+            assumeTrue(pidA != pidB, "both plays happened to run on one sidecar (one finished before the other began)");
+
+            // one caller now, alternating: the most recently used sidecar would serve both; each goes back to its own
+            for (int round = 0; round < 2; round++) {
+                var againA = play(pool, a);
+                var againB = play(pool, b);
+                assertThat(againA.path("pid").asLong()).as("round %d, scene a", round).isEqualTo(pidA);
+                assertThat(againB.path("pid").asLong()).as("round %d, scene b", round).isEqualTo(pidB);
+                assertThat(againA.path("model_cached").asBoolean()).isTrue();
+                assertThat(againB.path("model_cached").asBoolean()).isTrue();
+            }
+        }
+    }
+
     @Test
     void one_sidecar_serves_one_simulation_at_a_time() throws Exception {
         try (MujocoSidecarPool pool = pool(1)) {

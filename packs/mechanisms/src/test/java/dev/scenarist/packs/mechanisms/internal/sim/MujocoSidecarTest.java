@@ -267,6 +267,32 @@ class MujocoSidecarTest {
         }
     }
 
+    /** An answer without what differs between two plays of the same thing (timing, the cache, which process). */
+    private static com.fasterxml.jackson.databind.JsonNode measured(com.fasterxml.jackson.databind.JsonNode answer) {
+        var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) answer).deepCopy();
+        copy.remove(List.of("wall_ms", "model_cached", "pid", "id"));
+        if (copy.get("stability") instanceof com.fasterxml.jackson.databind.node.ObjectNode st) st.remove("wall_ms");
+        return copy;
+    }
+
+    @Test
+    void a_scene_played_again_reuses_its_compiled_model_until_a_file_of_it_changes() throws IOException {
+        Path xml = withGoal("drop.xml");
+        var request = noopPlayAskingStability(SimulationLimits.defaults());
+        var first = sidecar().evaluate(xml, request, why -> {}).orElseThrow();
+        var again = sidecar().evaluate(xml, request, why -> {}).orElseThrow();
+
+        assertThat(first.path("ok").asBoolean()).as(first.toString()).isTrue();
+        assertThat(again.path("model_cached").asBoolean()).as("the second play of the same files").isTrue();
+        assertThat(measured(again)).as("the same play measures the same from the cached model").isEqualTo(measured(first));
+
+        // the same path with other content: compiled afresh, and the change shows in what is measured
+        Files.writeString(xml, Files.readString(xml).replace("size=\"0.1 0.1 0.1\" pos=\"5 5 5\"", "size=\"0.2 0.2 0.2\" pos=\"5 5 5\""));
+        var changed = sidecar().evaluate(xml, request, why -> {}).orElseThrow();
+        assertThat(changed.path("model_cached").asBoolean()).as("a changed scene is never served from the cache").isFalse();
+        assertThat(changed.path("initial_depth").asDouble()).isNotEqualTo(first.path("initial_depth").asDouble());
+    }
+
     @Test
     void a_play_that_applies_something_does_not_answer_for_the_stability_run() throws IOException {
         Path xml = withGoal("drop.xml");

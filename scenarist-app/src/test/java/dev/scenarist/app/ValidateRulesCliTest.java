@@ -127,6 +127,17 @@ class ValidateRulesCliTest {
     }
 
     @Test
+    void aModelThatCannotBeReadLeavesItsMeshesNotJudgedNeverPassed() throws IOException {
+        Path broken = Files.writeString(tmp.resolve("broken.xml"), "<mujoco><worldbody><geom type=\"box\" size=\"1 1\"/></worldbody>\n");
+
+        var r = cli("validate", "--pack", "mechanisms", broken.toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("mjcf-static +failed").containsPattern("meshes +not judged: .*broken.xml could not be read")
+                .doesNotContainPattern("meshes +passed");
+    }
+
+    @Test
     void withoutTheParentAllowedTheSiblingFilesAreRefusedNamingThePathAndTheFix() throws IOException {
         Path robot = modelWithSiblingFiles();
 

@@ -53,7 +53,7 @@ public final class MeshFilesCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        if (rules == SceneRules.MUJOCO) return CheckResult.of(asMujocoTreatsThem(ctx));
+        if (rules == SceneRules.MUJOCO) return asMujocoTreatsThem(ctx);
         List<Finding> all = new ArrayList<>();
         for (String f : ctx.workspace().list()) {
             if (f.toLowerCase(Locale.ROOT).endsWith(".stl")) {
@@ -63,8 +63,13 @@ public final class MeshFilesCheck implements Check {
         return CheckResult.of(all);
     }
 
-    private List<Finding> asMujocoTreatsThem(CheckContext ctx) {
+    /**
+     * The meshes the scenes name, as MuJoCo treats them; not judged (never "passed") when a scene cannot be read, since
+     * then which meshes it names is unknown — the static check reports why it cannot be read.
+     */
+    private CheckResult asMujocoTreatsThem(CheckContext ctx) {
         Set<Path> meshes = new LinkedHashSet<>();
+        List<String> unread = new ArrayList<>();
         Path base = null;
         for (String scene : SceneFiles.of(ctx)) {
             Path xml = place.file(ctx, scene);
@@ -75,15 +80,19 @@ public final class MeshFilesCheck implements Check {
                     model.assetFile(mesh).filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".stl")).ifPresent(meshes::add);
                 }
             } catch (MjcfReadException e) {
-                // unreadable or refused paths are the static check's findings; nothing to inspect here
+                unread.add(scene); // why is the static check's finding
             }
+        }
+        if (!unread.isEmpty()) {
+            return CheckResult.errored("the meshes were not inspected: " + String.join(", ", unread)
+                    + " could not be read, so which meshes it names is unknown (mjcf-static says why)");
         }
         Path folder = base;
         // meshes in parallel (a robot has a dozen, each independent); no search for crossing triangles: MuJoCo
         // collides with the hull, and it is the costliest pass (see MeshChecker)
-        return meshes.parallelStream().flatMap(stl -> {
+        return CheckResult.of(meshes.parallelStream().flatMap(stl -> {
             String shown = folder != null && stl.startsWith(folder) ? folder.relativize(stl).toString() : stl.toString();
             return MeshChecker.exact().withoutSelfIntersections().inspect(stl, shown).findings().stream();
-        }).map(MujocoMeshTreatment::asWarning).toList();
+        }).map(MujocoMeshTreatment::asWarning).toList());
     }
 }

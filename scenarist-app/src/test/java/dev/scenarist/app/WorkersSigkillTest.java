@@ -92,6 +92,11 @@ class WorkersSigkillTest {
                             .hasSizeGreaterThan(held.get().attempts());
                     assertThat(store.coordination().lease(orphan.id()).orElseThrow().owner())
                             .as("the worker that finished the dead worker's run").isNotEqualTo(victim).isIn(workers.keySet());
+                    // what the workers said about the run, for whoever reads the CI log
+                    for (String w : workers.keySet()) {
+                        read(data.resolve(w + ".log")).lines().filter(l -> l.contains(orphan.id()))
+                                .forEach(l -> System.out.println(w + ": " + l));
+                    }
                 }
             } finally {
                 if (generate != null) generate.destroyForcibly();

@@ -50,7 +50,7 @@ final class WorkerCommand implements Callable<Integer> {
         dev.scenarist.app.workers.JobRunrJobs jobs;
         try {
             jobs = app.jobs();
-            jobs.startWorker(app.campaigns(), me, options);
+            jobs.startWorker(app.campaigns(), me, options, line -> out.err().println(me + ": " + line));
         } catch (RuntimeException e) {
             app.close();
             throw e;

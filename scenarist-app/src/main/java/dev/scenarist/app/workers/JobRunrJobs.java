@@ -98,11 +98,12 @@ public final class JobRunrJobs implements RunQueue, AutoCloseable {
 
     /**
      * Starts this process's JobRunr background job server: it polls for enqueued run jobs and executes them through
-     * {@code campaigns} as worker {@code name}, at most {@link WorkerOptions#concurrency()} at once, until {@link #close}.
+     * {@code campaigns} as worker {@code name}, at most {@link WorkerOptions#concurrency()} at once, until {@link #close};
+     * one line per job on {@code report}.
      */
-    public synchronized void startWorker(Campaigns campaigns, String name, WorkerOptions options) {
+    public synchronized void startWorker(Campaigns campaigns, String name, WorkerOptions options, java.util.function.Consumer<String> report) {
         if (server != null) throw new IllegalStateException("this process runs a worker already");
-        RunJobHandler handler = new RunJobHandler(campaigns, name, options.lease(), this);
+        RunJobHandler handler = new RunJobHandler(campaigns, name, options.lease(), this, report);
         JobActivator activator = new JobActivator() {
             @Override
             public <T> T activateJob(Class<T> type) {

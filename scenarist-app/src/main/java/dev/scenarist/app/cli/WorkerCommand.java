@@ -50,6 +50,7 @@ final class WorkerCommand implements Callable<Integer> {
         dev.scenarist.app.workers.JobRunrJobs jobs;
         try {
             jobs = app.jobs();
+            jobs.enqueue(app.campaigns().queuedRuns()); // jobs lost with a worker that died while topping a campaign up
             jobs.startWorker(app.campaigns(), me, options, line -> out.err().println(me + ": " + line));
         } catch (RuntimeException e) {
             app.close();

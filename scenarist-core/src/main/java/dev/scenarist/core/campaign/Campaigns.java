@@ -315,6 +315,20 @@ public final class Campaigns {
         return new WorkOutcome.Executed(after, plan.added());
     }
 
+    /**
+     * The queued runs of every running campaign, for a worker to enqueue again when it starts (the queue keeps one job per
+     * run, so this adds only the jobs that are missing): a worker that died between adding a top-up run to the store and
+     * enqueueing it left that run without a job, and its campaign would wait for it forever.
+     */
+    public List<String> queuedRuns() {
+        List<String> ids = new ArrayList<>();
+        for (CampaignRecord c : services.store().campaigns().list()) {
+            if (c.status() != CampaignStatus.RUNNING) continue;
+            services.store().runs().byCampaign(c.id()).stream().filter(r -> r.state() == RunState.QUEUED).forEach(r -> ids.add(r.id()));
+        }
+        return ids;
+    }
+
     // --- human in the loop: runs paused at an approval gate ---
 
     /** A paused run: the stage under review, its files, which of them a person may override. */

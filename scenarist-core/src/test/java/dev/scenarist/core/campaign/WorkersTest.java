@@ -203,4 +203,17 @@ class WorkersTest {
         assertThat(author.calls).isEmpty();
         assertThat(h.store.runs().find("run-spare").orElseThrow().state()).isEqualTo(RunState.CANCELLED);
     }
+
+    @Test
+    void theQueuedRunsOfRunningCampaignsAreOfferedAgainSoAJobLostWithADeadWorkerIsReplaced() throws Exception {
+        var h = new EngineHarness(data);
+        var campaigns = CampaignsTest.facade(h.services, pack, new PerSeedAuthor());
+        CampaignRecord running = campaigns.enqueue(spec(2, OptionalInt.empty()), pack, queue);
+        work(campaigns, queued.getFirst(), "host:1");
+        CampaignRecord cancelled = campaigns.enqueue(spec(1, OptionalInt.empty()), pack, queue);
+        campaigns.cancel(cancelled.id());
+
+        assertThat(campaigns.queuedRuns()).containsExactly(queued.get(1));
+        assertThat(h.store.runs().find(queued.get(1)).orElseThrow().campaignId()).isEqualTo(running.id());
+    }
 }

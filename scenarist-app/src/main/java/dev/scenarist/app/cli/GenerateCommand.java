@@ -24,8 +24,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions options = new CampaignOptions();
 
-    @Option(names = "--enqueue", description = {"Store the campaign for workers ('scenarist worker') instead of running it here, then watch it",
-            "until it ends (Ctrl-C stops watching, not the campaign). Needs a PostgreSQL store (--db postgresql://HOST:PORT/DB)."})
+    @Option(names = "--enqueue", description = {"Store the campaign for workers ('scenarist worker') instead of running it here, then watch it until it ends"
+            + " (Ctrl-C stops watching, not the campaign). Needs a PostgreSQL store (--db postgresql://HOST:PORT/DB)."})
     boolean enqueue;
 
     @Override

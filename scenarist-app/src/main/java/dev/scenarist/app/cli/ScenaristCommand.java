@@ -38,8 +38,8 @@ public final class ScenaristCommand {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document on stdout; human text goes to stderr.")
     boolean json;
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "Store (default: SQLite in the data directory; or jdbc:postgresql://host/db, also via $SCENARIST_DB_URL).")
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Store (default: SQLite in the data directory; or postgresql://host/db, also via $SCENARIST_DB_URL).")
     String db;
 
     private final Settings settings;

@@ -10,11 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Execute runs of campaigns enqueued with 'scenarist generate --enqueue', as one of any number of workers",
-                "sharing one PostgreSQL store (--db postgresql://HOST:PORT/DB) and one data directory. Runs are JobRunr jobs in",
-                "that database; a worker that dies has its runs taken over by another from their last committed attempt",
-                "(after --poll-interval x --server-timeout-polls), and a run is never executed by two workers at once",
-                "(each holds its run's lease in the store). Ctrl-C stops it; its runs in flight stay resumable."})
+        description = {"Execute runs of campaigns enqueued with 'scenarist generate --enqueue', as one of any number of workers sharing one PostgreSQL store (--db postgresql://HOST:PORT/DB) and one data directory.",
+                "Runs are JobRunr jobs in that database. A worker that dies has its runs taken over by another, from their last committed attempt, after --poll-interval x --server-timeout-polls; a run is never executed by two workers at once (each holds its run's lease in the store).",
+                "Ctrl-C stops it; its runs in flight stay resumable."})
 final class WorkerCommand implements Callable<Integer> {
     @ParentCommand
     ScenaristCommand root;

@@ -95,7 +95,7 @@ class WorkersSigkillTest {
                     // what the workers said about the run, for whoever reads the CI log
                     for (String w : workers.keySet()) {
                         read(data.resolve(w + ".log")).lines().filter(l -> l.contains(orphan.id()))
-                                .forEach(l -> System.out.println(w + ": " + l));
+                                .forEach(System.out::println); // each line names its worker already
                     }
                 }
             } finally {

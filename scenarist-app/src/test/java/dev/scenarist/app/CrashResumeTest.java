@@ -30,7 +30,7 @@ class CrashResumeTest {
     void aCampaignKilledWithSigkillAtSeveralPointsResumesWithNothingLostAndNothingAcceptedTwice() throws Exception {
         Path log = data.resolve("cli.log");
         Path dir = data.resolve("home");
-        slowDownTheExamplePack(dir);
+        CrashResumeTestPack.slowDown(dir);
         // kill when the store shows this many committed attempts: points spread over the whole campaign
         int[] killAtAttempts = {2, 7, 13, 19, 25};
         String campaign = null;
@@ -83,21 +83,6 @@ class CrashResumeTest {
                 assertThat(s.filter(x -> !x.getFileName().toString().startsWith("."))).hasSize(5);
             }
         }
-    }
-
-    /**
-     * A user copy of the example pack (it overrides the bundled one) whose author stages each run one more
-     * check that takes half a second, so a campaign lasts long enough for kills to land in the middle of it.
-     * Checks are not part of the prompts, so the bundled cassette still replays.
-     */
-    private static void slowDownTheExamplePack(Path dir) throws java.io.IOException {
-        Path bundled = Path.of(System.getProperty("user.dir")).resolve("../packs/examples/sql-quiz").normalize();
-        Path copy = dir.resolve("packs/sql-quiz");
-        dev.scenarist.core.workspace.Workspace.copyTree(bundled, copy);
-        String yaml = Files.readString(copy.resolve("pack.yaml"));
-        String slowed = yaml.replace("    checks:\n", "    checks:\n      - {type: command, name: slow, argv: [sleep, \"0.5\"], timeout: 10s}\n");
-        assertThat(slowed).isNotEqualTo(yaml);
-        Files.writeString(copy.resolve("pack.yaml"), slowed);
     }
 
     /** Polls the database (read-only, beside the writer) until {@code n} attempts are committed or the process ends. */

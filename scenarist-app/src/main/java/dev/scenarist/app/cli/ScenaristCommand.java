@@ -25,7 +25,7 @@ public final class ScenaristCommand {
             RunsCommand.class, ShowCommand.class, ResumeCommand.class, CancelCommand.class, ExportCommand.class, ValidateCommand.class,
             PromoteCommand.class, ApproveCommand.class, ReviewCommand.class, ModelsCommand.class, CompletionCommand.class,
             DoctorCommand.class, AppworldCommand.class, MechanismsCommand.class, ChainsCommand.class, ServicesCommand.class,
-            ServeCommand.class, AnalyticsCommand.class, LessonsCommand.class, CommandLine.HelpCommand.class);
+            ServeCommand.class, WorkerCommand.class, AnalyticsCommand.class, LessonsCommand.class, CommandLine.HelpCommand.class);
     /** Subcommands that need all their siblings: {@code help} lists them, {@code completion} writes a script for them. */
     private static final Set<String> NEED_EVERY_SUBCOMMAND = Set.of("help", "completion");
     /** The global options that take a value (the next argument, or after '='). */
@@ -38,8 +38,8 @@ public final class ScenaristCommand {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document on stdout; human text goes to stderr.")
     boolean json;
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "Store (default: SQLite in the data directory; or jdbc:postgresql://host/db, also via $SCENARIST_DB_URL).")
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Store (default: SQLite in the data directory; or postgresql://host/db, also via $SCENARIST_DB_URL).")
     String db;
 
     private final Settings settings;

@@ -64,6 +64,11 @@ final class OnFirstUseStore implements Store {
     }
 
     @Override
+    public dev.scenarist.core.store.WorkerCoordination coordination() {
+        return store().coordination();
+    }
+
+    @Override
     public String describe() {
         return store().describe();
     }

@@ -49,9 +49,19 @@ public final class Scenarist implements AutoCloseable {
     private final Telemetry telemetry;
     private final Campaigns campaigns;
     private final Preflight preflight;
+    /** The store's database, for JobRunr beside it: a PostgreSQL JDBC URL, or empty for SQLite. */
+    private final Optional<String> postgresUrl;
+    private final Map<String, String> env;
 
-    private Scenarist(DataLayout layout, Store store, PackRegistry packs, Map<String, String> env, Preflight preflight, Settings.SemanticSearch semantic) {
+    /** The store, and the PostgreSQL URL it was opened from (JobRunr's tables live in the same database). */
+    private record ChosenStore(Store store, Optional<String> postgresUrl) {}
+
+    private Scenarist(DataLayout layout, ChosenStore chosen, PackRegistry packs, Map<String, String> env, Preflight preflight,
+                      Settings.SemanticSearch semantic) {
+        Store store = chosen.store();
         this.preflight = preflight;
+        this.env = env;
+        this.postgresUrl = chosen.postgresUrl();
         this.telemetry = Telemetry.from(env);
         this.authors = new AuthorFactory(env, redactor, telemetry);
         this.layout = layout;
@@ -103,9 +113,10 @@ public final class Scenarist implements AutoCloseable {
         // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
         Machine machine = Machine.of(settings);
         PackRegistry packs = registry(root, settings, machine, BundledPacks.unpack(root));
-        String url = dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl;
+        String url = jdbc(dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl);
         Store store = store(layout, url, env);
-        return new Scenarist(layout, store, packs, env, new Preflight(machine), semantic);
+        var chosen = new ChosenStore(store, Optional.ofNullable(url).filter(u -> u.startsWith("jdbc:postgresql:")));
+        return new Scenarist(layout, chosen, packs, env, new Preflight(machine), semantic);
     }
 
     /**
@@ -193,6 +204,33 @@ public final class Scenarist implements AutoCloseable {
                 + MechanismsSettings.MAX_SIDECARS + ", got '" + value + "'");
     }
 
+    /** {@code postgresql://…} and {@code postgres://…} as the JDBC URL the driver takes; any other value as it is. */
+    private static String jdbc(String url) {
+        if (url == null) return null;
+        if (url.startsWith("postgresql://")) return "jdbc:" + url;
+        if (url.startsWith("postgres://")) return "jdbc:postgresql://" + url.substring("postgres://".length());
+        return url;
+    }
+
+    /**
+     * JobRunr on this installation's PostgreSQL store ({@code generate --enqueue}, {@code worker}): the store is opened
+     * (and migrated) first, then JobRunr's tables are created beside Scenarist's if missing.
+     *
+     * @throws ConfigException when the store is not PostgreSQL: workers on several machines share one database server
+     */
+    public dev.scenarist.app.workers.JobRunrJobs jobs() {
+        String url = postgresUrl.orElseThrow(() -> new ConfigException("workers share a PostgreSQL store, but this one is "
+                + store.describe() + "; pass --db postgresql://HOST:PORT/DB (or set SCENARIST_DB_URL), user and password in"
+                + " SCENARIST_DB_USER / SCENARIST_DB_PASSWORD"));
+        store.campaigns(); // opens the store: its schema check must see the database before JobRunr adds tables to it
+        try {
+            return dev.scenarist.app.workers.JobRunrJobs.open(url, env.getOrDefault("SCENARIST_DB_USER", ""), env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot set up JobRunr's tables in " + store.describe() + ": " + e.getMessage()
+                    + "; check that the database user may create tables");
+        }
+    }
+
     /**
      * The store {@code url} names, opened at its first use ({@link OnFirstUseStore}); a URL of no supported kind is
      * refused here, at once.
@@ -204,7 +242,7 @@ public final class Scenarist implements AutoCloseable {
             open = () -> SqlStore.postgres(url, env.getOrDefault("SCENARIST_DB_USER", ""), env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
         } else if (url.startsWith("jdbc:sqlite:")) open = () -> SqlStore.sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
         else {
-            throw new ConfigException("unsupported database URL '" + url + "'; use jdbc:postgresql://HOST:PORT/DB (user and password in"
+            throw new ConfigException("unsupported database URL '" + url + "'; use postgresql://HOST:PORT/DB (user and password in"
                     + " SCENARIST_DB_USER / SCENARIST_DB_PASSWORD) or leave it empty for SQLite in the data directory");
         }
         return new OnFirstUseStore(() -> {

@@ -3,6 +3,7 @@ package dev.scenarist.core.campaign;
 import dev.scenarist.core.campaign.internal.BudgetGuard;
 import dev.scenarist.core.campaign.internal.CampaignRunner;
 import dev.scenarist.core.campaign.internal.CampaignCancellation;
+import dev.scenarist.core.campaign.internal.LeaseKeeper;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.author.AuthorException;
 import dev.scenarist.core.author.AuthorRequest;
@@ -108,6 +109,7 @@ public final class Campaigns {
     private final AuthorProvider authors;
     private final RunGates gates;
     private final ReviewQueue reviews;
+    private final dev.scenarist.core.campaign.internal.CampaignPlanner planner;
 
     /**
      * @param packs   the pack of a name (throws if there is none); core does not know the application's registry
@@ -117,6 +119,7 @@ public final class Campaigns {
     public Campaigns(EngineServices services, Function<String, Pack> packs, MachineCheck machine, AuthorProvider authors) {
         this.services = services;
         this.runner = new CampaignRunner(services);
+        this.planner = new dev.scenarist.core.campaign.internal.CampaignPlanner(services, runner);
         this.packs = packs;
         this.machine = machine;
         this.authors = authors;
@@ -207,21 +210,123 @@ public final class Campaigns {
             gates.recordApproval(run.id(), approver.get());
         }
         if (applyCaps(c.id(), spec.budget(), request.caps())) c = services.store().campaigns().find(c.id()).orElseThrow();
+        RunRecord after = executeInCampaign(run.id(), c, pack);
+        runner.settleAfterReview(c.id());
+        Optional<BudgetStop> stop = after.rejectReason().filter(r -> r == RejectReason.BUDGET).flatMap(r -> BudgetStop.parse(after.detail()));
+        return new RunOutcome(after, false, stop);
+    }
+
+    /**
+     * Executes one run as part of its campaign: under the campaign's budget less what it already spent (its active time
+     * is added to the campaign's), with the campaign's author, stage settings and acceptance (the same uniqueness gate
+     * and catalog).
+     */
+    private RunRecord executeInCampaign(String runId, CampaignRecord c, Pack pack) throws InterruptedException {
+        var spec = CampaignRunner.specOf(c);
         var ready = authors.create(spec.author(), pack, spec.authorSettings());
         // the campaign's budget, less what it spent: a resumed run is part of its campaign, not a way around its caps
         BudgetGuard guard = runner.guardOf(c);
         var exec = new RunExecutor(services, pack, AuthorAccess.of(services, ready.author(), ready.throttle(), guard),
                 new RunSettings(spec.stageSettings(), spec.activeLessons(), ApprovalGates.of(spec.approvalGates())),
                 runner.acceptance(pack.name(), spec.count(), ready.author().id()));
-        RunRecord after;
         try {
-            after = exec.execute(run.id());
+            return exec.execute(runId);
         } finally {
             runner.recordActive(c.id(), guard);
         }
-        runner.settleAfterReview(c.id());
-        Optional<BudgetStop> stop = after.rejectReason().filter(r -> r == RejectReason.BUDGET).flatMap(r -> BudgetStop.parse(after.detail()));
-        return new RunOutcome(after, false, stop);
+    }
+
+    // --- workers: campaigns whose runs are executed by worker processes sharing the store ---
+
+    /**
+     * Stores a new campaign for workers and its first runs (as many as its count, within {@code max_runs}), and hands
+     * them to {@code queue}; workers ({@link #work}) execute them and add runs as rejections need. Refuses bad pack
+     * options before anything is stored. Nothing runs in this process: watch {@link #report} until the campaign's status
+     * is no longer running.
+     */
+    public CampaignRecord enqueue(CampaignSpec spec, Pack pack, RunQueue queue) {
+        CampaignRecord c = runner.create(spec, pack);
+        return planner.settle(c.id(), pack, queue).campaign();
+    }
+
+    /**
+     * A worker executes one run of a campaign stored by {@link #enqueue}: it takes the run's lease in the store first (so
+     * no two workers ever execute a run at once, whatever the queue believes), continues the run from its last
+     * committed attempt (a run whose worker died is resumed where it stopped), then settles the campaign in its turn:
+     * tops it up after a rejection, or ends it. A run its campaign no longer needs (count reached) is cancelled; one of a
+     * cancelled or stopped campaign is left as it is.
+     *
+     * @throws InterruptedException when the worker is stopping: the run stays resumable and its lease is given up
+     */
+    public WorkOutcome work(WorkRequest request) throws InterruptedException {
+        Optional<RunRecord> found = services.store().runs().find(request.runId());
+        if (found.isEmpty()) return new WorkOutcome.Skipped("no run " + request.runId());
+        RunRecord run = found.get();
+        var c = campaign(run.campaignId());
+        var pack = packs.apply(run.pack());
+        if (run.state().isTerminal() || run.state() == RunState.PAUSED) {
+            planner.settle(c.id(), pack, request.queue());
+            return new WorkOutcome.Skipped("run " + run.id() + " is " + run.state().label() + " already");
+        }
+        if (c.status() == CampaignStatus.COMPLETED) {
+            services.store().runs().update(run.moveTo(RunState.CANCELLED, Optional.empty(), "not needed: the campaign already has its "
+                    + c.requested() + " accepted scenarios", services.clock().instant()));
+            return new WorkOutcome.Skipped("campaign " + c.id() + " is complete");
+        }
+        if (c.status() != CampaignStatus.RUNNING) {
+            return new WorkOutcome.Skipped("campaign " + c.id() + " is " + c.status().label() + (c.stopReason().isEmpty() ? "" : ": " + c.stopReason()));
+        }
+        var spec = CampaignRunner.specOf(c);
+        String fingerprint = spec.fingerprint(pack);
+        if (!fingerprint.equals(c.fingerprint())) {
+            throw new CampaignMismatchException("this worker's pack '" + pack.name() + "' differs from the one campaign " + c.id()
+                    + " was started with (fingerprint " + c.fingerprint() + ", here " + fingerprint + "); run every worker with the same packs");
+        }
+        machine.require(pack);
+        var coordination = services.store().coordination();
+        var now = services.clock().instant();
+        if (!coordination.claim(run.id(), request.worker(), now, now.plus(request.lease()))) {
+            return coordination.lease(run.id()).<WorkOutcome>map(WorkOutcome.HeldElsewhere::new)
+                    .orElseGet(() -> new WorkOutcome.Skipped("run " + run.id() + " could not be claimed"));
+        }
+        RunRecord after;
+        try (var keeper = LeaseKeeper.start(coordination, services.clock(), run.id(), request.worker(), request.lease(), Thread.currentThread())) {
+            try {
+                after = executeInCampaign(run.id(), c, pack);
+            } catch (InterruptedException e) {
+                if (!keeper.lost()) throw e;
+                return new WorkOutcome.LeaseLost(run.id());
+            } catch (dev.scenarist.core.store.StaleRunException e) {
+                // cancelled with its campaign, or taken over by another worker after this one lost its lease
+                if (keeper.lost()) return new WorkOutcome.LeaseLost(run.id());
+                after = services.store().runs().find(run.id()).orElseThrow();
+            } catch (RuntimeException e) {
+                // a bug or a disk full must not leave the run looking alive, nor have the queue retry it forever
+                runner.markInfraFailure(run.id(), e);
+                after = services.store().runs().find(run.id()).orElseThrow();
+            }
+            if (keeper.lost()) {
+                Thread.interrupted(); // the run settled before the interrupt landed: it is this worker's result after all
+            }
+        } finally {
+            coordination.release(run.id(), request.worker(), services.clock().instant());
+        }
+        var plan = planner.settle(c.id(), pack, request.queue());
+        return new WorkOutcome.Executed(after, plan.added());
+    }
+
+    /**
+     * The queued runs of every running campaign, for a worker to enqueue again when it starts (the queue keeps one job per
+     * run, so this adds only the jobs that are missing): a worker that died between adding a top-up run to the store and
+     * enqueueing it left that run without a job, and its campaign would wait for it forever.
+     */
+    public List<String> queuedRuns() {
+        List<String> ids = new ArrayList<>();
+        for (CampaignRecord c : services.store().campaigns().list()) {
+            if (c.status() != CampaignStatus.RUNNING) continue;
+            services.store().runs().byCampaign(c.id()).stream().filter(r -> r.state() == RunState.QUEUED).forEach(r -> ids.add(r.id()));
+        }
+        return ids;
     }
 
     // --- human in the loop: runs paused at an approval gate ---

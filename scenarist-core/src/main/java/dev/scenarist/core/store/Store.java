@@ -17,6 +17,9 @@ public interface Store extends AutoCloseable {
     /** Decisions on accepted scenarios (the review queue). */
     ReviewStore reviews();
 
+    /** Leases on runs and turns on campaign decisions, for worker processes sharing this store. */
+    WorkerCoordination coordination();
+
     /** A short description for messages, e.g. {@code sqlite:/path/scenarist.db}. */
     String describe();
 

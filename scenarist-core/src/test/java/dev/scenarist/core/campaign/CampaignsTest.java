@@ -498,6 +498,11 @@ class CampaignsTest {
         }
 
         @Override
+        public dev.scenarist.core.store.WorkerCoordination coordination() {
+            return store.coordination();
+        }
+
+        @Override
         public dev.scenarist.core.store.CatalogStore catalog() {
             var c = store.catalog();
             return new dev.scenarist.core.store.CatalogStore() {

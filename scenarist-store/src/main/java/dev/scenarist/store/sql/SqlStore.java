@@ -42,6 +42,7 @@ public final class SqlStore implements Store {
     private final AnalyticsStore analytics;
     private final LessonStore lessons;
     private final ReviewStore reviews;
+    private final dev.scenarist.core.store.WorkerCoordination coordination;
 
     private SqlStore(Backend backend, HikariDataSource pool) {
         this.backend = backend;
@@ -56,6 +57,7 @@ public final class SqlStore implements Store {
         this.analytics = new SqlAnalyticsStore(jdbi);
         this.lessons = new SqlLessonStore(jdbi);
         this.reviews = new SqlReviewStore(jdbi);
+        this.coordination = new dev.scenarist.store.sql.internal.SqlWorkerCoordination(jdbi, backend);
     }
 
     /** Opens (creating it and its folder if missing) the SQLite database file {@code dbFile}. */
@@ -117,6 +119,11 @@ public final class SqlStore implements Store {
     @Override
     public ReviewStore reviews() {
         return reviews;
+    }
+
+    @Override
+    public dev.scenarist.core.store.WorkerCoordination coordination() {
+        return coordination;
     }
 
     @Override

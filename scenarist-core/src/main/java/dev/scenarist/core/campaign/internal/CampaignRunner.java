@@ -380,7 +380,8 @@ public final class CampaignRunner {
         }
     }
 
-    private RunRecord newRun(CampaignRecord c, CampaignSpec spec, Pack pack, int ordinal) {
+    /** Stores a new queued run of the campaign, numbered {@code ordinal}, its seed and pack parameters derived from it. */
+    RunRecord newRun(CampaignRecord c, CampaignSpec spec, Pack pack, int ordinal) {
         long seed = spec.seed() + ordinal;
         var now = services.clock().instant();
         var r = RunRecord.queued(services.ids().next("run", now), c.id(), pack.name(), ordinal, seed, Capabilities.parameters(pack, seed, spec.options()), now);
@@ -418,7 +419,7 @@ public final class CampaignRunner {
     }
 
     /** An unexpected error (disk full, a bug) must not leave the run looking alive: record it as an infrastructure failure. */
-    private void markInfraFailure(String runId, Throwable e) {
+    public void markInfraFailure(String runId, Throwable e) {
         log.error("run {} failed unexpectedly", runId, e);
         try {
             services.store().runs().find(runId).filter(r -> r.state().canMoveTo(RunState.FAILED_INFRA)).ifPresent(r ->

@@ -102,6 +102,49 @@ public final class InMemoryStore implements Store {
         return "memory";
     }
 
+    private final Map<String, dev.scenarist.core.store.RunLease> leases = new HashMap<>();
+    private final dev.scenarist.core.store.WorkerCoordination coordination = new Coordination();
+
+    @Override
+    public dev.scenarist.core.store.WorkerCoordination coordination() {
+        return coordination;
+    }
+
+    /** Leases and campaign turns under the store's one lock (re-entrant: a decision may use the other ports). */
+    private final class Coordination implements dev.scenarist.core.store.WorkerCoordination {
+        @Override
+        public boolean claim(String runId, String owner, java.time.Instant now, java.time.Instant until) {
+            synchronized (lock) {
+                var held = leases.get(runId);
+                if (held != null && !held.owner().equals(owner) && held.heldAt(now)) return false;
+                leases.put(runId, new dev.scenarist.core.store.RunLease(runId, owner, until));
+                return true;
+            }
+        }
+
+        @Override
+        public void release(String runId, String owner, java.time.Instant now) {
+            synchronized (lock) {
+                var held = leases.get(runId);
+                if (held != null && held.owner().equals(owner)) leases.put(runId, new dev.scenarist.core.store.RunLease(runId, owner, now));
+            }
+        }
+
+        @Override
+        public Optional<dev.scenarist.core.store.RunLease> lease(String runId) {
+            synchronized (lock) {
+                return Optional.ofNullable(leases.get(runId));
+            }
+        }
+
+        @Override
+        public <T> T exclusively(String campaignId, java.util.function.Supplier<T> decision) {
+            synchronized (lock) {
+                return decision.get();
+            }
+        }
+    }
+
     @Override
     public void close() {}
 

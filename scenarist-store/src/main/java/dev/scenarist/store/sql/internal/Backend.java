@@ -29,6 +29,15 @@ public interface Backend {
     void serializeAccepts(Handle transaction, String pack, String campaignId);
 
     /**
+     * Runs {@code decision} as the only one deciding for the campaign among the processes sharing the database, accepts
+     * into it included. By default nothing more than the caller's own in-process turn: SQLite workers share one
+     * machine's file, and an open write transaction there would lock out the decision's own statements.
+     */
+    default <T> T campaignTurn(org.jdbi.v3.core.Jdbi jdbi, String campaignId, java.util.function.Supplier<T> decision) {
+        return decision.get();
+    }
+
+    /**
      * Checks, cheaply and before anything is migrated or written, that the database is not damaged.
      *
      * @throws dev.scenarist.core.store.StoreDamagedException naming the database and how to recover

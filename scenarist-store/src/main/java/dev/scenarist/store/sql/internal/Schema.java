@@ -17,7 +17,7 @@ import org.flywaydb.core.api.MigrationState;
 /** Brings a database to the current schema with Flyway; a no-op when it is already there. */
 public final class Schema {
     /** Every table of the current schema. */
-    private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog", "lessons", "review_decisions");
+    private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog", "lessons", "review_decisions", "run_leases");
 
     /**
      * Our own history table name: a database that holds tables but not this one is some other application's, and
@@ -30,7 +30,7 @@ public final class Schema {
      * in step. Listed here because finding them is most of Flyway's cost: it scans the class path (tens of thousands
      * of entries in the application jar), about a second of CPU at every start.
      */
-    static final List<String> MIGRATIONS = List.of("1", "2", "3");
+    static final List<String> MIGRATIONS = List.of("1", "2", "3", "4");
 
     private Schema() {}
 

@@ -94,6 +94,19 @@ public final class PostgresBackend implements Backend {
         lock(transaction, CAMPAIGN_LOCKS, campaignId);
     }
 
+    /**
+     * The campaign's accept lock, held by a transaction open around the decision: the decision's own statements run on
+     * other connections (or this one, when Jdbi hands the thread's handle on), while every other process's decision or
+     * accept for the campaign waits. Released by the commit, or by the server if this process dies.
+     */
+    @Override
+    public <T> T campaignTurn(org.jdbi.v3.core.Jdbi jdbi, String campaignId, java.util.function.Supplier<T> decision) {
+        return jdbi.inTransaction(h -> {
+            lock(h, CAMPAIGN_LOCKS, campaignId);
+            return decision.get();
+        });
+    }
+
     private static void lock(Handle transaction, int kind, String key) {
         // a hash collision only makes two unrelated accepts take turns, it never lets two related ones overlap
         transaction.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:kind, hashtext(:key))) AS locked")

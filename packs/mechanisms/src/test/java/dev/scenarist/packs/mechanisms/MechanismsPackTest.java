@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the pack decides without running anything: parameters per seed and tier, uniqueness, dataset layout. */
 class MechanismsPackTest {
+    @AutoClose
     final MechanismsPack pack = new MechanismsPack(ThisMachine.mujoco(), ThisMachine.sandbox(), ThisMachine.JAVA_HOME);
 
     @TempDir

@@ -61,32 +61,33 @@ class ModelAuthoredPipelineTest {
         var author = new ScriptedAuthor().on("plan", PLAN).on("code", template(sunk))
                 .on("review", "1. The hinge is only 2 cm above the floor: the bob starts inside it.")
                 .on("validate", template(TemplateMainInSandboxTest.PENDULUM));
-        var pack = new MechanismsPack(mujoco, ThisMachine.sandbox(), ThisMachine.JAVA_HOME);
-        var h = new EngineHarness(data);
-        var s = EngineHarness.spec(pack, 1);
-        var spec = new CampaignSpec(s.pack(), 1, s.author(), s.seed(), 1, s.budget(), s.stageSettings(), Map.of("tier", "2"));
+        try (var pack = new MechanismsPack(mujoco, ThisMachine.sandbox(), ThisMachine.JAVA_HOME)) {
+            var h = new EngineHarness(data);
+            var s = EngineHarness.spec(pack, 1);
+            var spec = new CampaignSpec(s.pack(), 1, s.author(), s.seed(), 1, s.budget(), s.stageSettings(), Map.of("tier", "2"));
 
-        var report = h.generate(spec, pack, author);
+            var report = h.generate(spec, pack, author);
 
-        assertThat(report.accepted()).as(report.toString()).isEqualTo(1);
-        var repair = author.requests("validate");
-        assertThat(repair).hasSize(1);
-        assertThat(repair.getFirst().prompt()).contains("MUJOCO_UNSTABLE").contains("variant seed=")
-                .contains("geoms 'floor' and 'bob' interpenetrate").contains("The hinge is only 2 cm above the floor");
-        Path dir = data.resolve(report.scenarios().getFirst().path());
-        assertThat(Files.readString(dir.resolve("template.java"))).contains(".at(0, 0, length + 0.2)");
-        java.util.List<Path> manifests;
-        try (var files = Files.list(dir)) {
-            manifests = files.filter(p -> p.getFileName().toString().matches("manifest_\\d+\\.json")).toList();
+            assertThat(report.accepted()).as(report.toString()).isEqualTo(1);
+            var repair = author.requests("validate");
+            assertThat(repair).hasSize(1);
+            assertThat(repair.getFirst().prompt()).contains("MUJOCO_UNSTABLE").contains("variant seed=")
+                    .contains("geoms 'floor' and 'bob' interpenetrate").contains("The hinge is only 2 cm above the floor");
+            Path dir = data.resolve(report.scenarios().getFirst().path());
+            assertThat(Files.readString(dir.resolve("template.java"))).contains(".at(0, 0, length + 0.2)");
+            java.util.List<Path> manifests;
+            try (var files = Files.list(dir)) {
+                manifests = files.filter(p -> p.getFileName().toString().matches("manifest_\\d+\\.json")).toList();
+            }
+            assertThat(manifests).hasSize(5);
+            for (Path m : manifests) {
+                var scale = (java.util.List<?>) dev.scenarist.core.model.Json.read(Files.readString(m), Map.class).get("scale");
+                // the plan's directional limits: x and y 0.8-1.2, z 0.8-1.5
+                assertThat(((Number) scale.get(0)).doubleValue()).isBetween(0.8, 1.2);
+                assertThat(((Number) scale.get(1)).doubleValue()).isBetween(0.8, 1.2);
+                assertThat(((Number) scale.get(2)).doubleValue()).isBetween(0.8, 1.5);
+            }
+            assertThat(dir.resolve("images")).isDirectory();
         }
-        assertThat(manifests).hasSize(5);
-        for (Path m : manifests) {
-            var scale = (java.util.List<?>) dev.scenarist.core.model.Json.read(Files.readString(m), Map.class).get("scale");
-            // the plan's directional limits: x and y 0.8-1.2, z 0.8-1.5
-            assertThat(((Number) scale.get(0)).doubleValue()).isBetween(0.8, 1.2);
-            assertThat(((Number) scale.get(1)).doubleValue()).isBetween(0.8, 1.2);
-            assertThat(((Number) scale.get(2)).doubleValue()).isBetween(0.8, 1.5);
-        }
-        assertThat(dir.resolve("images")).isDirectory();
     }
 }

@@ -6,6 +6,7 @@ import dev.scenarist.packs.mechanisms.ThisMachine;
 import dev.scenarist.packs.mechanisms.internal.checks.TemplateSourceCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * same template is built by the real sandboxed runner and its connection must fail there.
  */
 class LintIsNotABoundaryTest {
+    /** The builds' compile server, stopped after each test (@AutoClose) rather than left idle until the JVM exits. */
+    @AutoClose
+    final SandboxedTemplateRunner runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
+
     static final String PHONES_HOME = """
             import dev.scenarist.packs.mechanisms.scene.*;
 
@@ -43,7 +48,6 @@ class LintIsNotABoundaryTest {
         assertThat(TemplateSourceCheck.findings(PHONES_HOME)).as("the lint does not see fully qualified names").isEmpty();
 
         Files.writeString(ws.resolve("PhonesHome.java"), PHONES_HOME);
-        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var result = runner.build(ws, "PhonesHome.java", "PhonesHome", 1, new double[] {1, 1, 1}, "out");
 
         assertThat(result).isInstanceOfSatisfying(TemplateBuildResult.Rejected.class, r -> assertThat(r.findings())

@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A template sees only the scene API: one small jar, complete in itself. */
 class TemplateApiJarTest {
+    /** The builds' compile server, stopped after each test (@AutoClose) rather than left idle until the JVM exits. */
+    @AutoClose
+    final SandboxedTemplateRunner runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
+
     private static final Pattern DEPENDENCY = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(dev\\.scenarist\\.\\S+)", Pattern.MULTILINE);
 
     @TempDir
@@ -82,7 +87,6 @@ class TemplateApiJarTest {
                 import dev.scenarist.packs.mechanisms.internal.template.SandboxedTemplateRunner;
                 public class Sneaky { SandboxedTemplateRunner r; }
                 """);
-        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var result = runner.build(ws, "Sneaky.java", "Sneaky", 1, new double[] {1, 1, 1}, "out");
         assertThat(result).isInstanceOfSatisfying(TemplateBuildResult.Rejected.class, r -> assertThat(r.findings())
                 .anySatisfy(f -> assertThat(f.code()).isEqualTo("TEMPLATE_COMPILE_ERROR")));

@@ -9,11 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A template written against the scene API is compiled and built in the sandbox, across randomized variants. */
 public class TemplateMainInSandboxTest {
+    /** The builds' compile server, stopped after each test (@AutoClose) rather than left idle until the JVM exits. */
+    @AutoClose
+    final SandboxedTemplateRunner runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
+
     public static final String PENDULUM = """
             import dev.scenarist.packs.mechanisms.scene.*;
             import java.util.List;
@@ -47,7 +52,6 @@ public class TemplateMainInSandboxTest {
     @Test
     void aTemplateIsBuiltInTheSandboxForEveryVariantAndItsScenesPassTheStaticAndMeshChecks() throws Exception {
         Files.writeString(ws.resolve("Pendulum.java"), PENDULUM);
-        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var seenXml = new HashSet<String>();
         for (var draw : Randomizer.draws(42, 3, Randomizer.Limits.DEFAULT)) {
             String out = "variant-" + draw.seed();
@@ -66,7 +70,6 @@ public class TemplateMainInSandboxTest {
     @Test
     void aClassThatIsNotATemplateIsRejectedWithASayingMessage() throws Exception {
         Files.writeString(ws.resolve("NotOne.java"), "public class NotOne { }\n");
-        var runner = SandboxedTemplateRunner.forThisJvm(ThisMachine.sandbox(), ThisMachine.JAVA_HOME, TemplateMain.class.getName());
         var result = runner.build(ws, "NotOne.java", "NotOne", 1, new double[] {1, 1, 1}, "out");
         assertThat(result).isInstanceOfSatisfying(TemplateBuildResult.Rejected.class,
                 r -> assertThat(r.findings().getFirst().message()).contains("does not implement").contains("Template"));

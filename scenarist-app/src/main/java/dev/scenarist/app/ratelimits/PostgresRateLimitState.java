@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -29,9 +31,19 @@ public final class PostgresRateLimitState implements RateLimitState, AutoCloseab
     /** Taken while creating the tables, so workers starting together do not race on {@code CREATE TABLE}. */
     private static final long CREATE_LOCK = 0x5ce7a_21L;
     private static final int POOL_SIZE = 4;
+    /**
+     * How long an answer about a pause is reused before the database is asked again. Every model call asks (even
+     * without configured limits, to honour a shared Retry-After), and thousands of calls a second would otherwise
+     * each cost a query; a pause seen up to this late is negligible next to Retry-After's whole seconds.
+     */
+    static final Duration PAUSE_READ_REUSE = Duration.ofMillis(200);
 
     private final HikariDataSource db;
     private final ProxyManager<String> buckets;
+    private final Map<String, PauseRead> pauseReads = new ConcurrentHashMap<>();
+
+    /** A pause as last read: until when (this process's nano clock), and when it was read. */
+    private record PauseRead(long untilNanos, long readAtNanos) {}
 
     private PostgresRateLimitState(HikariDataSource db) {
         this.db = db;
@@ -97,6 +109,7 @@ public final class PostgresRateLimitState implements RateLimitState, AutoCloseab
             s.setString(1, key);
             s.setLong(2, Math.max(0, pause.toNanos() / 1000));
             s.executeUpdate();
+            pauseReads.remove(key); // this worker sees its own pause at once
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record a provider's pause in the shared rate limits: " + e.getMessage(), e);
         }
@@ -104,6 +117,17 @@ public final class PostgresRateLimitState implements RateLimitState, AutoCloseab
 
     @Override
     public Duration pauseLeft(String key) {
+        long now = System.nanoTime();
+        PauseRead last = pauseReads.get(key);
+        if (last == null || now - last.readAtNanos() > PAUSE_READ_REUSE.toNanos()) {
+            last = new PauseRead(now + readPauseLeft(key).toNanos(), now);
+            pauseReads.put(key, last);
+        }
+        long left = last.untilNanos() - now;
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
+    private Duration readPauseLeft(String key) {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT GREATEST(0, EXTRACT(EPOCH FROM (paused_until - clock_timestamp())) * 1000000)::BIGINT"
                      + " FROM " + PAUSES + " WHERE id = ?")) {

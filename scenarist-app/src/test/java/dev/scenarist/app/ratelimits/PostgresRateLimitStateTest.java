@@ -171,4 +171,15 @@ class PostgresRateLimitStateTest {
         assertThat(seen).as("some rows were written").isNotEmpty();
         assertThat(String.join("\n", seen)).doesNotContain(API_KEY).doesNotContain("SHAREDLIMITS").contains("openai:gpt-4.1-mini#");
     }
+
+    @Test
+    void aPauseSetElsewhereIsSeenWithinTheReuseWindowAndItsOwnAtOnce() throws Exception {
+        threeWorkers(OptionalLong.empty(), OptionalLong.empty());
+        String key = "openai:m#k";
+        assertThat(workers.get(0).pauseLeft(key)).isZero(); // read now, reused for a moment
+        workers.get(1).pause(key, Duration.ofSeconds(5));
+        assertThat(workers.get(1).pauseLeft(key)).as("its own pause, at once").isGreaterThan(Duration.ofSeconds(4));
+        Thread.sleep(PostgresRateLimitState.PAUSE_READ_REUSE.toMillis() + 50);
+        assertThat(workers.get(0).pauseLeft(key)).as("another worker's, after the reuse window").isGreaterThan(Duration.ofSeconds(4));
+    }
 }

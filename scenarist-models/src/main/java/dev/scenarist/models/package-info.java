@@ -5,7 +5,9 @@
  * ({@code openai:}, {@code anthropic:}, {@code ollama:} over HTTP, {@code claude-code:} through the CLI, cassettes and
  * the recorder) from public values — {@link dev.scenarist.models.ModelRef}, {@link dev.scenarist.models.ProviderSettings}
  * (with {@link dev.scenarist.models.Provider}), {@link dev.scenarist.models.PriceTable} (with
- * {@link dev.scenarist.models.Price}), {@link dev.scenarist.models.ProviderThrottle}, {@link dev.scenarist.models.Secret}
+ * {@link dev.scenarist.models.Price}), {@link dev.scenarist.models.ProviderThrottle} (its buckets and pauses in a
+ * {@link dev.scenarist.models.RateLimitState} under a {@link dev.scenarist.models.RateLimitKey}: memory here, a shared
+ * database in the app's wiring), {@link dev.scenarist.models.Secret}
  * and the {@link dev.scenarist.models.Redactor} — and {@link dev.scenarist.models.RoutingAuthor} sends each stage to
  * its model. Tool calling, for agents that act through tools rather than write files:
  * {@link dev.scenarist.models.ModelAuthors#toolChat} gives a {@link dev.scenarist.models.ToolChat} (with

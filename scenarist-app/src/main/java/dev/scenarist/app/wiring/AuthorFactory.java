@@ -4,10 +4,12 @@ import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.core.author.Author;
 import dev.scenarist.core.pack.Pack;
 import dev.scenarist.models.ModelAuthors;
+import dev.scenarist.models.RateLimitState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns an author spec into an author: {@code offline} (the pack's own, no model), {@code cassette:FILE}
@@ -20,16 +22,22 @@ public final class AuthorFactory {
     private final dev.scenarist.models.Redactor redactor;
 
     private final Telemetry telemetry;
+    private final Supplier<RateLimitState> rateLimits;
 
+    /** Rate limits in this process's memory, each model's own. */
     public AuthorFactory(Map<String, String> env, dev.scenarist.models.Redactor redactor) {
-        this(env, redactor, Telemetry.from(Map.of()));
+        this(env, redactor, Telemetry.from(Map.of()), RateLimitState::inMemory);
     }
 
-    /** {@code telemetry}: traces every model call once, here, when it is on. */
-    AuthorFactory(Map<String, String> env, dev.scenarist.models.Redactor redactor, Telemetry telemetry) {
+    /**
+     * {@code telemetry}: traces every model call once, here, when it is on. {@code rateLimits}: where each set of
+     * model authors keeps its rate limits (asked once per {@link #create}; a database's state is shared by every worker).
+     */
+    AuthorFactory(Map<String, String> env, dev.scenarist.models.Redactor redactor, Telemetry telemetry, Supplier<RateLimitState> rateLimits) {
         this.env = env;
         this.redactor = redactor;
         this.telemetry = telemetry;
+        this.rateLimits = rateLimits;
     }
 
     public AuthorSetup create(String spec, Pack pack, Optional<Path> record, Map<String, Object> authorSettings) {
@@ -41,7 +49,7 @@ public final class AuthorFactory {
     public AuthorSetup model(String spec, Map<String, Object> authorSettings) {
         try {
             var ref = dev.scenarist.models.ModelRef.parse(spec);
-            AuthorSetup setup = new ModelBackends(env, redactor, authorSettings).create(ref);
+            AuthorSetup setup = new ModelBackends(env, redactor, authorSettings, rateLimits).create(ref);
             return new AuthorSetup(telemetry.trace(setup.author(), ref), setup.throttle());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());

@@ -12,6 +12,8 @@ import dev.scenarist.models.Price;
 import dev.scenarist.models.PriceTable;
 import dev.scenarist.models.ProviderSettings;
 import dev.scenarist.models.ProviderThrottle;
+import dev.scenarist.models.RateLimitKey;
+import dev.scenarist.models.RateLimitState;
 import dev.scenarist.models.Redactor;
 import dev.scenarist.models.RoutingAuthor;
 import dev.scenarist.models.Secret;
@@ -19,13 +21,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Builds real-model authors: one backend per {@code provider:model} a campaign uses (its own and any a stage
  * names), each with its provider settings (environment, then the campaign's {@code providers} entry), the price
- * table (defaults, then the campaign's {@code prices}) and its own throttle fed by the provider's rate-limit headers.
+ * table (defaults, then the campaign's {@code prices}) and its own throttle fed by the provider's rate-limit headers,
+ * keeping its buckets in the rate-limit state it is given (this process's memory, or the database all workers share).
  */
 final class ModelBackends {
     private final Map<String, String> env;
@@ -33,8 +38,12 @@ final class ModelBackends {
     private final Map<String, CampaignConfig.Provider> providers;
     private final PriceTable prices;
     private final Map<ModelRef, ProviderThrottle> throttles = new ConcurrentHashMap<>();
+    private final Supplier<RateLimitState> rateLimits;
+    private volatile RateLimitState rateLimitState;
 
-    ModelBackends(Map<String, String> env, Redactor redactor, Map<String, Object> authorSettings) {
+    /** {@code rateLimits}: asked once, at the first throttled model, for where the buckets and pauses live. */
+    ModelBackends(Map<String, String> env, Redactor redactor, Map<String, Object> authorSettings, Supplier<RateLimitState> rateLimits) {
+        this.rateLimits = rateLimits;
         this.env = env;
         this.redactor = redactor;
         this.providers = readProviders(authorSettings);
@@ -89,10 +98,23 @@ final class ModelBackends {
     private ProviderThrottle throttle(ModelRef ref) {
         return throttles.computeIfAbsent(ref, r -> {
             CampaignConfig.Provider p = providers.get(r.provider());
-            return ProviderThrottle.perMinute(
+            // keyed by the API key's hash too: two keys have two sets of limits, one key used by many workers has one
+            var key = RateLimitKey.of(r, r.provider().equals("claude-code") ? Optional.empty() : settings(r.provider()).apiKey());
+            return ProviderThrottle.shared(rateLimitState(), key,
                     p == null || p.requestsPerMinute() == null ? OptionalLong.empty() : OptionalLong.of(p.requestsPerMinute()),
                     p == null || p.tokensPerMinute() == null ? OptionalLong.empty() : OptionalLong.of(p.tokensPerMinute()));
         });
+    }
+
+    private RateLimitState rateLimitState() {
+        RateLimitState s = rateLimitState;
+        if (s == null) {
+            synchronized (this) {
+                if (rateLimitState == null) rateLimitState = rateLimits.get();
+                s = rateLimitState;
+            }
+        }
+        return s;
     }
 
     private static AuthorRequest probe() {

@@ -1,5 +1,7 @@
 package dev.scenarist.app.wiring;
 
+import dev.scenarist.app.ratelimits.PostgresRateLimitState;
+import dev.scenarist.models.RateLimitState;
 import dev.scenarist.app.config.ConfigException;
 import dev.scenarist.app.packs.BundledPacks;
 import dev.scenarist.app.packs.PackRegistry;
@@ -52,6 +54,8 @@ public final class Scenarist implements AutoCloseable {
     /** The store's database, for JobRunr beside it: a PostgreSQL JDBC URL, or empty for SQLite. */
     private final Optional<String> postgresUrl;
     private final Map<String, String> env;
+    /** The rate limits every worker on the PostgreSQL store shares; opened at the first model that needs them. */
+    private PostgresRateLimitState sharedRateLimits;
 
     /** The store, and the PostgreSQL URL it was opened from (JobRunr's tables live in the same database). */
     private record ChosenStore(Store store, Optional<String> postgresUrl) {}
@@ -63,7 +67,7 @@ public final class Scenarist implements AutoCloseable {
         this.env = env;
         this.postgresUrl = chosen.postgresUrl();
         this.telemetry = Telemetry.from(env);
-        this.authors = new AuthorFactory(env, redactor, telemetry);
+        this.authors = new AuthorFactory(env, redactor, telemetry, this::rateLimits);
         this.layout = layout;
         this.store = store;
         this.packs = packs;
@@ -256,6 +260,27 @@ public final class Scenarist implements AutoCloseable {
         });
     }
 
+    /**
+     * Where model authors keep their rate limits: with a PostgreSQL store, one state in that database for every worker
+     * and command (so ten workers together keep one API key's limits); otherwise this process's memory, each campaign
+     * its own, as before workers.
+     */
+    private RateLimitState rateLimits() {
+        if (postgresUrl.isEmpty()) return RateLimitState.inMemory();
+        synchronized (this) {
+            if (sharedRateLimits == null) {
+                store.campaigns(); // the store's schema check must see the database before these tables join it
+                try {
+                    sharedRateLimits = PostgresRateLimitState.open(postgresUrl.get(), env.getOrDefault("SCENARIST_DB_USER", ""),
+                            env.getOrDefault("SCENARIST_DB_PASSWORD", ""));
+                } catch (IllegalStateException e) {
+                    throw new ConfigException(e.getMessage());
+                }
+            }
+            return sharedRateLimits;
+        }
+    }
+
     /** The data folder, absolute. */
     public Path dataDir() {
         return layout.root();
@@ -310,6 +335,9 @@ public final class Scenarist implements AutoCloseable {
             packs.close();
         } finally {
             telemetry.close();
+            synchronized (this) {
+                if (sharedRateLimits != null) sharedRateLimits.close();
+            }
             store.close();
         }
     }

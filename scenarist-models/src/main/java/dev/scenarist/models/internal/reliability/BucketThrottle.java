@@ -4,7 +4,7 @@ import dev.scenarist.core.author.AuthorRequest;
 import dev.scenarist.core.author.Throttle;
 import dev.scenarist.core.engine.Sleeper;
 import dev.scenarist.core.model.Usage;
-import io.github.bucket4j.Bandwidth;
+import dev.scenarist.models.RateLimitState;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
@@ -12,31 +12,39 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Requests and tokens per minute for one provider and model, as token buckets (Bucket4j), plus what the provider's
- * own rate-limit headers and Retry-After said: when the server reports no requests or tokens left, or asks to
- * retry after a while, every caller waits until then instead of collecting 429s.
+ * Requests and tokens per minute for one provider, model and API key, as token buckets (Bucket4j), plus what the
+ * provider's own rate-limit headers and Retry-After said: when the server reports no requests or tokens left, or asks
+ * to retry after a while, every caller waits until then instead of collecting 429s. The buckets and pauses live in a
+ * {@link RateLimitState}: this process's memory, or a database every worker shares.
  */
 public final class BucketThrottle implements Throttle, RateLimitFeedback {
-    private final Optional<Bucket> requests;
-    private final Optional<Bucket> tokens;
-    private final long tokenCapacity;
-    private final TimeMeter time;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private final RateLimitState state;
+    private final String key;
+    private final OptionalLong requestsPerMinute;
+    private final OptionalLong tokensPerMinute;
     private final Sleeper sleeper;
-    private long blockedUntilNanos = Long.MIN_VALUE;
 
     /**
+     * Buckets of its own in memory.
+     *
      * @param requestsPerMinute empty = no request limit
      * @param tokensPerMinute   empty = no token limit
      * @param time              the clock the buckets refill by ({@link TimeMeter#SYSTEM_NANOTIME} outside tests)
      */
     public BucketThrottle(OptionalLong requestsPerMinute, OptionalLong tokensPerMinute, TimeMeter time, Sleeper sleeper) {
+        this(new LocalRateLimitState(time), "local", requestsPerMinute, tokensPerMinute, sleeper);
+    }
+
+    /** The buckets and pause under {@code key} in {@code state}, shared with every throttle that names the same key there. */
+    public BucketThrottle(RateLimitState state, String key, OptionalLong requestsPerMinute, OptionalLong tokensPerMinute, Sleeper sleeper) {
         requestsPerMinute.ifPresent(n -> require(n, "requests per minute"));
         tokensPerMinute.ifPresent(n -> require(n, "tokens per minute"));
-        this.time = time;
+        this.state = state;
+        this.key = key;
+        this.requestsPerMinute = requestsPerMinute;
+        this.tokensPerMinute = tokensPerMinute;
         this.sleeper = sleeper;
-        this.requests = requestsPerMinute.stream().mapToObj(n -> bucket(n, time)).findFirst();
-        this.tokens = tokensPerMinute.stream().mapToObj(n -> bucket(n, time)).findFirst();
-        this.tokenCapacity = tokensPerMinute.orElse(Long.MAX_VALUE);
     }
 
     public static BucketThrottle perMinute(OptionalLong requests, OptionalLong tokens) {
@@ -47,32 +55,27 @@ public final class BucketThrottle implements Throttle, RateLimitFeedback {
         if (n < 1) throw new IllegalArgumentException(what + " must be ≥ 1, got " + n);
     }
 
-    private static Bucket bucket(long perMinute, TimeMeter time) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .withCustomTimePrecision(time).build();
-    }
-
     @Override
     public Duration acquire(AuthorRequest request, Optional<Usage> estimate) throws InterruptedException {
-        long waited = 0;
-        waited += waitUntilUnblocked();
-        if (requests.isPresent()) waited += take(requests.get(), 1);
-        if (tokens.isPresent()) {
+        long waited = waitUntilUnpaused();
+        if (requestsPerMinute.isPresent()) waited += take(state.bucket(key + "/requests", requestsPerMinute.getAsLong(), MINUTE), 1);
+        if (tokensPerMinute.isPresent()) {
+            long capacity = tokensPerMinute.getAsLong();
             long want = estimate.map(u -> u.inputTokens() + u.outputTokens()).orElse(1L);
-            waited += take(tokens.get(), Math.max(1, Math.min(want, tokenCapacity)));
+            // a call larger than the whole bucket could never go: it takes the full bucket instead
+            waited += take(state.bucket(key + "/tokens", capacity, MINUTE), Math.max(1, Math.min(want, capacity)));
         }
         return Duration.ofNanos(waited);
     }
 
-    private long waitUntilUnblocked() throws InterruptedException {
-        long wait;
-        synchronized (this) {
-            if (blockedUntilNanos == Long.MIN_VALUE) return 0; // never blocked (and the subtraction would overflow)
-            wait = blockedUntilNanos - time.currentTimeNanos();
+    private long waitUntilUnpaused() throws InterruptedException {
+        long waited = 0;
+        // asked again after each sleep: another worker may have heard a longer Retry-After meanwhile
+        for (Duration left = state.pauseLeft(key); left.isPositive(); left = state.pauseLeft(key)) {
+            sleeper.sleep(left);
+            waited += left.toNanos();
         }
-        if (wait <= 0) return 0;
-        sleeper.sleep(Duration.ofNanos(wait));
-        return wait;
+        return waited;
     }
 
     private long take(Bucket bucket, long n) throws InterruptedException {
@@ -87,14 +90,13 @@ public final class BucketThrottle implements Throttle, RateLimitFeedback {
     }
 
     @Override
-    public synchronized void observe(Snapshot s) {
-        long now = time.currentTimeNanos();
-        s.retryAfter().ifPresent(d -> block(now, d));
-        if (s.remainingRequests().isPresent() && s.remainingRequests().getAsLong() <= 0) s.requestsReset().ifPresent(d -> block(now, d));
-        if (s.remainingTokens().isPresent() && s.remainingTokens().getAsLong() <= 0) s.tokensReset().ifPresent(d -> block(now, d));
+    public void observe(Snapshot s) {
+        s.retryAfter().ifPresent(this::pause);
+        if (s.remainingRequests().isPresent() && s.remainingRequests().getAsLong() <= 0) s.requestsReset().ifPresent(this::pause);
+        if (s.remainingTokens().isPresent() && s.remainingTokens().getAsLong() <= 0) s.tokensReset().ifPresent(this::pause);
     }
 
-    private void block(long now, Duration d) {
-        blockedUntilNanos = Math.max(blockedUntilNanos, now + d.toNanos());
+    private void pause(Duration d) {
+        if (d.isPositive()) state.pause(key, d);
     }
 }

@@ -72,4 +72,21 @@ class BucketThrottleTest {
                 Optional.of(Duration.ofSeconds(1)), Optional.empty()));
         assertThat(t.acquire(request, Optional.empty())).isEqualTo(Duration.ofMillis(1200));
     }
+
+    @Test
+    void throttlesOnOneStateAndKeyShareBucketsAndPausesAndOtherKeysDoNot() throws Exception {
+        var state = new LocalRateLimitState(time);
+        var a = new BucketThrottle(state, "openai:m#k1", OptionalLong.of(2), OptionalLong.empty(), time::sleep);
+        var b = new BucketThrottle(state, "openai:m#k1", OptionalLong.of(2), OptionalLong.empty(), time::sleep);
+        var otherKey = new BucketThrottle(state, "openai:m#k2", OptionalLong.of(2), OptionalLong.empty(), time::sleep);
+        assertThat(a.acquire(request, Optional.empty())).isZero();
+        assertThat(b.acquire(request, Optional.empty())).isZero();
+        assertThat(otherKey.acquire(request, Optional.empty())).as("another key has its own bucket").isZero();
+        assertThat(a.acquire(request, Optional.empty())).as("the two calls of the shared bucket are spent").isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
+
+        b.observe(new RateLimitFeedback.Snapshot(OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Duration.ofSeconds(90))));
+        assertThat(a.acquire(request, Optional.empty())).as("b heard the Retry-After, a waits for it").isGreaterThanOrEqualTo(Duration.ofSeconds(90));
+        assertThat(state.pauseLeft("openai:m#k2")).isZero();
+    }
 }

@@ -10,6 +10,7 @@ runs=${RUNS:-1000}
 reps=${REPS:-3}
 out=${OUT:-$here/bench/results}
 mkdir -p "$out"
+out="$(cd "$out" && pwd)" # absolute: the anchor writes it from its own folder
 . "$here/.mvn/find-jdk.sh"; scenarist_find_jdk
 
 # JAR=path/to/scenarist-bench.jar measures an earlier build (e.g. one made at another commit) instead of building this tree
@@ -21,9 +22,11 @@ else
 fi
 # The JVM as a campaign runs it: C1 only, as the launcher starts 'generate' and 'resume'; the serial collector, which
 # the JVM picks by itself on machines it does not take for servers, because on 2 shared cores G1's concurrent threads
-# took CPU from the runs (300 runs at 16 in flight: 8.1 CPU-s and 265 MB peak RSS with G1, 6.6 CPU-s and 167 MB serial).
+# took CPU from the runs (300 runs at 16 in flight, one sitting: G1 17.2 CPU-s and 253 MB peak RSS, serial 12.3 CPU-s
+# and 202 MB); and a heap of 160 MB, not the default quarter of the machine's memory, which the serial collector grows
+# into without need (the same runs: 198 MB peak RSS uncapped, 137 MB capped, the same CPU-s within noise).
 # JVM_OPTS='' measures the JVM's defaults.
-jvm=${JVM_OPTS-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
+jvm=${JVM_OPTS-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx160m"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

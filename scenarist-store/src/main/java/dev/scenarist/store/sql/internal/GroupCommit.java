@@ -92,9 +92,12 @@ public final class GroupCommit {
             jdbi.useTransaction(h -> {
                 for (int i = 0; i < batch.size(); i++) runInSavepoint(h, "member_" + i, batch.get(i));
             });
-        } catch (RuntimeException e) {
-            // the transaction did not commit: nothing of the batch is stored, whatever the savepoints said
-            for (Pending p : batch) p.failure = e;
+        } catch (RuntimeException | Error e) {
+            // the transaction did not commit: nothing of the batch is stored, whatever the savepoints said. An Error
+            // (out of memory) must not let a waiting caller return as if its work were stored, so it fails them too.
+            RuntimeException failure = e instanceof RuntimeException r ? r
+                    : new IllegalStateException("the shared commit failed: " + e, e);
+            for (Pending p : batch) p.failure = failure;
         }
     }
 

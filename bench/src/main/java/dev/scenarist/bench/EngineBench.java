@@ -99,7 +99,19 @@ public final class EngineBench {
         out.put("micros_per_attempt", wall * 1e6 / report.attempts());
         // LangGraph's anchor counts 10 node executions per run (author + check per attempt); ours does the same work in 5 attempts
         out.put("micros_per_step_equivalent", wall * 1e6 / (runs * 10.0));
+        // the anchor reports its child's peak RSS (/usr/bin/time -v); the kernel keeps ours as VmHWM
+        peakRssKb().ifPresent(kb -> out.put("peak_rss_kb", kb));
         System.out.println(Json.write(out));
+    }
+
+    /** This process's peak resident set, from Linux's /proc/self/status; empty elsewhere. */
+    private static java.util.OptionalLong peakRssKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst();
+        } catch (java.io.IOException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** Replies instantly with ~2 KB; the events stage's first reply lacks the marker its check requires. */

@@ -74,16 +74,19 @@ public final class SqlRunStore implements RunStore {
     }
 
     private final Jdbi jdbi;
+    /** Run updates and attempt commits of concurrent runs share transactions: one durable commit serves many. */
+    private final GroupCommit writes;
 
     public SqlRunStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.writes = new GroupCommit(jdbi);
     }
 
     @Override
     public void create(RunRecord run) {
-        if (!jdbi.withHandle(h -> RunRows.insert(h, run))) {
-            throw new IllegalStateException("run " + run.id() + " exists; run ids must be unique");
-        }
+        writes.commit(h -> {
+            if (!RunRows.insert(h, run)) throw new IllegalStateException("run " + run.id() + " exists; run ids must be unique");
+        });
     }
 
     @Override
@@ -109,14 +112,17 @@ public final class SqlRunStore implements RunStore {
 
     @Override
     public void update(RunRecord run) {
-        jdbi.useHandle(h -> RunRows.updateNextVersion(h, run));
+        writes.commit(h -> RunRows.updateNextVersion(h, run));
     }
 
-    /** The run goes first: a stale version aborts the transaction before any attempt row is written. */
+    /**
+     * The run goes first: a stale version aborts this commit before any attempt row is written. Shares its transaction
+     * with concurrent callers' commits ({@link GroupCommit}) and returns once that transaction is durable.
+     */
     @Override
     public void commitAttempt(AttemptCommit commit) {
         try {
-            jdbi.useTransaction(h -> {
+            writes.commit(h -> {
                 RunRows.updateNextVersion(h, commit.run());
                 insertAttempt(h, commit.attempt());
                 for (AuthorCallRecord call : commit.calls()) insertCall(h, call);

@@ -26,7 +26,7 @@ final class CampaignsCommand implements Callable<Integer> {
                 var counts = app.store().runs().stateCounts(c.id());
                 long accepted = counts.getOrDefault(RunState.ACCEPTED, 0);
                 int runs = counts.values().stream().mapToInt(Integer::intValue).sum();
-                String category = CampaignSpec.of(c).category();
+                String category = CampaignSpec.categoryOf(c);
                 t.row(c.id(), category, c.pack(), c.status().label(), accepted + "/" + c.requested(), runs,
                         c.createdAt().toString().substring(0, 19).replace('T', ' '), c.stopReason());
                 Map<String, Object> m = new LinkedHashMap<>();

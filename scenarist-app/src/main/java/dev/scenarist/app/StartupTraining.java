@@ -33,7 +33,7 @@ public final class StartupTraining {
      * loads, it loads every class it holds at start-up (they are stored loaded and linked), so a cache trained on
      * {@code validate} of a MuJoCo model makes {@code campaigns} load its ~8 000 classes — the packs, CEL, protobuf,
      * JSON schema, Flyway — where the listing itself needs ~3 500. The launcher uses the read-only cache for the
-     * listings ({@code campaigns}, {@code runs}, {@code show}) and the full one for the rest.
+     * store-only listings ({@code campaigns}, {@code show}) and the full one for the rest.
      */
     enum Profile {
         /** {@code --help}, the listings, {@code validate} of a model with a mesh. */

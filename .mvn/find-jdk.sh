@@ -2,28 +2,49 @@
 # Order: JAVA_HOME if it is >= 21, then the machine's Temurin (and other JDKs under /usr/lib/jvm, newest first),
 # then `java` on PATH. Prints a clear message and returns 1 when none is found.
 scenarist_java_major() { # $1 = path to a java executable
-  # the JDK's release file says it without starting a JVM (0.2 s each, on every launch); a JDK without one is asked
-  local release version
-  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
-  if [ -f "$release" ]; then
-    version=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n 1)
-    [ -n "$version" ] && { echo "$version"; return 0; }
+  scenarist_read_java_major "$1"
+  echo "$SCENARIST_JAVA_MAJOR"
+}
+# Sets SCENARIST_JAVA_MAJOR to the feature version of the java executable $1 (empty when unknown). Without a process in
+# the common case: every fork costs ~5-15 ms on a busy 2-core machine, and the launcher's start counts against the
+# read-only commands' 0.6 s. The JDK's release file says it without starting a JVM (0.2 s); a JDK without one is asked.
+scenarist_read_java_major() {
+  local java="$1" home line version
+  SCENARIST_JAVA_MAJOR=""
+  [ -L "$java" ] && java="$(readlink -f "$java")"
+  home="${java%/*}"; home="${home%/*}"
+  if [ -f "$home/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=*)
+          version="${line#JAVA_VERSION=}"; version="${version#\"}"
+          case "$version" in 1.*) version="${version#1.}" ;; esac
+          version="${version%%[!0-9]*}"
+          [ -n "$version" ] && { SCENARIST_JAVA_MAJOR="$version"; return 0; }
+          break ;;
+      esac
+    done < "$home/release"
   fi
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  SCENARIST_JAVA_MAJOR=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
+}
+# Whether $1 is a JDK >= 21: then JAVA_HOME is exported as it and SCENARIST_JAVA_MAJOR says its version.
+scenarist_try_jdk() {
+  local candidate="${1%/}"
+  [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || return 1
+  scenarist_read_java_major "$candidate/bin/java"
+  [ -n "$SCENARIST_JAVA_MAJOR" ] && [ "$SCENARIST_JAVA_MAJOR" -ge 21 ] || return 1
+  export JAVA_HOME="$candidate"
 }
 scenarist_find_jdk() {
-  local candidate major jdks
+  local candidate jdks onpath
+  # the usual answers first, without listing /usr/lib/jvm or resolving java on PATH (processes, see above)
+  scenarist_try_jdk "${JAVA_HOME-}" && return 0
+  scenarist_try_jdk /usr/lib/jvm/temurin-25-jdk-amd64 && return 0
   # callers may run with globbing off (mvnw uses set -f)
   case $- in *f*) set +f; jdks=$(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); set -f ;; *) jdks=$(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) ;; esac
-  for candidate in "${JAVA_HOME-}" /usr/lib/jvm/temurin-25-jdk-amd64 $jdks \
-                   "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
-    candidate="${candidate%/}"
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    major=$(scenarist_java_major "$candidate/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$candidate"
-      return 0
-    fi
+  onpath="$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"
+  for candidate in $jdks "$onpath"; do
+    scenarist_try_jdk "$candidate" && return 0
   done
   echo "scenarist: no JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm/*, and java on PATH)." >&2
   scenarist_jdk_hint >&2

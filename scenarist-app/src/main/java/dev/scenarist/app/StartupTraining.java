@@ -28,32 +28,79 @@ import java.util.Map;
 public final class StartupTraining {
     private StartupTraining() {}
 
-    public static void main(String[] args) throws IOException {
+    /**
+     * The commands a cache is trained on. Why two: a JDK 25 AOT cache does not only speed up the classes a command
+     * loads, it loads every class it holds at start-up (they are stored loaded and linked), so a cache trained on
+     * {@code validate} of a MuJoCo model makes {@code campaigns} load its ~8 000 classes — the packs, CEL, protobuf,
+     * JSON schema, Flyway — where the listing itself needs ~3 500. The launcher uses the read-only cache for the
+     * store-only listings ({@code campaigns}, {@code show}) and the full one for the rest.
+     */
+    enum Profile {
+        /** {@code --help}, the listings, {@code packs}, {@code validate} of a model with a mesh. */
+        EVERY_COMMAND,
+        /**
+         * The listings alone, against a store whose schema is current (made beforehand by another
+         * process, so that Flyway's classes, which only a new or older database needs, stay out of the cache).
+         */
+        READ_ONLY
+    }
+
+    /** {@code StartupTraining [NATIVE_DIR [--read-only]]}. */
+    public static void main(String[] args) throws IOException, InterruptedException {
         System.getProperties().putIfAbsent("java.awt.headless", "true");
-        train(args.length > 0 ? java.util.Optional.of(Path.of(args[0])) : java.util.Optional.empty());
+        Profile profile = args.length > 1 && args[1].equals("--read-only") ? Profile.READ_ONLY : Profile.EVERY_COMMAND;
+        train(args.length > 0 ? java.util.Optional.of(Path.of(args[0])) : java.util.Optional.empty(), profile);
         System.exit(0); // whatever sidecar or pool thread a command left: the cache is written at exit
     }
 
     /** The training commands, and SQLite's library put into {@code nativeDir} when given; leaves no data behind. */
     static void train(java.util.Optional<Path> nativeDir) throws IOException {
+        try {
+            train(nativeDir, Profile.EVERY_COMMAND);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void train(java.util.Optional<Path> nativeDir, Profile profile) throws IOException, InterruptedException {
         if (nativeDir.isPresent()) extractSqliteLibrary(nativeDir.get());
         Path data = Files.createTempDirectory("scenarist-startup-training-");
         try {
-            Path model = writeModel(data.resolve("model"));
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("SCENARIST_HOME", data.resolve("home").toString());
             Settings settings = Settings.from(env, System.getProperties());
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
-            for (List<String> command : List.of(
-                    List.of("--help"), List.of("--version"), List.of("packs"), List.of("campaigns"), List.of("runs"),
-                    List.of("--json", "campaigns"), List.of("validate", "--help"),
-                    List.of("validate", "--pack", "mechanisms", "--rules", "mujoco", model.toString()),
-                    List.of("--json", "validate", "--pack", "mechanisms", model.toString()))) {
+            for (List<String> command : commands(profile, data, env)) {
                 Main.run(command.toArray(String[]::new), settings, quiet, quiet);
             }
         } finally {
             dev.scenarist.core.workspace.Workspace.deleteTree(data, true);
         }
+    }
+
+    private static List<List<String>> commands(Profile profile, Path data, Map<String, String> env) throws IOException, InterruptedException {
+        List<List<String>> listings = List.of(List.of("campaigns"), List.of("runs"), List.of("--json", "campaigns"), List.of("--json", "runs"),
+                List.of("show", "run-none"), List.of("--json", "show", "run-none"));
+        if (profile == Profile.READ_ONLY) {
+            createStore(env.get("SCENARIST_HOME"));
+            return listings;
+        }
+        Path model = writeModel(data.resolve("model"));
+        // --help and --version build every subcommand, the packs' own among them: only in the full cache
+        List<List<String>> all = new java.util.ArrayList<>(List.of(List.of("--help"), List.of("--version")));
+        all.addAll(listings);
+        all.addAll(List.of(List.of("packs"), List.of("validate", "--help"),
+                List.of("validate", "--pack", "mechanisms", "--rules", "mujoco", model.toString()),
+                List.of("--json", "validate", "--pack", "mechanisms", model.toString())));
+        return all;
+    }
+
+    /** The store of the data folder {@code home}, created and migrated by a JVM of its own (see {@link Profile#READ_ONLY}). */
+    private static void createStore(String home) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", home, "campaigns")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
     }
 
     /**

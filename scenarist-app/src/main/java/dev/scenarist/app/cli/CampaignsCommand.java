@@ -22,10 +22,12 @@ final class CampaignsCommand implements Callable<Integer> {
             Table t = new Table("campaign", "category", "pack", "status", "accepted", "runs", "created", "note");
             List<Map<String, Object>> doc = new ArrayList<>();
             for (var c : app.store().campaigns().list()) {
-                var runs = app.store().runs().byCampaign(c.id());
-                long accepted = runs.stream().filter(r -> r.state() == RunState.ACCEPTED).count();
-                String category = CampaignSpec.of(c).category();
-                t.row(c.id(), category, c.pack(), c.status().label(), accepted + "/" + c.requested(), runs.size(),
+                // counted by the store: decoding every run to count them was a third of this command's CPU
+                var counts = app.store().runs().stateCounts(c.id());
+                long accepted = counts.getOrDefault(RunState.ACCEPTED, 0);
+                int runs = counts.values().stream().mapToInt(Integer::intValue).sum();
+                String category = CampaignSpec.categoryOf(c);
+                t.row(c.id(), category, c.pack(), c.status().label(), accepted + "/" + c.requested(), runs,
                         c.createdAt().toString().substring(0, 19).replace('T', ' '), c.stopReason());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("campaign_id", c.id());
@@ -35,7 +37,7 @@ final class CampaignsCommand implements Callable<Integer> {
                 m.put("stop_reason", c.stopReason());
                 m.put("requested", c.requested());
                 m.put("accepted", accepted);
-                m.put("runs", runs.size());
+                m.put("runs", runs);
                 m.put("created_at", c.createdAt().toString());
                 doc.add(m);
             }

@@ -45,7 +45,13 @@ public final class Scenarist implements AutoCloseable {
     private final Store store;
     private final EventBus events = new InProcessEventBus();
     private final EngineServices services;
-    private final PackRegistry packs;
+    /**
+     * Made at the first use of a pack ({@link #packs()}): the listings ({@code campaigns}, {@code runs}, {@code show})
+     * read the store alone, and unpacking the bundled packs and loading the pack classes would be start-up work for
+     * nothing (a test keeps them out: {@code ListingsLoadNoPacksTest}).
+     */
+    private final java.util.function.Supplier<PackRegistry> packFactory;
+    private PackRegistry packs;
     private final dev.scenarist.models.Redactor redactor = new dev.scenarist.models.Redactor();
     private final AuthorFactory authors;
     private final Telemetry telemetry;
@@ -60,7 +66,7 @@ public final class Scenarist implements AutoCloseable {
     /** The store, and the PostgreSQL URL it was opened from (JobRunr's tables live in the same database). */
     private record ChosenStore(Store store, Optional<String> postgresUrl) {}
 
-    private Scenarist(DataLayout layout, ChosenStore chosen, PackRegistry packs, Map<String, String> env, Preflight preflight,
+    private Scenarist(DataLayout layout, ChosenStore chosen, java.util.function.Supplier<PackRegistry> packFactory, Map<String, String> env, Preflight preflight,
                       Settings.SemanticSearch semantic) {
         Store store = chosen.store();
         this.preflight = preflight;
@@ -70,11 +76,11 @@ public final class Scenarist implements AutoCloseable {
         this.authors = new AuthorFactory(env, redactor, telemetry, this::rateLimits);
         this.layout = layout;
         this.store = store;
-        this.packs = packs;
+        this.packFactory = packFactory;
         this.services = new EngineServices(new Storage(store, layout, redactor::redact), events, TimeAndChance.real(), Resilience.DEFAULTS,
-                SemanticUniqueness.index(name -> uniquenessPolicy(packs, name), layout, semantic));
+                SemanticUniqueness.index(name -> uniquenessPolicy(packs(), name), layout, semantic));
         // the one front door: every command goes through it, none wires engine parts itself
-        this.campaigns = new Campaigns(services, packs::get, preflight::require, (spec, pack, settings) -> {
+        this.campaigns = new Campaigns(services, name -> packs().get(name), preflight::require, (spec, pack, settings) -> {
             var setup = authors.create(spec, pack, java.util.Optional.empty(), settings);
             return new AuthorProvider.Ready(setup.author(), setup.throttle());
         });
@@ -116,7 +122,7 @@ public final class Scenarist implements AutoCloseable {
         DataLayout layout = new DataLayout(root);
         // one PATH for the sandbox and the preflight that checks it, so both agree on what is installed
         Machine machine = Machine.of(settings);
-        PackRegistry packs = registry(root, settings, machine, BundledPacks.unpack(root));
+        java.util.function.Supplier<PackRegistry> packs = () -> registry(root, settings, machine, BundledPacks.unpack(root));
         String url = jdbc(dbUrl == null || dbUrl.isBlank() ? env.get("SCENARIST_DB_URL") : dbUrl);
         Store store = store(layout, url, env);
         var chosen = new ChosenStore(store, Optional.ofNullable(url).filter(u -> u.startsWith("jdbc:postgresql:")));
@@ -162,7 +168,8 @@ public final class Scenarist implements AutoCloseable {
         return new PackRegistry(new dev.scenarist.packs.yaml.YamlPackLoader(sandbox), bundledDir, userPackDirs,
                 Map.of("mechanisms", () -> new MechanismsPack(mechanisms(settings, machine), sandbox, machine.javaHome()),
                         AppworldPack.NAME, () -> new AppworldPack(java.time.Clock.systemUTC()),
-                        ChainsPack.NAME, ChainsPack::new,
+                        // a lambda, not ChainsPack::new: a constructor reference loads the class when the map is made
+                        ChainsPack.NAME, () -> new ChainsPack(),
                         ServicesPack.NAME, () -> new ServicesPack(sandbox, ServicesSettings.of(env))));
     }
 
@@ -299,7 +306,9 @@ public final class Scenarist implements AutoCloseable {
         return events;
     }
 
-    public PackRegistry packs() {
+    /** The packs: the bundled ones unpacked into the data folder, and the registry made, at the first call. */
+    public synchronized PackRegistry packs() {
+        if (packs == null) packs = packFactory.get();
         return packs;
     }
 
@@ -324,7 +333,7 @@ public final class Scenarist implements AutoCloseable {
     public dev.scenarist.server.ScenaristServer serve(dev.scenarist.server.ServerOptions options) {
         store.campaigns(); // a server opens its store before it listens: a damaged database is refused at start, not per request
         var context = new dev.scenarist.server.ServerContext(campaigns, store, events, layout.root(),
-                new ApiCampaignRequests(packs, preflight), java.time.Clock.systemUTC());
+                new ApiCampaignRequests(packs(), preflight), java.time.Clock.systemUTC());
         return dev.scenarist.server.ScenaristServer.start(context, options);
     }
 
@@ -332,7 +341,9 @@ public final class Scenarist implements AutoCloseable {
     @Override
     public void close() {
         try {
-            packs.close();
+            synchronized (this) {
+                if (packs != null) packs.close();
+            }
         } finally {
             telemetry.close();
             synchronized (this) {

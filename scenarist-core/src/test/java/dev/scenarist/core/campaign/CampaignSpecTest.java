@@ -36,4 +36,21 @@ class CampaignSpecTest {
         assertThat(old.lessons()).isFalse();
         assertThat(old.count()).isEqualTo(2);
     }
+
+    @Test
+    void theStreamedCategoryIsTheMappedOneAndAGarbledSpecIsDamagedForItToo() {
+        var spec = new CampaignSpec("sql-quiz", 2, "offline", 0, 1, new CampaignBudget(java.util.OptionalInt.empty(),
+                java.util.OptionalLong.empty(), java.util.OptionalDouble.empty(), java.util.Optional.empty()),
+                dev.scenarist.core.engine.StageSettings.NONE, java.util.Map.of("depth", "3"));
+        for (String category : new String[] {"nightly", "", "  spaced  "}) {
+            var c = stored(dev.scenarist.core.model.Json.write(spec.withCategory(category)));
+            assertThat(CampaignSpec.categoryOf(c)).isEqualTo(CampaignSpec.of(c).category());
+        }
+        assertThat(CampaignSpec.categoryOf(stored("{\"pack\":\"sql-quiz\",\"category\":null}"))).isEmpty();
+        assertThat(CampaignSpec.categoryOf(stored("{\"pack\":\"sql-quiz\"}"))).isEmpty();
+        for (String garbled : new String[] {"{\"pack\":\"sql-quiz\",\"count\":1 t\u0000\u0013", "{\"category\":\"a\"", "[1]", ""}) {
+            assertThatThrownBy(() -> CampaignSpec.categoryOf(stored(garbled))).as(garbled)
+                    .isInstanceOf(StoreDamagedException.class).hasMessageContaining("campaign cmp-1").hasMessageContaining("To recover");
+        }
+    }
 }

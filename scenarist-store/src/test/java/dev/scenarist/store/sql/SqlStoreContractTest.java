@@ -25,6 +25,24 @@ abstract class SqlStoreContractTest extends StoreContractTest {
     protected abstract SqlStore reopen();
 
     @Test
+    void stateCountsAreTheRunsOfTheCampaignCountedByStateAndNoOthers() {
+        store.campaigns().create(campaign("c1", at(0)));
+        store.campaigns().create(campaign("c2", at(1)));
+        store.runs().commitAttempt(commit(running("r1", "c1", 1), 1));
+        running("r3", "c1", 3);
+        RunRecord toAccept = running("r2", "c1", 2);
+        store.catalog().accept(entry("s1", toAccept, "hash-1"), accepted(toAccept), 3);
+        running("r4", "c2", 1);
+
+        java.util.Map<dev.scenarist.core.model.RunState, Integer> expected = new java.util.EnumMap<>(dev.scenarist.core.model.RunState.class);
+        for (RunRecord r : store.runs().byCampaign("c1")) expected.merge(r.state(), 1, Integer::sum);
+        assertThat(store.runs().stateCounts("c1")).isEqualTo(expected)
+                .containsEntry(dev.scenarist.core.model.RunState.ACCEPTED, 1)
+                .satisfies(m -> assertThat(m.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3));
+        assertThat(store.runs().stateCounts("none")).isEmpty();
+    }
+
+    @Test
     void everythingCommittedIsStillThereAfterReopening() {
         store.campaigns().create(campaign("c1", at(0)));
         AttemptCommit commit = commit(running("r1", "c1", 1), 1);

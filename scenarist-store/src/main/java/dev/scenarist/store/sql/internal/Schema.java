@@ -6,15 +6,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.CoreErrorCode;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationState;
 
-/** Brings a database to the current schema with Flyway; a no-op when it is already there. */
+/**
+ * Brings a database to the current schema with Flyway; a no-op when it is already there. Flyway itself lives in
+ * {@link FlywayMigration}, a class of its own, so that the fast path (history complete) loads none of its ~400
+ * classes: a method that names Flyway's types (a catch of FlywayException) makes the verifier load them with its class.
+ */
 public final class Schema {
     /** Every table of the current schema. */
     private static final List<String> TABLES = List.of("campaigns", "runs", "attempts", "author_calls", "check_results", "catalog", "lessons", "review_decisions", "run_leases");
@@ -40,26 +39,7 @@ public final class Schema {
             requireTables(dataSource);
             return;
         }
-        Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/scenarist")
-                .table(HISTORY_TABLE)
-                .placeholders(backend.schemaPlaceholders())
-                // Flyway skips migrations newer than this code by default; a database written by a newer Scenarist
-                // must be refused instead, or this older code would write rows that break the newer schema's rules.
-                .ignoreMigrationPatterns(new String[0])
-                .load();
-        try {
-            flyway.migrate();
-        } catch (FlywayException e) {
-            if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
-                throw new SchemaRefusedException(SchemaRefusedException.Reason.FOREIGN_TABLES, e);
-            }
-            if (hasMigrationsFromTheFuture(flyway)) {
-                throw new SchemaRefusedException(SchemaRefusedException.Reason.NEWER_SCHEMA, e);
-            }
-            throw e;
-        }
+        FlywayMigration.migrate(dataSource, backend);
         requireTables(dataSource);
     }
 
@@ -104,16 +84,6 @@ public final class Schema {
         if (!missing.isEmpty()) {
             throw new SchemaRefusedException(SchemaRefusedException.Reason.MISSING_TABLES,
                     new IllegalStateException("tables missing: " + String.join(", ", missing)));
-        }
-    }
-
-    /** Validation failed; was it because the history lists migrations this code does not have? */
-    private static boolean hasMigrationsFromTheFuture(Flyway flyway) {
-        try {
-            return Arrays.stream(flyway.info().applied()).anyMatch(m ->
-                    m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED);
-        } catch (FlywayException unreadable) {
-            return false; // the original failure says more than this one
         }
     }
 }

@@ -103,6 +103,16 @@ public final class SqlRunStore implements RunStore {
     }
 
     @Override
+    public java.util.Map<dev.scenarist.core.model.RunState, Integer> stateCounts(String campaignId) {
+        java.util.Map<dev.scenarist.core.model.RunState, Integer> counts = new java.util.EnumMap<>(dev.scenarist.core.model.RunState.class);
+        jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM runs WHERE campaign_id = :campaign_id GROUP BY state")
+                .bind("campaign_id", campaignId)
+                .map((rs, ctx) -> java.util.Map.entry(dev.scenarist.core.model.RunState.parse(rs.getString("state")), rs.getInt("n")))
+                .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum)));
+        return counts;
+    }
+
+    @Override
     public List<RunRecord> recent(int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RunRows.COLUMNS + " FROM runs"

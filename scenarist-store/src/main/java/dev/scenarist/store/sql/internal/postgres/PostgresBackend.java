@@ -128,7 +128,8 @@ public final class PostgresBackend implements Backend {
             }, cause);
         }
         String advice = sqlState(cause).map(this::advice).orElse("check the URL, and that the server is running");
-        return new IllegalStateException("cannot use the PostgreSQL database " + description + " as user " + user
+        String as = user == null || user.isBlank() ? " (no user given: set SCENARIST_DB_USER and SCENARIST_DB_PASSWORD)" : " as user " + user;
+        return new IllegalStateException("cannot use the PostgreSQL database " + description + as
                 + ": " + cause.getMessage() + "; " + advice, cause);
     }
 

@@ -1,6 +1,6 @@
 package dev.scenarist.app.ratelimits;
 
-import com.zaxxer.hikari.HikariConfig;
+import dev.scenarist.app.postgres.PostgresPool;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scenarist.models.RateLimitState;
 import io.github.bucket4j.Bandwidth;
@@ -58,24 +58,10 @@ public final class PostgresRateLimitState implements RateLimitState, AutoCloseab
      * @throws IllegalStateException when the database cannot be reached or the tables cannot be created
      */
     public static PostgresRateLimitState open(String jdbcUrl, String user, String password) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setPoolName("scenarist-rate-limits");
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(1);
-        HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
+            return PostgresPool.open(new PostgresPool.Settings(jdbcUrl, user, password, "scenarist-rate-limits", POOL_SIZE, 1), PostgresRateLimitState::new);
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
             throw new IllegalStateException("cannot reach the database for the shared rate limits: " + e.getMessage(), e);
-        }
-        try {
-            return new PostgresRateLimitState(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
         }
     }
 

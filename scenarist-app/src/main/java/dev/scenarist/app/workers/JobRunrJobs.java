@@ -1,6 +1,6 @@
 package dev.scenarist.app.workers;
 
-import com.zaxxer.hikari.HikariConfig;
+import dev.scenarist.app.postgres.PostgresPool;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scenarist.core.campaign.Campaigns;
 import dev.scenarist.core.campaign.RunQueue;
@@ -57,20 +57,7 @@ public final class JobRunrJobs implements RunQueue, AutoCloseable {
      * refuses a database holding tables but no Scenarist schema.
      */
     public static JobRunrJobs open(String jdbcUrl, String user, String password) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setPoolName("scenarist-jobrunr");
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(2);
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            return new JobRunrJobs(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        return PostgresPool.open(new PostgresPool.Settings(jdbcUrl, user, password, "scenarist-jobrunr", POOL_SIZE, 2), JobRunrJobs::new);
     }
 
     private static <T> T inTurn(HikariDataSource pool, java.util.function.Supplier<T> setup) {

@@ -84,8 +84,10 @@ public final class MeshFilesCheck implements Check {
             }
         }
         if (!unread.isEmpty()) {
-            return CheckResult.errored("the meshes were not inspected: " + String.join(", ", unread)
-                    + " could not be read, so which meshes it names is unknown (mjcf-static says why)");
+            // not judged, and final: the files decide, so trying again cannot help (a transient error would be retried
+            // with backoff for half a minute). These rules serve validate only, where this reads "not judged".
+            return new CheckResult.Errored("the meshes were not inspected: " + String.join(", ", unread)
+                    + " could not be read, so which meshes it names is unknown (mjcf-static says why)", true);
         }
         Path folder = base;
         // meshes in parallel (a robot has a dozen, each independent); no search for crossing triangles: MuJoCo
